@@ -1,0 +1,55 @@
+# ElderDesk: `make run` starts the program, `make test` runs the test suite (headless).
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(PY) -m pip
+STAMP := $(VENV)/.installed
+TEST_STAMP := $(VENV)/.installed-test
+SYS_STAMP := /var/tmp/elderdesk-system-packages.done
+APT_PACKAGES := libegl1 libgl1 libglib2.0-0 libfontconfig1 libxkbcommon0 libdbus-1-3 xvfb xauth \
+  libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 libxcb-shape0 \
+  libxcb-xkb1 libxkbcommon-x11-0 fonts-wqy-microhei poppler-utils poppler-data zbar-tools sqlite3 \
+  binutils
+
+.PHONY: run test system-packages venv lint bench screenshots clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install -q --upgrade pip
+	$(PIP) install -q -e .
+	touch $(STAMP)
+
+$(TEST_STAMP): $(STAMP)
+	$(PIP) install -q -e '.[test]'
+	touch $(TEST_STAMP)
+
+venv: $(STAMP)
+
+# System libraries for Qt (offscreen and Xvfb), the CJK font, PDF and QR tools (Debian/Ubuntu).
+system-packages:
+	@if [ -f $(SYS_STAMP) ]; then :; \
+	elif command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = "0" ]; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	    --no-install-recommends $(APT_PACKAGES) >/dev/null && touch $(SYS_STAMP); \
+	elif command -v apt-get >/dev/null 2>&1; then \
+	  sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	    --no-install-recommends $(APT_PACKAGES) >/dev/null && sudo touch $(SYS_STAMP); \
+	else echo "Not Debian: install the Qt runtime libraries listed in APT_PACKAGES yourself."; fi
+
+run: system-packages $(STAMP)
+	$(PY) -m elderdesk
+
+test: system-packages $(TEST_STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+
+lint: $(TEST_STAMP)
+	$(PY) -m ruff check elderdesk tests
+
+bench: $(STAMP)
+	$(PY) bench/run_all.py
+
+screenshots: system-packages $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) tools/screenshot.py docs/manual/images
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info

@@ -1,0 +1,5 @@
+"""The `elderdesk` command line (docs: ../shared/docs/cli.md); `main(argv) -> int`."""
+
+from elderdesk.cli.main import main
+
+__all__ = ["main"]

@@ -1,0 +1,123 @@
+"""Entry point: parse, open the database, authenticate, run one command, map errors to exit codes."""
+
+from __future__ import annotations
+
+import getpass
+import logging
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from elderdesk import __version__
+from elderdesk.cli.parser import GlobalOptions, Parser, split_globals
+from elderdesk.domain.errors import ElderError
+
+log = logging.getLogger("elderdesk.cli")
+
+
+class Context:
+    """What a command handler gets: options, the services (opened on demand) and the operator."""
+
+    def __init__(self, opts: GlobalOptions) -> None:
+        self.opts = opts
+        self.json = opts.json
+        self._services: Any = None
+
+    @property
+    def db_path(self) -> Path:
+        from elderdesk.paths import default_db_path
+
+        return Path(self.opts.db) if self.opts.db else default_db_path()
+
+    @property
+    def services(self) -> Any:
+        if self._services is None:
+            from elderdesk.services.container import Services
+
+            self._services = Services.open(self.db_path)
+        return self._services
+
+    def operator(self) -> Any:
+        """The authenticated --user (password from ELDERDESK_PASSWORD or a terminal prompt)."""
+        if not self.opts.user:
+            raise ElderError("AUTH_REQUIRED")
+        password = os.environ.get("ELDERDESK_PASSWORD")
+        if password is None:
+            if sys.stdin is not None and sys.stdin.isatty():
+                password = getpass.getpass("密码：")
+            else:
+                raise ElderError("AUTH_REQUIRED")
+        services = self.services
+        return services.users.authenticate(self.opts.user, password)
+
+    def close(self) -> None:
+        if self._services is not None:
+            self._services.close()
+
+
+Handler = Callable[[Context, Any], int]
+
+
+def build_parser() -> Parser:
+    from elderdesk.cli import commands_admin, commands_register
+
+    parser = Parser(prog="elderdesk", description="ElderDesk 老年证与高龄津贴办理系统。不带命令时启动图形界面。")
+    parser.add_argument("--version", action="store_true", help="显示版本号")
+    parser.add_argument("--db", metavar="PATH", help="数据库文件（默认 ELDERDESK_DB 或用户数据目录）")
+    parser.add_argument("--user", metavar="NAME", help="操作员用户名（密码取自 ELDERDESK_PASSWORD）")
+    parser.add_argument("--json", action="store_true", help="以 JSON 输出")
+    sub = parser.add_subparsers(dest="command", metavar="命令", parser_class=Parser)
+    for module in (commands_admin, commands_register):
+        module.register(sub)
+    for module_name in ("commands_allowance", "commands_cards", "commands_safety"):
+        try:
+            module = __import__(f"elderdesk.cli.{module_name}", fromlist=["register"])
+        except ModuleNotFoundError:
+            continue
+        module.register(sub)
+    return parser
+
+
+def _error(exc: ElderError) -> int:
+    sys.stdout.flush()
+    sys.stderr.write(f"{exc.code}: {exc.message}\n")
+    return exc.exit_status
+
+
+def main(argv: list[str] | None = None) -> int:
+    args_in = list(sys.argv[1:] if argv is None else argv)
+    try:
+        opts, rest = split_globals(args_in)
+        if not rest:
+            from elderdesk.app import run_gui
+
+            return run_gui(Path(opts.db) if opts.db else None)
+        if rest == ["--version"]:
+            sys.stdout.write(f"elderdesk {__version__}\n")
+            return 0
+        parser = build_parser()
+        try:
+            args = parser.parse_args(rest)
+        except SystemExit as exc:  # --help
+            return int(exc.code or 0)
+        if args.version:
+            sys.stdout.write(f"elderdesk {__version__}\n")
+            return 0
+        handler: Handler | None = getattr(args, "handler", None)
+        if handler is None:
+            raise ElderError("USAGE", detail="缺少命令")
+        ctx = Context(opts)
+        try:
+            return handler(ctx, args)
+        finally:
+            ctx.close()
+    except ElderError as exc:
+        return _error(exc)
+    except KeyboardInterrupt:
+        sys.stderr.write("INTERRUPTED: 操作已取消，未完成的更改没有保存\n")
+        return 130
+    except Exception as exc:  # never a traceback for the user; the log keeps it
+        log.exception("unexpected error")
+        return _error(ElderError("INTERNAL", detail=type(exc).__name__))

@@ -1,0 +1,108 @@
+"""Error codes, their exit statuses and the one code → Chinese message table (CLI and GUI)."""
+
+from __future__ import annotations
+
+# code: (exit status, Chinese message template with {named} placeholders)
+# Exit statuses follow docs/cli.md: 2 usage/input, 3 auth/role, 4 state of the data.
+MESSAGES: dict[str, tuple[int, str]] = {
+    # --- general / usage ---------------------------------------------------------------
+    "USAGE": (2, "命令用法有误：{detail}。请用 --help 查看用法"),
+    "INVALID_DATE": (2, "日期“{value}”无法识别，请按 YYYY-MM-DD 格式输入，例如 2026-05-20"),
+    "INVALID_MONTH": (2, "月份“{value}”无法识别，请按 YYYY-MM 格式输入，例如 2026-05"),
+    "INVALID_PERIOD": (2, "期次“{value}”无法识别，请按 YYYY-MM（按月）或 YYYYQn（按季，如 2026Q3）输入"),
+    "INVALID_AMOUNT": (2, "金额“{value}”无法识别，请输入最多两位小数的元数，例如 100 或 100.50"),
+    "INVALID_VALUE": (2, "{field}的值“{value}”无效：{detail}"),
+    "FIELD_REQUIRED": (2, "请填写{field}"),
+    "FIELD_TOO_LONG": (2, "{field}太长（最多 {max} 个字），请缩短后重试"),
+    "FIELD_BAD_CHARS": (2, "{field}含有不允许的控制字符，请重新输入"),
+    "FILE_NOT_FOUND": (2, "找不到文件“{path}”，请检查路径是否正确"),
+    "FILE_UNREADABLE": (2, "无法读取文件“{path}”：{detail}。请确认文件未损坏且未被其他程序占用"),
+    "FILE_EXISTS": (4, "文件“{path}”已存在，为避免覆盖请换一个文件名"),
+    "DB_MISSING": (2, "数据库文件“{path}”不存在。请先运行 elderdesk init 建库，或用 --db 指定已有数据库"),
+    "DB_EXISTS": (4, "数据库文件“{path}”已存在，不能重复初始化"),
+    "DB_NOT_INITIALISED": (2, "“{path}”不是 ElderDesk 数据库或尚未初始化"),
+    "DB_NEWER_SCHEMA": (4, "数据库版本（{found}）比本程序新（{known}），请升级 ElderDesk 后再打开"),
+    "DB_CORRUPT": (2, "数据库文件已损坏（{detail}）。为防止进一步损坏，程序不会写入该文件。请用“系统→恢复备份”或 elderdesk backup restore 从备份恢复"),
+    "DB_BUSY": (4, "数据库正被其他操作占用，请稍后重试"),
+    "INTERNAL": (2, "程序内部错误：{detail}。请把日志文件发给技术支持"),
+    # --- authentication and roles ------------------------------------------------------
+    "AUTH_REQUIRED": (3, "此操作需要登录：请用 --user 指定用户名，并在 ELDERDESK_PASSWORD 中提供密码"),
+    "AUTH_FAILED": (3, "用户名或密码错误，请重新输入"),
+    "AUTH_LOCKED": (3, "密码错误次数过多，账户已锁定至 {until}，请稍后再试或请管理员重置密码"),
+    "AUTH_DISABLED": (3, "用户“{user}”已停用，请联系管理员"),
+    "ROLE_DENIED": (3, "用户“{user}”没有“{action}”的权限（需要角色：{roles}），请由有权限的人员操作"),
+    "SEPARATION_OF_DUTIES": (3, "不能{action}自己经办或审核过的申请（{detail}），请由其他人员办理"),
+    "PASSWORD_REQUIRED": (2, "请提供密码（ELDERDESK_PASSWORD 环境变量，或标准输入的第一行），密码不能为空"),
+    "PASSWORD_TOO_SHORT": (2, "密码太短，至少需要 {min} 个字符"),
+    "USER_EXISTS": (4, "用户“{user}”已存在，请换一个用户名"),
+    "USER_NOT_FOUND": (4, "找不到用户“{user}”"),
+    "ROLE_UNKNOWN": (2, "角色“{role}”不存在，可用角色：clerk（经办）、reviewer（审核）、approver（审批）、admin（管理员）"),
+    # --- ID numbers --------------------------------------------------------------------
+    "ID_MISSING": (2, "缺少身份证号，请填写 18 位身份证号"),
+    "ID_NUMERIC_CELL": (2, "身份证号以数字格式存储，后几位已丢失，请将该列设为文本后重新录入"),
+    "ID_FORMAT": (2, "身份证号“{id}”格式不对：应为 18 位（17 位数字加一位数字或 X）或 15 位数字，请核对"),
+    "ID_BIRTHDATE": (2, "身份证号“{id}”中的出生日期 {detail} 不是有效日期或晚于今天，请核对"),
+    "ID_CHECKSUM": (2, "身份证号“{id}”校验位错误（应为 {expected}），请逐位核对；确属证件本身问题的，请管理员填写原因后强制登记"),
+    # --- people ------------------------------------------------------------------------
+    "PERSON_NOT_FOUND": (4, "登记册中没有身份证号为 {id} 的人员，请先登记或核对号码"),
+    "PERSON_EXISTS": (4, "身份证号 {id} 已登记（{name}），不能重复登记"),
+    "PERSON_DECEASED": (4, "{name}（{id}）已于 {date} 登记死亡，不能办理此业务"),
+    "PERSON_MOVED_OUT": (4, "{name}（{id}）已于 {date} 迁出，不能办理此业务"),
+    "DATE_BEFORE_BIRTH": (2, "日期 {date} 早于出生日期 {birth}，请核对"),
+    "SEX_MISMATCH": (2, "性别“{given}”与身份证号不符（身份证号显示为{expected}），请核对"),
+    "OVERRIDE_NEEDS_ADMIN": (3, "身份证号校验位强制登记只能由管理员办理，并须填写原因"),
+    # --- import findings (import-rules.md) ---------------------------------------------
+    "SHEET_NOT_FOUND": (2, "工作簿中没有名为“{sheet}”的工作表（现有：{sheets}），请核对 --sheet"),
+    "HEADER_NOT_FOUND": (2, "前 10 行中没有找到同时含“姓名”和“身份证号”列的表头，请检查工作表"),
+    "NAME_MISSING": (1, "缺少姓名，请补填"),
+    "DUPLICATE_IN_FILE": (1, "身份证号与第 {first_row} 行重复，请删除重复行"),
+    "BIRTHDATE_MISMATCH": (1, "出生日期 {given} 与身份证号中的 {expected} 不一致，请核对（年龄以身份证为准）"),
+    "BIRTHDATE_UNREADABLE": (1, "出生日期“{value}”无法识别，已按身份证号计算出生日期"),
+    "ACCOUNT_NUMERIC_CELL": (1, "银行账号以数字格式存储，后几位已丢失，请将该列设为文本后重新录入"),
+    "DECEASED_ON_RECORD": (1, "此人已登记死亡（{date}），不能导入"),
+    "ID_15_CONVERTED": (1, "15 位身份证号已转换为 18 位：{new}"),
+    "ALREADY_REGISTERED": (1, "此人已在登记册中，本行跳过，未覆盖原有信息"),
+    "COLUMN_IGNORED": (1, "无法识别的列“{column}”，已忽略"),
+    "NOT_REGISTERED": (1, "登记册中没有此人，请核对身份证号"),
+    "NAME_DIFFERS": (1, "登记册中此身份证号的姓名为“{registered}”，与名单不符，未处理"),
+    "DEATH_DATE_INVALID": (1, "死亡日期“{value}”无效（无法识别或早于出生日期），请核对"),
+    "ALREADY_DECEASED": (1, "此人已登记死亡（{date}）"),
+    "ALREADY_DECEASED_OTHER_DATE": (1, "此人已登记死亡，但日期为 {date}，与名单中的 {given} 不同，请核对"),
+    # --- allowance (issue 3) -----------------------------------------------------------
+    "POLICY_INVALID": (2, "政策文件有误（{where}）：{detail}。原政策保持不变，请改正后重新加载"),
+    "POLICY_NOT_IN_FORCE": (4, "{date} 没有生效的高龄津贴政策，不能受理申请"),
+    "APPLY_TOO_EARLY": (4, "申请过早：出生于 {birth}，{month} 年满 {age} 周岁，最早可于 {earliest} 起申请"),
+    "APPLICATION_EXISTS": (4, "{name}（{id}）已有在办或已批准的高龄津贴申请，不能重复申请"),
+    # --- cards (issue 4) ---------------------------------------------------------------
+    # --- safety (issue 5) --------------------------------------------------------------
+}
+
+
+class ElderError(Exception):
+    """A refusal with a stable code; the message comes from MESSAGES."""
+
+    def __init__(self, code: str, **params: object) -> None:
+        self.code = code
+        self.params = params
+        super().__init__(f"{code}: {self.message}")
+
+    @property
+    def exit_status(self) -> int:
+        return MESSAGES.get(self.code, (2, ""))[0]
+
+    @property
+    def message(self) -> str:
+        return message_for(self.code, **self.params)
+
+
+class _Lenient(dict):
+    def __missing__(self, key: str) -> str:
+        return "?"
+
+
+def message_for(code: str, **params: object) -> str:
+    """The Chinese sentence for a code; unknown placeholders show as '?' rather than failing."""
+    entry = MESSAGES.get(code)
+    if entry is None:
+        return code
+    return entry[1].format_map(_Lenient({k: "" if v is None else v for k, v in params.items()}))

@@ -1,0 +1,142 @@
+"""Calendar months, periods (month or quarter) and ages as the allowance rules count them."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from elderdesk.domain.errors import ElderError
+
+_MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
+_QUARTER_RE = re.compile(r"^(\d{4})Q([1-4])$")
+
+
+@dataclass(frozen=True, order=True, slots=True)
+class Month:
+    """A calendar month; `Month(2026, 5) + 1 == Month(2026, 6)`."""
+
+    year: int
+    month: int
+
+    def __post_init__(self) -> None:
+        if not 1 <= self.month <= 12 or not 1 <= self.year <= 9999:
+            raise ValueError(f"bad month {self.year}-{self.month}")
+
+    @classmethod
+    def parse(cls, text: str) -> Month:
+        m = _MONTH_RE.match(str(text).strip())
+        if not m or not 1 <= int(m.group(2)) <= 12 or int(m.group(1)) < 1:
+            raise ElderError("INVALID_MONTH", value=text)
+        return cls(int(m.group(1)), int(m.group(2)))
+
+    @classmethod
+    def of(cls, day: date) -> Month:
+        return cls(day.year, day.month)
+
+    @property
+    def index(self) -> int:
+        """Months since year 0, for arithmetic."""
+        return self.year * 12 + self.month - 1
+
+    @classmethod
+    def from_index(cls, index: int) -> Month:
+        return cls(index // 12, index % 12 + 1)
+
+    def __add__(self, months: int) -> Month:
+        return Month.from_index(self.index + months)
+
+    def __sub__(self, other: int | Month):  # type: ignore[no-untyped-def]
+        if isinstance(other, Month):
+            return self.index - other.index
+        return Month.from_index(self.index - other)
+
+    def first_day(self) -> date:
+        return date(self.year, self.month, 1)
+
+    def last_day(self) -> date:
+        return date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
+
+    def __str__(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}"
+
+    def zh(self) -> str:
+        return f"{self.year}年{self.month}月"
+
+
+def month_range(first: Month, last: Month) -> list[Month]:
+    """Every month from first to last inclusive (empty if last < first)."""
+    return [Month.from_index(i) for i in range(first.index, last.index + 1)]
+
+
+@dataclass(frozen=True, order=True, slots=True)
+class Period:
+    """What one roster covers: a month (`2026-07`) or a quarter (`2026Q3`)."""
+
+    first: Month
+    kind: str  # "month" | "quarter"
+
+    @classmethod
+    def parse(cls, text: str) -> Period:
+        t = str(text).strip()
+        q = _QUARTER_RE.match(t)
+        if q:
+            return cls(Month(int(q.group(1)), 3 * (int(q.group(2)) - 1) + 1), "quarter")
+        try:
+            return cls(Month.parse(t), "month")
+        except ElderError:
+            raise ElderError("INVALID_PERIOD", value=text) from None
+
+    @classmethod
+    def containing(cls, m: Month, kind: str) -> Period:
+        if kind == "quarter":
+            return cls(Month(m.year, (m.month - 1) // 3 * 3 + 1), "quarter")
+        return cls(m, "month")
+
+    @property
+    def size(self) -> int:
+        return 3 if self.kind == "quarter" else 1
+
+    @property
+    def last(self) -> Month:
+        return self.first + (self.size - 1)
+
+    def months(self) -> list[Month]:
+        return month_range(self.first, self.last)
+
+    def next(self) -> Period:
+        return Period(self.first + self.size, self.kind)
+
+    def previous(self) -> Period:
+        return Period(self.first - self.size, self.kind)
+
+    def __contains__(self, m: object) -> bool:
+        return isinstance(m, Month) and self.first <= m <= self.last
+
+    def __str__(self) -> str:
+        if self.kind == "quarter":
+            return f"{self.first.year:04d}Q{(self.first.month - 1) // 3 + 1}"
+        return str(self.first)
+
+
+def age_in(birth: date, m: Month) -> int:
+    """Allowance age in month m: a person reaches N in the month of the Nth birthday."""
+    return m.year - birth.year - (1 if m.month < birth.month else 0)
+
+
+def age_on(birth: date, day: date) -> int:
+    """Age in full years on a day (Feb 29 birthdays count on Mar 1 in common years)."""
+    before = (day.month, day.day) < (birth.month, birth.day)
+    return day.year - birth.year - (1 if before else 0)
+
+
+def parse_date(text: str) -> date:
+    """A YYYY-MM-DD argument; anything else is INVALID_DATE."""
+    t = str(text).strip()
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", t):
+        raise ElderError("INVALID_DATE", value=text)
+    try:
+        return date.fromisoformat(t)
+    except ValueError:
+        raise ElderError("INVALID_DATE", value=text) from None

@@ -1,0 +1,119 @@
+"""A person in the register: input fields, their checks, and the read-only view services return."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field, fields, replace
+from datetime import date
+
+from elderdesk.domain.errors import ElderError
+
+STATUS_NAMES = {"active": "在册", "deceased": "已故", "moved_out": "迁出"}
+SEX_NAMES = {"M": "男", "F": "女"}
+HOUSEHOLD_NAMES = {"local": "本地户籍", "nonlocal": "非本地户籍"}
+
+# field -> (Chinese label, max length)
+TEXT_FIELDS: dict[str, tuple[str, int]] = {
+    "name": ("姓名", 30),
+    "ethnicity": ("民族", 20),
+    "household_address": ("户籍地址", 120),
+    "current_address": ("现住址", 120),
+    "street": ("街道", 40),
+    "community": ("社区", 40),
+    "phone": ("联系电话", 30),
+    "bank": ("开户银行", 40),
+    "account": ("银行账号", 32),
+    "notes": ("备注", 500),
+}
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_PHONE = re.compile(r"^[0-9+\-() ]{3,30}$")
+_ACCOUNT = re.compile(r"^[0-9]{6,32}$")
+
+
+@dataclass(frozen=True)
+class PersonInput:
+    """What a clerk types (or an import row supplies) for one person."""
+
+    id_number: str
+    name: str
+    sex: str | None = None  # "M" | "F" | None (taken from the ID)
+    ethnicity: str | None = None
+    household_address: str | None = None
+    current_address: str | None = None
+    street: str | None = None
+    community: str | None = None
+    phone: str | None = None
+    bank: str | None = None
+    account: str | None = None
+    household_type: str | None = None  # local | nonlocal
+    residence_permit_expiry: date | None = None
+    notes: str | None = None
+
+
+@dataclass(frozen=True)
+class Person:
+    """A registered person as services return it (never a live ORM row)."""
+
+    id_number: str
+    name: str
+    sex: str
+    birth_date: date
+    status: str = "active"
+    ethnicity: str | None = None
+    household_address: str | None = None
+    current_address: str | None = None
+    street: str | None = None
+    community: str | None = None
+    phone: str | None = None
+    bank: str | None = None
+    account: str | None = None
+    household_type: str | None = None
+    residence_permit_expiry: date | None = None
+    death_date: date | None = None
+    moved_out_on: date | None = None
+    notes: str | None = None
+    checksum_override: str | None = None
+    extra: dict = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def status_name(self) -> str:
+        return STATUS_NAMES.get(self.status, self.status)
+
+
+PERSON_FIELDS = tuple(f.name for f in fields(Person) if f.name != "extra")
+
+
+def clean_field(name: str, value: str | None) -> str | None:
+    """Trim, normalise full-width forms, refuse control characters and over-long values."""
+    if value is None:
+        return None
+    label, max_len = TEXT_FIELDS[name]
+    text = unicodedata.normalize("NFKC", str(value)) if name in ("phone", "account") else str(value)
+    text = text.strip(" \t\r\n\u3000")
+    if _CONTROL.search(text) or "\n" in text and name != "notes":
+        raise ElderError("FIELD_BAD_CHARS", field=label)
+    if len(text) > max_len:
+        raise ElderError("FIELD_TOO_LONG", field=label, max=max_len)
+    return text or None
+
+
+def clean_input(data: PersonInput) -> PersonInput:
+    """Checked and cleaned copy of the input; ID checks are done separately (idcard)."""
+    values = {name: clean_field(name, getattr(data, name)) for name in TEXT_FIELDS}
+    if not values["name"]:
+        raise ElderError("FIELD_REQUIRED", field="姓名")
+    if values["phone"] and not _PHONE.match(values["phone"]):
+        raise ElderError("INVALID_VALUE", field="联系电话", value=values["phone"],
+                         detail="只能包含数字、空格、+ 和 -")
+    if values["account"]:
+        values["account"] = values["account"].replace(" ", "")
+        if not _ACCOUNT.match(values["account"]):
+            raise ElderError("INVALID_VALUE", field="银行账号", value=values["account"],
+                             detail="应为 6 到 32 位数字")
+    if data.sex not in (None, "M", "F"):
+        raise ElderError("INVALID_VALUE", field="性别", value=data.sex, detail="只能是男或女")
+    if data.household_type not in (None, "local", "nonlocal"):
+        raise ElderError("INVALID_VALUE", field="户籍类型", value=data.household_type,
+                         detail="只能是本地户籍或非本地户籍")
+    return replace(data, **values)

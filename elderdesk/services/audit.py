@@ -1,0 +1,64 @@
+"""Writing the hash-chained audit log, inside the caller's transaction."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from elderdesk.services.auth import Operator
+from elderdesk.services.clock import now
+from elderdesk.store.orm import AuditRow
+
+GENESIS = "0" * 64
+
+
+def _default(value: Any) -> Any:
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    if isinstance(value, Decimal | set | frozenset):
+        return str(value) if isinstance(value, Decimal) else sorted(value)
+    if hasattr(value, "__dataclass_fields__"):
+        from dataclasses import asdict
+
+        return asdict(value)
+    return str(value)
+
+
+def to_json(value: Any) -> str | None:
+    if value is None:
+        return None
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, default=_default)
+
+
+def record_hash(prev_hash: str, at: str, operator: str, action: str, entity: str,
+                entity_key: str | None, before: str | None, after: str | None) -> str:
+    """SHA-256 over the previous hash and this record's fields (the chain link)."""
+    payload = json.dumps(
+        [prev_hash, at, operator, action, entity, entity_key, before, after],
+        ensure_ascii=False, separators=(",", ":"),
+    )
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def record(session: Session, op: Operator, action: str, entity: str, entity_key: str | None,
+           before: Any = None, after: Any = None) -> AuditRow:
+    """Append one audit record; the caller's transaction holds the write lock."""
+    prev = session.execute(
+        select(AuditRow.hash).order_by(AuditRow.id.desc()).limit(1)
+    ).scalar_one_or_none() or GENESIS
+    at = now().isoformat(timespec="seconds")
+    b, a = to_json(before), to_json(after)
+    row = AuditRow(
+        at=at, operator=op.name, action=action, entity=entity, entity_key=entity_key,
+        before_json=b, after_json=a, prev_hash=prev,
+        hash=record_hash(prev, at, op.name, action, entity, entity_key, b, a),
+    )
+    session.add(row)
+    session.flush()
+    return row

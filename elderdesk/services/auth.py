@@ -1,0 +1,71 @@
+"""Operators, roles and the permission table every service checks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from elderdesk.domain.errors import ElderError
+
+ROLES = ("clerk", "reviewer", "approver", "admin")
+ROLE_NAMES = {"clerk": "经办", "reviewer": "审核", "approver": "审批", "admin": "管理员"}
+
+# action -> (roles allowed besides admin, Chinese name of the action)
+PERMISSIONS: dict[str, tuple[frozenset[str], str]] = {
+    "user.add": (frozenset(), "新增用户"),
+    "user.manage": (frozenset(), "管理用户"),
+    "policy.load": (frozenset(), "修改津贴政策"),
+    "settings.change": (frozenset(), "修改系统设置"),
+    "people.read": (frozenset(ROLES), "查询人员"),
+    "people.add": (frozenset({"clerk"}), "登记人员"),
+    "people.edit": (frozenset({"clerk"}), "修改人员信息"),
+    "people.override_checksum": (frozenset(), "强制登记校验位错误的身份证号"),
+    "people.death": (frozenset({"clerk"}), "登记死亡"),
+    "people.moved_out": (frozenset({"clerk"}), "登记迁出"),
+    "people.correct_id": (frozenset({"approver"}), "更正身份证号"),
+    "import.people": (frozenset({"clerk"}), "导入人员名册"),
+    "import.deaths": (frozenset({"clerk"}), "导入死亡名单"),
+    "lifecert.add": (frozenset({"clerk"}), "登记生存认证"),
+    "allowance.apply": (frozenset({"clerk"}), "受理津贴申请"),
+    "allowance.review": (frozenset({"reviewer"}), "审核津贴申请"),
+    "allowance.approve": (frozenset({"approver"}), "审批津贴申请"),
+    "allowance.stop": (frozenset({"approver"}), "停发津贴"),
+    "roster.build": (frozenset({"clerk", "approver"}), "生成花名册"),
+    "roster.read": (frozenset(ROLES), "查看花名册"),
+    "roster.freeze": (frozenset({"approver"}), "冻结花名册"),
+    "roster.export": (frozenset({"clerk", "approver"}), "导出花名册"),
+    "recoveries.read": (frozenset(ROLES), "查看追回款"),
+    "recoveries.settle": (frozenset({"approver"}), "登记追回款已退回"),
+    "card.issue": (frozenset({"clerk"}), "发放老年证"),
+    "card.print": (frozenset({"clerk"}), "打印老年证"),
+    "backup.create": (frozenset(), "备份数据库"),
+    "backup.restore": (frozenset(), "恢复数据库"),
+    "audit.verify": (frozenset(), "校验审计日志"),
+    "audit.read": (frozenset(), "查看审计日志"),
+    "demo": (frozenset(), "生成演示数据"),
+}
+
+
+@dataclass(frozen=True)
+class Operator:
+    """Who is acting: a logged-in user, or the system itself (init)."""
+
+    name: str
+    roles: frozenset[str]
+
+    def has(self, role: str) -> bool:
+        return role in self.roles or "admin" in self.roles
+
+    def can(self, action: str) -> bool:
+        allowed, _ = PERMISSIONS[action]
+        return "admin" in self.roles or bool(self.roles & allowed)
+
+
+SYSTEM = Operator("system", frozenset({"admin"}))
+
+
+def require(op: Operator, action: str) -> None:
+    """Refuse (exit 3) unless the operator's roles allow the action."""
+    allowed, label = PERMISSIONS[action]
+    if not op.can(action):
+        names = "、".join(ROLE_NAMES[r] for r in ROLES if r in allowed | {"admin"})
+        raise ElderError("ROLE_DENIED", user=op.name, action=label, roles=names)

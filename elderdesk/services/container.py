@@ -1,0 +1,40 @@
+"""All services over one open database: what the CLI and the GUI are given."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from elderdesk.services.imports import ImportService
+from elderdesk.services.people import PeopleService
+from elderdesk.services.settings import SettingsService
+from elderdesk.services.users import UserService
+from elderdesk.store import schema
+from elderdesk.store.db import Database
+
+
+class Services:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self.people = PeopleService(db)
+        self.users = UserService(db)
+        self.settings = SettingsService(db)
+        self.imports = ImportService(db, self.people)
+        # Each adds keys to a person's profile (enrollment, card), given the Person.
+        self.profile_providers: list = []
+
+    @classmethod
+    def open(cls, path: Path) -> Services:
+        return cls(schema.open_existing(path))
+
+    def close(self) -> None:
+        self.db.close()
+
+    def profile(self, op, id_number: str):  # type: ignore[no-untyped-def]
+        """The person with their latest enrollment and card (None until those exist)."""
+        from elderdesk.services.people import with_extra
+
+        person = self.people.get(op, id_number)
+        extra: dict = {"enrollment": None, "card": None}
+        for provider in self.profile_providers:
+            extra.update(provider(person))
+        return with_extra(person, **extra)

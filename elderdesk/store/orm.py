@@ -1,0 +1,118 @@
+"""SQLAlchemy ORM tables: people, search keys, users, settings and the audit log."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    CheckConstraint,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class PersonRow(Base):
+    __tablename__ = "people"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id_number: Mapped[str] = mapped_column(String(18))
+    name: Mapped[str] = mapped_column(String(64), index=True)
+    sex: Mapped[str] = mapped_column(String(1))  # M | F
+    ethnicity: Mapped[str | None] = mapped_column(String(32))
+    birth_date: Mapped[date] = mapped_column(Date)
+    household_address: Mapped[str | None] = mapped_column(String(200))
+    current_address: Mapped[str | None] = mapped_column(String(200))
+    street: Mapped[str | None] = mapped_column(String(64))
+    community: Mapped[str | None] = mapped_column(String(64))
+    phone: Mapped[str | None] = mapped_column(String(40))
+    bank: Mapped[str | None] = mapped_column(String(64))
+    account: Mapped[str | None] = mapped_column(String(40))
+    household_type: Mapped[str | None] = mapped_column(String(10))  # local | nonlocal
+    residence_permit_expiry: Mapped[date | None] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(10), default="active")
+    death_date: Mapped[date | None] = mapped_column(Date)
+    moved_out_on: Mapped[date | None] = mapped_column(Date)
+    notes: Mapped[str | None] = mapped_column(Text)
+    checksum_override: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+    __table_args__ = (
+        CheckConstraint("status IN ('active','deceased','moved_out')", name="ck_people_status"),
+        CheckConstraint("sex IN ('M','F')", name="ck_people_sex"),
+        Index("ux_people_id_number", "id_number", unique=True),
+    )
+
+
+class PersonKeyRow(Base):
+    """Pinyin-initials search keys: one row per reading combination of a person's name."""
+
+    __tablename__ = "person_keys"
+
+    key: Mapped[str] = mapped_column(String(32), primary_key=True)
+    person_id: Mapped[int] = mapped_column(
+        ForeignKey("people.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+
+
+class UserRow(Base):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(64), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(200))
+    roles: Mapped[str] = mapped_column(String(100))  # comma-separated
+    active: Mapped[bool] = mapped_column(default=True)
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(DateTime)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class PolicyRow(Base):
+    """Each loaded allowance policy document (TOML); the newest one is in force."""
+
+    __tablename__ = "policies"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    loaded_at: Mapped[datetime] = mapped_column(DateTime)
+    operator: Mapped[str] = mapped_column(String(64))
+    source: Mapped[str] = mapped_column(Text)
+
+
+class SettingRow(Base):
+    """Office settings (office name, region code, keys, card numbering...)."""
+
+    __tablename__ = "settings"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class AuditRow(Base):
+    """Append-only log; each record carries the previous record's hash (a chain)."""
+
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[str] = mapped_column(String(32))  # ISO timestamp, local time
+    operator: Mapped[str] = mapped_column(String(64))
+    action: Mapped[str] = mapped_column(String(64), index=True)
+    entity: Mapped[str] = mapped_column(String(32))
+    entity_key: Mapped[str | None] = mapped_column(String(64), index=True)
+    before_json: Mapped[str | None] = mapped_column(Text)
+    after_json: Mapped[str | None] = mapped_column(Text)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+Index("ix_people_community", PersonRow.community)

@@ -1,0 +1,71 @@
+"""Schema versions: create a database at the head revision, check and migrate on open."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from elderdesk.domain.errors import ElderError
+from elderdesk.store.db import Database, check_header, schema_version
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+# The newest revision this program knows; bump with every new migration file.
+HEAD = "0001"
+
+
+def _known_revisions() -> list[str]:
+    return sorted(p.name.split("_", 1)[0] for p in (MIGRATIONS / "versions").glob("[0-9]*_*.py"))
+
+
+def upgrade(db: Database, target: str = "head") -> None:
+    """Run Alembic migrations up to target in one transaction."""
+    from alembic import command
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    with db.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, target)
+
+
+def create(path: Path) -> Database:
+    """A new database at the head revision; the caller has checked that path does not exist."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    db = Database(path)
+    upgrade(db)
+    return db
+
+
+def open_existing(path: Path, *, migrate: bool = True) -> Database:
+    """Open a database file, checking its header and schema version; migrate if older."""
+    if not path.exists():
+        raise ElderError("DB_MISSING", path=str(path))
+    check_header(path)
+    db = Database(path)
+    try:
+        found = schema_version(db)
+    except Exception as exc:  # sqlite3.DatabaseError: file is not a database / malformed
+        db.close()
+        raise ElderError("DB_CORRUPT", detail=str(exc)) from None
+    if found is None:
+        db.close()
+        raise ElderError("DB_NOT_INITIALISED", path=str(path))
+    if found != HEAD:
+        if found not in _known_revisions():
+            db.close()
+            raise ElderError("DB_NEWER_SCHEMA", found=found, known=HEAD)
+        if migrate:
+            before_migration(db, found)
+            upgrade(db)
+    return db
+
+
+def before_migration(db: Database, found: str) -> None:
+    """Hook: keep a copy of the file before migrating (the safety issue adds rotation)."""
+    import shutil
+
+    copy = db.path.with_name(f"{db.path.name}.before-{HEAD}-from-{found}.bak")
+    if not copy.exists():
+        with db.engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(FULL)")
+        shutil.copy2(db.path, copy)

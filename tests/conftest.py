@@ -1,0 +1,64 @@
+"""Shared fixtures: headless Qt, cheap password hashing, temporary databases."""
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("ELDERDESK_FAST_HASH", "1")  # test-only: argon2 with minimal cost
+
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+ADMIN_PASSWORD = "admin-pass-1"
+PASSWORD = "secret-pass-1"
+
+
+def wuhan_policy() -> str | None:
+    p = Path(__file__).resolve().parent.parent / "resources" / "policies" / "wuhan.toml"
+    return p.read_text(encoding="utf-8") if p.exists() else None
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    """An initialised database file (office 江汉区民意街道, admin 'admin') in a temp folder."""
+    from elderdesk.services.users import initialise
+
+    path = tmp_path / "office.db"
+    db = initialise(path, "420103", "江汉区民意街道社区服务中心", "admin", ADMIN_PASSWORD,
+                    policy_source=wuhan_policy())
+    db.close()
+    return path
+
+
+@pytest.fixture
+def services(db_path: Path):
+    from elderdesk.services.container import Services
+
+    svc = Services.open(db_path)
+    yield svc
+    svc.close()
+
+
+@pytest.fixture
+def admin(services):
+    return services.users.authenticate("admin", ADMIN_PASSWORD)
+
+
+def _user(services, admin, name: str, *roles: str):
+    services.users.add(admin, name, list(roles), PASSWORD)
+    return services.users.authenticate(name, PASSWORD)
+
+
+@pytest.fixture
+def clerk(services, admin):
+    return _user(services, admin, "clerk1", "clerk")
+
+
+@pytest.fixture
+def reviewer(services, admin):
+    return _user(services, admin, "reviewer1", "reviewer")
+
+
+@pytest.fixture
+def approver(services, admin):
+    return _user(services, admin, "approver1", "approver")
