@@ -65,6 +65,16 @@ def show_person(ctx: Any, person: Any) -> int:
     return 0
 
 
+def _warn(person: Any) -> None:
+    """Warnings (exit 0) go to stderr, one line each, after the document."""
+    import sys
+
+    from elderdesk.domain.errors import message_for
+
+    for code, params in person.extra.get("warnings", []):
+        sys.stderr.write(f"{code}: {message_for(code, **params)}\n")
+
+
 def cmd_add(ctx: Any, args: Any) -> int:
     op = ctx.operator()
     data = PersonInput(
@@ -102,7 +112,9 @@ def cmd_death(ctx: Any, args: Any) -> int:
     op = ctx.operator()
     when = date_arg(args.date)
     person = ctx.services.people.record_death(op, args.id_number, when)
-    return show_person(ctx, ctx.services.profile(op, person.id_number))
+    status = show_person(ctx, ctx.services.profile(op, person.id_number))
+    _warn(person)
+    return status
 
 
 def cmd_moved_out(ctx: Any, args: Any) -> int:

@@ -73,8 +73,27 @@ MESSAGES: dict[str, tuple[int, str]] = {
     "POLICY_NOT_IN_FORCE": (4, "{date} 没有生效的高龄津贴政策，不能受理申请"),
     "APPLY_TOO_EARLY": (4, "申请过早：出生于 {birth}，{month} 年满 {age} 周岁，最早可于 {earliest} 起申请"),
     "APPLICATION_EXISTS": (4, "{name}（{id}）已有在办或已批准的高龄津贴申请，不能重复申请"),
+    "NO_APPLICATION": (4, "{name}（{id}）没有高龄津贴申请记录"),
+    "APPLICATION_STATE": (4, "{name}（{id}）的申请当前状态为“{state}”，不能{action}"),
+    "APPROVAL_BEFORE_APPLICATION": (2, "审批日期 {date} 早于申请日期 {applied}，请核对"),
+    "REASON_REQUIRED": (2, "请填写原因（--reason）"),
+    "STOP_REASON_UNKNOWN": (2, "停发原因“{reason}”无效，可选：voluntary、duplicate、disqualified、lost_contact、policy、other"),
+    "LIFECERT_AFTER_DEATH": (4, "{name}（{id}）已登记于 {death} 死亡，不能登记其后日期 {date} 的生存认证"),
+    "DEATH_BEFORE_LIFECERT": (0, "注意：已登记的生存认证日期 {cert} 晚于死亡日期 {date}，请核实；多发的津贴将在下期花名册中列为追回"),
+    "NO_POLICY": (4, "尚未加载高龄津贴政策，请管理员先运行 elderdesk policy load"),
+    "PERIOD_FORM": (2, "期次“{value}”与政策的发放周期不符（政策按{kind}发放，应写作 {example}）"),
+    "PERIOD_NOT_AFTER_FROZEN": (4, "期次 {period} 不在最近已冻结的期次 {last} 之后，不能生成或冻结"),
+    "ROSTER_NOT_FOUND": (4, "期次 {period} 没有花名册，请先生成（roster build）"),
+    "ROSTER_NO_DRAFT": (4, "期次 {period} 没有草稿花名册，请先生成（roster build）"),
+    "ROSTER_STALE": (4, "花名册草稿生成后数据已有变动（{action}，{at}），请重新生成后再冻结"),
+    "ROSTER_FROZEN": (4, "期次 {period} 的花名册已冻结，不能再修改"),
+    "ROSTER_NOT_FROZEN": (4, "期次 {period} 的花名册尚未冻结，银行文件只能从冻结的花名册导出"),
+    "EXPORT_NOTHING": (2, "请至少指定 --xlsx 或 --pdf 之一"),
+    "RECOVERY_NOT_FOUND": (4, "{name}（{id}）在 {month} 没有未结清的追回款"),
+    "ID_SAME": (2, "新旧身份证号相同，无需更正"),
     # --- cards (issue 4) ---------------------------------------------------------------
     # --- safety (issue 5) --------------------------------------------------------------
+    "DEMO_NOT_EMPTY": (4, "登记册中已有人员，演示数据只能填入刚初始化、尚无人员的空登记册。请新建一个数据库（elderdesk init）后再生成演示数据"),
 }
 
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from elderdesk.services.allowance import AllowanceService
 from elderdesk.services.imports import ImportService
 from elderdesk.services.people import PeopleService
+from elderdesk.services.roster import RosterService
 from elderdesk.services.settings import SettingsService
 from elderdesk.services.users import UserService
 from elderdesk.store import schema
@@ -21,6 +23,10 @@ class Services:
         self.imports = ImportService(db, self.people)
         # Each adds keys to a person's profile (enrollment, card), given the Person.
         self.profile_providers: list = []
+        self.allowance = AllowanceService(db, self.people)
+        self.roster = RosterService(db, self.allowance)
+        self.profile_providers.append(
+            lambda op, p: {"enrollment": self.allowance.enrollment_json(op, p.id_number)})
 
     @classmethod
     def open(cls, path: Path) -> Services:
@@ -36,5 +42,32 @@ class Services:
         person = self.people.get(op, id_number)
         extra: dict = {"enrollment": None, "card": None}
         for provider in self.profile_providers:
-            extra.update(provider(person))
+            extra.update(provider(op, person))
         return with_extra(person, **extra)
+
+    def roster_export(self, op, period: str, *, xlsx=None, pdf=None) -> list:  # type: ignore[no-untyped-def]
+        """Write the bank xlsx (frozen rosters only) and/or the printed PDF of a period."""
+        from elderdesk.domain.errors import ElderError
+        from elderdesk.services import audit
+        from elderdesk.services.auth import require
+
+        require(op, "roster.export")
+        view = self.roster.show(op, period)
+        written = []
+        if xlsx is not None:
+            if view.status != "frozen":
+                raise ElderError("ROSTER_NOT_FROZEN", period=view.period)
+        if xlsx is not None:
+            from elderdesk.reports.roster_xlsx import write_bank_xlsx
+
+            write_bank_xlsx(xlsx, view)
+            written.append(xlsx)
+        if pdf is not None:
+            from elderdesk.reports.roster_pdf import write_roster_pdf
+
+            write_roster_pdf(pdf, view, prepared_by=op.name)
+            written.append(pdf)
+        with self.db.write() as s:
+            audit.record(s, op, "roster.export", "roster", view.period, None,
+                         {"files": [str(p) for p in written], "status": view.status})
+        return written

@@ -167,7 +167,8 @@ class PeopleService:
             self.apply_end(s, op, row, when, status)
             audit.record(s, op, "people.death" if status == "deceased" else "people.moved_out",
                          "person", number, before, person_audit(row))
-            return to_person(row)
+            warnings = s.info.pop("warnings", [])
+            return with_extra(to_person(row), warnings=warnings) if warnings else to_person(row)
 
     @staticmethod
     def check_can_end(row: PersonRow, when: date) -> None:
@@ -193,3 +194,28 @@ class PeopleService:
 
 def with_extra(person: Person, **extra: object) -> Person:
     return replace(person, extra={**person.extra, **extra})
+
+
+def correct_id(service: PeopleService, op: Operator, old: str, new: str, reason: str) -> Person:
+    """Keep the person, enrollment and ledger under a corrected ID; the next roster reconciles
+    (the birth date and sex follow the new number)."""
+    require(op, "people.correct_id")
+    reason_text = clean_text(reason) if reason else ""
+    if not reason_text:
+        raise ElderError("REASON_REQUIRED")
+    info = parse_id(new, today())
+    with service.db.write() as s:
+        row = service.resolve(s, old)
+        if row.id_number == info.number:
+            raise ElderError("ID_SAME")
+        other = people_repo.by_id_number(s, info.number)
+        if other is not None:
+            raise ElderError("PERSON_EXISTS", id=info.number, name=other.name)
+        before = person_audit(row)
+        row.id_number, row.birth_date, row.sex = info.number, info.birth_date, info.sex
+        row.checksum_override = None
+        row.updated_at = now()
+        after = person_audit(row)
+        audit.record(s, op, "people.correct_id", "person", info.number, before,
+                     {**after, "reason": reason_text, "old_id_number": before["id_number"]})
+        return to_person(row)

@@ -116,3 +116,7 @@ class AuditRow(Base):
 
 
 Index("ix_people_community", PersonRow.community)
+
+
+# The allowance tables live in their own module; import it so Base.metadata knows them.
+from elderdesk.store import orm_allowance as _orm_allowance  # noqa: E402,F401

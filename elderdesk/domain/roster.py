@@ -1,0 +1,108 @@
+"""Plain views of a stored roster (what services return and reports print)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from elderdesk.domain.money import fen_to_str
+
+
+@dataclass(frozen=True)
+class ItemView:
+    month: str  # YYYY-MM
+    kind: str  # regular | arrears | recovery
+    amount_fen: int
+
+
+@dataclass(frozen=True)
+class LineView:
+    """One person in a roster: a snapshot of the register at build time, and the items."""
+
+    id_number: str
+    name: str
+    sex: str  # M | F
+    birth_date: date
+    street: str | None
+    community: str | None
+    bank: str | None
+    account: str | None
+    band: str | None  # e.g. "80–89"
+    monthly_fen: int  # 月标准 of the band in the period's last payable month
+    age: int  # allowance age in the period's last month
+    items: tuple[ItemView, ...]
+
+    @property
+    def payments(self) -> tuple[ItemView, ...]:
+        return tuple(i for i in self.items if i.kind != "recovery")
+
+    @property
+    def recoveries(self) -> tuple[ItemView, ...]:
+        return tuple(i for i in self.items if i.kind == "recovery")
+
+    @property
+    def regular_fen(self) -> int:
+        return sum(i.amount_fen for i in self.items if i.kind == "regular")
+
+    @property
+    def arrears_fen(self) -> int:
+        return sum(i.amount_fen for i in self.items if i.kind == "arrears")
+
+    @property
+    def paid_fen(self) -> int:
+        return self.regular_fen + self.arrears_fen
+
+    @property
+    def recovery_fen(self) -> int:
+        return sum(i.amount_fen for i in self.items if i.kind == "recovery")
+
+
+@dataclass(frozen=True)
+class RosterView:
+    period: str
+    status: str  # draft | frozen
+    office: str
+    built_at: datetime
+    built_by: str
+    frozen_at: datetime | None
+    frozen_by: str | None
+    lines: tuple[LineView, ...]  # sorted by ID number; payments and recoveries together
+    notes: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def paying_lines(self) -> tuple[LineView, ...]:
+        return tuple(line for line in self.lines if line.payments)
+
+    @property
+    def recovery_lines(self) -> tuple[LineView, ...]:
+        return tuple(line for line in self.lines if line.recoveries)
+
+    def totals_fen(self) -> dict[str, int]:
+        regular = sum(line.regular_fen for line in self.lines)
+        arrears = sum(line.arrears_fen for line in self.lines)
+        return {"people": len(self.paying_lines), "regular": regular, "arrears": arrears,
+                "paid": regular + arrears,
+                "recovery": sum(line.recovery_fen for line in self.lines)}
+
+    def to_json(self) -> dict[str, Any]:
+        """The roster document of docs/cli.md."""
+        t = self.totals_fen()
+        return {
+            "period": self.period,
+            "status": self.status,
+            "lines": [{
+                "id_number": ln.id_number, "name": ln.name, "community": ln.community,
+                "items": [{"month": i.month, "kind": i.kind, "amount": fen_to_str(i.amount_fen)}
+                          for i in ln.payments],
+                "total": fen_to_str(ln.paid_fen),
+            } for ln in self.paying_lines],
+            "recoveries": [{
+                "id_number": ln.id_number, "name": ln.name,
+                "items": [{"month": i.month, "amount": fen_to_str(i.amount_fen)}
+                          for i in ln.recoveries],
+                "total": fen_to_str(ln.recovery_fen),
+            } for ln in self.recovery_lines],
+            "totals": {"people": t["people"], **{k: fen_to_str(t[k]) for k in
+                                                 ("regular", "arrears", "paid", "recovery")}},
+        }

@@ -1,0 +1,112 @@
+"""Death-list import (姓名, 身份证号, 死亡日期): ID checks, then the register's view of each row."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from datetime import date
+
+from elderdesk.domain.text import squeeze
+from elderdesk.importing.cells import cell_text, is_blank, read_date
+from elderdesk.importing.findings import ERROR, WARNING, DeathRow, DeathsResult, Finding
+from elderdesk.importing.register import check_id, id_cell_text
+from elderdesk.importing.workbook import DEATH_FIELDS, Table, read_table
+
+# lookup(id18) -> None | (registered_name, birth_date, status, death_date)
+DeathLookup = Callable[[str], "tuple[str, date, str, date | None] | None"]
+
+
+def read_deaths(
+    path: str | os.PathLike[str],
+    *,
+    sheet: str | None = None,
+    today: date,
+    lookup: DeathLookup,
+) -> DeathsResult:
+    """Read and check a death list; the caller records the deaths of `rows` (or not)."""
+    table = read_table(path, sheet=sheet, fields=DEATH_FIELDS)
+    return check_deaths(table, today=today, lookup=lookup)
+
+
+def _death_date(value: object) -> date | None:
+    """A full date (year-and-month-only forms cannot date a death), or None."""
+    if is_blank(value):
+        return None
+    read = read_date(value)
+    return None if read is None else read.as_date()
+
+
+def check_deaths(table: Table, *, today: date, lookup: DeathLookup) -> DeathsResult:
+    """Check every row of a located death list.
+
+    Rows apply in order: a later row for an ID applied earlier in the file is judged as if that
+    death were already recorded (ALREADY_DECEASED), as `people death` would see it.
+    """
+    findings = [
+        Finding.make(table.header_row, WARNING, "COLUMN_IGNORED", column=text)
+        for text in table.ignored
+    ]
+    i_name, i_id, i_death = (table.columns.get(k) for k in ("name", "id_number", "death_date"))
+    applied: dict[str, date] = {}
+    rows: list[DeathRow] = []
+    rows_read = 0
+
+    for row, cells in table.rows():
+        rows_read += 1
+        found: list[Finding] = []
+        name = cell_text(cells[i_name]) if i_name is not None else ""
+        raw_id = cells[i_id] if i_id is not None else ""
+        shown = id_cell_text(raw_id)
+
+        def add(level: str, code: str, **params: object) -> None:
+            found.append(Finding.make(row, level, code, shown, name, **params))  # noqa: B023
+
+        if not name:
+            add(ERROR, "NAME_MISSING")
+        info = check_id(raw_id, shown, row, name, today, found)
+        if info is None:
+            findings.extend(found)
+            continue
+        number = info.number
+        record = lookup(number)
+        birth = info.birth_date
+        deceased, recorded = number in applied, applied.get(number)
+        if record is None:
+            add(ERROR, "NOT_REGISTERED")
+        else:
+            registered_name, registered_birth, status, death_on_record = record
+            if name and squeeze(name) != squeeze(registered_name or ""):
+                add(ERROR, "NAME_DIFFERS", registered=registered_name)
+            birth = registered_birth or birth
+            if status == "deceased":
+                deceased, recorded = True, death_on_record
+        raw_death = cells[i_death] if i_death is not None else ""
+        death = _death_date(raw_death)
+        if death is None or death < birth:
+            add(ERROR, "DEATH_DATE_INVALID", value=cell_text(raw_death))
+            death = None
+        elif deceased and recorded == death:
+            add(WARNING, "ALREADY_DECEASED", date=recorded)
+        elif deceased:
+            add(
+                ERROR,
+                "ALREADY_DECEASED",
+                message_code="ALREADY_DECEASED_OTHER_DATE",
+                date=recorded,
+                given=death,
+            )
+        findings.extend(found)
+        if death is None or deceased or any(f.level == ERROR for f in found):
+            continue
+        applied[number] = death
+        rows.append(DeathRow(id_number=number, name=name, death_date=death, row=row))
+
+    return DeathsResult(
+        rows_read=rows_read,
+        imported=len(rows),
+        skipped=rows_read - len(rows),
+        findings=findings,
+        rows=rows,
+        sheet=table.sheet,
+        header_row=table.header_row,
+    )

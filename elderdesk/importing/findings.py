@@ -1,0 +1,157 @@
+"""What an import returns: findings with codes and Chinese messages, checked rows, counts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from elderdesk.domain.errors import message_for
+
+ERROR = "error"
+WARNING = "warning"
+
+# The order of import-rules.md's table (death-list codes after it): a row's findings follow it.
+CODE_ORDER = (
+    "COLUMN_IGNORED", "NAME_MISSING", "ID_MISSING", "ID_NUMERIC_CELL", "ID_FORMAT",
+    "ID_BIRTHDATE", "ID_CHECKSUM", "DUPLICATE_IN_FILE", "BIRTHDATE_MISMATCH",
+    "BIRTHDATE_UNREADABLE", "SEX_MISMATCH", "ACCOUNT_NUMERIC_CELL", "DECEASED_ON_RECORD",
+    "ID_15_CONVERTED", "ALREADY_REGISTERED", "NOT_REGISTERED", "NAME_DIFFERS",
+    "DEATH_DATE_INVALID", "ALREADY_DECEASED",
+)  # fmt: skip
+_RANK = {code: rank for rank, code in enumerate(CODE_ORDER)}
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One finding on one Excel row (1-based, as Excel shows it)."""
+
+    row: int
+    level: str  # "error" | "warning"
+    code: str
+    id_number: str | None  # cleaned text before 15→18; a numeric cell as its digits
+    name: str | None
+    message: str
+
+    @classmethod
+    def make(
+        cls,
+        row: int,
+        level: str,
+        code: str,
+        id_number: str | None = None,
+        name: str | None = None,
+        message_code: str | None = None,
+        **params: object,
+    ) -> Finding:
+        """A finding whose message comes from errors.MESSAGES (message_code defaults to code)."""
+        return cls(
+            row,
+            level,
+            code,
+            id_number or None,
+            name or None,
+            message_for(message_code or code, **params),
+        )
+
+    def sort_key(self) -> tuple[int, int]:
+        """By row, then in the table's order within a row."""
+        return self.row, _RANK.get(self.code, len(CODE_ORDER))
+
+    def as_dict(self) -> dict[str, object]:
+        """The JSON shape of docs/cli.md."""
+        return {
+            "row": self.row,
+            "level": self.level,
+            "code": self.code,
+            "id_number": self.id_number,
+            "name": self.name,
+            "message": self.message,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class RegisterRow:
+    """A register row that passed every check; empty fields are None."""
+
+    id_number: str  # 18 characters
+    name: str
+    sex: str  # "M" | "F", from the ID
+    ethnicity: str | None
+    birth_date: date  # from the ID
+    household_address: str | None
+    current_address: str | None
+    street: str | None
+    community: str | None
+    phone: str | None
+    bank: str | None
+    account: str | None
+    household_type: str | None  # "local" | "nonlocal" | None
+    residence_permit_expiry: date | None
+    notes: str | None
+    row: int
+
+
+@dataclass(frozen=True, slots=True)
+class DeathRow:
+    """A death-list row to apply."""
+
+    id_number: str  # 18 characters
+    name: str
+    death_date: date
+    row: int
+
+
+@dataclass
+class ImportResult:
+    """A register import as read and checked; the caller applies --strict and --dry-run.
+
+    `rows` are the rows to import (no error, not ALREADY_REGISTERED); imported = len(rows);
+    skipped = rows_read - imported.
+    """
+
+    rows_read: int
+    imported: int
+    skipped: int
+    findings: list[Finding]
+    rows: list[RegisterRow]
+    sheet: str = ""
+    header_row: int = 0
+
+    @property
+    def has_errors(self) -> bool:
+        return any(f.level == ERROR for f in self.findings)
+
+    def as_dict(self) -> dict[str, object]:
+        """The JSON shape of docs/cli.md."""
+        return _as_dict(self)
+
+
+@dataclass
+class DeathsResult:
+    """A death list as read and checked: `rows` are the deaths to record (no error, not
+    already recorded); imported = len(rows); skipped = rows_read - imported."""
+
+    rows_read: int
+    imported: int
+    skipped: int
+    findings: list[Finding]
+    rows: list[DeathRow]
+    sheet: str = ""
+    header_row: int = 0
+
+    @property
+    def has_errors(self) -> bool:
+        return any(f.level == ERROR for f in self.findings)
+
+    def as_dict(self) -> dict[str, object]:
+        """The JSON shape of docs/cli.md."""
+        return _as_dict(self)
+
+
+def _as_dict(result: ImportResult | DeathsResult) -> dict[str, object]:
+    return {
+        "rows_read": result.rows_read,
+        "imported": result.imported,
+        "skipped": result.skipped,
+        "findings": [f.as_dict() for f in result.findings],
+    }

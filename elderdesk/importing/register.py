@@ -1,0 +1,190 @@
+"""Register import: per-row checks of import-rules.md, in the order of its table."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from datetime import date
+
+from elderdesk.domain.errors import ElderError
+from elderdesk.domain.idcard import SEX_LABELS, IdInfo, clean_id, parse_id, sex_from_text
+from elderdesk.importing.cells import (
+    cell_text,
+    is_blank,
+    is_damaged_number,
+    number_digits,
+    read_date,
+)
+from elderdesk.importing.findings import ERROR, WARNING, Finding, ImportResult, RegisterRow
+from elderdesk.importing.workbook import REGISTER_FIELDS, Table, read_table
+
+# lookup(id18) -> None | ("deceased", death_date) | ("registered", None)
+RegisterLookup = Callable[[str], "tuple[str, date | None] | None"]
+
+_LOCAL_PREFIXES = ("本",)  # 本地, 本市, 本区 …
+_NONLOCAL_PREFIXES = ("外", "非本", "市外", "省外", "异地")  # 外地, 外省, 非本地 …
+
+
+def household_type(text: str) -> str | None:
+    """'local' for 本地/本市…, 'nonlocal' for 外地/非本地…, else None."""
+    if text.startswith(_NONLOCAL_PREFIXES):
+        return "nonlocal"
+    if text.startswith(_LOCAL_PREFIXES):
+        return "local"
+    return None
+
+
+def id_cell_text(raw: object) -> str | None:
+    """The ID as findings show it: cleaned text, a damaged number's digits, None if blank."""
+    if is_blank(raw):
+        return None
+    if is_damaged_number(raw):
+        return number_digits(float(raw))  # type: ignore[arg-type]
+    return clean_id(cell_text(raw)) or None
+
+
+def check_id(
+    raw: object,
+    shown: str | None,
+    row: int,
+    name: str | None,
+    today: date,
+    findings: list[Finding],
+) -> IdInfo | None:
+    """ID_MISSING → ID_NUMERIC_CELL → ID_FORMAT → ID_BIRTHDATE → ID_CHECKSUM: the first error
+    goes to `findings` and gives None; a valid ID gives its IdInfo."""
+    if shown is None:
+        findings.append(Finding.make(row, ERROR, "ID_MISSING", None, name))
+        return None
+    if is_damaged_number(raw):
+        findings.append(Finding.make(row, ERROR, "ID_NUMERIC_CELL", shown, name))
+        return None
+    try:
+        return parse_id(shown, today)
+    except ElderError as exc:
+        findings.append(Finding(row, ERROR, exc.code, shown, name or None, exc.message))
+        return None
+
+
+_TEXT_FIELDS = (
+    "ethnicity",
+    "household_address",
+    "current_address",
+    "street",
+    "community",
+    "phone",
+    "bank",
+    "account",
+    "notes",
+)
+
+
+def _register_row(
+    cells: list[object], row: int, name: str, info: IdInfo, columns: dict[str, int]
+) -> RegisterRow:
+    """The cleaned fields of a row that passed every check (empty text as None)."""
+    texts = {
+        f: cell_text(cells[columns[f]]) or None if f in columns else None for f in _TEXT_FIELDS
+    }
+    i_household = columns.get("household_type")
+    i_permit = columns.get("residence_permit_expiry")
+    permit = None
+    if i_permit is not None and not is_blank(cells[i_permit]):
+        read = read_date(cells[i_permit])
+        permit = None if read is None else read.last_day()  # year-month: to the month's end
+    return RegisterRow(
+        id_number=info.number,
+        name=name,
+        sex=info.sex,
+        birth_date=info.birth_date,
+        household_type=None
+        if i_household is None
+        else household_type(cell_text(cells[i_household])),
+        residence_permit_expiry=permit,
+        row=row,
+        **texts,  # type: ignore[arg-type]
+    )
+
+
+def read_register(
+    path: str | os.PathLike[str],
+    *,
+    sheet: str | None = None,
+    today: date,
+    lookup: RegisterLookup,
+) -> ImportResult:
+    """Read and check a register workbook; the caller commits `rows` (or not)."""
+    table = read_table(path, sheet=sheet, fields=REGISTER_FIELDS)
+    return check_register(table, today=today, lookup=lookup)
+
+
+def check_register(table: Table, *, today: date, lookup: RegisterLookup) -> ImportResult:
+    """Check every data row of a located register table."""
+    findings = [
+        Finding.make(table.header_row, WARNING, "COLUMN_IGNORED", column=text)
+        for text in table.ignored
+    ]
+    columns = table.columns
+    i_name, i_id, i_birth, i_sex, i_account = (
+        columns.get(k) for k in ("name", "id_number", "birth_date", "sex", "account")
+    )
+    seen: dict[str, int] = {}  # id18 → first row with that valid ID
+    rows: list[RegisterRow] = []
+    rows_read = 0
+
+    for row, cells in table.rows():
+        rows_read += 1
+        found: list[Finding] = []
+        name = cell_text(cells[i_name]) if i_name is not None else ""
+        raw_id = cells[i_id] if i_id is not None else ""
+        shown = id_cell_text(raw_id)
+
+        def add(level: str, code: str, **params: object) -> None:
+            found.append(Finding.make(row, level, code, shown, name, **params))  # noqa: B023
+
+        if not name:
+            add(ERROR, "NAME_MISSING")
+        info = check_id(raw_id, shown, row, name, today, found)
+        registered = False
+        if info is not None:
+            number = info.number
+            first = seen.setdefault(number, row)
+            if first != row:
+                add(ERROR, "DUPLICATE_IN_FILE", first_row=first)
+            if i_birth is not None and not is_blank(cells[i_birth]):
+                given = read_date(cells[i_birth])
+                if given is None:
+                    add(WARNING, "BIRTHDATE_UNREADABLE", value=cell_text(cells[i_birth]))
+                elif not given.matches(info.birth_date):
+                    add(ERROR, "BIRTHDATE_MISMATCH", given=given, expected=info.birth_date)
+            if i_sex is not None:
+                sex_text = cell_text(cells[i_sex])
+                sex = sex_from_text(sex_text)
+                if sex is not None and sex != info.sex:
+                    add(ERROR, "SEX_MISMATCH", given=sex_text, expected=SEX_LABELS[info.sex])
+            if i_account is not None and is_damaged_number(cells[i_account]):
+                add(ERROR, "ACCOUNT_NUMERIC_CELL")
+            state = lookup(number)
+            if state is not None and state[0] == "deceased":
+                add(ERROR, "DECEASED_ON_RECORD", date=state[1])
+            if info.converted_from_15:
+                add(WARNING, "ID_15_CONVERTED", new=number)
+            if state is not None and state[0] == "registered":
+                registered = True
+                add(WARNING, "ALREADY_REGISTERED")
+        if found:
+            findings.extend(found)
+            if registered or any(f.level == ERROR for f in found):
+                continue
+        if info is not None:  # always so here: an invalid ID is an error
+            rows.append(_register_row(cells, row, name, info, columns))
+
+    return ImportResult(
+        rows_read=rows_read,
+        imported=len(rows),
+        skipped=rows_read - len(rows),
+        findings=findings,
+        rows=rows,
+        sheet=table.sheet,
+        header_row=table.header_row,
+    )

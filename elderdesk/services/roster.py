@@ -1,0 +1,221 @@
+"""Rosters: build the draft for a period, show, freeze into the ledger, recoveries."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select, text
+from sqlalchemy.orm import Session
+
+from elderdesk.domain.entitlement import EnrollmentFacts, Entitlement, PersonFacts
+from elderdesk.domain.errors import ElderError
+from elderdesk.domain.ledger import RECOVERY, person_items
+from elderdesk.domain.money import fen_to_str
+from elderdesk.domain.months import Month, Period, age_in
+from elderdesk.domain.roster import ItemView, LineView, RosterView
+from elderdesk.services import audit, settings
+from elderdesk.services.allowance import AllowanceService
+from elderdesk.services.auth import Operator, require
+from elderdesk.services.clock import now, today
+from elderdesk.store import allowance_repo, roster_repo
+from elderdesk.store.db import Database
+from elderdesk.store.orm_allowance import RecoveryRow, RosterRow
+
+Progress = Callable[[int, int], None]
+# Audit actions that cannot change any roster line: they do not make a draft stale.
+HARMLESS = ("user.", "card.", "backup.", "audit.", "settings.", "roster.export",
+            "recoveries.settle", "people.add", "import.people", "init")
+
+
+@dataclass(frozen=True)
+class Recovery:
+    id_number: str
+    name: str
+    period: str
+    month: str
+    amount_fen: int
+    settled_on: date | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id_number": self.id_number, "name": self.name, "period": self.period,
+                "month": self.month, "amount": fen_to_str(self.amount_fen),
+                "settled_on": self.settled_on.isoformat() if self.settled_on else None}
+
+
+class RosterService:
+    def __init__(self, db: Database, allowance: AllowanceService) -> None:
+        self.db = db
+        self.allowance = allowance
+
+    def parse_period(self, s: Session, value: str) -> Period:
+        period = Period.parse(value)
+        kind = self.allowance.policy_in(s).period
+        if period.kind != kind:
+            raise ElderError("PERIOD_FORM", value=value, kind="季" if kind == "quarter" else "月",
+                             example="2026Q3" if kind == "quarter" else "2026-07")
+        return period
+
+    def _check_after_frozen(self, s: Session, period: Period) -> None:
+        last = allowance_repo.last_frozen(s)
+        if last is not None and period.first <= Period.parse(last.period).last:
+            raise ElderError("PERIOD_NOT_AFTER_FROZEN", period=str(period), last=last.period)
+
+    # --- build -----------------------------------------------------------------------
+    def build(self, op: Operator, period_text: str,
+              progress: Progress | None = None) -> RosterView:
+        require(op, "roster.build")
+        with self.db.write() as s:
+            period = self.parse_period(s, period_text)
+            self._check_after_frozen(s, period)
+            policy = self.allowance.policy_in(s)
+            old = allowance_repo.draft(s)
+            if old is not None:
+                s.delete(old)
+                s.flush()
+            people = roster_repo.candidates(s)
+            enrollments = roster_repo.enrollments_by_person(s)
+            certs = roster_repo.lifecerts_by_person(s)
+            ledgers = roster_repo.ledger_by_person(s)
+            line_id = roster_repo.next_id(s, "roster_lines")
+            roster_id = roster_repo.next_id(s, "rosters")
+            lines: list[dict] = []
+            items: list[dict] = []
+            totals = {"regular": 0, "arrears": 0, "recovery": 0, "people": 0}
+            total = len(people)
+            for n, p in enumerate(people):
+                if progress and n % 5000 == 0:
+                    progress(n, total)
+                pid, birth = p[0], p[4]
+                ent = Entitlement(policy, PersonFacts(birth, p[9], p[10]),
+                                  [EnrollmentFacts(*e) for e in enrollments.get(pid, ())],
+                                  certs.get(pid, ()))
+                ledger = {Month.parse(m): v for m, v in ledgers.get(pid, {}).items()}
+                found = person_items(period, ent, ledger)
+                if not found:
+                    continue
+                last_month = max(i.month for i in found if i.kind != RECOVERY) if any(
+                    i.kind != RECOVERY for i in found) else period.last
+                band = policy.band_for(birth, last_month)
+                paid = rec = 0
+                for i in found:
+                    items.append({"line_id": line_id, "month": str(i.month), "kind": i.kind,
+                                  "amount_fen": i.amount_fen})
+                    totals[i.kind] += i.amount_fen
+                    if i.kind == RECOVERY:
+                        rec += i.amount_fen
+                    else:
+                        paid += i.amount_fen
+                totals["people"] += 1 if paid else 0
+                lines.append({"id": line_id, "roster_id": roster_id, "person_id": pid,
+                              "id_number": p[1], "name": p[2], "sex": p[3], "birth_date": birth,
+                              "street": p[5], "community": p[6], "bank": p[7], "account": p[8],
+                              "band": band.label if band and paid else None,
+                              "monthly_fen": band.monthly if band and paid else 0,
+                              "paid_fen": paid, "recovery_fen": rec})
+                line_id += 1
+            record = audit.record(s, op, "roster.build", "roster", str(period), None, {
+                "period": str(period), "lines": len(lines), **{
+                    k: (v if k == "people" else fen_to_str(v)) for k, v in totals.items()}})
+            s.add(RosterRow(id=roster_id, period=str(period), status="draft", built_at=now(),
+                            built_by=op.name, built_audit_id=record.id, people=totals["people"],
+                            regular_fen=totals["regular"], arrears_fen=totals["arrears"],
+                            recovery_fen=totals["recovery"]))
+            s.flush()
+            roster_repo.insert_lines(s, lines, items)
+            if progress:
+                progress(total, total)
+            return self._view(s, s.get(RosterRow, roster_id))
+
+    # --- read ------------------------------------------------------------------------
+    def show(self, op: Operator, period_text: str) -> RosterView:
+        require(op, "roster.read")
+        with self.db.read() as s:
+            period = self.parse_period(s, period_text)
+            row = self._find(s, period)
+            return self._view(s, row)
+
+    def _find(self, s: Session, period: Period) -> RosterRow:
+        rows = s.execute(select(RosterRow).where(RosterRow.period == str(period))
+                         .order_by(RosterRow.status.desc())).scalars().all()
+        if not rows:
+            raise ElderError("ROSTER_NOT_FOUND", period=str(period))
+        return rows[0]  # a frozen roster wins over a draft of the same period
+
+    def _view(self, s: Session, row: RosterRow) -> RosterView:
+        lines, items = roster_repo.load_lines(s, row.id)
+        period = Period.parse(row.period)
+        out = []
+        for ln in lines:
+            birth = date.fromisoformat(str(ln[4])[:10])
+            out.append(LineView(
+                id_number=ln[1], name=ln[2], sex=ln[3], birth_date=birth, street=ln[5],
+                community=ln[6], bank=ln[7], account=ln[8], band=ln[9], monthly_fen=ln[10],
+                age=age_in(birth, period.last),
+                items=tuple(ItemView(m, k, a) for m, k, a in items.get(ln[0], ()))))
+        office = settings.get(s, "office.name") or ""
+        return RosterView(row.period, row.status, office, row.built_at, row.built_by,
+                          row.frozen_at, row.frozen_by, tuple(out))
+
+    # --- freeze ----------------------------------------------------------------------
+    def freeze(self, op: Operator, period_text: str) -> RosterView:
+        require(op, "roster.freeze")
+        with self.db.write() as s:
+            period = self.parse_period(s, period_text)
+            row = allowance_repo.draft(s)
+            if row is None or row.period != str(period):
+                frozen = s.execute(select(RosterRow.id).where(
+                    RosterRow.period == str(period), RosterRow.status == "frozen")).first()
+                if frozen:
+                    raise ElderError("ROSTER_FROZEN", period=str(period))
+                raise ElderError("ROSTER_NO_DRAFT", period=str(period))
+            self._check_after_frozen(s, period)
+            change = allowance_repo.changes_since(s, row.built_audit_id, HARMLESS)
+            if change is not None:
+                raise ElderError("ROSTER_STALE", action=change.action, at=change.at)
+            roster_repo.apply_to_ledger(s, row.id)
+            row.status, row.frozen_at, row.frozen_by = "frozen", now(), op.name
+            s.flush()
+            audit.record(s, op, "roster.freeze", "roster", str(period), {"status": "draft"}, {
+                "status": "frozen", "people": row.people,
+                "paid": fen_to_str(row.regular_fen + row.arrears_fen),
+                "recovery": fen_to_str(row.recovery_fen)})
+            return self._view(s, row)
+
+    # --- recoveries ------------------------------------------------------------------
+    def recoveries(self, op: Operator, open_only: bool = False) -> list[Recovery]:
+        require(op, "recoveries.read")
+        sql = ("SELECT p.id_number, p.name, r.period, r.month, r.amount_fen, r.settled_on "
+               "FROM recoveries r JOIN people p ON p.id = r.person_id")
+        if open_only:
+            sql += " WHERE r.settled_on IS NULL"
+        sql += " ORDER BY p.id_number, r.month, r.id"
+        with self.db.read() as s:
+            return [Recovery(r[0], r[1], r[2], r[3], r[4],
+                             date.fromisoformat(r[5]) if r[5] else None)
+                    for r in s.execute(text(sql))]
+
+    def settle(self, op: Operator, id_number: str, month_text: str,
+               on: date | None = None) -> list[Recovery]:
+        require(op, "recoveries.settle")
+        month = Month.parse(month_text)
+        on = on or today()
+        with self.db.write() as s:
+            person = self.allowance.people.resolve(s, id_number)
+            rows = s.execute(select(RecoveryRow).where(
+                RecoveryRow.person_id == person.id, RecoveryRow.month == str(month),
+                RecoveryRow.settled_on.is_(None))).scalars().all()
+            if not rows:
+                raise ElderError("RECOVERY_NOT_FOUND", name=person.name, id=person.id_number,
+                                 month=str(month))
+            for r in rows:
+                r.settled_on, r.settled_by = on, op.name
+            audit.record(s, op, "recoveries.settle", "recovery", person.id_number, None, {
+                "month": str(month), "settled_on": on,
+                "amount": fen_to_str(sum(r.amount_fen for r in rows))})
+            return [Recovery(person.id_number, person.name, r.period, r.month, r.amount_fen,
+                             r.settled_on) for r in rows]
+
+

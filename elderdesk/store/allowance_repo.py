@@ -1,0 +1,72 @@
+"""Queries for enrollments, proofs of life, ledger and rosters (bulk loads keyed by person)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from elderdesk.store.orm import AuditRow, PolicyRow
+from elderdesk.store.orm_allowance import EnrollmentRow, LifeCertRow, RosterRow
+
+OPEN = ("applied", "reviewed")
+ACTIVE = ("applied", "reviewed", "approved")
+
+
+def current_policy_source(session: Session) -> str | None:
+    return session.execute(
+        select(PolicyRow.source).order_by(PolicyRow.id.desc()).limit(1)
+    ).scalar_one_or_none()
+
+
+def latest_enrollment(session: Session, person_id: int) -> EnrollmentRow | None:
+    return session.execute(
+        select(EnrollmentRow).where(EnrollmentRow.person_id == person_id)
+        .order_by(EnrollmentRow.id.desc()).limit(1)
+    ).scalar_one_or_none()
+
+
+def enrollments_of(session: Session, person_id: int) -> list[EnrollmentRow]:
+    return list(session.execute(
+        select(EnrollmentRow).where(EnrollmentRow.person_id == person_id)
+        .order_by(EnrollmentRow.id)
+    ).scalars())
+
+
+def lifecert_dates(session: Session, person_id: int) -> list[date]:
+    return list(session.execute(
+        select(LifeCertRow.cert_date).where(LifeCertRow.person_id == person_id)
+    ).scalars())
+
+
+def group_by_person(rows: Iterable[tuple]) -> dict[int, list[tuple]]:
+    out: dict[int, list[tuple]] = defaultdict(list)
+    for r in rows:
+        out[r[0]].append(r[1:])
+    return out
+
+
+def last_frozen(session: Session) -> RosterRow | None:
+    return session.execute(
+        select(RosterRow).where(RosterRow.status == "frozen").order_by(RosterRow.id.desc()).limit(1)
+    ).scalar_one_or_none()
+
+
+def draft(session: Session) -> RosterRow | None:
+    return session.execute(
+        select(RosterRow).where(RosterRow.status == "draft")
+    ).scalar_one_or_none()
+
+
+def changes_since(session: Session, audit_id: int, harmless: tuple[str, ...]) -> AuditRow | None:
+    """The first audit record after audit_id whose action could change a roster."""
+    rows = session.execute(
+        select(AuditRow).where(AuditRow.id > audit_id).order_by(AuditRow.id)
+    ).scalars()
+    for row in rows:
+        if not row.action.startswith(harmless):
+            return row
+    return None

@@ -1,0 +1,141 @@
+"""ORM tables of the allowance: enrollments, proofs of life, rosters, their lines and items, ledger."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import CheckConstraint, Date, DateTime, ForeignKey, Index, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from elderdesk.store.orm import Base
+
+
+class EnrollmentRow(Base):
+    """One application and, once approved, the enrollment it became."""
+
+    __tablename__ = "enrollments"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id"), index=True)
+    status: Mapped[str] = mapped_column(String(10))
+    applied_on: Mapped[date] = mapped_column(Date)
+    applied_by: Mapped[str] = mapped_column(String(64))
+    reviewed_on: Mapped[date | None] = mapped_column(Date)
+    reviewed_by: Mapped[str | None] = mapped_column(String(64))
+    approved_on: Mapped[date | None] = mapped_column(Date)
+    approved_by: Mapped[str | None] = mapped_column(String(64))
+    decision_reason: Mapped[str | None] = mapped_column(Text)
+    ended_on: Mapped[date | None] = mapped_column(Date)
+    end_reason: Mapped[str | None] = mapped_column(String(20))
+    end_note: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+    __table_args__ = (
+        CheckConstraint(
+            "status IN ('applied','returned','reviewed','approved','rejected','cancelled','stopped')",
+            name="ck_enrollments_status",
+        ),
+    )
+
+
+class LifeCertRow(Base):
+    __tablename__ = "lifecerts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id"), index=True)
+    cert_date: Mapped[date] = mapped_column(Date)
+    recorded_by: Mapped[str] = mapped_column(String(64))
+    recorded_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class RosterRow(Base):
+    """A period's roster: at most one draft; frozen ones are immutable history."""
+
+    __tablename__ = "rosters"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    period: Mapped[str] = mapped_column(String(7))
+    status: Mapped[str] = mapped_column(String(6))
+    built_at: Mapped[datetime] = mapped_column(DateTime)
+    built_by: Mapped[str] = mapped_column(String(64))
+    built_audit_id: Mapped[int] = mapped_column(Integer)
+    frozen_at: Mapped[datetime | None] = mapped_column(DateTime)
+    frozen_by: Mapped[str | None] = mapped_column(String(64))
+    people: Mapped[int] = mapped_column(Integer)
+    regular_fen: Mapped[int] = mapped_column(Integer)
+    arrears_fen: Mapped[int] = mapped_column(Integer)
+    recovery_fen: Mapped[int] = mapped_column(Integer)
+
+    __table_args__ = (
+        CheckConstraint("status IN ('draft','frozen')", name="ck_rosters_status"),
+        Index("ux_rosters_frozen_period", "period", unique=True,
+              sqlite_where="status = 'frozen'"),
+        Index("ux_rosters_one_draft", "status", unique=True, sqlite_where="status = 'draft'"),
+    )
+
+
+class RosterLineRow(Base):
+    """One person in one roster, with a snapshot of what was printed and paid."""
+
+    __tablename__ = "roster_lines"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    roster_id: Mapped[int] = mapped_column(ForeignKey("rosters.id", ondelete="CASCADE"))
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id"), index=True)
+    id_number: Mapped[str] = mapped_column(String(18))
+    name: Mapped[str] = mapped_column(String(64))
+    sex: Mapped[str] = mapped_column(String(1))
+    birth_date: Mapped[date] = mapped_column(Date)
+    street: Mapped[str | None] = mapped_column(String(64))
+    community: Mapped[str | None] = mapped_column(String(64))
+    bank: Mapped[str | None] = mapped_column(String(64))
+    account: Mapped[str | None] = mapped_column(String(40))
+    band: Mapped[str | None] = mapped_column(String(20))
+    monthly_fen: Mapped[int] = mapped_column(Integer)
+    paid_fen: Mapped[int] = mapped_column(Integer)
+    recovery_fen: Mapped[int] = mapped_column(Integer)
+
+    __table_args__ = (
+        Index("ux_roster_lines_person", "roster_id", "person_id", unique=True),
+    )
+
+
+class RosterItemRow(Base):
+    __tablename__ = "roster_items"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    line_id: Mapped[int] = mapped_column(ForeignKey("roster_lines.id", ondelete="CASCADE"),
+                                         index=True)
+    month: Mapped[str] = mapped_column(String(7))
+    kind: Mapped[str] = mapped_column(String(8))
+    amount_fen: Mapped[int] = mapped_column(Integer)
+
+    __table_args__ = (
+        CheckConstraint("kind IN ('regular','arrears','recovery')", name="ck_roster_items_kind"),
+        CheckConstraint("amount_fen > 0", name="ck_roster_items_amount"),
+    )
+
+
+class LedgerRow(Base):
+    """Net amount paid to a person for a month by frozen rosters."""
+
+    __tablename__ = "ledger"
+
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id"), primary_key=True)
+    month: Mapped[str] = mapped_column(String(7), primary_key=True)
+    paid_fen: Mapped[int] = mapped_column(Integer)
+
+
+class RecoveryRow(Base):
+    """Money owed back, from a frozen roster's recovery items; settled when repaid."""
+
+    __tablename__ = "recoveries"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id"), index=True)
+    roster_id: Mapped[int] = mapped_column(ForeignKey("rosters.id"))
+    period: Mapped[str] = mapped_column(String(7))
+    month: Mapped[str] = mapped_column(String(7))
+    amount_fen: Mapped[int] = mapped_column(Integer)
+    settled_on: Mapped[date | None] = mapped_column(Date)
+    settled_by: Mapped[str | None] = mapped_column(String(64))

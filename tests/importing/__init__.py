@@ -1,0 +1,1 @@
+"""Tests of the importing package (workbook → checked rows and findings)."""
