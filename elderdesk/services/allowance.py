@@ -252,6 +252,28 @@ class AllowanceService:
                     "band": band, "monthly": monthly}
 
 
+    # --- lists for the counter (implemented in allowance_views) ----------------------
+    def queue(self, op: Operator, status: str) -> list:
+        from elderdesk.services.allowance_views import queue
+
+        return queue(self, op, status)
+
+    def due_list(self, op: Operator, on: date | None = None) -> list:
+        from elderdesk.services.allowance_views import due_list
+
+        return due_list(self, op, on)
+
+    def lifecert_due(self, op: Operator, on: date | None = None) -> list:
+        from elderdesk.services.allowance_views import lifecert_due
+
+        return lifecert_due(self, op, on)
+
+    def history(self, op: Operator, id_number: str, last: Month | None = None) -> list:
+        from elderdesk.services.allowance_views import history
+
+        return history(self, op, id_number, last)
+
+
 def _iso(d: date | None) -> str | None:
     return d.isoformat() if d else None
 
@@ -260,3 +282,4 @@ def _enrollment_audit(row: EnrollmentRow) -> dict[str, Any]:
     return {k: getattr(row, k) for k in (
         "status", "applied_on", "applied_by", "reviewed_on", "reviewed_by", "approved_on",
         "approved_by", "decision_reason", "ended_on", "end_reason", "end_note")}
+

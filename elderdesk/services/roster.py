@@ -45,6 +45,19 @@ class Recovery:
                 "settled_on": self.settled_on.isoformat() if self.settled_on else None}
 
 
+@dataclass(frozen=True)
+class Comparison:
+    """A roster against the previous frozen one: who is new, who stopped, whose band changed."""
+
+    period: str
+    previous: str | None
+    new: tuple[LineView, ...]
+    stopped: tuple[LineView, ...]  # lines of the previous roster with no payment now
+    band_changed: tuple[tuple[LineView, LineView], ...]  # (before, now)
+    arrears: tuple[LineView, ...]
+    recoveries: tuple[LineView, ...]
+
+
 class RosterService:
     def __init__(self, db: Database, allowance: AllowanceService) -> None:
         self.db = db
@@ -158,6 +171,27 @@ class RosterService:
         office = settings.get(s, "office.name") or ""
         return RosterView(row.period, row.status, office, row.built_at, row.built_by,
                           row.frozen_at, row.frozen_by, tuple(out))
+
+    def compare(self, op: Operator, period_text: str) -> Comparison:
+        require(op, "roster.read")
+        with self.db.read() as s:
+            period = self.parse_period(s, period_text)
+            now_view = self._view(s, self._find(s, period))
+            prev_row = s.execute(select(RosterRow).where(
+                RosterRow.status == "frozen", RosterRow.period < str(period))
+                .order_by(RosterRow.period.desc()).limit(1)).scalar_one_or_none()
+            prev = self._view(s, prev_row) if prev_row else None
+        before = {ln.id_number: ln for ln in (prev.paying_lines if prev else ())}
+        after = {ln.id_number: ln for ln in now_view.paying_lines}
+        return Comparison(
+            str(period), prev.period if prev else None,
+            tuple(ln for k, ln in after.items() if k not in before),
+            tuple(ln for k, ln in before.items() if k not in after),
+            tuple((before[k], ln) for k, ln in after.items()
+                  if k in before and (before[k].band, before[k].monthly_fen)
+                  != (ln.band, ln.monthly_fen)),
+            tuple(ln for ln in now_view.paying_lines if ln.arrears_fen),
+            now_view.recovery_lines)
 
     # --- freeze ----------------------------------------------------------------------
     def freeze(self, op: Operator, period_text: str) -> RosterView:

@@ -105,3 +105,9 @@ def apply_to_ledger(session: Session, roster_id: int) -> None:
         "SELECT l.person_id, r.id, r.period, i.month, i.amount_fen FROM roster_items i "
         "JOIN roster_lines l ON l.id = i.line_id JOIN rosters r ON r.id = l.roster_id "
         "WHERE r.id = :r AND i.kind = 'recovery'"), {"r": roster_id})
+
+
+def ledger_by_person_id(session: Session, person_id: int) -> dict[str, int]:
+    return dict(session.execute(text(
+        "SELECT month, paid_fen FROM ledger WHERE person_id = :p ORDER BY month"),
+        {"p": person_id}).all())
