@@ -93,6 +93,9 @@ MESSAGES: dict[str, tuple[int, str]] = {
     "ID_SAME": (2, "新旧身份证号相同，无需更正"),
     # --- cards (issue 4) ---------------------------------------------------------------
     # --- safety (issue 5) --------------------------------------------------------------
+    "BACKUP_WRONG_OFFICE": (4, "备份文件属于“{found}”（{region}），不是本机构（{expected}）的数据，已拒绝恢复"),
+    "BACKUP_NEWER_SCHEMA": (4, "备份文件的数据库版本（{found}）比本程序新（{known}），请先升级 ElderDesk"),
+    "BACKUP_INVALID": (2, "备份文件无效：{detail}。当前数据库未做任何改动"),
     "DEMO_NOT_EMPTY": (4, "登记册中已有人员，演示数据只能填入刚初始化、尚无人员的空登记册。请新建一个数据库（elderdesk init）后再生成演示数据"),
 }
 
