@@ -88,6 +88,9 @@ def _error(exc: ElderError) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args_in = list(sys.argv[1:] if argv is None else argv)
+    from elderdesk.logs import configure
+
+    configure()
     try:
         opts, rest = split_globals(args_in)
         if not rest:

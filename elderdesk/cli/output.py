@@ -67,8 +67,13 @@ def person_text(p: Person) -> str:
         lines.append(f"所属 {where}")
     enrollment = p.extra.get("enrollment")
     if enrollment:
-        lines.append(f"高龄津贴 {enrollment.get('status')}")
+        from elderdesk.services.allowance import STATE_NAMES
+
+        state = STATE_NAMES.get(enrollment.get("status"), enrollment.get("status"))
+        lines.append(f"高龄津贴 {state}（申请日期 {enrollment.get('applied_on')}）")
     card = p.extra.get("card")
     if card:
-        lines.append(f"老年证 {card.get('card_no')} {card.get('status')}")
+        status = {"valid": "有效", "replaced": "已换发", "revoked": "已注销"}.get(
+            card.get("status"), card.get("status"))
+        lines.append(f"老年证 {card.get('card_no')} {status}")
     return "\n".join(lines)
