@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from elderdesk.domain.errors import ElderError
 from elderdesk.domain.money import fen_to_str
@@ -85,15 +86,18 @@ class MonthStatus:
         return f"{self.month}: {text}"
 
 
-@dataclass(frozen=True, slots=True)
-class _Window:
+class _Window(NamedTuple):
     """Months lo..hi (indexes, inclusive) one approved enrollment entitles, and why it ends."""
 
     lo: int
     hi: int
-    lo_note: str
-    hi_reason: str
-    hi_note: str
+    end_reason: str  # 'died' | 'moved_out' | 'stopped' | '' (open)
+    end_date: date | None
+    stop_reason: str | None
+
+
+def _index(day: date) -> int:
+    return day.year * 12 + day.month - 1
 
 
 class Entitlement:
@@ -109,45 +113,57 @@ class Entitlement:
         lifecerts: Iterable[date] = (),
     ) -> None:
         self.policy = policy
-        self.birth_index = Month.of(person.birth_date).index
+        self.birth_index = _index(person.birth_date)
         self._shift = 1 if policy.start == "next_month" else 0
-        self._floor = policy.backpay_floor.index if policy.backpay_floor else -_NO_LIMIT
-        same_month = policy.death_stop == "same_month"
+        floor = policy.backpay_floor
+        self._floor = floor.index if floor is not None else -_NO_LIMIT
+        same = 1 if policy.death_stop == "same_month" else 0
 
-        # Person-level ends apply to every enrollment.
-        person_ends: list[tuple[int, str, str]] = []
-        if person.death_date is not None:
-            person_ends.append((_end_index(person.death_date, same_month), "died",
-                                str(person.death_date)))
+        # Person-level ends apply to every enrollment; the earliest end wins.
+        person_end = _Window(0, _NO_LIMIT, "", None, None)
         if person.moved_out_on is not None:
-            person_ends.append((Month.of(person.moved_out_on).index, "moved_out",
-                                str(person.moved_out_on)))
+            person_end = _Window(
+                0, _index(person.moved_out_on), "moved_out", person.moved_out_on, None
+            )
+        death = person.death_date
+        if death is not None and _index(death) - same <= person_end.hi:
+            person_end = _Window(0, _index(death) - same, "died", death, None)
 
         windows = []
-        approved = sorted((e for e in enrollments if e.approved), key=lambda e: e.applied_on)
+        approved = [e for e in enrollments if e.approved]
+        if len(approved) > 1:
+            approved.sort(key=lambda e: e.applied_on)
+        backpay = policy.backpay
         for n, e in enumerate(approved):
-            a = Month.of(e.applied_on).index
-            if policy.backpay == "after_application":
+            a = _index(e.applied_on)
+            if backpay == "after_application":
                 lo = a + 1
-            elif policy.backpay == "application_month" or n > 0:
+            elif backpay == "application_month" or n > 0:
                 lo = a  # back pay to eligibility is for the first enrollment only
             else:
                 lo = -_NO_LIMIT
-            ends = [*person_ends, (_NO_LIMIT, "", "")]
+            end = person_end
             if e.ended_on is not None:
-                ends.append(_enrollment_end(e.ended_on, e.end_reason, same_month))
-            hi, hi_reason, hi_note = min(ends, key=lambda t: t[0])
-            lo_note = str(Month.from_index(lo)) if lo > -_NO_LIMIT else ""
-            windows.append(_Window(lo, hi, lo_note, hi_reason, hi_note))
+                r = e.end_reason
+                hi = _index(e.ended_on) - (same if r == "death" else 0)
+                if hi < end.hi:
+                    kind = (
+                        "died" if r == "death" else "moved_out" if r == "moved_out" else "stopped"
+                    )
+                    end = _Window(0, hi, kind, e.ended_on, r)
+            windows.append(end._replace(lo=lo))
         self.windows: tuple[_Window, ...] = tuple(windows)
 
         # Proof of life: C = latest lifecert or application date (the current application).
         n_months = policy.life_cert_months
-        proofs = [*lifecerts, *(e.applied_on for e in enrollments)]
+        latest = max(lifecerts, default=None)
+        for e in enrollments:
+            if latest is None or e.applied_on > latest:
+                latest = e.applied_on
         if n_months == 0:
             self.pay_until = _NO_LIMIT
-        elif proofs:
-            self.pay_until = Month.of(max(proofs)).index + n_months - 1
+        elif latest is not None:
+            self.pay_until = _index(latest) + n_months - 1
         else:
             self.pay_until = -_NO_LIMIT
 
@@ -155,15 +171,59 @@ class Entitlement:
         """Earliest month that can be entitled (None: no approved enrollment)."""
         if not self.windows:
             return None
-        versions = self.policy.versions
-        youngest = min(v.min_age for v in versions)
+        policy = self.policy
         low = max(
-            versions[0].effective.index,
+            policy.version_starts[0],
             self._floor,
-            self.birth_index + 12 * youngest + self._shift,
+            self.birth_index + 12 * policy.age_edges[0] + self._shift,
             min(w.lo for w in self.windows),
         )
         return Month.from_index(low)
+
+    def runs(self, last: Month) -> list[tuple[int, int, int, bool]]:
+        """Entitled months up to `last` as stretches of equal amount and payability:
+        (first month index, last month index, fen, payable), ascending. The facts of
+        statuses() without a per-month object: the roster's fast path."""
+        if not self.windows:
+            return []
+        policy, top = self.policy, last.index
+        base = max(self._floor, policy.version_starts[0])
+        spans = sorted((max(w.lo, base), min(w.hi, top)) for w in self.windows)
+        merged: list[list[int]] = []
+        for lo, hi in spans:
+            if lo > hi:
+                continue
+            if merged and lo <= merged[-1][1] + 1:
+                merged[-1][1] = max(merged[-1][1], hi)
+            else:
+                merged.append([lo, hi])
+        if not merged:
+            return []
+        # Months where the amount or payability may change: versions, band edges, proof of life.
+        born = self.birth_index + self._shift
+        cuts = sorted(
+            {
+                *policy.version_starts,
+                self.pay_until + 1,
+                *[born + 12 * age for age in policy.age_edges],
+            }
+        )
+        out: list[tuple[int, int, int, bool]] = []
+        version_at, pay_until = policy.version_at, self.pay_until
+        for lo, hi in merged:
+            starts = [lo, *[c for c in cuts if lo < c <= hi]]
+            for n, s in enumerate(starts):
+                end = starts[n + 1] - 1 if n + 1 < len(starts) else hi
+                version = version_at(s)
+                band = version.band_for_age((s - born) // 12) if version else None
+                if band is None:
+                    continue
+                pay = s <= pay_until
+                if out and out[-1][1] == s - 1 and out[-1][2] == band.monthly and out[-1][3] == pay:
+                    out[-1] = (out[-1][0], end, band.monthly, pay)
+                else:
+                    out.append((s, end, band.monthly, pay))
+        return out
 
     def status(self, month: Month) -> MonthStatus:
         return self._status(month.index, month)
@@ -181,37 +241,28 @@ class Entitlement:
         band = version.band_for_age(age)
         if band is None:
             return MonthStatus(month, None, 0, NOT_ENTITLED, "no_band", str(age))
+        label = band.label
         if i < self._floor:
-            return MonthStatus(month, band.label, 0, NOT_ENTITLED, "before_floor",
-                               str(self.policy.backpay_floor))
+            floor = str(self.policy.backpay_floor)
+            return MonthStatus(month, label, 0, NOT_ENTITLED, "before_floor", floor)
         ended: _Window | None = None
         for w in self.windows:
             if w.lo <= i <= w.hi:
                 if i <= self.pay_until:
-                    return MonthStatus(month, band.label, band.monthly, PAYABLE, "payable")
-                return MonthStatus(month, band.label, band.monthly, WITHHELD, "no_life_cert")
+                    return MonthStatus(month, label, band.monthly, PAYABLE, "payable")
+                return MonthStatus(month, label, band.monthly, WITHHELD, "no_life_cert")
             if w.hi < i and (ended is None or w.hi > ended.hi):
                 ended = w
         if ended is not None:
-            return MonthStatus(month, band.label, 0, NOT_ENTITLED, ended.hi_reason, ended.hi_note)
+            note = str(ended.end_date)
+            if ended.end_reason == "stopped":
+                reason = STOP_REASONS_ZH.get(ended.stop_reason or "", ended.stop_reason)
+                note += f"（{reason or STOP_REASONS_ZH['other']}）"
+            return MonthStatus(month, label, 0, NOT_ENTITLED, ended.end_reason, note)
         if self.windows:
-            return MonthStatus(month, band.label, 0, NOT_ENTITLED, "before_start",
-                               self.windows[0].lo_note)
-        return MonthStatus(month, band.label, 0, NOT_ENTITLED, "not_enrolled")
-
-
-def _end_index(death: date, same_month: bool) -> int:
-    """Last entitled month index for a death on `death`."""
-    return Month.of(death).index - (1 if same_month else 0)
-
-
-def _enrollment_end(ended_on: date, reason: str | None, same_month: bool) -> tuple[int, str, str]:
-    if reason == "death":
-        return _end_index(ended_on, same_month), "died", str(ended_on)
-    if reason == "moved_out":
-        return Month.of(ended_on).index, "moved_out", str(ended_on)
-    label = STOP_REASONS_ZH.get(reason or "", reason) or STOP_REASONS_ZH["other"]
-    return Month.of(ended_on).index, "stopped", f"{ended_on}（{label}）"
+            start = str(Month.from_index(self.windows[0].lo))
+            return MonthStatus(month, label, 0, NOT_ENTITLED, "before_start", start)
+        return MonthStatus(month, label, 0, NOT_ENTITLED, "not_enrolled")
 
 
 def month_statuses(
@@ -263,6 +314,11 @@ def application_allowed(
         return ElderError("POLICY_NOT_IN_FORCE", date=on)
     if on < earliest:
         age = policy.min_age_in(Month.of(on))
-        return ElderError("APPLY_TOO_EARLY", birth=birth, age=age,
-                          month=Month(birth.year + (age or 0), birth.month), earliest=earliest)
+        return ElderError(
+            "APPLY_TOO_EARLY",
+            birth=birth,
+            age=age,
+            month=Month(birth.year + (age or 0), birth.month),
+            earliest=earliest,
+        )
     return None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Iterable, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -97,8 +98,11 @@ def reconcile(period: Period, statuses: Sequence[MonthStatus], ledger: Ledger) -
             items.append(Item(m, RECOVERY, p))
     if ledger:
         covered = _covered(statuses)
-        extra = [Item(m, RECOVERY, p) for m, p in ledger.items()
-                 if p > 0 and m <= last and not covered(m)]
+        extra = [
+            Item(m, RECOVERY, p)
+            for m, p in ledger.items()
+            if p > 0 and m <= last and not covered(m)
+        ]
         if extra:
             items.extend(extra)
             items.sort(key=lambda i: i.month)
@@ -117,10 +121,43 @@ def _covered(statuses: Sequence[MonthStatus]) -> Callable[[Month], bool]:
 
 
 def person_items(period: Period, entitlement: Entitlement, ledger: Ledger) -> list[Item]:
-    """Items of one person: statuses from the first possibly entitled month to period.last."""
-    first = entitlement.first_month()
-    statuses = [] if first is None else entitlement.statuses(first, period.last)
-    return reconcile(period, statuses, ledger)
+    """Items of one person for `period`: reconcile() over every status up to period.last,
+    computed from Entitlement.runs instead of per-month objects."""
+    paid = {m.index: p for m, p in ledger.items()}
+    return reconcile_runs(period, entitlement.runs(period.last), paid)
+
+
+def reconcile_runs(
+    period: Period, runs: Sequence[tuple[int, int, int, bool]], paid: Mapping[int, int]
+) -> list[Item]:
+    """The fast core: `runs` from Entitlement.runs, `paid` keyed by Month.index."""
+    first, last = period.first.index, period.last.index
+    items: list[Item] = []
+    matched = 0  # ledger rows with p > 0 inside entitled months
+    get = paid.get
+    for lo, hi, e, payable in runs:
+        if not payable:  # withheld: neither paid nor recovered
+            if paid:
+                matched += sum(1 for i in range(lo, hi + 1) if get(i, 0) > 0)
+            continue
+        for i in range(lo, hi + 1):
+            p = get(i, 0)
+            if p == e:
+                matched += 1
+            elif p == 0:
+                items.append(Item(Month.from_index(i), REGULAR if i >= first else ARREARS, e))
+            else:
+                matched += p > 0
+                kind, amount = (ARREARS, e - p) if p < e else (RECOVERY, p - e)
+                items.append(Item(Month.from_index(i), kind, amount))
+    if matched < len(paid):  # some ledger month lies outside every entitled run
+        starts = [r[0] for r in runs]
+        for i, p in paid.items():
+            k = bisect.bisect_right(starts, i) - 1
+            if p > 0 and i <= last and (k < 0 or runs[k][1] < i):
+                items.append(Item(Month.from_index(i), RECOVERY, p))
+        items.sort(key=lambda it: it.month)
+    return items
 
 
 def build_roster(

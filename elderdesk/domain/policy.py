@@ -51,7 +51,7 @@ class PolicyVersion:
 
     @property
     def min_age(self) -> int:
-        return self.bands[0].min_age
+        return min(b.min_age for b in self.bands)
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,11 +66,27 @@ class Policy:
     period: str
     versions: tuple[PolicyVersion, ...]
     _starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
+    _edges: tuple[int, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         versions = tuple(sorted(self.versions, key=lambda v: v.effective))
+        if not versions or not all(v.bands for v in versions):
+            raise ValueError("a policy needs at least one version, each with a band")
         object.__setattr__(self, "versions", versions)
         object.__setattr__(self, "_starts", tuple(v.effective.index for v in versions))
+        edges = {b.min_age for v in versions for b in v.bands}
+        edges |= {b.max_age + 1 for v in versions for b in v.bands if b.max_age is not None}
+        object.__setattr__(self, "_edges", tuple(sorted(edges)))
+
+    @property
+    def version_starts(self) -> tuple[int, ...]:
+        """Month indexes at which a version takes effect, ascending."""
+        return self._starts
+
+    @property
+    def age_edges(self) -> tuple[int, ...]:
+        """Ages at which some band begins or ends (max_age + 1), ascending."""
+        return self._edges
 
     def version_at(self, index: int) -> PolicyVersion | None:
         """Version in force in the month with this Month.index."""
@@ -116,7 +132,7 @@ def _int(value: object, where: str, low: int = 0) -> int:
 
 def _month(value: object, where: str) -> Month:
     if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}", value):
-        raise _bad(where, "应为 \"YYYY-MM\" 格式的字符串，例如 \"2018-01\"")
+        raise _bad(where, '应为 "YYYY-MM" 格式的字符串，例如 "2018-01"')
     try:
         return Month.parse(value)
     except ElderError:
@@ -141,8 +157,12 @@ def _band(raw: object, where: str) -> Band:
     if "max_age" in raw:
         high = _int(raw["max_age"], where + ".max_age", low)
     monthly = raw["monthly"]
-    if isinstance(monthly, float) or not isinstance(monthly, (str, int)) or isinstance(monthly, bool):
-        raise _bad(where + ".monthly", "金额应写成字符串或整数（最多两位小数），例如 \"100.50\"")
+    if (
+        isinstance(monthly, float)
+        or not isinstance(monthly, (str, int))
+        or isinstance(monthly, bool)
+    ):
+        raise _bad(where + ".monthly", '金额应写成字符串或整数（最多两位小数），例如 "100.50"')
     try:
         fen = parse_yuan(monthly)
     except ElderError:
@@ -228,7 +248,9 @@ def policy_to_toml(policy: Policy) -> str:
         lines += ["", "[[version]]", f'effective = "{v.effective}"', "bands = ["]
         for b in v.bands:
             top = "" if b.max_age is None else f", max_age = {b.max_age}"
-            lines.append(f'  {{ min_age = {b.min_age}{top}, monthly = "{_yuan_text(b.monthly)}" }},')
+            lines.append(
+                f'  {{ min_age = {b.min_age}{top}, monthly = "{_yuan_text(b.monthly)}" }},'
+            )
         lines.append("]")
     return "\n".join(lines) + "\n"
 

@@ -5,13 +5,15 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from elderdesk.domain.entitlement import (
     NOT_ENTITLED,
     PAYABLE,
     WITHHELD,
-    Entitlement,
     EnrollmentFacts,
+    Entitlement,
     PersonFacts,
     application_allowed,
     earliest_application_date,
@@ -38,8 +40,17 @@ def policy(**changes) -> Policy:
     return dataclasses.replace(WUHAN, **changes)
 
 
-def ent(pol=WUHAN, birth="1946-05-20", applied="2026-08-10", death=None, moved=None,
-        ended=None, reason=None, certs=(), more=()) -> Entitlement:
+def ent(
+    pol=WUHAN,
+    birth="1946-05-20",
+    applied="2026-08-10",
+    death=None,
+    moved=None,
+    ended=None,
+    reason=None,
+    certs=(),
+    more=(),
+) -> Entitlement:
     person = PersonFacts(D(birth), D(death) if death else None, D(moved) if moved else None)
     first = EnrollmentFacts(D(applied), True, D(ended) if ended else None, reason)
     return Entitlement(pol, person, [first, *more], [D(c) for c in certs])
@@ -91,7 +102,9 @@ def test_band_upgrades(start, birth, first_new, old, new):
     assert e.status(M(first_new)).band == ("90–99" if new == 200 else "100+")
 
 
-@pytest.mark.parametrize(("start", "first"), [("birth_month", "2024-02"), ("next_month", "2024-03")])
+@pytest.mark.parametrize(
+    ("start", "first"), [("birth_month", "2024-02"), ("next_month", "2024-03")]
+)
 def test_feb_29_birthday(start, first):
     e = ent(policy(start=start), birth="1944-02-29", applied="2024-01-05", certs=["2024-06-01"])
     got = amounts(e, "2023-12", "2024-04")
@@ -145,7 +158,10 @@ def test_backpay_application_month():
     e = ent(policy(backpay="application_month"), applied="2026-08-10")
     assert min(amounts(e, "2026-01", "2026-10")) == "2026-08"
     s = e.status(M("2026-07"))
-    assert (s.reason, s.explanation) == ("before_start", "2026-07: 自 2026-08 起发放，此前月份不予补发")
+    assert (s.reason, s.explanation) == (
+        "before_start",
+        "2026-07: 自 2026-08 起发放，此前月份不予补发",
+    )
 
 
 def test_backpay_after_application():
@@ -157,12 +173,17 @@ def test_backpay_after_application():
 def test_backpay_floor():
     early = PolicyVersion(M("2014-01"), WUHAN.versions[0].bands)
     born = "1930-03-15"  # 80 in 2010-03
-    with_floor = ent(policy(versions=(early,), life_cert_months=0), birth=born, applied="2020-01-01")
+    with_floor = ent(
+        policy(versions=(early,), life_cert_months=0), birth=born, applied="2020-01-01"
+    )
     assert min(amounts(with_floor, "2012-01", "2020-01")) == "2018-01"
     s = with_floor.status(M("2017-12"))
     assert (s.reason, s.explanation) == ("before_floor", "2017-12: 早于 2018-01，不予发放")
-    no_floor = ent(policy(versions=(early,), life_cert_months=0, backpay_floor=None),
-                   birth=born, applied="2020-01-01")
+    no_floor = ent(
+        policy(versions=(early,), life_cert_months=0, backpay_floor=None),
+        birth=born,
+        applied="2020-01-01",
+    )
     assert min(amounts(no_floor, "2012-01", "2020-01")) == "2014-01"
 
 
@@ -194,7 +215,9 @@ def test_moved_out_month_is_still_entitled_even_with_same_month_death_rule():
 def test_stop_for_other_reason():
     e = ent(ended="2026-09-15", reason="voluntary")
     assert max(amounts(e, "2026-05", "2026-12")) == "2026-09"
-    assert e.status(M("2026-10")).explanation == "2026-10: 已于 2026-09-15（本人申请）停止享受，停发"
+    assert (
+        e.status(M("2026-10")).explanation == "2026-10: 已于 2026-09-15（本人申请）停止享受，停发"
+    )
 
 
 def test_earliest_end_wins():
@@ -203,7 +226,10 @@ def test_earliest_end_wins():
     assert e.status(M("2026-12")).reason == "stopped"
     assert "（失去联系）" in e.status(M("2026-12")).explanation
     unexplained = ent(ended="2026-09-15")
-    assert unexplained.status(M("2026-10")).explanation == "2026-10: 已于 2026-09-15（其他）停止享受，停发"
+    assert (
+        unexplained.status(M("2026-10")).explanation
+        == "2026-10: 已于 2026-09-15（其他）停止享受，停发"
+    )
 
 
 def test_unapproved_application_entitles_nothing():
@@ -220,15 +246,28 @@ def test_later_enrollment_gets_nothing_before_its_application_month():
     second = EnrollmentFacts(D("2027-03-10"), True)
     e = ent(ended="2026-09-15", reason="voluntary", more=[second], certs=["2027-06-01"])
     got = amounts(e, "2026-01", "2027-05")
-    assert list(got) == ["2026-05", "2026-06", "2026-07", "2026-08", "2026-09",
-                         "2027-03", "2027-04", "2027-05"]
+    assert list(got) == [
+        "2026-05",
+        "2026-06",
+        "2026-07",
+        "2026-08",
+        "2026-09",
+        "2027-03",
+        "2027-04",
+        "2027-05",
+    ]
     assert e.status(M("2027-01")).reason == "stopped"
 
 
 def test_later_enrollment_with_after_application():
     second = EnrollmentFacts(D("2027-03-10"), True)
-    e = ent(policy(backpay="after_application"), ended="2026-09-15", reason="voluntary",
-            more=[second], certs=["2027-06-01"])
+    e = ent(
+        policy(backpay="after_application"),
+        ended="2026-09-15",
+        reason="voluntary",
+        more=[second],
+        certs=["2027-06-01"],
+    )
     got = amounts(e, "2026-01", "2027-05")
     assert list(got) == ["2026-09", "2027-04", "2027-05"]
 
@@ -266,7 +305,9 @@ def test_proof_of_life_before_the_application_does_not_shorten():
     assert e.status(M("2026-11")).state == WITHHELD
 
 
-@pytest.mark.parametrize(("months", "last_payable"), [(1, "2026-08"), (3, "2026-10"), (12, "2027-07")])
+@pytest.mark.parametrize(
+    ("months", "last_payable"), [(1, "2026-08"), (3, "2026-10"), (12, "2027-07")]
+)
 def test_life_cert_months_values(months, last_payable):
     e = ent(policy(life_cert_months=months), applied="2026-08-10")
     payable = [str(s.month) for s in e.statuses(M("2026-05"), M("2028-01")) if s.payable]
@@ -280,8 +321,7 @@ def test_no_proof_of_life_required():
 
 def test_latest_application_counts_even_if_not_approved():
     # Enrolled 2026, stopped; a new application (still open) checked the ID at the counter.
-    e = ent(ended="2026-12-31", reason="voluntary",
-            more=[EnrollmentFacts(D("2027-02-01"), False)])
+    e = ent(ended="2026-12-31", reason="voluntary", more=[EnrollmentFacts(D("2027-02-01"), False)])
     assert states(e, "2026-10", "2026-12") == [PAYABLE] * 3
 
 
@@ -297,8 +337,14 @@ def test_first_month_and_convenience_function():
     assert ent(policy(backpay="after_application")).first_month() == M("2026-09")
     old = ent(birth="1920-01-01", applied="2026-08-10")
     assert old.first_month() == M("2018-01")  # the floor
-    got = month_statuses(WUHAN, PersonFacts(D("1946-05-20")), [EnrollmentFacts(D("2026-08-10"), True)],
-                         [], M("2026-04"), M("2026-06"))
+    got = month_statuses(
+        WUHAN,
+        PersonFacts(D("1946-05-20")),
+        [EnrollmentFacts(D("2026-08-10"), True)],
+        [],
+        M("2026-04"),
+        M("2026-06"),
+    )
     assert [s.state for s in got] == [NOT_ENTITLED, PAYABLE, PAYABLE]
     for e in (ent(), ent(policy(start="next_month", backpay="application_month"))):
         first = e.first_month()
@@ -349,8 +395,14 @@ def test_application_allowed():
     ],
 )
 def test_application_refusals(kwargs, code, status):
-    err = application_allowed(D("1946-05-20"), WUHAN, D("2026-04-02"), name="王秀英",
-                              id_number="420103194605200023", **kwargs)
+    err = application_allowed(
+        D("1946-05-20"),
+        WUHAN,
+        D("2026-04-02"),
+        name="王秀英",
+        id_number="420103194605200023",
+        **kwargs,
+    )
     assert (err.code, err.exit_status) == (code, status)
     assert "王秀英" in err.message and "420103194605200023" in err.message
 
@@ -360,3 +412,68 @@ def test_application_refused_without_policy_or_before_birth():
     assert (err.code, err.exit_status) == ("POLICY_NOT_IN_FORCE", 4)
     err = application_allowed(D("1946-05-20"), WUHAN, D("1946-05-19"))
     assert err.code == "DATE_BEFORE_BIRTH"
+
+
+# --- runs(): the roster's fast path must say what statuses() says ----------------------
+
+
+@st.composite
+def people_and_facts(draw):
+    bands = draw(
+        st.sampled_from(
+            [
+                WUHAN.versions[0].bands,
+                (Band(80, 89, 10000), Band(95, None, 30000)),  # a gap
+                (Band(65, 69, 7500), Band(70, 79, 15000), Band(80, None, 18000)),
+            ]
+        )
+    )
+    versions = [PolicyVersion(M("2018-01"), WUHAN.versions[0].bands)]
+    if draw(st.booleans()):
+        versions.append(PolicyVersion(Month.from_index(draw(st.integers(24216, 24300))), bands))
+    pol = policy(
+        start=draw(st.sampled_from(["birth_month", "next_month"])),
+        backpay=draw(st.sampled_from(["eligibility", "application_month", "after_application"])),
+        backpay_floor=draw(st.sampled_from([None, M("2018-01"), M("2024-03")])),
+        death_stop=draw(st.sampled_from(["next_month", "same_month"])),
+        life_cert_months=draw(st.sampled_from([0, 1, 3, 6])),
+        versions=tuple(versions),
+    )
+    day = st.dates(date(2019, 1, 1), date(2028, 12, 31))
+    person = PersonFacts(
+        draw(st.dates(date(1915, 1, 1), date(1950, 12, 31))),
+        draw(st.none() | day),
+        draw(st.none() | day),
+    )
+    enrollment = st.builds(
+        EnrollmentFacts,
+        day,
+        st.booleans(),
+        st.none() | day,
+        st.sampled_from([None, "death", "moved_out", "voluntary", "lost_contact"]),
+    )
+    enrollments = draw(st.lists(enrollment, max_size=3))
+    certs = draw(st.lists(day, max_size=3))
+    return pol, person, enrollments, certs
+
+
+@settings(max_examples=150, deadline=None)
+@given(people_and_facts(), st.integers(24216, 24360))
+def test_runs_agree_with_statuses(facts, last_index):
+    e = Entitlement(*facts)
+    last = Month.from_index(last_index)
+    expected = {
+        s.month.index: (s.amount_fen, s.payable)
+        for s in e.statuses(M("2017-01"), last)
+        if s.entitled
+    }
+    got = {}
+    runs = e.runs(last)
+    for lo, hi, fen, payable in runs:
+        for i in range(lo, hi + 1):
+            assert i not in got
+            got[i] = (fen, payable)
+    assert got == expected
+    assert all(a[1] < b[0] for a, b in zip(runs, runs[1:], strict=False))  # ascending, disjoint
+    if expected:
+        assert e.first_month() is not None and e.first_month().index <= min(expected)

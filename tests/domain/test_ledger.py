@@ -13,8 +13,8 @@ from elderdesk.domain.entitlement import (
     NOT_ENTITLED,
     PAYABLE,
     WITHHELD,
-    Entitlement,
     EnrollmentFacts,
+    Entitlement,
     MonthStatus,
     PersonFacts,
     application_allowed,
@@ -69,8 +69,14 @@ class Office:
     def apply(self, d):
         d = D(d) if isinstance(d, str) else d
         active = any(a["state"] in ("open", "approved") for a in self.apps)
-        if application_allowed(self.birth, self.policy, d, death_date=self.death,
-                               moved_out_on=self.moved, active_application=active):
+        if application_allowed(
+            self.birth,
+            self.policy,
+            d,
+            death_date=self.death,
+            moved_out_on=self.moved,
+            active_application=active,
+        ):
             return False
         self.apps.append({"applied_on": d, "state": "open", "ended_on": None, "end_reason": None})
         return True
@@ -115,12 +121,17 @@ class Office:
     # --- rosters ---
     def entitlement(self):
         enrollments = [
-            EnrollmentFacts(a["applied_on"], a["state"] in ("approved", "stopped"), a["ended_on"],
-                            a["end_reason"])
+            EnrollmentFacts(
+                a["applied_on"],
+                a["state"] in ("approved", "stopped"),
+                a["ended_on"],
+                a["end_reason"],
+            )
             for a in self.apps
         ]
-        return Entitlement(self.policy, PersonFacts(self.birth, self.death, self.moved),
-                           enrollments, self.certs)
+        return Entitlement(
+            self.policy, PersonFacts(self.birth, self.death, self.moved), enrollments, self.certs
+        )
 
     def build(self, period):
         period = Period.parse(period) if isinstance(period, str) else period
@@ -149,8 +160,13 @@ def test_worked_example():
     q3 = o.freeze("2026Q3")
     assert yuan(q3, REGULAR) == {"2026-07": 100, "2026-08": 100, "2026-09": 100}
     assert yuan(q3, ARREARS) == {"2026-05": 100, "2026-06": 100}
-    assert totals_json(q3) == {"people": 1, "regular": "300.00", "arrears": "200.00",
-                               "paid": "500.00", "recovery": "0.00"}
+    assert totals_json(q3) == {
+        "people": 1,
+        "regular": "300.00",
+        "arrears": "200.00",
+        "paid": "500.00",
+        "recovery": "0.00",
+    }
 
     q4 = o.freeze("2026Q4")
     assert q4 == [Item(M("2026-10"), REGULAR, 10000)]
@@ -167,15 +183,27 @@ def test_worked_example():
     o.die("2027-03-15")
     q2 = o.freeze("2027Q2")
     assert q2 == []
-    assert totals_json(q2) == {"people": 0, "regular": "0.00", "arrears": "0.00",
-                               "paid": "0.00", "recovery": "0.00"}
-    assert sorted(str(m) for m in o.ledger) == [str(m) for m in month_range(M("2026-05"), M("2027-03"))]
+    assert totals_json(q2) == {
+        "people": 0,
+        "regular": "0.00",
+        "arrears": "0.00",
+        "paid": "0.00",
+        "recovery": "0.00",
+    }
+    assert sorted(str(m) for m in o.ledger) == [
+        str(m) for m in month_range(M("2026-05"), M("2027-03"))
+    ]
 
     late.die("2027-01-15")  # accepted although a proof of life of 2027-02-02 is on record
     q2 = late.freeze("2027Q2")
     assert q2 == [Item(M("2027-02"), RECOVERY, 10000), Item(M("2027-03"), RECOVERY, 10000)]
-    assert totals_json(q2) == {"people": 0, "regular": "0.00", "arrears": "0.00",
-                               "paid": "0.00", "recovery": "200.00"}
+    assert totals_json(q2) == {
+        "people": 0,
+        "regular": "0.00",
+        "arrears": "0.00",
+        "paid": "0.00",
+        "recovery": "200.00",
+    }
     assert max(late.ledger) == M("2027-01")
 
 
@@ -231,8 +259,14 @@ def test_reconcile_ignores_statuses_after_the_period():
 
 def test_apply_items():
     ledger = {M("2026-06"): 10000, M("2026-07"): 10000}
-    apply_items(ledger, [Item(M("2026-06"), ARREARS, 10000), Item(M("2026-07"), RECOVERY, 10000),
-                         Item(M("2026-08"), REGULAR, 10000)])
+    apply_items(
+        ledger,
+        [
+            Item(M("2026-06"), ARREARS, 10000),
+            Item(M("2026-07"), RECOVERY, 10000),
+            Item(M("2026-08"), REGULAR, 10000),
+        ],
+    )
     assert ledger == {M("2026-06"): 20000, M("2026-08"): 10000}  # net 0 rows vanish
     with pytest.raises(ValueError):
         apply_items(ledger, [Item(M("2026-08"), RECOVERY, 10001)])
@@ -246,14 +280,22 @@ def test_roster_totals_and_apply_roster():
     ]
     t = roster_totals(lines)
     assert (t.people, t.regular, t.arrears, t.paid, t.recovery) == (2, 35050, 10000, 45050, 25000)
-    assert t.to_json() == {"people": 2, "regular": "350.50", "arrears": "100.00",
-                           "paid": "450.50", "recovery": "250.00"}
+    assert t.to_json() == {
+        "people": 2,
+        "regular": "350.50",
+        "arrears": "100.00",
+        "paid": "450.50",
+        "recovery": "250.00",
+    }
     assert lines[2].paid_fen == 25050 and lines[2].recovery_fen == 5000
     assert [i.kind for i in lines[2].payments] == [REGULAR]
     ledgers = {"B": {M("2026-02"): 20000}, "C": {M("2026-01"): 5000}}
     apply_roster(ledgers, lines)
-    assert ledgers == {"A": {M("2026-05"): 10000, M("2026-07"): 10000}, "B": {},
-                       "C": {M("2026-08"): 25050}}
+    assert ledgers == {
+        "A": {M("2026-05"): 10000, M("2026-07"): 10000},
+        "B": {},
+        "C": {M("2026-08"): 25050},
+    }
     assert roster_totals([]).to_json()["paid"] == "0.00"
 
 
@@ -304,7 +346,9 @@ def test_death_reported_after_two_frozen_periods():
     assert len(o.ledger) == 8  # 2026-05 .. 2026-12
     o.die("2026-08-15")
     items = o.freeze("2027Q1")
-    assert items == [Item(M(m), RECOVERY, 10000) for m in ("2026-09", "2026-10", "2026-11", "2026-12")]
+    assert items == [
+        Item(M(m), RECOVERY, 10000) for m in ("2026-09", "2026-10", "2026-11", "2026-12")
+    ]
     assert totals_json(items)["recovery"] == "400.00" and totals_json(items)["people"] == 0
     assert max(o.ledger) == M("2026-08")
 
@@ -353,8 +397,13 @@ def test_moved_out_then_back_is_a_later_enrollment():
 
 # --- property: the invariants of section 5 ---------------------------------------------
 
-KINDS = ["apply"] * 2 + ["approve"] * 3 + ["lifecert"] * 4 + ["correct_birth"] * 2 + [
-    "stop", "reject", "death", "move_out"]
+KINDS = (
+    ["apply"] * 2
+    + ["approve"] * 3
+    + ["lifecert"] * 4
+    + ["correct_birth"] * 2
+    + ["stop", "reject", "death", "move_out"]
+)
 
 
 @st.composite
@@ -370,7 +419,9 @@ def scenarios(draw):
     )
     if draw(st.booleans()):
         eff = Month.from_index(draw(st.integers(M("2025-06").index, M("2027-06").index)))
-        raised = PolicyVersion(eff, (Band(80, 89, 15000), Band(90, 99, 20050), Band(100, None, 60000)))
+        raised = PolicyVersion(
+            eff, (Band(80, 89, 15000), Band(90, 99, 20050), Band(100, None, 60000))
+        )
         pol = dataclasses.replace(pol, versions=(*pol.versions, raised))
     n_periods = draw(st.integers(3, 6) if pol.period == "quarter" else st.integers(4, 12))
     people = draw(st.lists(st.dates(date(1921, 1, 1), date(1948, 12, 28)), min_size=1, max_size=3))
@@ -380,8 +431,9 @@ def scenarios(draw):
         if draw(st.integers(0, 4)):
             day = draw(st.integers(0, 60))
             plan[0] = [("apply", day, 0), ("approve", day + draw(st.integers(0, 20)), 0), *plan[0]]
-    flags = st.lists(st.sampled_from([True, True, True, False]), min_size=n_periods,
-                     max_size=n_periods)
+    flags = st.lists(
+        st.sampled_from([True, True, True, False]), min_size=n_periods, max_size=n_periods
+    )
     builds = draw(flags)  # False: the period is skipped entirely
     policy_changes = draw(flags.map(lambda f: [not x for x in f]))
     return pol, people, plans, builds, policy_changes
@@ -436,7 +488,9 @@ def check_invariants(period, offices, before, lines, seen_regular):
         net = {}
         for _, hist in o.history:
             for i in hist:
-                net[i.month] = net.get(i.month, 0) + (-i.amount_fen if i.kind == RECOVERY else i.amount_fen)
+                net[i.month] = net.get(i.month, 0) + (
+                    -i.amount_fen if i.kind == RECOVERY else i.amount_fen
+                )
         assert {m: v for m, v in net.items() if v} == new
     totals = roster_totals(lines)
     assert totals.paid == sum(line.paid_fen for line in lines) == totals.regular + totals.arrears
@@ -464,17 +518,42 @@ def test_ledger_invariants_hold_after_every_frozen_roster(scenario):
             )
             for o in offices.values():
                 o.policy = changed
-        for (key, o), plan in zip(offices.items(), plans, strict=True):
+        for o, plan in zip(offices.values(), plans, strict=True):
             events = plan[k]
             span = (period.last.last_day() - period.first.first_day()).days
             for kind, offset, shift in sorted(events, key=lambda e: e[1] % (span + 1)):
-                run_event(o, kind, period.first.first_day() + timedelta(days=offset % (span + 1)), shift)
+                run_event(
+                    o, kind, period.first.first_day() + timedelta(days=offset % (span + 1)), shift
+                )
         if builds[k]:
             before = {key: dict(o.ledger) for key, o in offices.items()}
-            lines = build_roster(period, [(key, o.entitlement(), o.ledger) for key, o in offices.items()])
+            lines = build_roster(
+                period, [(key, o.entitlement(), o.ledger) for key, o in offices.items()]
+            )
             apply_roster({key: o.ledger for key, o in offices.items()}, lines)
             for key, o in offices.items():
                 o.history.append((period, next((ln.items for ln in lines if ln.person == key), ())))
             check_invariants(period, offices, before, lines, seen_regular)
         period = period.next()
 
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.dates(date(1920, 1, 1), date(1948, 12, 31)),
+    st.lists(st.dates(date(2018, 1, 1), date(2027, 12, 31)), min_size=1, max_size=2),
+    st.sampled_from([0, 1, 3]),
+    st.dictionaries(
+        st.integers(M("2016-01").index, M("2027-12").index),
+        st.sampled_from([0, 5000, 10000, 20000, 50000]),
+        max_size=40,
+    ),
+    st.sampled_from(["2025Q3", "2026Q4", "2026-05", "2027Q4"]),
+)
+def test_fast_path_equals_reconcile_over_statuses(birth, applied, cert_months, paid, period):
+    pol = dataclasses.replace(WUHAN, life_cert_months=cert_months)
+    enrollments = [EnrollmentFacts(a, True, None, None) for a in applied]
+    ent = Entitlement(pol, PersonFacts(birth), enrollments, [])
+    ledger = {Month.from_index(i): p for i, p in paid.items()}
+    period = Period.parse(period)
+    statuses = ent.statuses(M("2015-01"), period.last)
+    assert person_items(period, ent, ledger) == reconcile(period, statuses, ledger)

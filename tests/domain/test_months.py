@@ -18,7 +18,9 @@ class TestMonth:
         assert str(Month(987, 1)) == "0987-01"
         assert Month(2026, 5).zh() == "2026年5月"
 
-    @pytest.mark.parametrize("bad", ["2026-13", "2026-00", "2026-5", "26-05", "2026/05", "", "0000-01"])
+    @pytest.mark.parametrize(
+        "bad", ["2026-13", "2026-00", "2026-5", "26-05", "2026/05", "", "0000-01"]
+    )
     def test_parse_refuses(self, bad):
         with pytest.raises(ElderError) as exc:
             Month.parse(bad)
@@ -62,7 +64,10 @@ class TestMonth:
 
 def test_month_range():
     assert month_range(Month(2026, 11), Month(2027, 2)) == [
-        Month(2026, 11), Month(2026, 12), Month(2027, 1), Month(2027, 2)
+        Month(2026, 11),
+        Month(2026, 12),
+        Month(2027, 1),
+        Month(2027, 2),
     ]
     assert month_range(Month(2026, 5), Month(2026, 5)) == [Month(2026, 5)]
     assert month_range(Month(2026, 5), Month(2026, 4)) == []

@@ -1,5 +1,6 @@
 """Tests for money helpers and the allowance policy (parsing, refusals, bands, round trips)."""
 
+import dataclasses
 import json
 from datetime import date
 from pathlib import Path
@@ -40,7 +41,9 @@ bands = [
 ]
 """
 
-TWO_VERSIONS = EXAMPLE + """
+TWO_VERSIONS = (
+    EXAMPLE
+    + """
 [[version]]
 effective = "2026-08"
 bands = [
@@ -49,6 +52,7 @@ bands = [
   { min_age = 100, monthly = "600" },
 ]
 """
+)
 
 
 def refusal(text: str) -> ElderError:
@@ -65,16 +69,43 @@ def refusal(text: str) -> ElderError:
 class TestMoney:
     @pytest.mark.parametrize(
         ("text", "fen"),
-        [("100", 10000), ("100.5", 10050), ("100.50", 10050), ("0.01", 1), (" 7 ", 700),
-         ("１００．５", 10050), (250, 25000), (0, 0), ("0", 0), ("999999999999.99", 99999999999999)],
+        [
+            ("100", 10000),
+            ("100.5", 10050),
+            ("100.50", 10050),
+            ("0.01", 1),
+            (" 7 ", 700),
+            ("１００．５", 10050),
+            (250, 25000),
+            (0, 0),
+            ("0", 0),
+            ("999999999999.99", 99999999999999),
+        ],
     )
     def test_parse_yuan(self, text, fen):
         assert parse_yuan(text) == fen
         assert isinstance(parse_yuan(text), int)
 
     @pytest.mark.parametrize(
-        "bad", ["100.505", "-1", "1e2", "", " ", "100.", ".5", "1,000", "abc", "100元", "nan",
-                100.0, True, None, -5, "1000000000000"],
+        "bad",
+        [
+            "100.505",
+            "-1",
+            "1e2",
+            "",
+            " ",
+            "100.",
+            ".5",
+            "1,000",
+            "abc",
+            "100元",
+            "nan",
+            100.0,
+            True,
+            None,
+            -5,
+            "1000000000000",
+        ],
     )
     def test_parse_yuan_refuses(self, bad):
         with pytest.raises(ElderError) as exc:
@@ -83,7 +114,8 @@ class TestMoney:
         assert exc.value.exit_status == 2
 
     @pytest.mark.parametrize(
-        ("fen", "text"), [(10000, "100.00"), (5, "0.05"), (0, "0.00"), (10050, "100.50"), (-250, "-2.50")]
+        ("fen", "text"),
+        [(10000, "100.00"), (5, "0.05"), (0, "0.00"), (10050, "100.50"), (-250, "-2.50")],
     )
     def test_fen_to_str(self, fen, text):
         assert fen_to_str(fen) == text
@@ -139,15 +171,22 @@ def test_parse_cli_example():
 
 @pytest.mark.parametrize(
     ("key", "value"),
-    [("start", "birth_month"), ("start", "next_month"),
-     ("backpay", "eligibility"), ("backpay", "application_month"),
-     ("backpay", "after_application"),
-     ("death_stop", "next_month"), ("death_stop", "same_month"),
-     ("period", "month"), ("period", "quarter")],
+    [
+        ("start", "birth_month"),
+        ("start", "next_month"),
+        ("backpay", "eligibility"),
+        ("backpay", "application_month"),
+        ("backpay", "after_application"),
+        ("death_stop", "next_month"),
+        ("death_stop", "same_month"),
+        ("period", "month"),
+        ("period", "quarter"),
+    ],
 )
 def test_every_setting_value_is_accepted(key, value):
     text = "\n".join(
-        f'{key} = "{value}"' if line.startswith(f"{key} ") else line for line in EXAMPLE.splitlines()
+        f'{key} = "{value}"' if line.startswith(f"{key} ") else line
+        for line in EXAMPLE.splitlines()
     )
     assert getattr(parse_policy_toml(text), key) == value
 
@@ -177,8 +216,10 @@ def test_versions_sorted_whatever_the_file_order():
 
 
 def test_gaps_between_bands_are_allowed_and_max_age_is_inclusive():
-    text = EXAMPLE.replace('{ min_age = 90, max_age = 99, monthly = "200" }',
-                           '{ min_age = 95, max_age = 99, monthly = "200" }')
+    text = EXAMPLE.replace(
+        '{ min_age = 90, max_age = 99, monthly = "200" }',
+        '{ min_age = 95, max_age = 99, monthly = "200" }',
+    )
     p = parse_policy_toml(text)
     birth = date(1930, 6, 1)
     assert p.band_for(birth, Month(2019, 7)).label == "80–89"  # 89 in the month before
@@ -214,7 +255,8 @@ def test_float_monthly_refused_with_key_path():
 
 
 @pytest.mark.parametrize(
-    "value", ['"100.505"', '"-100"', '"0"', "0", '"abc"', "true", "[100]", '"1e2"'],
+    "value",
+    ['"100.505"', '"-100"', '"0"', "0", '"abc"', "true", "[100]", '"1e2"'],
 )
 def test_bad_monthly_refused(value):
     err = refusal(EXAMPLE.replace('monthly = "200"', f"monthly = {value}"))
@@ -248,7 +290,11 @@ def test_version_required():
         ('effective = "2018-01"', 'effective = "2018"', "version[1].effective"),
         ("min_age = 80, max_age = 89", "min_age = 80, max_age = 79", "version[1].bands[1].max_age"),
         ("min_age = 80, max_age = 89", "min_age = -1, max_age = 89", "version[1].bands[1].min_age"),
-        ("min_age = 80, max_age = 89", "min_age = 80.5, max_age = 89", "version[1].bands[1].min_age"),
+        (
+            "min_age = 80, max_age = 89",
+            "min_age = 80.5, max_age = 89",
+            "version[1].bands[1].min_age",
+        ),
         ("min_age = 80, max_age = 89, ", "max_age = 89, ", "version[1].bands[1].min_age"),
         ('{ min_age = 100, monthly = "500" }', "{ min_age = 100 }", "version[1].bands[3].monthly"),
         ("bands = [", "bandz = [", "version[1].bandz"),
@@ -272,18 +318,29 @@ def test_empty_bands_refused():
 @pytest.mark.parametrize(
     ("bands", "where"),
     [
-        ('{ min_age = 80, max_age = 90, monthly = "1" }, { min_age = 90, monthly = "2" }',
-         "version[1].bands[2]"),  # max_age is inclusive: 90 is in both
-        ('{ min_age = 80, monthly = "1" }, { min_age = 90, monthly = "2" }',
-         "version[1].bands[2]"),  # an open band must be the last
-        ('{ min_age = 90, monthly = "2" }, { min_age = 80, max_age = 95, monthly = "1" }',
-         "version[1].bands[2]"),
-        ('{ min_age = 80, max_age = 89, monthly = "1" }, { min_age = 85, max_age = 86, monthly = "2" }',
-         "version[1].bands[2]"),
+        (
+            '{ min_age = 80, max_age = 90, monthly = "1" }, { min_age = 90, monthly = "2" }',
+            "version[1].bands[2]",
+        ),  # max_age is inclusive: 90 is in both
+        (
+            '{ min_age = 80, monthly = "1" }, { min_age = 90, monthly = "2" }',
+            "version[1].bands[2]",
+        ),  # an open band must be the last
+        (
+            '{ min_age = 90, monthly = "2" }, { min_age = 80, max_age = 95, monthly = "1" }',
+            "version[1].bands[2]",
+        ),
+        (
+            '{ min_age = 80, max_age = 89, monthly = "1" }, '
+            '{ min_age = 85, max_age = 86, monthly = "2" }',
+            "version[1].bands[2]",
+        ),
     ],
 )
 def test_overlaps_refused(bands, where):
-    text = EXAMPLE.split("[[version]]")[0] + f'[[version]]\neffective = "2018-01"\nbands = [{bands}]\n'
+    text = (
+        EXAMPLE.split("[[version]]")[0] + f'[[version]]\neffective = "2018-01"\nbands = [{bands}]\n'
+    )
     assert refusal(text).params["where"] == where
 
 
@@ -315,12 +372,19 @@ def load(name: str) -> Policy:
 def test_wuhan_is_section_1():
     p = load("wuhan")
     assert (p.start, p.backpay, p.backpay_floor, p.death_stop, p.life_cert_months, p.period) == (
-        "birth_month", "eligibility", Month(2018, 1), "next_month", 3, "quarter"
+        "birth_month",
+        "eligibility",
+        Month(2018, 1),
+        "next_month",
+        3,
+        "quarter",
     )
     assert len(p.versions) == 1
     assert p.versions[0].effective == Month(2018, 1)
     assert [(b.min_age, b.max_age, b.monthly) for b in p.versions[0].bands] == [
-        (80, 89, 10000), (90, 99, 20000), (100, None, 50000)
+        (80, 89, 10000),
+        (90, 99, 20000),
+        (100, None, 50000),
     ]
 
 
@@ -329,7 +393,9 @@ def test_beijing():
     assert p.period == "month"
     assert p.versions[0].effective == Month(2019, 10)
     assert [(b.min_age, b.max_age, b.monthly) for b in p.versions[0].bands] == [
-        (80, 89, 10000), (90, 99, 50000), (100, None, 80000)
+        (80, 89, 10000),
+        (90, 99, 50000),
+        (100, None, 80000),
     ]
     assert p.version_in(Month(2019, 9)) is None
 
@@ -339,7 +405,11 @@ def test_shanghai():
     assert (p.period, p.start) == ("quarter", "birth_month")
     assert p.versions[0].effective == Month(2016, 5)
     assert [(b.label, b.monthly) for b in p.versions[0].bands] == [
-        ("65–69", 7500), ("70–79", 15000), ("80–89", 18000), ("90–99", 35000), ("100+", 60000)
+        ("65–69", 7500),
+        ("70–79", 15000),
+        ("80–89", 18000),
+        ("90–99", 35000),
+        ("100+", 60000),
     ]
     assert p.min_age_in(Month(2020, 1)) == 65
 
@@ -357,8 +427,10 @@ def test_version_in():
 
 
 def test_min_age_in():
-    p = parse_policy_toml(EXAMPLE + '\n[[version]]\neffective = "2030-01"\n'
-                          'bands = [{ min_age = 75, monthly = "50" }]\n')
+    p = parse_policy_toml(
+        EXAMPLE + '\n[[version]]\neffective = "2030-01"\n'
+        'bands = [{ min_age = 75, monthly = "50" }]\n'
+    )
     assert p.min_age_in(Month(2017, 12)) is None
     assert p.min_age_in(Month(2029, 12)) == 80
     assert p.min_age_in(Month(2030, 1)) == 75
@@ -380,6 +452,17 @@ def test_band_for_uses_the_version_of_the_month_itself():
     birth = date(1940, 3, 10)
     assert p.band_for(birth, Month(2026, 7)).monthly == 10000
     assert p.band_for(birth, Month(2026, 8)).monthly == 12000
+
+
+def test_policy_needs_versions_with_bands():
+    with pytest.raises(ValueError):
+        dataclasses.replace(parse_policy_toml(EXAMPLE), versions=())
+    with pytest.raises(ValueError):
+        dataclasses.replace(
+            parse_policy_toml(EXAMPLE), versions=(PolicyVersion(Month(2018, 1), ()),)
+        )
+    unsorted = PolicyVersion(Month(2018, 1), (Band(90, None, 2), Band(70, 89, 1)))
+    assert unsorted.min_age == 70
 
 
 def test_band_labels():
@@ -408,16 +491,22 @@ def test_json_shape():
         "life_cert_months": 3,
         "period": "quarter",
         "version": [
-            {"effective": "2018-01", "bands": [
-                {"min_age": 80, "max_age": 89, "monthly": "100.00"},
-                {"min_age": 90, "max_age": 99, "monthly": "200.00"},
-                {"min_age": 100, "max_age": None, "monthly": "500.00"},
-            ]},
-            {"effective": "2026-08", "bands": [
-                {"min_age": 80, "max_age": 89, "monthly": "120.00"},
-                {"min_age": 90, "max_age": 99, "monthly": "250.50"},
-                {"min_age": 100, "max_age": None, "monthly": "600.00"},
-            ]},
+            {
+                "effective": "2018-01",
+                "bands": [
+                    {"min_age": 80, "max_age": 89, "monthly": "100.00"},
+                    {"min_age": 90, "max_age": 99, "monthly": "200.00"},
+                    {"min_age": 100, "max_age": None, "monthly": "500.00"},
+                ],
+            },
+            {
+                "effective": "2026-08",
+                "bands": [
+                    {"min_age": 80, "max_age": 89, "monthly": "120.00"},
+                    {"min_age": 90, "max_age": 99, "monthly": "250.50"},
+                    {"min_age": 100, "max_age": None, "monthly": "600.00"},
+                ],
+            },
         ],
     }
 
