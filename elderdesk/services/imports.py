@@ -140,7 +140,8 @@ class ImportService:
             from elderdesk.reports.import_report import write_import_report
 
             write_import_report(report, outcome.findings)
-        _step(progress, cancel, 4, 4)
+        if progress is not None:  # committed: too late to cancel
+            progress(4, 4)
         return outcome
 
     def _write_people(self, op: Operator, path: Path, rows: list, findings: list,
@@ -224,5 +225,6 @@ class ImportService:
             from elderdesk.reports.import_report import write_import_report
 
             write_import_report(report, outcome.findings)
-        _step(progress, cancel, 3, 3)
+        if progress is not None:  # committed: too late to cancel
+            progress(3, 3)
         return outcome

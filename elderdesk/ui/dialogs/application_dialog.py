@@ -1,0 +1,184 @@
+"""Accept an allowance application at the counter: the person, the date, and what follows from
+the policy (the month they reach the age, the earliest application date, band, first month)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from elderdesk.domain.entitlement import earliest_application_date
+from elderdesk.domain.money import fen_to_str
+from elderdesk.domain.months import Month
+from elderdesk.services.allowance import STATE_NAMES
+from elderdesk.services.clock import today
+from elderdesk.ui.dialogs.decision_dialog import qdate
+from elderdesk.ui.errors import error_text
+from elderdesk.ui.ops import Ops
+from elderdesk.ui.widgets.id_check import OK, IdCheck, IdNumberEdit
+
+if TYPE_CHECKING:
+    from elderdesk.services.auth import Operator
+    from elderdesk.services.container import Services
+
+
+class ApplicationDialog(QDialog):
+    def __init__(self, ops: Ops, services: Services, operator: Operator, id_number: str = "",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ops, self._services, self._op = ops, services, operator
+        self.applied: str | None = None
+        self.facts: tuple[Any, Any, Any] | None = None  # (Person, Policy, enrollment) shown
+        self.setWindowTitle(self.tr("受理高龄津贴申请"))
+        day = today()
+        self.id_edit = IdNumberEdit(day, self)
+        self.id_edit.checked.connect(self._on_id_checked)
+        self.date_edit = QDateEdit(self)
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.date_edit.setMaximumDate(qdate(day))
+        self.date_edit.setDate(qdate(day))
+        self.date_edit.dateChanged.connect(lambda _d: self._show_facts())
+        self.labels: dict[str, QLabel] = {}
+        form = QFormLayout()
+        form.addRow(self.tr("身份证号"), self.id_edit)
+        form.addRow(self.tr("申请日期"), self.date_edit)
+        for key, text in (("name", self.tr("姓名")), ("age_month", self.tr("满龄月份")),
+                          ("earliest", self.tr("最早可受理")), ("band", self.tr("津贴档次")),
+                          ("first", self.tr("发放起始")), ("current", self.tr("现有申请"))):
+            label = QLabel(self)
+            label.setWordWrap(True)
+            self.labels[key] = label
+            form.addRow(text, label)
+        self.error_label = QLabel(self)
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet("color: #b01c1c")
+        buttons = QDialogButtonBox(self)
+        self.ok_button = buttons.addButton(self.tr("受理"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.ok_button.setDefault(True)
+        self.ok_button.setEnabled(False)
+        buttons.accepted.connect(self._on_ok_clicked)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error_label)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(520)
+        if id_number:
+            self.id_edit.setText(id_number)
+            self.date_edit.setFocus()
+        else:
+            self.id_edit.edit.setFocus()
+
+    # --- looking the person up ---------------------------------------------------------
+    def _on_id_checked(self, result: IdCheck) -> None:
+        self.facts = None
+        self._show_facts()
+        if result.state == OK and result.info is not None:
+            number = result.info.number
+            self._ops.run(lambda: self._look_up(number), lambda f: self._on_found(number, f),
+                          self._on_lookup_failed)
+
+    def _look_up(self, number: str) -> tuple[Any, Any, Any]:
+        """Runs on a reader thread."""
+        person = self._services.people.get(self._op, number)
+        policy, _source = self._services.allowance.policy(self._op)
+        return person, policy, self._services.allowance.enrollment_json(self._op, number)
+
+    def _on_found(self, number: str, facts: tuple[Any, Any, Any]) -> None:
+        current = self.id_edit.result.info
+        if current is not None and current.number == number:
+            self.facts = facts
+            self.error_label.clear()
+            self._show_facts()
+
+    def _on_lookup_failed(self, exc: BaseException) -> None:
+        self.error_label.setText(error_text(exc))
+
+    def _show_facts(self) -> None:
+        self.ok_button.setEnabled(self.facts is not None)
+        if self.facts is None:
+            for label in self.labels.values():
+                label.clear()
+            return
+        person, policy, enrollment = self.facts
+        on = self.date_edit.date().toPython()
+        v = self.labels
+        v["name"].setText(f"{person.name}（{person.status_name}）")
+        low = policy.min_age_in(Month.of(on))
+        if low is None:
+            v["age_month"].setText(self.tr("申请日期时高龄津贴政策尚未实施"))
+            for key in ("earliest", "band", "first"):
+                v[key].clear()
+        else:
+            reach = Month(person.birth_date.year + low, person.birth_date.month)
+            v["age_month"].setText(self.tr("{y}年{m}月满 {age} 周岁").format(
+                y=reach.year, m=reach.month, age=low))
+            earliest = earliest_application_date(person.birth_date, policy, on)
+            v["earliest"].setText(self._earliest_text(earliest, on))
+            month = max(Month.of(on), reach)
+            band = policy.band_for(person.birth_date, month)
+            v["band"].setText(self.tr("{band} 岁档，每月 {amount} 元").format(
+                band=band.label, amount=fen_to_str(band.monthly)) if band else "")
+            v["first"].setText(self._first_text(policy, reach, Month.of(on)))
+        v["current"].setText(STATE_NAMES.get(enrollment["status"], enrollment["status"])
+                             + self.tr("（申请日期 {d}）").format(d=enrollment["applied_on"])
+                             if enrollment else self.tr("无"))
+
+    def _earliest_text(self, earliest: date | None, on: date) -> str:
+        if earliest is None:
+            return ""
+        if on < earliest:
+            return self.tr("{d}（所选日期早于此日，不能受理）").format(d=earliest.isoformat())
+        return earliest.isoformat()
+
+    def _first_text(self, policy: Any, reach: Month, applied: Month) -> str:
+        if policy.backpay == "application_month":
+            first = max(reach, applied)
+        elif policy.backpay == "after_application":
+            first = max(reach, applied + 1)
+        else:
+            first = max(reach, policy.backpay_floor) if policy.backpay_floor else reach
+        text = self.tr("{y}年{m}月起（经审核审批后）").format(y=first.year, m=first.month)
+        if first < applied:
+            text += self.tr("；申请前的月份随花名册一并补发")
+        return text
+
+    # --- accepting ---------------------------------------------------------------------
+    def _on_ok_clicked(self) -> None:
+        if self.facts is None:
+            return
+        number, on = self.facts[0].id_number, self.date_edit.date().toPython()
+        allowance, op = self._services.allowance, self._op
+        self.ok_button.setEnabled(False)
+        self.error_label.clear()
+        self._ops.run(lambda: allowance.apply(op, number, on), self._on_saved, self._on_failed,
+                      write=True)
+
+    def _on_saved(self, number: str) -> None:
+        self.applied = number
+        self.accept()
+
+    def _on_failed(self, exc: BaseException) -> None:
+        self.ok_button.setEnabled(True)
+        self.error_label.setText(error_text(exc))
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, ops: Ops, services: Services, operator: Operator,
+            id_number: str = "") -> str | None:
+        """Show the dialog; the ID number whose application was accepted, or None."""
+        dialog = cls(ops, services, operator, id_number, parent)
+        try:
+            return dialog.applied if dialog.exec() == QDialog.DialogCode.Accepted else None
+        finally:
+            dialog.deleteLater()

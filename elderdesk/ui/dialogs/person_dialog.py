@@ -1,0 +1,217 @@
+"""Add or edit one person: every field of PersonInput, the ID checked live as it is typed."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from elderdesk.domain.errors import ElderError
+from elderdesk.domain.idcard import IdInfo
+from elderdesk.domain.person import HOUSEHOLD_NAMES, SEX_NAMES, TEXT_FIELDS, Person, PersonInput
+from elderdesk.services.clock import today
+from elderdesk.ui.errors import error_text
+from elderdesk.ui.ops import Ops
+from elderdesk.ui.widgets.id_check import BAD, OK, IdCheck, IdNumberEdit
+
+if TYPE_CHECKING:
+    from elderdesk.services.auth import Operator
+    from elderdesk.services.container import Services
+
+# Line-edit fields in the order of the form: (field, column 0 = left, 1 = right)
+_LINE_FIELDS = (("name", 0), ("ethnicity", 0), ("phone", 0),
+                ("street", 1), ("community", 1), ("household_address", 1),
+                ("current_address", 1), ("bank", 1), ("account", 1))
+
+
+class PersonDialog(QDialog):
+    """Saves through the services in the background; errors stay in the dialog, in Chinese."""
+
+    def __init__(self, ops: Ops, services: Services, operator: Operator,
+                 person: Person | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ops, self._services, self._op = ops, services, operator
+        self.person = person  # the saved person once accepted
+        self._editing = person is not None
+        self.setWindowTitle(self.tr("修改人员信息") if self._editing else self.tr("登记新人员"))
+        self._build()
+        if person is not None:
+            self._fill(person)
+        (self.fields["name"] if self._editing else self.id_edit.edit).setFocus()
+
+    # --- building ----------------------------------------------------------------------
+    def _build(self) -> None:
+        self.id_edit = IdNumberEdit(today(), self)
+        self.id_edit.checked.connect(self._on_id_checked)
+        self.sex_label = QLabel(self.tr("（由身份证号确定）"), self)
+        self.override_edit = QLineEdit(self)
+        self.override_edit.setPlaceholderText(self.tr("校验位错误但证件无误时，由管理员填写原因"))
+        self.override_label = QLabel(self.tr("强制登记原因"), self)
+        self.fields: dict[str, QLineEdit] = {}
+        for name, _ in _LINE_FIELDS:
+            edit = QLineEdit(self)
+            edit.setMaxLength(TEXT_FIELDS[name][1])
+            self.fields[name] = edit
+        self.household = QComboBox(self)
+        self.household.addItem(self.tr("（未填写）"), None)
+        for key, label in HOUSEHOLD_NAMES.items():
+            self.household.addItem(self.tr(label), key)
+        self.permit_check = QCheckBox(self.tr("有居住证，有效期至"), self)
+        self.permit_date = QDateEdit(self)
+        self.permit_date.setCalendarPopup(True)
+        self.permit_date.setDisplayFormat("yyyy-MM-dd")
+        self.permit_date.setDate(QDate.currentDate().addYears(1))
+        self.permit_date.setEnabled(False)
+        self.permit_check.toggled.connect(self.permit_date.setEnabled)
+        self.notes = QPlainTextEdit(self)
+        self.notes.setTabChangesFocus(True)
+        self.notes.setFixedHeight(60)
+        self.error_label = QLabel(self)
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet("color: #b01c1c")
+        self.buttons = QDialogButtonBox(self)
+        self.save_button = self.buttons.addButton(self.tr("保存"),
+                                                  QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.save_button.setDefault(True)
+        self.buttons.accepted.connect(self._on_save_clicked)
+        self.buttons.rejected.connect(self.reject)
+        self._lay_out()
+        self._show_override(False)
+        self.setMinimumWidth(680)  # the ID verdict below the field must not make the dialog jump
+
+    def _label(self, name: str) -> str:
+        return self.tr(TEXT_FIELDS[name][0])
+
+    def _lay_out(self) -> None:
+        grid = QGridLayout()
+        grid.setColumnMinimumWidth(1, 220)
+        grid.setColumnMinimumWidth(3, 260)
+        grid.addWidget(QLabel(self.tr("身份证号"), self), 0, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(self.id_edit, 0, 1, 1, 3)
+        grid.addWidget(self.override_label, 1, 0)
+        grid.addWidget(self.override_edit, 1, 1, 1, 3)
+        rows = [2, 2]
+        for name, column in _LINE_FIELDS:
+            row = rows[column]
+            grid.addWidget(QLabel(self._label(name), self), row, column * 2)
+            grid.addWidget(self.fields[name], row, column * 2 + 1)
+            rows[column] += 1
+            if name == "name":
+                grid.addWidget(QLabel(self.tr("性别"), self), rows[0], 0)
+                grid.addWidget(self.sex_label, rows[0], 1)
+                rows[0] += 1
+        grid.addWidget(QLabel(self.tr("户籍类型"), self), rows[0], 0)
+        grid.addWidget(self.household, rows[0], 1)
+        permit = QHBoxLayout()
+        permit.addWidget(self.permit_check)
+        permit.addWidget(self.permit_date, 1)
+        grid.addLayout(permit, rows[0] + 1, 0, 1, 2)
+        last = max(rows[0] + 2, rows[1])
+        grid.addWidget(QLabel(self._label("notes"), self), last, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(self.notes, last, 1, 1, 3)
+        layout = QVBoxLayout(self)
+        layout.addLayout(grid)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+
+    def _fill(self, p: Person) -> None:
+        self.id_edit.setText(p.id_number)
+        self.id_edit.setReadOnly(True)
+        self.id_edit.show_note(self.tr("身份证号不能在此修改（更正身份证号需由审批人员办理）"))
+        self.sex_label.setText(SEX_NAMES.get(p.sex, p.sex))
+        for name, edit in self.fields.items():
+            edit.setText(getattr(p, name) or "")
+        self.household.setCurrentIndex(max(0, self.household.findData(p.household_type)))
+        if p.residence_permit_expiry is not None:
+            self.permit_check.setChecked(True)
+            d = p.residence_permit_expiry
+            self.permit_date.setDate(QDate(d.year, d.month, d.day))
+        self.notes.setPlainText(p.notes or "")
+
+    # --- live checks -------------------------------------------------------------------
+    def _show_override(self, visible: bool) -> None:
+        self.override_label.setVisible(visible)
+        self.override_edit.setVisible(visible)
+
+    def _on_id_checked(self, result: IdCheck) -> None:
+        info: IdInfo | None = result.info
+        self.sex_label.setText(SEX_NAMES[info.sex] + self.tr("（由身份证号确定）")
+                               if info else self.tr("（由身份证号确定）"))
+        self._show_override(result.state == BAD and result.error is not None
+                            and result.error.code == "ID_CHECKSUM"
+                            and self._op.can("people.override_checksum"))
+        if result.state == OK and info is not None and not self._editing:
+            self._look_up(info.number)
+
+    def _look_up(self, number: str) -> None:
+        """Tell the clerk at once if this ID is already registered."""
+        def done(found: Person | None) -> None:
+            current = self.id_edit.result
+            if found is not None and current.info is not None and current.info.number == number:
+                self.id_edit.show_note(
+                    self.tr("此身份证号已登记：{name}（{status}），不能重复登记")
+                    .format(name=found.name, status=found.status_name), BAD)
+
+        self._ops.run(lambda: self._find(number), done, lambda _exc: None)
+
+    def _find(self, number: str) -> Person | None:
+        try:
+            return self._services.people.get(self._op, number)
+        except ElderError:
+            return None
+
+    # --- saving ------------------------------------------------------------------------
+    def person_input(self) -> PersonInput:
+        values = {name: edit.text() or None for name, edit in self.fields.items()}
+        expiry = self.permit_date.date().toPython() if self.permit_check.isChecked() else None
+        return PersonInput(id_number=self.id_edit.text(), household_type=self.household.currentData(),
+                           residence_permit_expiry=expiry,
+                           notes=self.notes.toPlainText() or None, **values)
+
+    def _on_save_clicked(self) -> None:
+        data = self.person_input()
+        people, op = self._services.people, self._op
+        if self._editing:
+            assert self.person is not None
+            number = self.person.id_number
+            fn = lambda: people.update(op, number, data)  # noqa: E731
+        else:
+            reason = self.override_edit.text() if self.override_edit.isVisible() else ""
+            override = reason or None
+            fn = lambda: people.add(op, data, checksum_override=override)  # noqa: E731
+        self.save_button.setEnabled(False)
+        self.error_label.clear()
+        self._ops.run(fn, self._on_saved, self._on_save_failed, write=True)
+
+    def _on_saved(self, person: Person) -> None:
+        self.person = person
+        self.accept()
+
+    def _on_save_failed(self, exc: BaseException) -> None:
+        self.save_button.setEnabled(True)
+        self.error_label.setText(error_text(exc))
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, ops: Ops, services: Services, operator: Operator,
+            person: Person | None = None) -> Person | None:
+        """Show the dialog; the saved person, or None if cancelled."""
+        dialog = cls(ops, services, operator, person, parent)
+        try:
+            return dialog.person if dialog.exec() == QDialog.DialogCode.Accepted else None
+        finally:
+            dialog.deleteLater()

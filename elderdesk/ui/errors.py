@@ -1,0 +1,25 @@
+"""Turning exceptions into Chinese text for the clerk (never a traceback on screen)."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from elderdesk.domain.errors import ElderError, message_for
+
+log = logging.getLogger(__name__)
+
+
+def error_text(exc: BaseException) -> str:
+    """The Chinese sentence for an error; unexpected ones are logged with their traceback."""
+    if isinstance(exc, ElderError):
+        return exc.message
+    log.error("unexpected error", exc_info=(type(exc), exc, exc.__traceback__))
+    return message_for("INTERNAL", detail=type(exc).__name__)
+
+
+def show_error(parent: QWidget | None, exc: BaseException) -> None:
+    title = QCoreApplication.translate("errors", "无法完成操作")
+    QMessageBox.warning(parent, title, error_text(exc))

@@ -1,0 +1,110 @@
+"""The main window: the navigation list on the left, one page at a time on the right."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
+
+from elderdesk.services.auth import ROLE_NAMES, ROLES
+from elderdesk.ui.ops import Ops
+from elderdesk.ui.pages.allowance_page import AllowancePage
+from elderdesk.ui.pages.placeholder_page import PlaceholderPage
+from elderdesk.ui.pages.register_page import RegisterPage
+from elderdesk.ui.pages.roster_page import RosterPage
+from elderdesk.ui.widgets.payment_history import PaymentHistory
+
+if TYPE_CHECKING:
+    from elderdesk.services.auth import Operator
+    from elderdesk.services.container import Services
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("MainWindow", text)
+
+
+# The screens of docs/product.md after the register: (title, what it will do)
+LATER_PAGES = (
+    ("老年证", "资格审核、按年龄确定卡型、卡号编排、发证与补证、死亡注销、领证登记、照片与打印。"),
+    ("高龄津贴", "即将满 80 周岁名单、申请受理与审核审批、生存认证、停发、死亡名单比对、政策维护。"),
+    ("发放花名册", "按期生成花名册、与上期比对、冻结、导出银行文件和打印花名册、追回款清单。"),
+    ("统计", "按年龄段、社区和状态统计人数，按月份和档次统计金额，发证统计与图表。"),
+    ("系统", "用户与角色、机构信息、卡号与打印校准、备份与恢复、审计日志查看与校验。"),
+    ("表格文书", "高龄津贴申请审批表、停发和调整通知书，按档案自动填写并生成 PDF。"),
+)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, services: Services, operator: Operator, ops: Ops | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services, self.operator = services, operator
+        self.ops = ops or Ops(self)
+        self.setWindowTitle(self.tr("ElderDesk 老年证与高龄津贴办理系统"))
+        self.nav = QListWidget(self)
+        self.nav.setFixedWidth(150)
+        self.nav.setSpacing(3)
+        nav_font = self.nav.font()
+        nav_font.setPointSize(nav_font.pointSize() + 2)
+        self.nav.setFont(nav_font)
+        self.stack = QStackedWidget(self)
+        self.register_page = RegisterPage(self.ops, services, operator, self)
+        self._add_page(self.tr("老人档案"), self.register_page)
+        self.allowance_page = AllowancePage(self.ops, services, operator, self)
+        self.roster_page = RosterPage(self.ops, services, operator, self)
+        built = {"高龄津贴": self.allowance_page, "发放花名册": self.roster_page}
+        for title, summary in LATER_PAGES:
+            page = built.get(title) or PlaceholderPage(_tr(title), _tr(summary), self)
+            self._add_page(_tr(title), page)
+        self.register_page.detail.add_history(PaymentHistory(self.ops, services, operator))
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.setCurrentRow(0)
+        central = QWidget(self)
+        layout = QHBoxLayout(central)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        for i in range(self.nav.count()):
+            QShortcut(QKeySequence(f"Ctrl+{i + 1}"), self,
+                      lambda row=i: self.show_page(row))
+        self.office_label = QLabel(self)
+        self.statusBar().addWidget(self.office_label, 1)
+        roles = "、".join(ROLE_NAMES[r] for r in ROLES if r in operator.roles)
+        self.statusBar().addPermanentWidget(QLabel(
+            self.tr("操作员：{name}（{roles}）").format(name=operator.name, roles=roles), self))
+        self.ops.run(services.settings.office, self._on_office_loaded, lambda _e: None)
+        self.resize(1180, 720)
+        self.register_page.focus_search()
+
+    def _add_page(self, title: str, page: QWidget) -> None:
+        self.nav.addItem(title)
+        self.stack.addWidget(page)
+
+    def show_page(self, row: int) -> None:
+        self.nav.setCurrentRow(row)
+        if row == 0:
+            self.register_page.focus_search()
+
+    def _on_office_loaded(self, office: dict) -> None:
+        name = office.get("name") or ""
+        self.office_label.setText(name)
+        if name:
+            self.setWindowTitle(self.tr("ElderDesk 老年证与高龄津贴办理系统 — {office}")
+                                .format(office=name))
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        self.register_page.focus_search()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.ops.wait_done()  # let a running write finish before the database closes
+        super().closeEvent(event)

@@ -1,0 +1,51 @@
+"""Findings of an import (row, level, code, ID, name, message) as a table."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+
+from elderdesk.importing.findings import Finding
+from elderdesk.ui.models.base import Index, ListTableModel
+
+COL_ROW, COL_LEVEL, COL_CODE, COL_ID, COL_NAME, COL_MESSAGE = range(6)
+
+_ERROR_COLOR = QColor(0xB0, 0x1C, 0x1C)
+_WARNING_COLOR = QColor(0x9A, 0x5B, 0x00)
+
+
+class FindingsTableModel(ListTableModel):
+    def __init__(self, parent=None) -> None:
+        super().__init__([], parent)
+        self._headers = [self.tr("行号"), self.tr("级别"), self.tr("代码"), self.tr("身份证号"),
+                         self.tr("姓名"), self.tr("说明")]
+        self._levels = {"error": self.tr("错误"), "warning": self.tr("警告")}
+
+    def set_findings(self, findings: Sequence[Finding]) -> None:
+        self.beginResetModel()
+        self._rows = sorted(findings, key=lambda f: f.row)
+        self.endResetModel()
+
+    def finding_at(self, row: int) -> Finding | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def count(self, level: str) -> int:
+        return sum(1 for f in self._rows if f.level == level)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        f: Finding | None = self._row_at(index)
+        if f is None:
+            return None
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            values = (str(f.row), self._levels.get(f.level, f.level), f.code, f.id_number or "",
+                      f.name or "", f.message)
+            return values[col] if 0 <= col < len(values) else None
+        if role == Qt.ItemDataRole.ForegroundRole and col == COL_LEVEL:
+            return _ERROR_COLOR if f.level == "error" else _WARNING_COLOR
+        if role == Qt.ItemDataRole.ToolTipRole and col == COL_MESSAGE:
+            return f.message
+        return None

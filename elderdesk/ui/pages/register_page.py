@@ -1,0 +1,270 @@
+"""The register page (老人档案): search as you type, the results table, the detail pane, actions."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from elderdesk.domain.person import Person
+from elderdesk.ui.dialogs.end_dialog import DEATH, MOVED_OUT, EndDialog
+from elderdesk.ui.dialogs.import_dialog import ImportDialog
+from elderdesk.ui.dialogs.person_dialog import PersonDialog
+from elderdesk.ui.errors import show_error
+from elderdesk.ui.models.people_model import COL_COMMUNITY, PeopleTableModel
+from elderdesk.ui.ops import Ops
+from elderdesk.ui.widgets.person_detail import PersonDetail
+
+if TYPE_CHECKING:
+    from elderdesk.services.auth import Operator
+    from elderdesk.services.container import Services
+
+SEARCH_DELAY_MS = 150
+_MOVE_KEYS = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1, Qt.Key.Key_PageDown: 10, Qt.Key.Key_PageUp: -10}
+
+
+class RegisterPage(QWidget):
+    person_changed = Signal(object)  # the Person shown in the detail pane, or None
+
+    def __init__(self, ops: Ops, services: Services, operator: Operator,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ops, self._services, self._op = ops, services, operator
+        self._open_when_loaded = False
+        self._shown_id: str | None = None
+        people = services.people
+        self.model = PeopleTableModel(
+            ops, lambda q, after, limit: people.search(operator, q, limit=limit, after=after), self)
+        self.model.results_loaded.connect(self._on_results_loaded)
+        self.model.failed.connect(lambda exc: show_error(self, exc))
+        self.model.rowsInserted.connect(self._update_count)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SEARCH_DELAY_MS)
+        self._timer.timeout.connect(self._run_search)
+        self._build()
+        self._update_actions()
+
+    # --- building ----------------------------------------------------------------------
+    def _build(self) -> None:
+        self.search_edit = QLineEdit(self)
+        self.search_edit.setPlaceholderText(
+            self.tr("输入姓名、拼音首字母（如 zsf）或身份证号的任意几位，按回车打开"))
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.textChanged.connect(lambda _t: self._timer.start())
+        self.search_edit.returnPressed.connect(self._on_search_return)
+        self.search_edit.installEventFilter(self)
+        self.unmask_check = QCheckBox(self.tr("显示完整身份证号"), self)
+        self.unmask_check.toggled.connect(self._on_unmask_toggled)
+        self.count_label = QLabel(self)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("查找"), self))
+        top.addWidget(self.search_edit, 1)
+        top.addWidget(self.unmask_check)
+        self.add_button = self._button(self.tr("新增登记"), "Ctrl+N", self.add_person)
+        self.edit_button = self._button(self.tr("修改"), "F2", self.edit_selected)
+        self.death_button = self._button(self.tr("登记死亡"), "Ctrl+D",
+                                         lambda: self.end_selected(DEATH))
+        self.moved_button = self._button(self.tr("登记迁出"), "Ctrl+M",
+                                         lambda: self.end_selected(MOVED_OUT))
+        self.import_button = self._button(self.tr("导入名册"), "Ctrl+I", self.import_workbook)
+        actions = QHBoxLayout()
+        for b in (self.add_button, self.edit_button, self.death_button, self.moved_button,
+                  self.import_button):
+            actions.addWidget(b)
+        actions.addStretch(1)
+        actions.addWidget(self.count_label)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_COMMUNITY, QHeaderView.ResizeMode.Stretch)
+        self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
+        self.table.doubleClicked.connect(lambda _i: self.edit_selected())
+        self.table.installEventFilter(self)
+        self.detail = PersonDetail(self)
+        splitter = QSplitter(self)
+        splitter.addWidget(self.table)
+        detail_scroll = QScrollArea(self)  # a short window scrolls the record, never squeezes it
+        detail_scroll.setWidget(self.detail)
+        detail_scroll.setWidgetResizable(True)
+        detail_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        splitter.addWidget(detail_scroll)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(actions)
+        layout.addWidget(splitter, 1)
+        QShortcut(QKeySequence("Ctrl+F"), self, self.focus_search)
+        self._update_count()
+
+    def _button(self, text: str, keys: str, slot) -> QPushButton:
+        button = QPushButton(f"{text} ({keys})", self)
+        button.setShortcut(QKeySequence(keys))
+        button.clicked.connect(slot)
+        return button
+
+    def focus_search(self) -> None:
+        self.search_edit.setFocus()
+        self.search_edit.selectAll()
+
+    # --- searching ---------------------------------------------------------------------
+    def _run_search(self) -> None:
+        self._timer.stop()
+        self.model.set_query(self.search_edit.text())
+
+    def _on_results_loaded(self, _query: str) -> None:
+        self._update_count()
+        if self.model.rowCount() > 0:
+            self.table.selectRow(0)
+        else:
+            self._show(None)
+        if self._open_when_loaded:
+            self._open_when_loaded = False
+            self.edit_selected()
+
+    def _on_search_return(self) -> None:
+        if self._timer.isActive() or self.model.is_loading() or \
+                self.model.query != self.search_edit.text().strip():
+            self._open_when_loaded = True
+            self._run_search()
+        else:
+            self.edit_selected()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        """Search box: arrows move through the results, Esc clears. Table: Enter opens."""
+        if event.type() != QEvent.Type.KeyPress:
+            return super().eventFilter(watched, event)
+        key = event.key()
+        if watched is self.search_edit:
+            step = _MOVE_KEYS.get(key)
+            if step is not None and self.model.rowCount() > 0:
+                current = self.table.currentIndex().row()
+                self.table.selectRow(min(max(current + step, 0), self.model.rowCount() - 1))
+                return True
+            if key == Qt.Key.Key_Escape and self.search_edit.text():
+                self.search_edit.clear()
+                return True
+        elif watched is self.table and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.edit_selected()
+            return True
+        return super().eventFilter(watched, event)
+
+    def _update_count(self, *_args: object) -> None:
+        n = self.model.rowCount()
+        if not self.model.query:
+            text = self.tr("请输入查找条件")
+        elif n == 0 and not self.model.is_loading():
+            text = self.tr("没有找到符合条件的人员")
+        elif self.model.canFetchMore():
+            text = self.tr("已显示 {n} 人，向下滚动显示更多").format(n=n)
+        else:
+            text = self.tr("共 {n} 人").format(n=n)
+        self.count_label.setText(text)
+
+    def _on_unmask_toggled(self, checked: bool) -> None:
+        self.model.set_masked(not checked)
+        self.detail.set_masked(not checked)
+
+    # --- the selected person -----------------------------------------------------------
+    def selected_id(self) -> str | None:
+        row = self.table.currentIndex().row()
+        summary = self.model.person_at(row)
+        return summary.id_number if summary else None
+
+    def _on_current_changed(self, *_args: object) -> None:
+        number = self.selected_id()
+        self._shown_id = number  # a record still loading for another row is dropped
+        if number is None:
+            self._show(None)
+            return
+        self._ops.run(lambda: self._services.people.get(self._op, number),
+                      lambda p: self._show(p) if self._shown_id == number else None)
+
+    def _show(self, person: Person | None) -> None:
+        self.detail.show_person(person)
+        self._update_actions()
+        self.person_changed.emit(person)
+
+    def _update_actions(self) -> None:
+        p, op = self.detail.person, self._op
+        active = p is not None and p.status == "active"
+        self.add_button.setEnabled(op.can("people.add"))
+        self.edit_button.setEnabled(p is not None and op.can("people.edit"))
+        self.death_button.setEnabled(active and op.can("people.death"))
+        self.moved_button.setEnabled(active and op.can("people.moved_out"))
+        self.import_button.setEnabled(op.can("import.people") or op.can("import.deaths"))
+
+    def _after_change(self, person: Person) -> None:
+        """Show the changed person: search by its ID so the table holds exactly that row."""
+        self.search_edit.setText(person.id_number)
+        self._run_search()
+        self._shown_id = person.id_number
+        self._show(person)
+
+    # --- actions -----------------------------------------------------------------------
+    def add_person(self) -> None:
+        if not self.add_button.isEnabled():
+            return
+        saved = PersonDialog.ask(self, self._ops, self._services, self._op)
+        if saved is not None:
+            self._after_change(saved)
+
+    def edit_selected(self) -> None:
+        """Open the selected person (Enter, F2, double-click): the edit dialog, if allowed."""
+        number = self.selected_id()
+        if number is None:
+            return
+        if not self._op.can("people.edit"):
+            self.table.setFocus()
+            return
+        person = self.detail.person
+        if person is not None and person.id_number == number:
+            self._edit(person)
+        else:  # its record is still loading
+            self._ops.run(lambda: self._services.people.get(self._op, number), self._edit)
+
+    def _edit(self, person: Person) -> None:
+        saved = PersonDialog.ask(self, self._ops, self._services, self._op, person)
+        if saved is not None:
+            self._after_change(saved)
+
+    def end_selected(self, kind: str) -> None:
+        person = self.detail.person
+        button = self.death_button if kind == DEATH else self.moved_button
+        if person is None or not button.isEnabled():
+            return
+        people, op, number = self._services.people, self._op, person.id_number
+        record = (lambda d: people.record_death(op, number, d)) if kind == DEATH else \
+            (lambda d: people.record_moved_out(op, number, d))
+        saved = EndDialog.ask(self, self._ops, person, kind, record)
+        if saved is not None:
+            self._after_change(saved)
+
+    def import_workbook(self) -> None:
+        if not self.import_button.isEnabled():
+            return
+        outcome = ImportDialog.ask(self, self._ops, self._services, self._op)
+        if outcome is not None and self.model.query:
+            self.model.refresh()

@@ -1,0 +1,296 @@
+"""The roster page (发放花名册): build a period off the GUI thread, its lines and items, compare,
+freeze, export the bank file and the printed roster; and the recoveries list."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from elderdesk.domain.money import fen_to_str
+from elderdesk.domain.months import Month, Period
+from elderdesk.domain.roster import RosterView
+from elderdesk.services.clock import today
+from elderdesk.ui.dialogs.compare_dialog import CompareDialog
+from elderdesk.ui.dialogs.file_dialog import FileDialog
+from elderdesk.ui.dialogs.freeze_dialog import FreezeDialog
+from elderdesk.ui.errors import error_text
+from elderdesk.ui.models.roster_models import L_ITEMS, RosterItemsTableModel, RosterLinesTableModel
+from elderdesk.ui.ops import Ops, Task
+from elderdesk.ui.pages.recoveries_tab import RecoveriesTab
+
+if TYPE_CHECKING:
+    from elderdesk.services.auth import Operator
+    from elderdesk.services.container import Services
+
+
+def _table(parent: QWidget, model: Any) -> QTableView:
+    table = QTableView(parent)
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setWordWrap(False)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+class RosterPage(QWidget):
+    def __init__(self, ops: Ops, services: Services, operator: Operator,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ops, self._services, self._op = ops, services, operator
+        self.view: RosterView | None = None
+        self._task: Task | None = None
+        self._period_kind: str | None = None
+        self.model = RosterLinesTableModel(self)
+        self.items_model = RosterItemsTableModel(self)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self._build_roster_tab(), self.tr("花名册"))
+        self.recoveries = RecoveriesTab(ops, services, operator, self)
+        self.tabs.addTab(self.recoveries, self.tr("追回款"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        self._update_actions()
+
+    def _build_roster_tab(self) -> QWidget:
+        tab = QWidget(self)
+        self.period_edit = QLineEdit(tab)
+        self.period_edit.setPlaceholderText(self.tr("如 2026Q3"))
+        self.period_edit.setMaximumWidth(120)
+        self.period_edit.returnPressed.connect(self.show_period)
+        self.period_edit.textChanged.connect(lambda _t: self._update_actions())
+        self.show_button = self._button(tab, self.tr("查看"), "", self.show_period)
+        self.build_button = self._button(tab, self.tr("生成"), "Ctrl+B", self.build)
+        self.compare_button = self._button(tab, self.tr("与上期比较"), "", self.compare)
+        self.freeze_button = self._button(tab, self.tr("冻结…"), "", self.freeze)
+        self.xlsx_button = self._button(tab, self.tr("导出银行文件…"), "", self.export_xlsx)
+        self.pdf_button = self._button(tab, self.tr("打印花名册PDF…"), "Ctrl+P", self.export_pdf)
+        self.unmask_check = QCheckBox(self.tr("显示完整身份证号"), tab)
+        self.unmask_check.toggled.connect(lambda on: self.model.set_masked(not on))
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("期次"), tab))
+        top.addWidget(self.period_edit)
+        for b in (self.show_button, self.build_button, self.compare_button, self.freeze_button,
+                  self.xlsx_button, self.pdf_button):
+            top.addWidget(b)
+        top.addStretch(1)
+        top.addWidget(self.unmask_check)
+        self.status_label = QLabel(tab)
+        self.status_label.setStyleSheet("font-weight: bold")
+        self.progress = QProgressBar(tab)
+        self.progress.setVisible(False)
+        self.message = QLabel(tab)
+        self.message.setWordWrap(True)
+        self.table = _table(tab, self.model)
+        self.table.horizontalHeader().setSectionResizeMode(L_ITEMS, QHeaderView.ResizeMode.Stretch)
+        self.table.selectionModel().currentRowChanged.connect(self._on_line_changed)
+        self.items_table = _table(tab, self.items_model)
+        self.items_table.horizontalHeader().setStretchLastSection(False)
+        splitter = QSplitter(Qt.Orientation.Vertical, tab)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.items_table)
+        splitter.setStretchFactor(0, 4)
+        splitter.setStretchFactor(1, 1)
+        self.totals_label = QLabel(tab)
+        self.totals_label.setWordWrap(True)
+        layout = QVBoxLayout(tab)
+        layout.addLayout(top)
+        layout.addWidget(self.status_label)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.message)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.totals_label)
+        return tab
+
+    def _button(self, parent: QWidget, text: str, keys: str, slot: Any) -> QPushButton:
+        button = QPushButton(f"{text} ({keys})" if keys else text, parent)
+        if keys:
+            button.setShortcut(QKeySequence(keys))
+        button.clicked.connect(lambda _checked=False: slot())
+        return button
+
+    # --- state -------------------------------------------------------------------------
+    def period_text(self) -> str:
+        return self.period_edit.text().strip().upper()
+
+    def _shown(self) -> bool:
+        return self.view is not None and self.view.period == self.period_text()
+
+    def _update_actions(self) -> None:
+        can, idle = self._op.can, self._task is None
+        v = self.view if self._shown() else None
+        frozen = v is not None and v.status == "frozen"
+        self.build_button.setEnabled(idle and can("roster.build") and bool(self.period_text())
+                                     and not frozen)
+        self.build_button.setVisible(can("roster.build"))
+        self.show_button.setEnabled(idle)
+        self.compare_button.setEnabled(idle and v is not None)
+        self.freeze_button.setVisible(can("roster.freeze"))
+        self.freeze_button.setEnabled(idle and v is not None and v.status == "draft")
+        for b in (self.xlsx_button, self.pdf_button):
+            b.setVisible(can("roster.export"))
+        self.xlsx_button.setEnabled(idle and v is not None and v.status == "frozen")
+        self.pdf_button.setEnabled(idle and v is not None)
+
+    def _say(self, text: str, error: bool = False) -> None:
+        self.message.setStyleSheet("color: #b01c1c" if error else "color: #1b6e20")
+        self.message.setText(text)
+
+    def _failed(self, exc: BaseException) -> None:
+        self._task = None
+        self.progress.setVisible(False)
+        self._say(error_text(exc), error=True)
+        self._update_actions()
+
+    # --- showing -----------------------------------------------------------------------
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        self.recoveries.refresh()
+        if self._period_kind is None:
+            self._ops.run(lambda: self._services.allowance.policy(self._op),
+                          self._on_policy_loaded, lambda _e: None)
+
+    def _on_policy_loaded(self, loaded: tuple[Any, str]) -> None:
+        self._period_kind = loaded[0].period
+        if not self.period_edit.text():
+            self.period_edit.setText(str(Period.containing(Month.of(today()), self._period_kind)))
+            self.show_period(quiet=True)
+
+    def show_period(self, quiet: bool = False) -> None:
+        period, roster, op = self.period_text(), self._services.roster, self._op
+        if not period:
+            return
+        self.message.clear()
+        self._ops.run(lambda: roster.show(op, period), self._show_view,
+                      (lambda _e: self._show_view(None)) if quiet else self._on_show_failed)
+
+    def _on_show_failed(self, exc: BaseException) -> None:
+        self._show_view(None)
+        self._say(error_text(exc), error=True)
+
+    def _show_view(self, view: RosterView | None) -> None:
+        self.view = view
+        self.model.set_rows(view.lines if view else [])
+        self.items_model.set_items([])
+        if view is None:
+            self.status_label.setText(self.tr("期次 {p}：尚未生成花名册").format(p=self.period_text()))
+            self.totals_label.clear()
+        else:
+            self.period_edit.setText(view.period)
+            self.status_label.setText(self._status_text(view))
+            self.totals_label.setText(self._totals_text(view))
+            if view.lines:
+                self.table.selectRow(0)
+        self._update_actions()
+
+    def _status_text(self, v: RosterView) -> str:
+        if v.status == "frozen" and v.frozen_at is not None:
+            return self.tr("{p} 花名册：已冻结（{at}，{who}）").format(
+                p=v.period, at=v.frozen_at.strftime("%Y-%m-%d %H:%M"), who=v.frozen_by or "")
+        return self.tr("{p} 花名册：草稿（{at} 由 {who} 生成，冻结前可重新生成）").format(
+            p=v.period, at=v.built_at.strftime("%Y-%m-%d %H:%M"), who=v.built_by)
+
+    def _totals_text(self, v: RosterView) -> str:
+        t = {k: (n if k == "people" else fen_to_str(n, grouping=True))
+             for k, n in v.totals_fen().items()}
+        return self.tr("合计：发放 {people} 人，正常发放 {regular} 元，补发 {arrears} 元，"
+                       "发放合计 {paid} 元；追回 {recovery} 元（另列，不从发放中扣除）").format(**t)
+
+    def _on_line_changed(self, *_args: object) -> None:
+        line = self.model.row_at(self.table.currentIndex().row())
+        self.items_model.set_items(line.items if line else [])
+
+    # --- actions -----------------------------------------------------------------------
+    def build(self) -> None:
+        period, roster, op = self.period_text(), self._services.roster, self._op
+        if not self.build_button.isEnabled():
+            return
+        self.progress.setRange(0, 0)
+        self.progress.setVisible(True)
+        self._say(self.tr("正在生成 {p} 花名册……").format(p=period))
+        self._task = self._ops.run_task(
+            lambda task: roster.build(op, period, progress=task.progress), self._on_built,
+            self._failed, on_progress=self._on_progress, write=True)
+        self._update_actions()
+
+    def _on_progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+
+    def _on_built(self, view: RosterView) -> None:
+        self._task = None
+        self.progress.setVisible(False)
+        self._show_view(view)
+        self._say(self.tr("已生成 {p} 花名册草稿，共 {n} 行").format(p=view.period,
+                                                              n=len(view.lines)))
+
+    def compare(self) -> None:
+        if not self._shown():
+            return
+        period, roster, op = self.period_text(), self._services.roster, self._op
+        self._ops.run(lambda: roster.compare(op, period), lambda c: CompareDialog.ask(self, c),
+                      self._failed)
+
+    def freeze(self) -> None:
+        view = self.view
+        if view is None or not self._shown() or view.status != "draft":
+            return
+        if not FreezeDialog.ask(self, view):
+            return
+        roster, op, period = self._services.roster, self._op, view.period
+        self._task = self._ops.run_task(lambda _t: roster.freeze(op, period), self._on_frozen,
+                                        self._failed, write=True)
+        self._update_actions()
+
+    def _on_frozen(self, view: RosterView) -> None:
+        self._task = None
+        self._show_view(view)
+        self._say(self.tr("{p} 花名册已冻结").format(p=view.period))
+        self.recoveries.refresh()
+
+    def export_xlsx(self) -> None:
+        self._export("xlsx", self.tr("导出银行文件"), self.tr("高龄津贴银行发放_{p}.xlsx"),
+                     self.tr("Excel 工作簿 (*.xlsx)"))
+
+    def export_pdf(self) -> None:
+        self._export("pdf", self.tr("打印花名册PDF"), self.tr("高龄津贴发放花名册_{p}.pdf"),
+                     self.tr("PDF 文件 (*.pdf)"))
+
+    def _export(self, kind: str, title: str, name: str, file_filter: str) -> None:
+        button = self.xlsx_button if kind == "xlsx" else self.pdf_button
+        if self.view is None or not button.isEnabled():
+            return
+        period = self.view.period
+        path = FileDialog.ask_save(self, title, name.format(p=period), file_filter)
+        if path is None:
+            return
+        export, op = self._services.roster_export, self._op
+        self._say(self.tr("正在导出……"))
+        self._task = self._ops.run_task(lambda _t: export(op, period, **{kind: path}),
+                                        lambda files: self._on_exported(files), self._failed,
+                                        write=True)
+        self._update_actions()
+
+    def _on_exported(self, files: list) -> None:
+        self._task = None
+        self._say(self.tr("已保存：{files}").format(files="、".join(str(f) for f in files)))
+        self._update_actions()
