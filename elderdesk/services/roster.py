@@ -20,6 +20,7 @@ from elderdesk.services import audit, settings
 from elderdesk.services.allowance import AllowanceService
 from elderdesk.services.auth import Operator, require
 from elderdesk.services.clock import now, today
+from elderdesk.services.imports import Cancelled
 from elderdesk.store import allowance_repo, roster_repo
 from elderdesk.store.db import Database
 from elderdesk.store.orm_allowance import RecoveryRow, RosterRow
@@ -77,8 +78,10 @@ class RosterService:
             raise ElderError("PERIOD_NOT_AFTER_FROZEN", period=str(period), last=last.period)
 
     # --- build -----------------------------------------------------------------------
-    def build(self, op: Operator, period_text: str,
-              progress: Progress | None = None) -> RosterView:
+    def build(self, op: Operator, period_text: str, progress: Progress | None = None,
+              cancel: Any = None) -> RosterView:
+        """Compute and store the draft of a period (replacing any draft); cancel (an object with
+        is_set()) rolls everything back."""
         require(op, "roster.build")
         with self.db.write() as s:
             period = self.parse_period(s, period_text)
@@ -99,8 +102,11 @@ class RosterService:
             totals = {"regular": 0, "arrears": 0, "recovery": 0, "people": 0}
             total = len(people)
             for n, p in enumerate(people):
-                if progress and n % 5000 == 0:
-                    progress(n, total)
+                if n % 5000 == 0:
+                    if cancel is not None and cancel.is_set():
+                        raise Cancelled()
+                    if progress:
+                        progress(n, total)
                 pid, birth = p[0], p[4]
                 ent = Entitlement(policy, PersonFacts(birth, p[9], p[10]),
                                   [EnrollmentFacts(*e) for e in enrollments.get(pid, ())],

@@ -54,3 +54,22 @@ def test_compare_with_previous_roster(services, clerk, reviewer, approver):
     assert [ln.id_number for ln in cmp.new] == [b]
     assert [(x.band, y.band) for x, y in cmp.band_changed] == [("80–89", "90–99")]
     assert [ln.id_number for ln in cmp.arrears] == [b]
+
+
+def test_cancelled_build_leaves_nothing(services, clerk, reviewer, approver):
+    import threading
+
+    import pytest
+
+    from elderdesk.services.imports import Cancelled
+
+    enrol(services, clerk, reviewer, approver, "1946-05-20", 1, "2026-08-10", "2026-08-20")
+    stop = threading.Event()
+    stop.set()
+    with pytest.raises(Cancelled):
+        services.roster.build(approver, "2026Q3", cancel=stop)
+    from elderdesk.domain.errors import ElderError
+
+    with pytest.raises(ElderError) as e:
+        services.roster.show(approver, "2026Q3")
+    assert e.value.code == "ROSTER_NOT_FOUND"

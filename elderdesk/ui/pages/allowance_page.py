@@ -88,15 +88,13 @@ class AllowancePage(QWidget):
         self.refresh_button = QPushButton(self.tr("刷新 (F5)"), self)
         self.refresh_button.clicked.connect(self.refresh)
         QShortcut(QKeySequence("F5"), self, self.refresh)
-        top = QHBoxLayout()
-        heading = QLabel(self.tr("高龄津贴"), self)
-        heading.setStyleSheet("font-size: 14pt; font-weight: bold")
-        top.addWidget(heading)
-        top.addStretch(1)
+        corner = QWidget(self)  # beside the tabs, like the register's search row
+        top = QHBoxLayout(corner)
+        top.setContentsMargins(0, 0, 0, 0)
         top.addWidget(self.unmask_check)
         top.addWidget(self.refresh_button)
+        self.tabs.setCornerWidget(corner)
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
         layout.addWidget(self.tabs, 1)
 
     def _add_list(self, title: str, model: Any, load: Any, note: str = "") -> None:
