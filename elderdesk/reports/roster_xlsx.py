@@ -1,0 +1,84 @@
+"""The bank's payment workbook (代发明细): one row per paying line, then a 合计 row.
+
+Full ID numbers and accounts (the bank needs them), both as text cells; amounts as numbers with
+two decimals. Written with xlsxwriter in constant_memory mode: for the same 300,000 × 6 cells
+it took about 7 s of CPU here against 11.5 s for openpyxl write_only (no lxml), and this
+function stays within 1.1-1.2x of a bare xlsxwriter loop (performance.md P6).
+Each amount is fen / 100: IEEE division is correctly rounded, so the float is the double nearest
+to the exact two-decimal value, the same as float("123.45"), and reads back as exactly that.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+
+from elderdesk.domain.roster import RosterView
+
+HEADERS = ("序号", "姓名", "身份证号", "开户银行", "银行账号", "实发金额")
+SHEET_NAME = "代发明细"
+TOTAL_LABEL = "合计"
+_WIDTHS = (8, 12, 22, 30, 24, 14)
+
+
+def write_bank_xlsx(path: str | os.PathLike[str], roster: RosterView) -> None:
+    """Write the bank workbook for `roster` to `path` (any status; the caller decides)."""
+    import xlsxwriter  # lazily: only exports need it
+
+    final = os.fspath(path)
+    partial = final + ".part"  # a failed export never leaves a plausible-looking bank file
+    book = xlsxwriter.Workbook(
+        partial,
+        {
+            "constant_memory": True,
+            "strings_to_numbers": False,
+            "strings_to_formulas": False,
+            "strings_to_urls": False,
+        },
+    )
+    try:
+        sheet = book.add_worksheet(SHEET_NAME)
+        bold = book.add_format({"bold": True})
+        text = book.add_format({"num_format": "@"})
+        money = book.add_format({"num_format": "0.00"})
+        bold_money = book.add_format({"num_format": "0.00", "bold": True})
+        for col, width in enumerate(_WIDTHS):
+            sheet.set_column(col, col, width)
+        sheet.freeze_panes(1, 0)
+        for col, title in enumerate(HEADERS):
+            sheet.write_string(0, col, title, bold)
+
+        write_number, write_string = sheet.write_number, sheet.write_string
+        total = 0
+        row = 0
+        for line in roster.lines:  # = roster.paying_lines, without its per-line tuples
+            paid = 0
+            paying = False
+            for item in line.items:
+                if item.kind != "recovery":
+                    paid += item.amount_fen
+                    paying = True
+            if not paying:
+                continue
+            total += paid
+            row += 1
+            write_number(row, 0, row)
+            write_string(row, 1, line.name)
+            write_string(row, 2, line.id_number, text)
+            if line.bank:
+                write_string(row, 3, line.bank)
+            if line.account:
+                write_string(row, 4, line.account, text)
+            write_number(row, 5, paid / 100, money)
+        row += 1
+        write_string(row, 0, TOTAL_LABEL, bold)
+        write_string(row, 1, f"{row - 1}人", bold)
+        write_number(row, 5, total / 100, bold_money)
+        book.close()
+    except BaseException:
+        with contextlib.suppress(Exception):
+            book.close()
+        with contextlib.suppress(OSError):
+            os.remove(partial)
+        raise
+    os.replace(partial, final)

@@ -1,0 +1,196 @@
+"""Adding many people at once inside the caller's transaction: rows, pinyin keys, ID search index."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+from sqlalchemy import Connection, func, select
+from sqlalchemy.orm import Session
+
+from elderdesk.services.pinyin import name_keys
+from elderdesk.store.orm import PersonRow
+
+Progress = Callable[[int, int], None]
+Step = Callable[[int], None]
+
+CHUNK = 10_000
+# From this many rows on, the ID trigram index is filled in one statement at the end instead of
+# row by row by its triggers; and if the load at least doubles the table, the non-unique indexes
+# of people and person_keys are dropped and rebuilt (a sorted build beats random inserts).
+FTS_BULK_MIN = 20_000
+FTS_TRIGGERS = ("people_fts_ai", "people_fts_ad", "people_fts_au")
+COLUMNS = tuple(c.name for c in PersonRow.__table__.columns if c.name != "id")
+_INSERT_PEOPLE = (
+    f"INSERT INTO people (id, {', '.join(COLUMNS)}) VALUES (?{', ?' * len(COLUMNS)})"
+)
+_ID, _NAME = COLUMNS.index("id_number"), COLUMNS.index("name")
+_INSERT_KEYS = "INSERT INTO person_keys (key, person_id) VALUES (?, ?)"
+_FILL_FTS = (
+    "INSERT INTO people_id_fts (rowid, id_number) "
+    "SELECT id, id_number FROM people WHERE id >= ? AND id < ?"
+)
+
+
+def bulk_insert_people(session: Session, records: Sequence[dict[str, Any]], *,
+                       progress: Progress | None = None) -> dict[str, int]:
+    """Insert people (dicts of PersonRow columns, no id); returns id_number -> new row id.
+
+    Runs in the session's transaction and never commits: a failure (a duplicate ID number, a
+    check constraint) raises and the caller's rollback undoes everything. Progress counts three
+    steps per person: rows, keys, index.
+    """
+    step = stepper(progress, 3 * len(records))
+    with bulk_load(session, len(records), step) as load:
+        return load.insert(records, step)
+
+
+@contextmanager
+def bulk_load(session: Session, expected: int, step: Step | None = None) -> Iterator[BulkLoad]:
+    """Several inserts sharing one switch-off of the per-row index upkeep; on leaving (even by an
+    exception) the ID index gets the new rows and the triggers and indexes are back as they were.
+    `step(n)` hears of the index filled, n rows at a time.
+    """
+    load = BulkLoad(session.connection(), expected)
+    try:
+        yield load
+    finally:
+        load.finish(step)
+
+
+class BulkLoad:
+    def __init__(self, conn: Connection, expected: int) -> None:
+        self.conn = conn
+        self.first = self.next_id = (
+            conn.execute(select(func.max(PersonRow.id))).scalar() or 0) + 1
+        self.fast = expected >= FTS_BULK_MIN
+        self._triggers: list[str] = []
+        self._indexes: list[str] = []
+        if self.fast:
+            self._triggers = drop_fts_triggers(conn)
+            existing = conn.execute(select(func.count()).select_from(PersonRow)).scalar_one()
+            if expected >= existing:
+                self._indexes = drop_secondary_indexes(conn)
+        self._converters = _converters(conn)
+        self._keys: dict[str, tuple[str, ...]] = {}  # names repeat: their keys are cached
+
+    def insert(self, records: Sequence[dict[str, Any]], step: Step | None = None) -> dict[str, int]:
+        """Rows and their pinyin keys; step(n) is called twice per chunk (rows, then keys)."""
+        ids: dict[str, int] = {}
+        for start in range(0, len(records), CHUNK):
+            chunk = records[start:start + CHUNK]
+            columns = [[r.get(name) for r in chunk] for name in COLUMNS]
+            for i, convert in self._converters:
+                columns[i] = [convert(v) for v in columns[i]]
+            row_ids = range(self.next_id, self.next_id + len(chunk))
+            self.conn.exec_driver_sql(_INSERT_PEOPLE, list(zip(row_ids, *columns, strict=True)))
+            self.next_id += len(chunk)
+            ids.update(zip(columns[_ID], row_ids, strict=True))
+            if step:
+                step(len(chunk))
+            keys = [(k, pid) for name, pid in zip(columns[_NAME], row_ids, strict=True)
+                    for k in self._name_keys(name)]
+            if keys:
+                self.conn.exec_driver_sql(_INSERT_KEYS, keys)
+            if step:
+                step(len(chunk))
+        return ids
+
+    def _name_keys(self, name: str) -> tuple[str, ...]:
+        keys = self._keys.get(name)
+        if keys is None:
+            keys = self._keys[name] = tuple(dict.fromkeys(name_keys(name)))
+        return keys
+
+    def finish(self, step: Step | None = None) -> None:
+        """Index the new IDs (when the triggers were off) and put triggers and indexes back."""
+        end = self.next_id
+        if self.fast:
+            for lo in range(self.first, end, CHUNK * 10):
+                hi = min(lo + CHUNK * 10, end)
+                self.conn.exec_driver_sql(_FILL_FTS, (lo, hi))
+                if step:
+                    step(hi - lo)
+            restore(self.conn, self._triggers + self._indexes)
+            self._triggers, self._indexes, self.fast = [], [], False
+        elif step:
+            step(end - self.first)  # the triggers did it row by row
+
+
+def _converters(conn: Connection) -> list[tuple[int, Callable[[Any], Any]]]:
+    """SQLAlchemy's own bind processors (dates → ISO text), memoised: values repeat a lot."""
+    out = []
+    table = PersonRow.__table__
+    for i, name in enumerate(COLUMNS):
+        proc = table.c[name].type.dialect_impl(conn.dialect).bind_processor(conn.dialect)
+        if proc is not None:
+            out.append((i, _memo(proc)))
+    return out
+
+
+def _memo(proc: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    cache: dict[Any, Any] = {None: None}
+
+    def convert(value: Any) -> Any:
+        try:
+            return cache[value]
+        except KeyError:
+            out = cache[value] = proc(value)
+            return out
+
+    return convert
+
+
+def stepper(progress: Progress | None, total: int, done: int = 0) -> Step:
+    """A step(n) that reports progress(done so far, total)."""
+    count = done
+
+    def step(n: int) -> None:
+        nonlocal count
+        count += n
+        if progress is not None:
+            progress(count, total)
+
+    return step
+
+
+def fts_trigger_sql(conn: Connection) -> list[str]:
+    """The CREATE TRIGGER statements of the ID index triggers, as SQLite stores them."""
+    rows = conn.exec_driver_sql(
+        "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name IN (?, ?, ?) "
+        "ORDER BY name", FTS_TRIGGERS,
+    )
+    return [r[0] for r in rows]
+
+
+def drop_fts_triggers(conn: Connection) -> list[str]:
+    """Drop the ID index triggers; returns their exact SQL for restore().
+
+    The SQL is read back from sqlite_master rather than copied from the migration, so what is
+    restored is always what this database had, whichever migration wrote it.
+    """
+    saved = fts_trigger_sql(conn)
+    for name in FTS_TRIGGERS:
+        conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
+    return saved
+
+
+def drop_secondary_indexes(conn: Connection) -> list[str]:
+    """Drop the non-unique indexes of people and person_keys; returns their SQL for restore().
+
+    Unique indexes stay, so a duplicate ID number fails at its own row.
+    """
+    rows = conn.exec_driver_sql(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' "
+        "AND tbl_name IN ('people', 'person_keys') AND sql IS NOT NULL "
+        "AND sql NOT LIKE 'CREATE UNIQUE%' ORDER BY name"
+    ).all()
+    for name, _ in rows:
+        conn.exec_driver_sql(f'DROP INDEX "{name}"')
+    return [sql for _, sql in rows]
+
+
+def restore(conn: Connection, saved: list[str]) -> None:
+    for sql in saved:
+        conn.exec_driver_sql(sql)
