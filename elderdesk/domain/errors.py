@@ -108,6 +108,7 @@ MESSAGES: dict[str, tuple[int, str]] = {
     "CARD_TEMPLATE_INVALID": (2, "套打模板“{path}”有误：{detail}"),
     "PHOTO_UNREADABLE": (2, "照片“{path}”无法使用：{detail}。请提供 JPEG 或 PNG 格式的照片"),
     "PHOTO_CROP_INVALID": (2, "照片裁剪框 {box} 无效：{detail}"),
+    "CARD_DATA_CHANGED": (0, "注意：{name}（{id}）的姓名或身份证号在发证后已更改，老年证 {card_no} 的二维码仍是发证时的内容，请办理信息更正换证（card reissue --reason correction）"),
     "CARD_GLYPH_MISSING": (0, "注意：{name}（{id}）的“{chars}”没有可用字体，已打印为 〓，请在证上手工填写"),
     # --- safety (issue 5) --------------------------------------------------------------
     "BACKUP_WRONG_OFFICE": (

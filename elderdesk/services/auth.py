@@ -37,6 +37,8 @@ PERMISSIONS: dict[str, tuple[frozenset[str], str]] = {
     "recoveries.settle": (frozenset({"approver"}), "登记追回款已退回"),
     "card.issue": (frozenset({"clerk"}), "发放老年证"),
     "card.print": (frozenset({"clerk"}), "打印老年证"),
+    "card.pickup": (frozenset({"clerk"}), "登记老年证领取"),
+    "card.calibrate": (frozenset({"clerk"}), "设置老年证打印校准"),
     "backup.create": (frozenset(), "备份数据库"),
     "backup.restore": (frozenset(), "恢复数据库"),
     "audit.verify": (frozenset(), "校验审计日志"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from elderdesk.services.allowance import AllowanceService
+from elderdesk.services.cards import CardService
 from elderdesk.services.imports import ImportService
 from elderdesk.services.people import PeopleService
 from elderdesk.services.roster import RosterService
@@ -27,6 +28,9 @@ class Services:
         self.roster = RosterService(db, self.allowance)
         self.profile_providers.append(
             lambda op, p: {"enrollment": self.allowance.enrollment_json(op, p.id_number)})
+        self.cards = CardService(db, self.people)
+        self.profile_providers.append(
+            lambda op, p: {"card": self.cards.card_json(op, p.id_number)})
 
     @classmethod
     def open(cls, path: Path) -> Services:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from elderdesk.domain.cards import CARD_SETTINGS
 from elderdesk.services import audit
 from elderdesk.services.auth import Operator, require
 from elderdesk.store.db import Database
@@ -16,6 +17,7 @@ SETTINGS: dict[str, tuple[str, str | None]] = {
     "office.region": ("行政区划代码", None),
     "office.public_key": ("机构公钥", None),
     "office.private_key": ("机构私钥", None),
+    **CARD_SETTINGS,  # card rules and print calibration, with their defaults
 }
 SECRET = {"office.private_key"}
 

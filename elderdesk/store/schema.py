@@ -9,7 +9,7 @@ from elderdesk.store.db import Database, check_header, schema_version
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 # The newest revision this program knows; bump with every new migration file.
-HEAD = "0002"
+HEAD = "0003"
 
 
 def _known_revisions() -> list[str]:

@@ -1,0 +1,226 @@
+"""Card PDFs: the full design on CR80 stock, batches on A4 with cut marks, and data-only overlay.
+
+Takes plain data (CardFace), never the database. Layout positions are in mm from the top-left
+corner; reportlab's origin is bottom-left, so `_Page.y()` flips them.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from reportlab.lib.colors import Color, HexColor, white
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfgen.canvas import Canvas
+
+from elderdesk.reports.fonts import register_cjk_font, runs, text_width
+
+CARD_W, CARD_H = 85.6, 54.0  # CR80 (ISO/IEC 7810 ID-1), mm
+SHEET_COLS, SHEET_ROWS = 2, 5
+TITLE = "老年人优待证"
+TYPE_COLOURS = {"blue": HexColor("#1E4FA0"), "red": HexColor("#B8232F")}
+TYPE_NAMES = {"blue": "蓝卡", "red": "红卡"}
+BLACK = Color(0, 0, 0)
+LABEL = HexColor("#555555")
+FRAME = HexColor("#9A9A9A")
+MODES = ("full", "overlay", "sheet")
+
+
+@dataclass(frozen=True)
+class CardFace:
+    """Everything printed on one card."""
+
+    card_no: str
+    card_type: str  # blue | red
+    name: str
+    sex: str  # 男 | 女
+    ethnicity: str | None
+    birth_date: date
+    id_number: str
+    address: str | None
+    issued_on: date
+    office: str  # 发证机关
+    qr: str  # the signed EC1. token
+    qr_mask: int | None = None  # the mask chosen at issue (None: evaluate, slower)
+    photo: bytes | None = None  # JPEG, 25:35
+
+
+def zh_date(d: date) -> str:
+    return f"{d.year}年{d.month}月{d.day}日"
+
+
+def draw_text(c: Canvas, x: float, y: float, text: str, size: float, colour: Color = BLACK, *,
+              bold: bool = False, align: str = "left", max_width: float | None = None,
+              min_size: float = 4.0) -> None:
+    """One line at baseline (x, y) in points, shrunk to max_width; bold = fill + thin stroke."""
+    if not text:
+        return
+    c.setFillColor(colour)
+    width = text_width(text, size)
+    if max_width is not None and width > max_width:
+        size, width = max(min_size, size * max_width / width), max_width
+    if align != "left":
+        x -= width if align == "right" else width / 2
+    if bold:
+        c.setStrokeColor(colour)
+        c.setLineWidth(size * 0.035)
+    for font, run in runs(text):
+        c.setFont(font, size)
+        if bold:
+            c.drawString(x, y, run, mode=2)
+        else:
+            c.drawString(x, y, run)
+        x += pdfmetrics.stringWidth(run, font, size)
+
+
+def draw_qr(c: Canvas, token: str, mask: int | None, x: float, y: float, size: float) -> None:
+    """The QR symbol (error level M) as one filled path, modules only, bottom-left (x, y) in pt.
+
+    The path is written in module units under one transform (integers: fast and exact); each
+    horizontal run of dark modules is one rectangle of the single path."""
+    import segno
+
+    matrix = segno.make_qr(token, error="m", boost_error=False, mask=mask).matrix
+    n = len(matrix)
+    ops: list[str] = []
+    for r, row in enumerate(matrix):
+        col = 0
+        while col < n:
+            if row[col]:
+                start = col
+                while col < n and row[col]:
+                    col += 1
+                ops.append(f"{start} {r} {col - start} 1 re")
+            else:
+                col += 1
+    s = size / n
+    c.saveState()
+    c.transform(s, 0, 0, -s, x, y + size)  # module (col, row) from the symbol's top-left
+    c.addLiteral("\n".join(ops) + "\nf")
+    c.restoreState()
+
+
+class _Photos:
+    """Image readers by photo bytes, so a batch decodes each photo once."""
+
+    def __init__(self) -> None:
+        self._cache: dict[bytes, ImageReader] = {}
+
+    def get(self, data: bytes) -> ImageReader:
+        reader = self._cache.get(data)
+        if reader is None:
+            reader = self._cache[data] = ImageReader(io.BytesIO(data))
+        return reader
+
+
+def draw_photo(c: Canvas, photos: _Photos, data: bytes | None, x: float, y: float, w: float,
+               h: float) -> None:
+    """The photo into the box (x, y bottom-left, pt), or an empty frame marked 照片."""
+    if data:
+        c.drawImage(photos.get(data), x, y, w, h)
+        return
+    c.setStrokeColor(FRAME)
+    c.setLineWidth(0.4)
+    c.rect(x, y, w, h, stroke=1, fill=0)
+    draw_text(c, x + w / 2, y + h / 2 - 3, "照片", 7, FRAME, align="center")
+
+
+def draw_full_card(c: Canvas, face: CardFace, photos: _Photos, ox: float = 0, oy: float = 0) -> None:
+    """The whole card design with its bottom-left corner at (ox, oy) points."""
+    colour = TYPE_COLOURS.get(face.card_type, TYPE_COLOURS["blue"])
+
+    def y(v: float) -> float:
+        return oy + (CARD_H - v) * mm
+
+    def x(v: float) -> float:
+        return ox + v * mm
+
+    c.setFillColor(colour)
+    c.rect(x(0), y(9.5), CARD_W * mm, 9.5 * mm, stroke=0, fill=1)
+    c.rect(x(0), y(CARD_H), CARD_W * mm, 2.4 * mm, stroke=0, fill=1)
+    draw_text(c, x(CARD_W / 2), y(6.9), TITLE, 11.5, white, bold=True, align="center")
+    draw_text(c, x(CARD_W - 3.5), y(6.4), TYPE_NAMES.get(face.card_type, ""), 7, white,
+              align="right")
+    draw_text(c, x(CARD_W / 2), y(CARD_H - 0.75), "凭此证享受老年人优待服务", 4.8, white,
+              align="center")
+
+    draw_photo(c, photos, face.photo, x(4), y(38.6), 19 * mm, 26.6 * mm)
+    rows = [(16.0, "姓名", face.name, 9.0, True),
+            (26.0, "出生日期", zh_date(face.birth_date), 7.5, False),
+            (31.0, "身份证号", face.id_number, 7.0, False),
+            (36.0, "编号", face.card_no, 7.5, True)]
+    for top, label, value, size, bold in rows:
+        draw_text(c, x(26), y(top), label, 6, LABEL)
+        draw_text(c, x(35), y(top), value, size, bold=bold, max_width=(60.8 - 35) * mm)
+    draw_text(c, x(26), y(21.0), "性别", 6, LABEL)
+    draw_text(c, x(44), y(21.0), "民族", 6, LABEL)
+    draw_text(c, x(35), y(21.0), face.sex, 7.5)
+    draw_text(c, x(50), y(21.0), face.ethnicity or "", 7.5, max_width=10.5 * mm)
+    for top, label, value in ((43.5, "发证日期", zh_date(face.issued_on)),
+                              (48.5, "发证机关", face.office)):
+        draw_text(c, x(4), y(top), label, 6, LABEL)
+        draw_text(c, x(13.5), y(top), value, 7.5, max_width=(CARD_W - 4 - 13.5) * mm)
+    c.setFillColor(BLACK)
+    draw_qr(c, face.qr, face.qr_mask, x(61.6), y(32), 20 * mm)
+    draw_text(c, x(71.6), y(35.2), "扫码核验", 5, LABEL, align="center")
+
+
+def _cut_marks(c: Canvas, left: float, bottom: float, cols: int, rows: int) -> None:
+    """Crop marks in the margins at every card edge (5 mm long, 2 mm away from the block)."""
+    w, h = cols * CARD_W * mm, rows * CARD_H * mm
+    gap, length = 2 * mm, 5 * mm
+    c.setStrokeColor(Color(0, 0, 0))
+    c.setLineWidth(0.3)
+    for i in range(cols + 1):
+        xe = left + i * CARD_W * mm
+        c.line(xe, bottom - gap, xe, bottom - gap - length)
+        c.line(xe, bottom + h + gap, xe, bottom + h + gap + length)
+    for j in range(rows + 1):
+        ye = bottom + j * CARD_H * mm
+        c.line(left - gap, ye, left - gap - length, ye)
+        c.line(left + w + gap, ye, left + w + gap + length, ye)
+
+
+def write_cards(path: Path | str, faces: Sequence[CardFace], mode: str = "full", *,
+                template: object = None, offset: tuple[float, float] = (0.0, 0.0)) -> None:
+    """Write the cards: one per CR80 page (full), ten per A4 page with cut marks (sheet), or
+    data only at the template's positions on pre-printed stock (overlay, offset in mm)."""
+    if mode not in MODES:
+        raise ValueError(f"unknown mode {mode!r}")
+    register_cjk_font()
+    photos = _Photos()
+    if mode == "overlay":
+        from elderdesk.reports.card_overlay import draw_overlay, load_template
+
+        tpl = template if template is not None else load_template()
+        c = Canvas(str(path), pagesize=(tpl.width * mm, tpl.height * mm), pageCompression=1)
+        for face in faces:
+            draw_overlay(c, tpl, face, photos, offset)
+            c.showPage()
+    elif mode == "full":
+        c = Canvas(str(path), pagesize=(CARD_W * mm, CARD_H * mm), pageCompression=1)
+        for face in faces:
+            draw_full_card(c, face, photos)
+            c.showPage()
+    else:
+        c = Canvas(str(path), pagesize=A4, pageCompression=1)
+        per_page = SHEET_COLS * SHEET_ROWS
+        left = (A4[0] - SHEET_COLS * CARD_W * mm) / 2
+        bottom = (A4[1] - SHEET_ROWS * CARD_H * mm) / 2
+        for start in range(0, len(faces), per_page):
+            chunk = faces[start:start + per_page]
+            for i, face in enumerate(chunk):
+                col, row = i % SHEET_COLS, i // SHEET_COLS
+                draw_full_card(c, face, photos, left + col * CARD_W * mm,
+                               bottom + (SHEET_ROWS - 1 - row) * CARD_H * mm)
+            _cut_marks(c, left, bottom, SHEET_COLS, SHEET_ROWS)
+            c.showPage()
+    c.setTitle(TITLE)
+    c.setCreator("ElderDesk")
+    c.save()

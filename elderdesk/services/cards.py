@@ -1,0 +1,300 @@
+"""Senior card use cases: rules, issue, reissue, revoke on death, pick-up, photos, verify."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from elderdesk.domain.cards import (
+    REISSUE_REASONS,
+    RULE_SETTINGS,
+    TYPE_NAMES,
+    CardRules,
+    Holder,
+    check_person,
+    check_rule,
+    rules_from_settings,
+    upgrade_due,
+)
+from elderdesk.domain.errors import ElderError
+from elderdesk.domain.idcard import mask_id, parse_id
+from elderdesk.domain.money import fen_to_str, parse_yuan
+from elderdesk.domain.months import Month, age_in
+from elderdesk.domain.person import clean_field
+from elderdesk.services import audit, card_photo, qr_token, settings
+from elderdesk.services.auth import Operator, require
+from elderdesk.services.card_print import CardPrinter
+from elderdesk.services.card_verify import Verification
+from elderdesk.services.clock import now, today
+from elderdesk.services.people import PeopleService
+from elderdesk.store import cards_repo as repo
+from elderdesk.store.db import Database
+from elderdesk.store.orm import PersonRow
+from elderdesk.store.orm_cards import CardPhotoRow, CardRow
+
+
+@dataclass(frozen=True)
+class Card:
+    """One card as services return it."""
+
+    card_no: str
+    card_type: str  # blue | red
+    status: str  # valid | replaced | revoked
+    reason: str  # new | lost | damaged | upgrade | correction
+    issued_on: date
+    fee_fen: int
+    qr: str
+    id_number: str
+    name: str
+    ended_on: date | None = None
+    end_reason: str | None = None
+    picked_up_on: date | None = None
+    agent_name: str | None = None
+    agent_id_number: str | None = None
+
+    @property
+    def type_name(self) -> str:
+        return TYPE_NAMES[self.card_type]
+
+    def to_json(self) -> dict[str, Any]:
+        """The `card issue` / `card reissue` document of cli.md."""
+        return {"card_no": self.card_no, "type": self.card_type,
+                "issued_on": self.issued_on.isoformat(), "fee": fen_to_str(self.fee_fen),
+                "qr": self.qr}
+
+    def profile_json(self) -> dict[str, Any]:
+        """The `card` object of `people show`."""
+        return {"card_no": self.card_no, "type": self.card_type,
+                "issued_on": self.issued_on.isoformat(), "status": self.status}
+
+
+def to_card(row: CardRow, person: PersonRow) -> Card:
+    return Card(row.card_no, row.card_type, row.status, row.reason, row.issued_on, row.fee_fen,
+                row.qr, person.id_number, person.name, row.ended_on, row.end_reason,
+                row.picked_up_on, row.agent_name, row.agent_id_number)
+
+
+def card_audit(row: CardRow) -> dict[str, Any]:
+    return {k: getattr(row, k) for k in (
+        "card_no", "card_type", "status", "reason", "issued_on", "fee_fen", "photo_id",
+        "ended_on", "end_reason", "picked_up_on", "agent_name", "agent_id_number")}
+
+
+def holder(row: PersonRow) -> Holder:
+    return Holder(row.name, row.id_number, row.birth_date, row.status, row.death_date,
+                  row.moved_out_on, row.household_type, row.residence_permit_expiry)
+
+
+class CardService:
+    def __init__(self, db: Database, people: PeopleService) -> None:
+        self.db = db
+        self.people = people
+        self.printer = CardPrinter(db, self)
+        people.status_hooks.append(self._on_status_change)
+
+    # --- rules -----------------------------------------------------------------------
+    @staticmethod
+    def rules_in(s: Session) -> CardRules:
+        return rules_from_settings({k: settings.get(s, k) for k in RULE_SETTINGS})
+
+    def rules(self, op: Operator) -> CardRules:
+        require(op, "people.read")
+        with self.db.read() as s:
+            return self.rules_in(s)
+
+    def set_rule(self, op: Operator, key: str, value: str) -> CardRules:
+        """Change one rule (admin; audited). Fees are given in yuan ('6', '6.00')."""
+        require(op, "settings.change")
+        if key.startswith("card.fee.") and key in RULE_SETTINGS:
+            value = str(parse_yuan(str(value)))
+        stored = check_rule(key, value)
+        with self.db.write() as s:
+            settings.put(s, op, key, stored)
+            return self.rules_in(s)
+
+    # --- issue and reissue -----------------------------------------------------------
+    def issue(self, op: Operator, id_number: str, on: date | None = None,
+              photo: bytes | None = None, photo_box: tuple[int, int, int, int] | None = None,
+              photo_name: str = "照片") -> Card:
+        """A first card (or a new one after a revoked card); refusals are ElderErrors."""
+        require(op, "card.issue")
+        on = on or today()
+        prepared = card_photo.prepare(photo, photo_box, photo_name) if photo is not None else None
+        with self.db.write() as s:
+            person = self.people.resolve(s, id_number)
+            rules = self.rules_in(s)
+            current = repo.valid_card(s, person.id)
+            if current is not None and person.status == "active":
+                raise ElderError("CARD_EXISTS", name=person.name, id=person.id_number,
+                                 card_no=current.card_no)
+            check_person(rules, holder(person), on)
+            row = self._new_card(s, op, person, rules, on, "new", rules.fee("new", 0), prepared)
+            audit.record(s, op, "card.issue", "card", person.id_number, None, card_audit(row))
+            return to_card(row, person)
+
+    def reissue(self, op: Operator, id_number: str, reason: str, on: date | None = None,
+                photo: bytes | None = None, photo_box: tuple[int, int, int, int] | None = None,
+                photo_name: str = "照片") -> Card:
+        """Replace the valid card (lost | damaged | upgrade | correction): the old one is marked
+        replaced, the new one gets a new number and the type the age calls for."""
+        require(op, "card.issue")
+        if reason not in REISSUE_REASONS:
+            raise ElderError("CARD_REISSUE_REASON", reason=reason)
+        on = on or today()
+        prepared = card_photo.prepare(photo, photo_box, photo_name) if photo is not None else None
+        with self.db.write() as s:
+            person = self.people.resolve(s, id_number)
+            rules = self.rules_in(s)
+            if person.status != "active":
+                check_person(rules, holder(person), on)  # deceased / moved out
+            old = repo.valid_card(s, person.id)
+            if old is None:
+                raise ElderError("CARD_NONE", name=person.name, id=person.id_number)
+            check_person(rules, holder(person), on)
+            if reason == "upgrade" and not upgrade_due(rules, old.card_type, person.birth_date, on):
+                wanted = rules.type_for(rules.age_for(person.birth_date, on)) or old.card_type
+                raise ElderError("CARD_UPGRADE_NOT_DUE", name=person.name, id=person.id_number,
+                                 type=TYPE_NAMES[old.card_type], wanted=TYPE_NAMES[wanted],
+                                 date=on, age=age_in(person.birth_date, Month.of(on)))
+            fee = rules.fee(reason, repo.paid_reissues(s, person.id))
+            before = card_audit(old)
+            old.status, old.ended_on, old.end_reason = "replaced", on, reason
+            s.flush()  # free the one-valid-card slot before the new row goes in
+            row = self._new_card(s, op, person, rules, on, reason, fee, prepared,
+                                 replaces=old.id)
+            audit.record(s, op, "card.reissue", "card", person.id_number, {"card": before},
+                         {"replaced": card_audit(old), "card": card_audit(row)})
+            return to_card(row, person)
+
+    def _new_card(self, s: Session, op: Operator, person: PersonRow, rules: CardRules, on: date,
+                  reason: str, fee: int, prepared: card_photo.PreparedPhoto | None,
+                  replaces: int | None = None) -> CardRow:
+        private_pem = settings.get(s, "office.private_key")
+        region = settings.get(s, "office.region") or ""
+        if not private_pem:
+            raise ElderError("CARD_NO_KEY")
+        kind = rules.type_for(rules.age_for(person.birth_date, on))
+        assert kind is not None  # check_person refused ages without a type
+        photo = self._store_photo(s, op, person, prepared) if prepared else None
+        if photo is None:
+            photo = repo.latest_photo(s, person.id)
+        seq = repo.next_seq(s, on.year)
+        card_no = rules.card_number(region, on.year, seq)
+        if repo.by_card_no(s, card_no) is not None:
+            raise ElderError("CARD_NUMBER_TAKEN", card_no=card_no)
+        token = qr_token.sign({"no": card_no, "id": mask_id(person.id_number),
+                               "name": person.name, "type": kind, "issued": on.isoformat(),
+                               "office": region}, private_pem)
+        row = CardRow(person_id=person.id, card_no=card_no, card_type=kind, status="valid",
+                      reason=reason, issued_on=on, seq_year=on.year, seq=seq, fee_fen=fee,
+                      replaces_id=replaces, photo_id=photo.id if photo else None, qr=token,
+                      qr_mask=qr_token.best_mask(token), issued_by=op.name, created_at=now())
+        s.add(row)
+        s.flush()
+        return row
+
+    # --- photos ----------------------------------------------------------------------
+    def set_photo(self, op: Operator, id_number: str, data: bytes | None = None,
+                  box: tuple[int, int, int, int] | None = None, name: str = "照片") -> None:
+        """Store a new photo for the person, or (data None) re-crop the latest one with `box`
+        (the GUI's movable frame). Cards print the person's latest photo."""
+        require(op, "card.issue")
+        with self.db.write() as s:
+            person = self.people.resolve(s, id_number)
+            if data is None:
+                latest = repo.latest_photo(s, person.id)
+                if latest is None:
+                    raise ElderError("PHOTO_UNREADABLE", path=name, detail="此人还没有照片")
+                data = latest.original
+            self._store_photo(s, op, person, card_photo.prepare(data, box, name))
+
+    def photo(self, op: Operator, id_number: str) -> bytes | None:
+        """The latest photo's 1-inch JPEG, or None."""
+        require(op, "people.read")
+        with self.db.read() as s:
+            return repo.latest_photo_image(s, self.people.resolve(s, id_number).id)
+
+    @staticmethod
+    def _store_photo(s: Session, op: Operator, person: PersonRow,
+                     p: card_photo.PreparedPhoto) -> CardPhotoRow:
+        x, y, w, h = p.box
+        row = CardPhotoRow(person_id=person.id, original=p.original,
+                           original_format=p.original_format, crop_x=x, crop_y=y, crop_w=w,
+                           crop_h=h, image=p.image, created_at=now(), created_by=op.name)
+        s.add(row)
+        s.flush()
+        audit.record(s, op, "card.photo", "person", person.id_number, None,
+                     {"photo_id": row.id, "format": p.original_format, "bytes": len(p.original),
+                      "box": list(p.box)})
+        return row
+
+    # --- pick-up and revocation ------------------------------------------------------
+    def pickup(self, op: Operator, id_number: str, on: date | None = None,
+               agent_name: str | None = None, agent_id: str | None = None) -> Card:
+        """Record that the valid card was handed over (领取), to the holder or an agent."""
+        require(op, "card.pickup")
+        on = on or today()
+        if bool(agent_name) != bool(agent_id):
+            raise ElderError("CARD_AGENT_INCOMPLETE")
+        agent = clean_field("name", agent_name) if agent_name else None
+        agent_number = parse_id(agent_id, today()).number if agent_id else None
+        with self.db.write() as s:
+            person = self.people.resolve(s, id_number)
+            row = repo.valid_card(s, person.id)
+            if row is None:
+                raise ElderError("CARD_NONE", name=person.name, id=person.id_number)
+            if row.picked_up_on is not None:
+                raise ElderError("CARD_PICKED_UP", card_no=row.card_no, date=row.picked_up_on)
+            if on < person.birth_date:
+                raise ElderError("DATE_BEFORE_BIRTH", date=on, birth=person.birth_date)
+            before = card_audit(row)
+            row.picked_up_on, row.agent_name, row.agent_id_number = on, agent, agent_number
+            row.pickup_recorded_by = op.name
+            audit.record(s, op, "card.pickup", "card", person.id_number, before, card_audit(row))
+            return to_card(row, person)
+
+    def _on_status_change(self, s: Session, person: PersonRow, status: str, when: date,
+                          op: Operator) -> None:
+        """A recorded death revokes the valid card (in the same transaction)."""
+        if status != "deceased":
+            return
+        row = repo.valid_card(s, person.id)
+        if row is not None:
+            before = card_audit(row)
+            row.status, row.ended_on, row.end_reason = "revoked", when, "death"
+            audit.record(s, op, "card.revoke", "card", person.id_number, before, card_audit(row))
+
+    # --- reading ---------------------------------------------------------------------
+    def cards(self, op: Operator, id_number: str) -> list[Card]:
+        """Every card of the person, oldest first."""
+        require(op, "people.read")
+        with self.db.read() as s:
+            person = self.people.resolve(s, id_number)
+            return [to_card(r, person) for r in repo.cards_of(s, person.id)]
+
+    def current(self, op: Operator, id_number: str) -> Card | None:
+        """The valid card, else the latest one (None if never issued)."""
+        require(op, "people.read")
+        with self.db.read() as s:
+            person = self.people.resolve(s, id_number)
+            row = repo.latest_card(s, person.id)
+            return to_card(row, person) if row else None
+
+    def card_json(self, op: Operator, id_number: str) -> dict[str, Any] | None:
+        card = self.current(op, id_number)
+        return card.profile_json() if card else None
+
+    # --- verification (no operator: anyone holding the card may ask) -----------------
+    def public_key(self) -> str:
+        from elderdesk.services.card_verify import public_key
+
+        return public_key(self.db)
+
+    def verify(self, text: str) -> Verification:
+        """valid / tampered / revoked / unknown (cli.md), checked offline."""
+        from elderdesk.services.card_verify import verify
+
+        return verify(self.db, text)
