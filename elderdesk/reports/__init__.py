@@ -1,0 +1,1 @@
+"""Reports: plain data in, PDF or xlsx files out; never the database, never Qt."""
