@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from elderdesk.domain.errors import ElderError
 from elderdesk.domain.idcard import check_char
@@ -22,7 +23,7 @@ from elderdesk.store.orm import PersonRow
 
 Progress = Callable[[int, int], None]
 BATCH = 50_000  # people generated and inserted at a time (bounds memory; not in the output)
-MAX_PEOPLE = 5_000_000
+MAX_PEOPLE = 2_000_000  # twice a whole city; keeps the ID sequence space far from full
 
 
 @dataclass(frozen=True)
@@ -48,20 +49,21 @@ class DemoService:
         # Four steps per person: generated, row inserted, keys inserted, ID indexed.
         step = stepper(progress, 4 * people)
         counts = {"active": 0, "deceased": 0, "moved_out": 0}
+        on = today()
         with self.db.write() as s:
             _check_empty(s)
             with bulk_load(s, people, step) as load:
-                for batch in generate_people(people, seed, on=today(), stamp=now()):
+                for batch in generate_people(people, seed, on=on, stamp=now()):
                     step(len(batch))
                     load.insert(batch, step)
                     for r in batch:
                         counts[r["status"]] += 1
             audit.record(s, op, "demo.fill", "register", None, None,
-                         {"people": people, "seed": seed, **counts})
+                         {"people": people, "seed": seed, "today": on, **counts})
         return DemoOutcome(people=people, seconds=round(time.perf_counter() - started, 3))
 
 
-def _check_empty(s) -> None:  # type: ignore[no-untyped-def]
+def _check_empty(s: Session) -> None:
     if s.execute(select(PersonRow.id).limit(1)).first() is not None:
         raise ElderError("DEMO_NOT_EMPTY")
 

@@ -60,10 +60,13 @@ def bulk_load(session: Session, expected: int, step: Step | None = None) -> Iter
 
 
 class BulkLoad:
+    """Inserts new people with explicit row ids; inside a load, people are neither updated nor
+    deleted (the index triggers may be off). Rows added by other means are indexed at the end.
+    """
+
     def __init__(self, conn: Connection, expected: int) -> None:
         self.conn = conn
-        self.first = self.next_id = (
-            conn.execute(select(func.max(PersonRow.id))).scalar() or 0) + 1
+        self.first = self._next_id()
         self.fast = expected >= FTS_BULK_MIN
         self._triggers: list[str] = []
         self._indexes: list[str] = []
@@ -83,9 +86,9 @@ class BulkLoad:
             columns = [[r.get(name) for r in chunk] for name in COLUMNS]
             for i, convert in self._converters:
                 columns[i] = [convert(v) for v in columns[i]]
-            row_ids = range(self.next_id, self.next_id + len(chunk))
+            first = self._next_id()
+            row_ids = range(first, first + len(chunk))
             self.conn.exec_driver_sql(_INSERT_PEOPLE, list(zip(row_ids, *columns, strict=True)))
-            self.next_id += len(chunk)
             ids.update(zip(columns[_ID], row_ids, strict=True))
             if step:
                 step(len(chunk))
@@ -97,6 +100,9 @@ class BulkLoad:
                 step(len(chunk))
         return ids
 
+    def _next_id(self) -> int:
+        return (self.conn.execute(select(func.max(PersonRow.id))).scalar() or 0) + 1
+
     def _name_keys(self, name: str) -> tuple[str, ...]:
         keys = self._keys.get(name)
         if keys is None:
@@ -105,7 +111,7 @@ class BulkLoad:
 
     def finish(self, step: Step | None = None) -> None:
         """Index the new IDs (when the triggers were off) and put triggers and indexes back."""
-        end = self.next_id
+        end = self._next_id()
         if self.fast:
             for lo in range(self.first, end, CHUNK * 10):
                 hi = min(lo + CHUNK * 10, end)

@@ -1,9 +1,13 @@
 """The demo register: deterministic, valid and realistic people; refusals; audit; search after."""
 
 import json
+import os
 import re
+import subprocess
+import sys
 from collections import Counter
 from datetime import date, datetime
+from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select, text
@@ -49,6 +53,21 @@ def test_deterministic_for_people_and_seed(people):
     assert make_people(300, 1, on=ON, stamp=STAMP) == people[:300]
     batched = [r for b in generate_people(5000, 1, on=ON, stamp=STAMP, batch=777) for r in b]
     assert batched == people
+
+
+def test_same_people_in_another_process():
+    """Nothing depends on the hash seed of the process."""
+    code = ("import datetime, hashlib, json; from elderdesk.services.demo import make_people; "
+            "r = make_people(2000, 5, on=datetime.date(2026, 6, 15), "
+            "stamp=datetime.datetime(2026, 6, 15)); "
+            "print(hashlib.sha256(json.dumps(r, default=str).encode()).hexdigest())")
+    root = Path(__file__).resolve().parents[2]
+    digests = {
+        subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                       cwd=root, env={**os.environ, "PYTHONHASHSEED": seed}).stdout
+        for seed in ("1", "2")
+    }
+    assert len(digests) == 1
 
 
 def test_ids_valid_unique_and_match_the_person(people):
@@ -132,7 +151,7 @@ def test_fill_writes_people_keys_index_and_one_audit_record(services, admin, mon
         assert (last.action, last.operator) == ("demo.fill", "admin")
         after = json.loads(last.after_json)
         status = Counter(r["status"] for r in expected)
-        assert after == {"people": 3000, "seed": 4, "active": status["active"],
+        assert after == {"people": 3000, "seed": 4, "today": TODAY, "active": status["active"],
                          "deceased": status["deceased"], "moved_out": status["moved_out"]}
         target = expected[123]["id_number"]
         found = s.execute(text("SELECT p.id_number FROM people_id_fts f JOIN people p "

@@ -158,6 +158,20 @@ def test_error_inside_a_load_still_restores(db, monkeypatch):
         _integrity_check(s)
 
 
+def test_rows_added_by_the_orm_during_a_load_are_indexed(db, monkeypatch):
+    monkeypatch.setattr(bulk, "FTS_BULK_MIN", 100)
+    records = make_people(601, 17, on=ON, stamp=STAMP)
+    with db.write() as s, bulk.bulk_load(s, 600) as load:
+        first = load.insert(records[:300])
+        s.add(PersonRow(**records[300]))
+        s.flush()
+        second = load.insert(records[301:])
+    assert min(second.values()) > max(first.values()) + 1
+    with db.read() as s:
+        assert records[300]["id_number"] in _fts_ids(s, records[300]["id_number"][-10:])
+        _integrity_check(s)
+
+
 def test_stored_text_is_what_the_orm_writes(db):
     """Dates and times go in as SQLAlchemy formats them, not as sqlite3's default adapters do."""
     first, second = make_people(2, 13, on=ON, stamp=STAMP)  # whole seconds, as now() gives
