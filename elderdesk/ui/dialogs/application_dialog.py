@@ -21,7 +21,7 @@ from elderdesk.domain.money import fen_to_str
 from elderdesk.domain.months import Month
 from elderdesk.services.allowance import STATE_NAMES
 from elderdesk.services.clock import today
-from elderdesk.ui.dialogs.decision_dialog import qdate
+from elderdesk.ui.dialogs.record_dialog import qdate
 from elderdesk.ui.errors import error_text
 from elderdesk.ui.ops import Ops
 from elderdesk.ui.widgets.id_check import OK, IdCheck, IdNumberEdit
