@@ -8,8 +8,8 @@ from datetime import date
 
 from elderdesk.domain.text import squeeze
 from elderdesk.importing.cells import cell_text, is_blank, read_date
-from elderdesk.importing.findings import ERROR, WARNING, DeathRow, DeathsResult, Finding
-from elderdesk.importing.register import check_id, id_cell_text
+from elderdesk.importing.findings import ERROR, WARNING, DeathRow, DeathsResult
+from elderdesk.importing.register import checked_rows, ignored_columns
 from elderdesk.importing.workbook import DEATH_FIELDS, Table, read_table
 
 # lookup(id18) -> None | (registered_name, birth_date, status, death_date)
@@ -42,28 +42,16 @@ def check_deaths(table: Table, *, today: date, lookup: DeathLookup) -> DeathsRes
     Rows apply in order: a later row for an ID applied earlier in the file is judged as if that
     death were already recorded (ALREADY_DECEASED), as `people death` would see it.
     """
-    findings = [
-        Finding.make(table.header_row, WARNING, "COLUMN_IGNORED", column=text)
-        for text in table.ignored
-    ]
-    i_name, i_id, i_death = (table.columns.get(k) for k in ("name", "id_number", "death_date"))
+    findings = ignored_columns(table)
+    i_death = table.columns.get("death_date")
     applied: dict[str, date] = {}
     rows: list[DeathRow] = []
     rows_read = 0
 
-    for row, cells in table.rows():
+    for check in checked_rows(table, today):
         rows_read += 1
-        found: list[Finding] = []
-        name = cell_text(cells[i_name]) if i_name is not None else ""
-        raw_id = cells[i_id] if i_id is not None else ""
-        shown = id_cell_text(raw_id)
-
-        def add(level: str, code: str, **params: object) -> None:
-            found.append(Finding.make(row, level, code, shown, name, **params))  # noqa: B023
-
-        if not name:
-            add(ERROR, "NAME_MISSING")
-        info = check_id(raw_id, shown, row, name, today, found)
+        row, cells, name, found, add, info = (check.row, check.cells, check.name, check.found,
+                                              check.add, check.info)
         if info is None:
             findings.extend(found)
             continue
@@ -101,12 +89,4 @@ def check_deaths(table: Table, *, today: date, lookup: DeathLookup) -> DeathsRes
         applied[number] = death
         rows.append(DeathRow(id_number=number, name=name, death_date=death, row=row))
 
-    return DeathsResult(
-        rows_read=rows_read,
-        imported=len(rows),
-        skipped=rows_read - len(rows),
-        findings=findings,
-        rows=rows,
-        sheet=table.sheet,
-        header_row=table.header_row,
-    )
+    return DeathsResult.of(rows_read, findings, rows, table.sheet, table.header_row)

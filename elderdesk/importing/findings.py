@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Self
 
 from elderdesk.domain.errors import message_for
 
@@ -102,20 +103,25 @@ class DeathRow:
 
 
 @dataclass
-class ImportResult:
-    """A register import as read and checked; the caller applies --strict and --dry-run.
+class CheckedFile:
+    """What reading and checking a workbook gives; the caller applies --strict and --dry-run.
 
-    `rows` are the rows to import (no error, not ALREADY_REGISTERED); imported = len(rows);
-    skipped = rows_read - imported.
+    `rows` are the rows to apply; imported = len(rows); skipped = rows_read - imported.
     """
 
     rows_read: int
     imported: int
     skipped: int
     findings: list[Finding]
-    rows: list[RegisterRow]
+    rows: list
     sheet: str = ""
     header_row: int = 0
+
+    @classmethod
+    def of(cls, rows_read: int, findings: list[Finding], rows: list, sheet: str,
+           header_row: int) -> Self:
+        return cls(rows_read=rows_read, imported=len(rows), skipped=rows_read - len(rows),
+                   findings=findings, rows=rows, sheet=sheet, header_row=header_row)
 
     @property
     def has_errors(self) -> bool:
@@ -123,35 +129,20 @@ class ImportResult:
 
     def as_dict(self) -> dict[str, object]:
         """The JSON shape of docs/cli.md."""
-        return _as_dict(self)
+        return {
+            "rows_read": self.rows_read,
+            "imported": self.imported,
+            "skipped": self.skipped,
+            "findings": [f.as_dict() for f in self.findings],
+        }
 
 
 @dataclass
-class DeathsResult:
-    """A death list as read and checked: `rows` are the deaths to record (no error, not
-    already recorded); imported = len(rows); skipped = rows_read - imported."""
-
-    rows_read: int
-    imported: int
-    skipped: int
-    findings: list[Finding]
-    rows: list[DeathRow]
-    sheet: str = ""
-    header_row: int = 0
-
-    @property
-    def has_errors(self) -> bool:
-        return any(f.level == ERROR for f in self.findings)
-
-    def as_dict(self) -> dict[str, object]:
-        """The JSON shape of docs/cli.md."""
-        return _as_dict(self)
+class ImportResult(CheckedFile):
+    """A register import: `rows` are the RegisterRows to import (no error, not
+    ALREADY_REGISTERED)."""
 
 
-def _as_dict(result: ImportResult | DeathsResult) -> dict[str, object]:
-    return {
-        "rows_read": result.rows_read,
-        "imported": result.imported,
-        "skipped": result.skipped,
-        "findings": [f.as_dict() for f in result.findings],
-    }
+@dataclass
+class DeathsResult(CheckedFile):
+    """A death list: `rows` are the DeathRows to record (no error, not already recorded)."""

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from datetime import date
 
 from elderdesk.domain.errors import ElderError
@@ -66,6 +67,39 @@ def check_id(
         return None
 
 
+@dataclass
+class RowCheck:
+    """One data row under check: its name, the ID as shown, findings so far, the parsed ID."""
+
+    row: int
+    cells: list[object]
+    name: str
+    shown: str | None
+    found: list[Finding] = field(default_factory=list)
+    info: IdInfo | None = None
+
+    def add(self, level: str, code: str, **params: object) -> None:
+        self.found.append(Finding.make(self.row, level, code, self.shown, self.name, **params))
+
+
+def ignored_columns(table: Table) -> list[Finding]:
+    return [Finding.make(table.header_row, WARNING, "COLUMN_IGNORED", column=text)
+            for text in table.ignored]
+
+
+def checked_rows(table: Table, today: date) -> Iterator[RowCheck]:
+    """Each data row with NAME_MISSING and the ID checks done (the common start of every list)."""
+    i_name, i_id = table.columns.get("name"), table.columns.get("id_number")
+    for row, cells in table.rows():
+        name = cell_text(cells[i_name]) if i_name is not None else ""
+        raw_id = cells[i_id] if i_id is not None else ""
+        check = RowCheck(row, cells, name, id_cell_text(raw_id))
+        if not name:
+            check.add(ERROR, "NAME_MISSING")
+        check.info = check_id(raw_id, check.shown, row, name, today, check.found)
+        yield check
+
+
 _TEXT_FIELDS = (
     "ethnicity",
     "household_address",
@@ -120,31 +154,17 @@ def read_register(
 
 def check_register(table: Table, *, today: date, lookup: RegisterLookup) -> ImportResult:
     """Check every data row of a located register table."""
-    findings = [
-        Finding.make(table.header_row, WARNING, "COLUMN_IGNORED", column=text)
-        for text in table.ignored
-    ]
+    findings = ignored_columns(table)
     columns = table.columns
-    i_name, i_id, i_birth, i_sex, i_account = (
-        columns.get(k) for k in ("name", "id_number", "birth_date", "sex", "account")
-    )
+    i_birth, i_sex, i_account = (columns.get(k) for k in ("birth_date", "sex", "account"))
     seen: dict[str, int] = {}  # id18 → first row with that valid ID
     rows: list[RegisterRow] = []
     rows_read = 0
 
-    for row, cells in table.rows():
+    for check in checked_rows(table, today):
         rows_read += 1
-        found: list[Finding] = []
-        name = cell_text(cells[i_name]) if i_name is not None else ""
-        raw_id = cells[i_id] if i_id is not None else ""
-        shown = id_cell_text(raw_id)
-
-        def add(level: str, code: str, **params: object) -> None:
-            found.append(Finding.make(row, level, code, shown, name, **params))  # noqa: B023
-
-        if not name:
-            add(ERROR, "NAME_MISSING")
-        info = check_id(raw_id, shown, row, name, today, found)
+        row, cells, name, found, add, info = (check.row, check.cells, check.name, check.found,
+                                              check.add, check.info)
         registered = False
         if info is not None:
             number = info.number
@@ -179,12 +199,4 @@ def check_register(table: Table, *, today: date, lookup: RegisterLookup) -> Impo
         if info is not None:  # always so here: an invalid ID is an error
             rows.append(_register_row(cells, row, name, info, columns))
 
-    return ImportResult(
-        rows_read=rows_read,
-        imported=len(rows),
-        skipped=rows_read - len(rows),
-        findings=findings,
-        rows=rows,
-        sheet=table.sheet,
-        header_row=table.header_row,
-    )
+    return ImportResult.of(rows_read, findings, rows, table.sheet, table.header_row)
