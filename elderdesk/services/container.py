@@ -50,28 +50,4 @@ class Services:
         return with_extra(person, **extra)
 
     def roster_export(self, op, period: str, *, xlsx=None, pdf=None) -> list:  # type: ignore[no-untyped-def]
-        """Write the bank xlsx (frozen rosters only) and/or the printed PDF of a period."""
-        from elderdesk.domain.errors import ElderError
-        from elderdesk.services import audit
-        from elderdesk.services.auth import require
-
-        require(op, "roster.export")
-        view = self.roster.show(op, period)
-        written = []
-        if xlsx is not None:
-            if view.status != "frozen":
-                raise ElderError("ROSTER_NOT_FROZEN", period=view.period)
-        if xlsx is not None:
-            from elderdesk.reports.roster_xlsx import write_bank_xlsx
-
-            write_bank_xlsx(xlsx, view)
-            written.append(xlsx)
-        if pdf is not None:
-            from elderdesk.reports.roster_pdf import write_roster_pdf
-
-            write_roster_pdf(pdf, view, prepared_by=op.name)
-            written.append(pdf)
-        with self.db.write() as s:
-            audit.record(s, op, "roster.export", "roster", view.period, None,
-                         {"files": [str(p) for p in written], "status": view.status})
-        return written
+        return self.roster.export(op, period, xlsx=xlsx, pdf=pdf)

@@ -9,21 +9,17 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Protocol
 
-from sqlalchemy import func, insert, select
-
 from elderdesk.domain.errors import ElderError
 from elderdesk.importing.findings import Finding
 from elderdesk.services import audit
 from elderdesk.services.auth import Operator, require
 from elderdesk.services.clock import now, today
 from elderdesk.services.people import PeopleService
-from elderdesk.services.pinyin import name_keys
 from elderdesk.store import people_repo
+from elderdesk.store.bulk import bulk_insert_people
 from elderdesk.store.db import Database
-from elderdesk.store.orm import PersonKeyRow, PersonRow
 
 Progress = Callable[[int, int], None]
-CHUNK = 5000
 
 
 class Cancel(Protocol):
@@ -157,7 +153,6 @@ class ImportService:
                                                      r.id_number, r.name))
                 rows[:] = [r for r in rows if r.id_number not in taken]
                 findings.sort(key=lambda f: f.row)
-            first_id = (s.execute(select(func.max(PersonRow.id))).scalar() or 0) + 1
             records = [{
                 "id_number": r.id_number, "name": r.name, "sex": r.sex, "ethnicity": r.ethnicity,
                 "birth_date": r.birth_date, "household_address": r.household_address,
@@ -168,18 +163,8 @@ class ImportService:
                 "status": "active", "created_at": stamp, "updated_at": stamp,
             } for r in rows]
             total = len(records)
-            for i in range(0, total, CHUNK):
-                _step(progress, cancel, 1, 4)
-                s.execute(insert(PersonRow), records[i:i + CHUNK])
-            _step(progress, cancel, 2, 4)
-            ids = dict(s.execute(
-                select(PersonRow.id_number, PersonRow.id).where(PersonRow.id >= first_id)
-            ).all())
-            keys = [{"key": k, "person_id": ids[r.id_number]}
-                    for r in rows for k in dict.fromkeys(name_keys(r.name))]
-            for i in range(0, len(keys), CHUNK * 2):
-                s.execute(insert(PersonKeyRow), keys[i:i + CHUNK * 2])
-            _step(progress, cancel, 3, 4)
+            bulk_insert_people(s, records, progress=lambda done, of: _step(progress, cancel,
+                                                                           done, of))
             audit.record(s, op, "import.people", "import", path.name, None, {
                 "file": path.name, "sha256": file_sha256(path), "imported": total,
                 "id_numbers": [r.id_number for r in rows],

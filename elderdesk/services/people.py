@@ -15,10 +15,10 @@ from elderdesk.domain.text import clean_text
 from elderdesk.services import audit
 from elderdesk.services.auth import Operator, require
 from elderdesk.services.clock import now, today
-from elderdesk.services.pinyin import name_keys
 from elderdesk.store import people_repo
 from elderdesk.store.db import Database
 from elderdesk.store.orm import PersonRow
+from elderdesk.store.pinyin import name_keys
 
 # Called inside the transaction that records a death or move out: (session, row, kind, date, op).
 StatusHook = Callable[[Session, PersonRow, str, date, Operator], None]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select, text
@@ -198,6 +199,29 @@ class RosterService:
                   != (ln.band, ln.monthly_fen)),
             tuple(ln for ln in now_view.paying_lines if ln.arrears_fen),
             now_view.recovery_lines)
+
+    def export(self, op: Operator, period: str, *, xlsx: Path | None = None,
+               pdf: Path | None = None) -> list[Path]:
+        """Write the bank xlsx (frozen rosters only) and/or the printed PDF of a period."""
+        require(op, "roster.export")
+        view = self.show(op, period)
+        if xlsx is not None and view.status != "frozen":
+            raise ElderError("ROSTER_NOT_FROZEN", period=view.period)
+        written = []
+        if xlsx is not None:
+            from elderdesk.reports.roster_xlsx import write_bank_xlsx
+
+            write_bank_xlsx(xlsx, view)
+            written.append(xlsx)
+        if pdf is not None:
+            from elderdesk.reports.roster_pdf import write_roster_pdf
+
+            write_roster_pdf(pdf, view, prepared_by=op.name)
+            written.append(pdf)
+        with self.db.write() as s:
+            audit.record(s, op, "roster.export", "roster", view.period, None,
+                         {"files": [str(p) for p in written], "status": view.status})
+        return written
 
     # --- freeze ----------------------------------------------------------------------
     def freeze(self, op: Operator, period_text: str) -> RosterView:

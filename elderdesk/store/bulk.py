@@ -9,8 +9,8 @@ from typing import Any
 from sqlalchemy import Connection, func, select
 from sqlalchemy.orm import Session
 
-from elderdesk.services.pinyin import name_keys
 from elderdesk.store.orm import PersonRow
+from elderdesk.store.pinyin import name_keys
 
 Progress = Callable[[int, int], None]
 Step = Callable[[int], None]
