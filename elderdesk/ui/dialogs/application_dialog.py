@@ -16,7 +16,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from elderdesk.domain.entitlement import earliest_application_date
+from elderdesk.domain.entitlement import (
+    EnrollmentFacts,
+    Entitlement,
+    PersonFacts,
+    earliest_application_date,
+)
 from elderdesk.domain.money import fen_to_str
 from elderdesk.domain.months import Month
 from elderdesk.services.allowance import STATE_NAMES
@@ -130,7 +135,7 @@ class ApplicationDialog(QDialog):
             band = policy.band_for(person.birth_date, month)
             v["band"].setText(self.tr("{band} 岁档，每月 {amount} 元").format(
                 band=band.label, amount=fen_to_str(band.monthly)) if band else "")
-            v["first"].setText(self._first_text(policy, reach, Month.of(on)))
+            v["first"].setText(self._first_text(policy, person, on))
         v["current"].setText(STATE_NAMES.get(enrollment["status"], enrollment["status"])
                              + self.tr("（申请日期 {d}）").format(d=enrollment["applied_on"])
                              if enrollment else self.tr("无"))
@@ -142,15 +147,14 @@ class ApplicationDialog(QDialog):
             return self.tr("{d}（所选日期早于此日，不能受理）").format(d=earliest.isoformat())
         return earliest.isoformat()
 
-    def _first_text(self, policy: Any, reach: Month, applied: Month) -> str:
-        if policy.backpay == "application_month":
-            first = max(reach, applied)
-        elif policy.backpay == "after_application":
-            first = max(reach, applied + 1)
-        else:
-            first = max(reach, policy.backpay_floor) if policy.backpay_floor else reach
+    def _first_text(self, policy: Any, person: Any, on: date) -> str:
+        """The first month this application would pay, as the entitlement engine counts it."""
+        first = Entitlement(policy, PersonFacts(person.birth_date),
+                            [EnrollmentFacts(on, approved=True)]).first_month()
+        if first is None:
+            return ""
         text = self.tr("{y}年{m}月起（经审核审批后）").format(y=first.year, m=first.month)
-        if first < applied:
+        if first < Month.of(on):
             text += self.tr("；申请前的月份随花名册一并补发")
         return text
 
