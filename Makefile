@@ -45,7 +45,7 @@ test: system-packages $(TEST_STAMP)
 lint: $(TEST_STAMP)
 	$(PY) -m ruff check elderdesk tests
 
-bench: $(STAMP)
+bench: system-packages $(STAMP)
 	$(PY) bench/run_all.py
 
 screenshots: system-packages $(STAMP)

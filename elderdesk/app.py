@@ -5,6 +5,7 @@ excepthook, first-start setup, login, the main window. Heavy libraries load afte
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import threading
 import traceback
@@ -19,6 +20,8 @@ if TYPE_CHECKING:
 
     from elderdesk.services.auth import Operator
     from elderdesk.services.container import Services
+    from elderdesk.services.safety import SafetyService, StartupReport
+    from elderdesk.ui.main_window import MainWindow
 
 log = logging.getLogger("elderdesk")
 FONT_FILE = ("fonts", "wqy-microhei.ttf")
@@ -116,6 +119,72 @@ class ServicesOpener:
             self._services.close()
 
 
+def _smoke_quit(window: MainWindow) -> None:
+    """Test-only (ELDERDESK_SMOKE=1): once the window is shown, visit every page and quit."""
+    from PySide6.QtCore import QTimer
+
+    def visit() -> None:
+        for row in range(window.nav.count()):
+            window.nav.setCurrentRow(row)
+        window.nav.setCurrentRow(0)
+        if os.environ.get("ELDERDESK_SMOKE_SHOT"):  # a picture for the eye
+            window.grab().save(os.environ["ELDERDESK_SMOKE_SHOT"])
+        if sys.stdout is not None:  # None in the windowed Windows program
+            print(f"smoke: window shown={window.isVisible()}, pages={window.nav.count()}, "
+                  f"icon={not window.windowIcon().isNull()}")
+        window.close()
+
+    QTimer.singleShot(0, visit)
+
+
+def start_safety_checks(window: MainWindow, operator: Operator) -> None:
+    """Once the window shows, off the GUI thread: PRAGMA quick_check, then the day's first
+    automatic backup into the backup folder (rotated). A damaged database refuses writes."""
+    from elderdesk.services.safety import SafetyService
+
+    safety = SafetyService(window.services.db)
+    window.ops.run(lambda: safety.startup_checks(operator),
+                   lambda report: _on_safety_checked(window, safety, operator, report),
+                   lambda exc: log.error("startup check failed: %r", exc))
+
+
+def _on_safety_checked(window: MainWindow, safety: SafetyService, operator: Operator,
+                       report: StartupReport) -> None:
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QLabel, QMessageBox
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("app", text)
+
+    if report.integrity != "ok":
+        log.error("quick_check failed: %s", report.integrity)
+        window.setWindowTitle(window.windowTitle() + tr("（数据库已损坏，只读）"))
+        warning = QLabel(tr("数据库已损坏：只能查询，不能修改"), window)
+        warning.setStyleSheet("color: #b00020; font-weight: bold;")
+        window.statusBar().addPermanentWidget(warning)
+        latest = (tr("最近的备份：{file}").format(file=report.latest) if report.latest
+                  else tr("备份文件夹中没有找到备份，请查找其他备份（如U盘）。"))
+        QMessageBox.critical(window, tr("数据库文件已损坏"), tr(
+            "启动检查发现数据库文件已损坏。\n\n"
+            "为防止进一步损坏，程序已停止写入：可以查询，但不能登记或修改任何信息。\n\n"
+            "恢复方法：请管理员关闭本程序，用最近的备份恢复，例如在命令行运行\n"
+            "    elderdesk backup restore 备份文件\n"
+            "恢复前程序会检查备份是否完好、是否属于本机构，并先另存当前数据库。\n\n"
+            "备份文件夹：{folder}\n{latest}\n\n技术信息：{detail}").format(
+                detail=report.integrity, folder=report.folder, latest=latest))
+    elif report.backup is not None:
+        window.statusBar().showMessage(
+            tr("今日自动备份已完成：{file}").format(file=report.backup), 15000)
+        window.ops.run(lambda: safety.record_auto_backup(operator, report.backup),
+                       lambda _r: None, lambda exc: log.error("audit of backup: %r", exc),
+                       write=True)
+    elif report.backup_error is not None:
+        log.warning("automatic backup failed: %s", report.backup_error)
+        QMessageBox.warning(window, tr("今日自动备份未完成"), tr(
+            "今日自动备份未完成：{error}\n\n程序可以照常使用；下次启动时会再试。").format(
+                error=report.backup_error))
+
+
 def run_gui(db_path: Path | None = None) -> int:
     """Start the desktop program on db_path (default: the user's data folder); the exit code."""
     from PySide6.QtWidgets import QApplication
@@ -123,6 +192,9 @@ def run_gui(db_path: Path | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
+    from PySide6.QtGui import QIcon
+
+    app.setWindowIcon(QIcon(str(resource("icons", "elderdesk.png"))))
     install_excepthook(setup_logging())
     load_fonts(app)  # type: ignore[arg-type]
     install_translator(app)  # type: ignore[arg-type]
@@ -137,7 +209,10 @@ def run_gui(db_path: Path | None = None) -> int:
         return 0
     opener = ServicesOpener(path)
     ops.run(opener.get, lambda _s: None, lambda _e: None, write=True)  # warm up meanwhile
-    operator = LoginDialog.ask(None, ops, opener.authenticate)
+    smoke = os.environ.get("ELDERDESK_SMOKE") == "1"  # test-only: tests/test_installer.py
+    operator = (opener.authenticate(os.environ.get("ELDERDESK_SMOKE_USER", ""),
+                                    os.environ.get("ELDERDESK_PASSWORD", ""))
+                if smoke else LoginDialog.ask(None, ops, opener.authenticate))
     if operator is None:
         ops.wait_done()
         opener.close()
@@ -149,6 +224,10 @@ def run_gui(db_path: Path | None = None) -> int:
     window.show()
     window.raise_()
     window.activateWindow()  # the clerk types into the search box at once
+    if smoke:
+        _smoke_quit(window)
+    else:
+        start_safety_checks(window, operator)
     try:
         return app.exec()
     finally:

@@ -9,6 +9,27 @@ import logging.handlers
 _configured = False
 
 
+class PiiFilter(logging.Filter):
+    """Masks ID numbers and any run of 12+ digits (accounts) in every record the handler writes:
+    the message with its arguments, the traceback and the stack."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        from elderdesk.domain.pii import mask_numbers
+
+        try:
+            message = record.getMessage()
+        except Exception:  # a bad format string: keep what there is
+            message = f"{record.msg} {record.args}"
+        record.msg, record.args = mask_numbers(message), None
+        if record.exc_info and not record.exc_text:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        if record.exc_text:
+            record.exc_text = mask_numbers(record.exc_text)
+        if record.stack_info:
+            record.stack_info = mask_numbers(record.stack_info)
+        return True
+
+
 def configure() -> None:
     global _configured
     if _configured:
@@ -27,4 +48,5 @@ def configure() -> None:
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     except OSError:
         handler = logging.NullHandler()
+    handler.addFilter(PiiFilter())  # on the handler: it sees the records of every child logger
     logger.addHandler(handler)

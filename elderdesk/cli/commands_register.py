@@ -25,6 +25,7 @@ def register(sub: Any) -> None:
     p.add_argument("--bank")
     p.add_argument("--account")
     p.add_argument("--household", choices=["local", "nonlocal"], dest="household_type")
+    p.add_argument("--permit-expiry", metavar="YYYY-MM-DD", help="居住证有效期至（非本地户籍）")
     p.add_argument("--checksum-override", metavar="REASON")
     p.set_defaults(handler=cmd_add)
 
@@ -82,6 +83,7 @@ def cmd_add(ctx: Any, args: Any) -> int:
         community=args.community, street=args.street, phone=args.phone,
         ethnicity=args.ethnicity, current_address=args.current_address, bank=args.bank,
         account=args.account, household_type=args.household_type,
+        residence_permit_expiry=date_arg(args.permit_expiry) if args.permit_expiry else None,
     )
     person = ctx.services.people.add(op, data, checksum_override=args.checksum_override)
     return show_person(ctx, ctx.services.profile(op, person.id_number))

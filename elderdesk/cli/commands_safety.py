@@ -1,8 +1,15 @@
-"""Commands: backup create/restore, audit verify."""
+"""Commands: backup create/restore/folder/list, audit verify.
+
+The CLI runs PRAGMA quick_check only where docs/cli.md says (backup create, audit verify, before
+a migration); every command checks the file header and schema version when it opens the file.
+Automatic (daily) backups are the GUI's.
+"""
 
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -13,67 +20,104 @@ from elderdesk.domain.errors import ElderError
 
 def register(sub: Any) -> None:
     b = sub.add_parser("backup", help="备份与恢复").add_subparsers(dest="sub", metavar="子命令")
-    p = b.add_parser("create", help="在线备份到新文件")
-    p.add_argument("file")
+    p = b.add_parser("create", help="在线备份到新文件（不指定文件时备份到备份文件夹并轮换）")
+    p.add_argument("file", nargs="?")
     p.set_defaults(handler=cmd_backup_create)
     p = b.add_parser("restore", help="检查后从备份恢复（当前数据库先另存）")
     p.add_argument("file")
     p.set_defaults(handler=cmd_backup_restore)
+    p = b.add_parser("folder", help="查看或设置自动备份文件夹（如U盘）")
+    p.add_argument("path", nargs="?")
+    p.set_defaults(handler=cmd_backup_folder)
+    b.add_parser("list", help="列出备份文件夹中的备份").set_defaults(handler=cmd_backup_list)
     a = sub.add_parser("audit", help="审计日志").add_subparsers(dest="sub", metavar="子命令")
     a.add_parser("verify", help="校验审计日志哈希链").set_defaults(handler=cmd_audit_verify)
 
 
-def cmd_backup_create(ctx: Any, args: Any) -> int:
+def _service(ctx: Any) -> Any:
     from elderdesk.services.safety import SafetyService
 
-    target = Path(args.file)
-    if target.exists():
+    return SafetyService(ctx.services.db)
+
+
+def cmd_backup_create(ctx: Any, args: Any) -> int:
+    target = Path(args.file) if args.file else None
+    if target is not None and target.exists():
         raise ElderError("FILE_EXISTS", path=args.file)
     op = ctx.operator()
-    SafetyService(ctx.services.db).create_backup(op, target)
-    emit({"ok": True}, ctx.json, f"已备份到 {target}")
+    written = _service(ctx).create_backup(op, target)
+    emit({"ok": True, "file": str(written)}, ctx.json, f"已备份到 {written}")
+    return 0
+
+
+def cmd_backup_folder(ctx: Any, args: Any) -> int:
+    op = ctx.operator()
+    service = _service(ctx)
+    if args.path is None:
+        folder = service.backup_folder(op)
+        emit({"folder": str(folder)}, ctx.json, f"自动备份文件夹：{folder}")
+    else:
+        folder = service.set_backup_folder(op, Path(args.path))
+        emit({"ok": True, "folder": str(folder)}, ctx.json, f"自动备份文件夹已设为 {folder}")
+    return 0
+
+
+def cmd_backup_list(ctx: Any, args: Any) -> int:
+    op = ctx.operator()
+    found = _service(ctx).backups(op)
+    rows = [{"file": str(b.path), "at": b.at.isoformat(timespec="seconds"), "kind": b.kind}
+            for b in found]
+    text = "\n".join(f"{b.at:%Y-%m-%d %H:%M:%S}  {b.kind:<18}  {b.path}" for b in found)
+    emit({"backups": rows}, ctx.json, text or "备份文件夹中还没有备份")
     return 0
 
 
 def cmd_backup_restore(ctx: Any, args: Any) -> int:
-    from elderdesk.services import audit
-    from elderdesk.services.auth import require
-    from elderdesk.services.container import Services
     from elderdesk.services.safety import restore
 
     source = existing_file(args.file)
-    db_path = ctx.db_path
-    # Authenticate against the current database, or against the backup when there is none.
-    auth_path = db_path if db_path.exists() else source
-    if not ctx.opts.user:
-        raise ElderError("AUTH_REQUIRED")
-    checker = Services.open(auth_path) if auth_path == source else ctx.services
-    try:
-        op = checker.users.authenticate(ctx.opts.user, os.environ.get("ELDERDESK_PASSWORD"))
-        require(op, "backup.restore")
-    finally:
-        if checker is not ctx.services:
-            checker.close()
+    op = _restore_operator(ctx, source)
     ctx.close()
     ctx._services = None
-    kept = restore(db_path, source)
-    services = Services.open(db_path)
-    try:
-        with services.db.write() as s:
-            audit.record(s, op, "backup.restore", "backup", source.name, None,
-                         {"file": str(source), "previous_kept_as": str(kept) if kept else None})
-    finally:
-        services.close()
+    kept = restore(ctx.db_path, source, op)
     text = f"已从 {source} 恢复" + (f"，原数据库已另存为 {kept}" if kept else "")
-    emit({"ok": True}, ctx.json, text)
+    emit({"ok": True, "previous_kept_as": str(kept) if kept else None}, ctx.json, text)
     return 0
 
 
-def cmd_audit_verify(ctx: Any, args: Any) -> int:
-    from elderdesk.services.safety import SafetyService
+def _restore_operator(ctx: Any, source: Path) -> Any:
+    """Authenticate against the current database; when it is missing or damaged, against a
+    temporary copy of the backup (the backup file itself is never opened for writing)."""
+    from elderdesk.services.auth import require
+    from elderdesk.store import backup
 
+    if not ctx.opts.user:
+        raise ElderError("AUTH_REQUIRED")
+    if ctx.db_path.exists() and backup.quick_check(ctx.db_path) == "ok":
+        op = ctx.operator()
+        require(op, "backup.restore")
+        return op
+    from elderdesk.services.container import Services
+
+    password = os.environ.get("ELDERDESK_PASSWORD")
+    with tempfile.TemporaryDirectory(prefix="elderdesk-restore-") as tmp:
+        copy = Path(tmp) / "backup.db"
+        shutil.copyfile(source, copy)
+        try:
+            services = Services.open(copy)
+        except ElderError as exc:
+            raise ElderError("BACKUP_INVALID", detail=exc.message) from None
+        try:
+            op = services.users.authenticate(ctx.opts.user, password)
+        finally:
+            services.close()
+    require(op, "backup.restore")
+    return op
+
+
+def cmd_audit_verify(ctx: Any, args: Any) -> int:
     op = ctx.operator()
-    check = SafetyService(ctx.services.db).verify_audit(op)
+    check = _service(ctx).verify_audit(op)
     text = (f"审计日志完整，共 {check.records} 条记录" if check.ok else
             f"审计日志在第 {check.first_broken} 条记录处断链：该记录或其之前的记录被程序外修改过")
     emit(check.to_json(), ctx.json, text)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import getpass
 import logging
 import os
@@ -60,6 +61,7 @@ class Context:
 Handler = Callable[[Context, Any], int]
 
 
+@functools.lru_cache(maxsize=1)  # argparse's gettext lookups make a build ~40 ms; parsing is pure
 def build_parser() -> Parser:
     from elderdesk.cli import commands_admin, commands_register
 
@@ -71,13 +73,24 @@ def build_parser() -> Parser:
     sub = parser.add_subparsers(dest="command", metavar="命令", parser_class=Parser)
     for module in (commands_admin, commands_register):
         module.register(sub)
-    for module_name in ("commands_allowance", "commands_cards", "commands_safety"):
+    for module_name in ("commands_allowance", "commands_cards", "commands_safety",
+                        "commands_users", "commands_reports"):
         try:
             module = __import__(f"elderdesk.cli.{module_name}", fromlist=["register"])
         except ModuleNotFoundError:
             continue
         module.register(sub)
     return parser
+
+
+def _undecodable(arg: str) -> bool:
+    """Bytes of the command line that were not UTF-8 arrive as lone surrogates; a NUL cannot
+    come from a real command line (only from an in-process caller)."""
+    try:
+        arg.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return "\x00" in arg
 
 
 def _error(exc: ElderError) -> int:
@@ -92,6 +105,8 @@ def main(argv: list[str] | None = None) -> int:
 
     configure()
     try:
+        if any(_undecodable(a) for a in args_in):
+            raise ElderError("USAGE", detail="参数含有无法识别的字符，请使用 UTF-8 编码输入")
         opts, rest = split_globals(args_in)
         if not rest:
             from elderdesk.app import run_gui
@@ -121,6 +136,10 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         sys.stderr.write("INTERRUPTED: 操作已取消，未完成的更改没有保存\n")
         return 130
+    except OSError as exc:  # a file the command could not open or write (name too long...)
+        log.warning("file error", exc_info=True)
+        return _error(ElderError("FILE_ERROR", path=exc.filename or "",
+                                 detail=exc.strerror or type(exc).__name__))
     except Exception as exc:  # never a traceback for the user; the log keeps it
         log.exception("unexpected error")
         return _error(ElderError("INTERNAL", detail=type(exc).__name__))

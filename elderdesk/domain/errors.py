@@ -120,7 +120,29 @@ MESSAGES: dict[str, tuple[int, str]] = {
         "备份文件的数据库版本（{found}）比本程序新（{known}），请先升级 ElderDesk",
     ),
     "BACKUP_INVALID": (2, "备份文件无效：{detail}。当前数据库未做任何改动"),
+    "BACKUP_FOLDER_UNUSABLE": (2, "备份文件夹“{path}”无法使用：{detail}。请插入备份U盘，或由管理员另选备份文件夹（elderdesk backup folder）"),
+    "BACKUP_SAME_FILE": (2, "不能用正在使用的数据库文件本身来恢复，请选择备份文件"),
     "DEMO_NOT_EMPTY": (4, "登记册中已有人员，演示数据只能填入刚初始化、尚无人员的空登记册。请新建一个数据库（elderdesk init）后再生成演示数据"),
+    # --- statistics and forms (issue 7) ------------------------------------------------
+    "STATS_RANGE": (2, "统计月份范围 {first} 至 {last} 无效：起始月不能晚于截止月，且最多 {max} 个月"),
+    "FORM_KIND_UNKNOWN": (2, "表格种类“{kind}”不存在，可选：{kinds}"),
+    "FORM_NEEDS_ID": (2, "打印“{form}”需要指定人员的身份证号"),
+    "FORM_NEEDS_MONTH": (2, "打印“{form}”需要指定{what}"),
+    "FORM_DATE_RANGE": (2, "起止日期有误：{first} 晚于 {last}，请核对"),
+    "FORM_NOT_STOPPED": (4, "{name}（{id}）的高龄津贴未停发（当前状态：{state}），没有停发表可打印"),
+    "FORM_NO_RECOVERY": (4, "{name}（{id}）没有未结清的追回款，不需要追回通知书"),
+    "FORM_NOTHING_OPEN": (4, "目前没有未结清的追回款，不需要追回通知书"),
+    # --- access and audit viewer (issue 5, part B) ---------------------------------------
+    "USER_LAST_ADMIN": (4, "“{user}”是最后一位启用的管理员，不能停用或取消其管理员角色；请先给另一位用户管理员角色"),
+    "USER_SELF": (4, "不能{action}自己的账户，请由另一位管理员操作"),
+    "PASSWORD_SAME": (2, "新密码不能与原密码相同，请换一个新密码"),
+    "PASSWORD_TOO_LONG": (2, "密码太长，最多 {max} 个字符"),
+    "PASSWORD_MISMATCH": (2, "两次输入的新密码不一致，请重新输入"),
+    "SETTING_UNKNOWN": (2, "没有名为“{key}”的可修改设置，可修改：{keys}"),
+    "SETTING_INVALID": (2, "设置“{label}”的值“{value}”无效：{detail}"),
+    "AUDIT_KIND_UNKNOWN": (2, "审计记录类别“{kind}”不存在，可选：{kinds}"),
+    "FILE_UNWRITABLE": (2, "无法写入文件“{path}”：{detail}。请换一个文件夹或文件名"),
+    "FILE_ERROR": (2, "文件操作失败（{path}）：{detail}。请检查文件夹、文件名长度和权限后重试"),
 }
 
 
@@ -146,9 +168,26 @@ class _Lenient(dict):
         return "?"
 
 
+_MAX_SHOWN = 120  # characters of one value quoted in a message
+
+
+def _shown(value: object) -> object:
+    """A value as quoted in a message: one line (control characters and broken Unicode shown as
+    �), long values cut in the middle."""
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        return value
+    text = "".join("\ufffd" if ord(c) < 32 or 0x7F <= ord(c) < 0xA0 or 0xD800 <= ord(c) < 0xE000
+                   or c in "\u2028\u2029" else c for c in value)
+    if len(text) > _MAX_SHOWN:
+        text = text[:80] + "…" + text[-30:]
+    return text
+
+
 def message_for(code: str, **params: object) -> str:
     """The Chinese sentence for a code; unknown placeholders show as '?' rather than failing."""
     entry = MESSAGES.get(code)
     if entry is None:
         return code
-    return entry[1].format_map(_Lenient({k: "" if v is None else v for k, v in params.items()}))
+    return entry[1].format_map(_Lenient({k: _shown(v) for k, v in params.items()}))

@@ -26,7 +26,7 @@ TEXT_FIELDS: dict[str, tuple[str, int]] = {
     "account": ("银行账号", 32),
     "notes": ("备注", 500),
 }
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")  # and broken Unicode
 _PHONE = re.compile(r"^[0-9+\-() ]{3,30}$")
 _ACCOUNT = re.compile(r"^[0-9]{6,32}$")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 
 # Spaces, full-width (ideographic) spaces, no-break spaces, tabs and line breaks.
@@ -17,6 +18,8 @@ _FULLWIDTH = str.maketrans(
 )
 # Excel's text prefix, as typed with an ASCII, full-width or Chinese input method.
 _APOSTROPHES = "'\uff07\u2018\u2019"
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 _NO_WHITESPACE = str.maketrans(dict.fromkeys(map(ord, WHITESPACE)))
 
@@ -41,6 +44,8 @@ def clean_text(value: object) -> str:
     text = text.strip(WHITESPACE)
     if not text:
         return text
+    if not text.isascii() and _SURROGATE.search(text):  # undecodable bytes from a terminal
+        text = _SURROGATE.sub("\ufffd", text)
     if not text.isascii() and max(text) >= "\uff10":  # cheap test before translating
         text = text.translate(_FULLWIDTH)
     if text[0] in _APOSTROPHES:

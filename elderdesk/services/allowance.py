@@ -233,6 +233,7 @@ class AllowanceService:
 
     def enrollment_json(self, op: Operator, id_number: str) -> dict[str, Any] | None:
         """The `enrollment` object of `people show` (the latest application)."""
+        require(op, "people.read")
         with self.db.read() as s:
             person = self.people.resolve(s, id_number)
             row = repo.latest_enrollment(s, person.id)

@@ -41,9 +41,18 @@ PERMISSIONS: dict[str, tuple[frozenset[str], str]] = {
     "card.calibrate": (frozenset({"clerk"}), "设置老年证打印校准"),
     "backup.create": (frozenset(), "备份数据库"),
     "backup.restore": (frozenset(), "恢复数据库"),
+    # issue 5 part A: the check and the day's first backup when any user starts the GUI
+    "backup.auto": (frozenset(ROLES), "启动检查与每日自动备份"),
     "audit.verify": (frozenset(), "校验审计日志"),
     "audit.read": (frozenset(), "查看审计日志"),
     "demo": (frozenset(), "生成演示数据"),
+    # issue 7: statistics and printed forms are for every role
+    "stats.read": (frozenset(ROLES), "查看统计"),
+    "forms.print": (frozenset(ROLES), "打印表格文书"),
+    # issue 5 part B: every role changes its own password; full ID/account numbers on screen
+    # only for those who work with them (registering at the counter, preparing payments).
+    "user.passwd": (frozenset(ROLES), "修改本人密码"),
+    "people.unmask": (frozenset({"clerk", "approver"}), "查看完整身份证号和银行账号"),
 }
 
 

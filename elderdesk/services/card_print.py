@@ -12,6 +12,7 @@ from elderdesk.domain.cards import CALIBRATION_KEY, check_offset, parse_calibrat
 from elderdesk.domain.errors import ElderError
 from elderdesk.domain.idcard import mask_id
 from elderdesk.domain.person import SEX_NAMES
+from elderdesk.domain.text import clean_text
 from elderdesk.services import audit, qr_token, settings
 from elderdesk.services.auth import Operator, require
 from elderdesk.store import cards_repo as repo
@@ -50,7 +51,7 @@ class CardPrinter:
         """Store a printer's X/Y offset in mm (audited as a settings change)."""
         require(op, "card.calibrate")
         x, y = check_offset("X", x_mm), check_offset("Y", y_mm)
-        name = (printer or "").strip()[:100]
+        name = clean_text(printer)[:100]  # broken Unicode cannot be stored
         with self.db.write() as s:
             table = parse_calibration(settings.get(s, CALIBRATION_KEY))
             table[name] = (x, y)

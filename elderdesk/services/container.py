@@ -31,6 +31,14 @@ class Services:
         self.cards = CardService(db, self.people)
         self.profile_providers.append(
             lambda op, p: {"card": self.cards.card_json(op, p.id_number)})
+        from elderdesk.services.audit_view import AuditViewService
+
+        self.audit = AuditViewService(db)  # the audit log viewer (reading, export)
+        from elderdesk.services.forms import FormsService
+        from elderdesk.services.stats import StatsService
+
+        self.stats = StatsService(db, self.allowance)
+        self.forms = FormsService(db, self.allowance)
 
     @classmethod
     def open(cls, path: Path) -> Services:

@@ -13,10 +13,14 @@ from sqlalchemy.orm import Session
 
 from elderdesk.domain.errors import ElderError
 from elderdesk.domain.idcard import check_char
+from elderdesk.domain.months import Month
+from elderdesk.domain.policy import Policy, parse_policy_toml
 from elderdesk.services import audit
 from elderdesk.services import demo_data as data
 from elderdesk.services.auth import Operator, require
 from elderdesk.services.clock import now, today
+from elderdesk.services.demo_history import MAX_QUARTERS, History, history_periods, plan
+from elderdesk.store import allowance_repo
 from elderdesk.store.bulk import bulk_load, stepper
 from elderdesk.store.db import Database
 from elderdesk.store.orm import PersonRow
@@ -30,37 +34,83 @@ MAX_PEOPLE = 2_000_000  # twice a whole city; keeps the ID sequence space far fr
 class DemoOutcome:
     people: int
     seconds: float
+    enrolled: int = 0
+    quarters: int = 0
 
 
 class DemoService:
     def __init__(self, db: Database) -> None:
         self.db = db
 
-    def fill(self, op: Operator, people: int, seed: int = 1,
-             progress: Progress | None = None) -> DemoOutcome:
-        """Fill an initialised, empty register with `people` invented people, in one transaction."""
+    def fill(self, op: Operator, people: int, seed: int = 1, progress: Progress | None = None,
+             *, enrolled: int = 0, quarters: int = 0) -> DemoOutcome:
+        """Fill an initialised, empty register with `people` invented people (one transaction);
+        with `enrolled`, that many over-80s enrolled and `quarters` frozen quarters of history,
+        each built and frozen by the roster service (one transaction per step)."""
         require(op, "demo")
         if not 1 <= people <= MAX_PEOPLE:
             raise ElderError("INVALID_VALUE", field="--people", value=people,
                              detail=f"应在 1 到 {MAX_PEOPLE} 之间")
+        if not 0 <= enrolled <= people:
+            raise ElderError("INVALID_VALUE", field="--enrolled", value=enrolled,
+                             detail=f"应在 0 到 {people} 之间")
+        if not 0 <= quarters <= MAX_QUARTERS:
+            raise ElderError("INVALID_VALUE", field="--quarters", value=quarters,
+                             detail=f"应在 0 到 {MAX_QUARTERS} 之间")
         started = time.perf_counter()
+        on = today()
+        history = bool(enrolled or quarters)
         with self.db.read() as s:  # fail fast, before the generating work
             _check_empty(s)
-        # Four steps per person: generated, row inserted, keys inserted, ID indexed.
-        step = stepper(progress, 4 * people)
+            policy = _policy(s) if history else None
+        periods = history_periods(policy, on, quarters) if policy else []
+        if policy and periods and periods[0].first < policy.versions[0].effective:
+            raise ElderError("INVALID_VALUE", field="--quarters", value=quarters,
+                             detail=f"历史不能早于政策实施月份 {policy.versions[0].effective}")
+        # Four steps per person (generated, row, keys, ID index), then one per history step.
+        unit = max(1, people // 10)
+        step = stepper(progress, 4 * people + (unit * (len(periods) + 2) if history else 0))
         counts = {"active": 0, "deceased": 0, "moved_out": 0}
-        on = today()
+        old = min(0.9, 1.25 * enrolled / people) if enrolled else None
+        candidates: list[tuple] = []
+        oldest_birth = on.year - 79
         with self.db.write() as s:
             _check_empty(s)
             with bulk_load(s, people, step) as load:
-                for batch in generate_people(people, seed, on=on, stamp=now()):
+                for batch in generate_people(people, seed, on=on, stamp=now(), old_share=old):
                     step(len(batch))
-                    load.insert(batch, step)
+                    ids = load.insert(batch, step)
                     for r in batch:
                         counts[r["status"]] += 1
+                        if history and r["birth_date"].year <= oldest_birth:
+                            candidates.append((ids[r["id_number"]], r["birth_date"],
+                                               r["death_date"], r["moved_out_on"]))
+            extra = {"enrolled": enrolled, "quarters": quarters} if history else {}
             audit.record(s, op, "demo.fill", "register", None, None,
-                         {"people": people, "seed": seed, "today": on, **counts})
-        return DemoOutcome(people=people, seconds=round(time.perf_counter() - started, 3))
+                         {"people": people, "seed": seed, "today": on, **counts, **extra})
+        if policy is not None:
+            stories = plan(candidates, enrolled, seed, policy, on,
+                           periods[0].first if periods else Month.of(on))
+            del candidates
+            History(self.db, op, stories, periods, on, now(), seed).run(
+                _roster_service(self.db), lambda n: step(n * unit))
+        return DemoOutcome(people=people, seconds=round(time.perf_counter() - started, 3),
+                           enrolled=enrolled, quarters=len(periods))
+
+
+def _policy(s: Session) -> Policy:
+    source = allowance_repo.current_policy_source(s)
+    if source is None:
+        raise ElderError("NO_POLICY")
+    return parse_policy_toml(source)
+
+
+def _roster_service(db: Database):  # type: ignore[no-untyped-def]
+    from elderdesk.services.allowance import AllowanceService
+    from elderdesk.services.people import PeopleService
+    from elderdesk.services.roster import RosterService
+
+    return RosterService(db, AllowanceService(db, PeopleService(db)))
 
 
 def _check_empty(s: Session) -> None:
@@ -102,16 +152,17 @@ def _account(prefix_sum: int, x: int) -> str:
 
 
 def generate_people(n: int, seed: int = 1, *, on: date, stamp: datetime,
-                    batch: int = BATCH) -> Iterator[list[dict]]:
+                    batch: int = BATCH, old_share: float | None = None) -> Iterator[list[dict]]:
     """Invented people in batches: PersonRow column dicts, unique valid IDs, ages 55–105 on `on`.
 
     Every person draws from one random.Random(seed) stream in a fixed order, so the output
-    depends only on (n, seed, on) and not on the batch size; `stamp` is only created_at.
+    depends only on (n, seed, on, old_share) and not on the batch size; `stamp` is only
+    created_at. old_share raises the share of the over-80s to that (a register enrolling them).
     """
     rng = random.Random(seed)
     rnd = rng.random
     # Age → the ordinal range of birth dates giving that age on `on`.
-    ages = _pool((age, w * 100) for age, w in data.age_weights())
+    ages = _pool((age, w * 100) for age, w in _age_weights(old_share))
     born: dict[int, tuple[int, int]] = {}
     for age in range(55, 106):
         hi = _years_before(on, age)
@@ -207,6 +258,17 @@ def generate_people(n: int, seed: int = 1, *, on: date, stamp: datetime,
             out = []
     if out:
         yield out
+
+
+def _age_weights(old_share: float | None) -> list[tuple[int, float]]:
+    """The census age shape, with the over-80s scaled up to old_share of everyone if asked."""
+    weights = data.age_weights()
+    old = sum(w for a, w in weights if a >= 80)
+    young = sum(w for a, w in weights if a < 80)
+    if old_share is None or old_share <= old / (old + young):
+        return weights
+    scale = old_share / (1 - old_share) * young / old
+    return [(a, w * scale if a >= 80 else w) for a, w in weights]
 
 
 def _years_before(d: date, years: int) -> date:

@@ -9,6 +9,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 MIN_LENGTH = 6
+MAX_LENGTH = 128  # argon2 takes any length; a bound keeps hostile input cheap
 
 
 @lru_cache(maxsize=1)
@@ -18,12 +19,17 @@ def _hasher() -> PasswordHasher:
     return PasswordHasher()  # argon2id, RFC 9106 low-memory profile
 
 
+def _bytes(password: str) -> bytes:
+    """UTF-8; a lone surrogate (undecodable bytes in an environment variable) is kept as is."""
+    return password.encode("utf-8", "surrogatepass")
+
+
 def hash_password(password: str) -> str:
-    return _hasher().hash(password)
+    return _hasher().hash(_bytes(password))
 
 
 def verify_password(stored: str, password: str) -> bool:
     try:
-        return _hasher().verify(stored, password)
+        return _hasher().verify(stored, _bytes(password))
     except (VerificationError, InvalidHashError):
         return False

@@ -11,17 +11,14 @@ from typing import Any
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
-from elderdesk.domain.entitlement import EnrollmentFacts, Entitlement, PersonFacts
 from elderdesk.domain.errors import ElderError
-from elderdesk.domain.ledger import RECOVERY, person_items
 from elderdesk.domain.money import fen_to_str
-from elderdesk.domain.months import Month, Period, age_in
-from elderdesk.domain.roster import ItemView, LineView, RosterView
-from elderdesk.services import audit, settings
+from elderdesk.domain.months import Month, Period
+from elderdesk.domain.roster import LineView, RosterView
+from elderdesk.services import audit, roster_build, settings
 from elderdesk.services.allowance import AllowanceService
 from elderdesk.services.auth import Operator, require
 from elderdesk.services.clock import now, today
-from elderdesk.services.imports import Cancelled
 from elderdesk.store import allowance_repo, roster_repo
 from elderdesk.store.db import Database
 from elderdesk.store.orm_allowance import RecoveryRow, RosterRow
@@ -90,64 +87,30 @@ class RosterService:
             policy = self.allowance.policy_in(s)
             old = allowance_repo.draft(s)
             if old is not None:
-                s.delete(old)
-                s.flush()
-            people = roster_repo.candidates(s)
-            enrollments = roster_repo.enrollments_by_person(s)
-            certs = roster_repo.lifecerts_by_person(s)
-            ledgers = roster_repo.ledger_by_person(s)
-            line_id = roster_repo.next_id(s, "roster_lines")
+                roster_repo.delete_roster(s, old.id)
+                s.expunge(old)
             roster_id = roster_repo.next_id(s, "rosters")
-            lines: list[dict] = []
-            items: list[dict] = []
-            totals = {"regular": 0, "arrears": 0, "recovery": 0, "people": 0}
-            total = len(people)
-            for n, p in enumerate(people):
-                if n % 5000 == 0:
-                    if cancel is not None and cancel.is_set():
-                        raise Cancelled()
-                    if progress:
-                        progress(n, total)
-                pid, birth = p[0], p[4]
-                ent = Entitlement(policy, PersonFacts(birth, p[9], p[10]),
-                                  [EnrollmentFacts(*e) for e in enrollments.get(pid, ())],
-                                  certs.get(pid, ()))
-                ledger = {Month.parse(m): v for m, v in ledgers.get(pid, {}).items()}
-                found = person_items(period, ent, ledger)
-                if not found:
-                    continue
-                last_month = max(i.month for i in found if i.kind != RECOVERY) if any(
-                    i.kind != RECOVERY for i in found) else period.last
-                band = policy.band_for(birth, last_month)
-                paid = rec = 0
-                for i in found:
-                    items.append({"line_id": line_id, "month": str(i.month), "kind": i.kind,
-                                  "amount_fen": i.amount_fen})
-                    totals[i.kind] += i.amount_fen
-                    if i.kind == RECOVERY:
-                        rec += i.amount_fen
-                    else:
-                        paid += i.amount_fen
-                totals["people"] += 1 if paid else 0
-                lines.append({"id": line_id, "roster_id": roster_id, "person_id": pid,
-                              "id_number": p[1], "name": p[2], "sex": p[3], "birth_date": birth,
-                              "street": p[5], "community": p[6], "bank": p[7], "account": p[8],
-                              "band": band.label if band and paid else None,
-                              "monthly_fen": band.monthly if band and paid else 0,
-                              "paid_fen": paid, "recovery_fen": rec})
-                line_id += 1
+            frozen = allowance_repo.last_frozen(s)
+            settled = Period.parse(frozen.period).last.index if frozen else None
+            draft = roster_build.compute(s, policy, period, roster_id,
+                                         roster_repo.next_id(s, "roster_lines"), settled,
+                                         progress, cancel)
+            totals = draft.totals
             record = audit.record(s, op, "roster.build", "roster", str(period), None, {
-                "period": str(period), "lines": len(lines), **{
+                "period": str(period), "lines": len(draft.lines), **{
                     k: (v if k == "people" else fen_to_str(v)) for k, v in totals.items()}})
-            s.add(RosterRow(id=roster_id, period=str(period), status="draft", built_at=now(),
+            row = RosterRow(id=roster_id, period=str(period), status="draft", built_at=now(),
                             built_by=op.name, built_audit_id=record.id, people=totals["people"],
                             regular_fen=totals["regular"], arrears_fen=totals["arrears"],
-                            recovery_fen=totals["recovery"]))
+                            recovery_fen=totals["recovery"])
+            s.add(row)
             s.flush()
-            roster_repo.insert_lines(s, lines, items)
+            roster_repo.insert_lines(s, draft.lines, draft.items)
             if progress:
-                progress(total, total)
-            return self._view(s, s.get(RosterRow, roster_id))
+                progress(1, 1)
+            return RosterView(row.period, row.status, settings.get(s, "office.name") or "",
+                              row.built_at, row.built_by, row.frozen_at, row.frozen_by,
+                              tuple(draft.views))
 
     # --- read ------------------------------------------------------------------------
     def show(self, op: Operator, period_text: str) -> RosterView:
@@ -165,16 +128,9 @@ class RosterService:
         return rows[0]  # a frozen roster wins over a draft of the same period
 
     def _view(self, s: Session, row: RosterRow) -> RosterView:
-        lines, items = roster_repo.load_lines(s, row.id)
-        period = Period.parse(row.period)
-        out = []
-        for ln in lines:
-            birth = date.fromisoformat(str(ln[4])[:10])
-            out.append(LineView(
-                id_number=ln[1], name=ln[2], sex=ln[3], birth_date=birth, street=ln[5],
-                community=ln[6], bank=ln[7], account=ln[8], band=ln[9], monthly_fen=ln[10],
-                age=age_in(birth, period.last),
-                items=tuple(ItemView(m, k, a) for m, k, a in items.get(ln[0], ()))))
+        with roster_build.gc_paused():
+            lines, items = roster_repo.load_lines(s, row.id)
+            out = roster_build.line_views(lines, items, Period.parse(row.period))
         office = settings.get(s, "office.name") or ""
         return RosterView(row.period, row.status, office, row.built_at, row.built_by,
                           row.frozen_at, row.frozen_by, tuple(out))

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from elderdesk.domain.cards import CARD_SETTINGS
+from elderdesk.domain.errors import ElderError
+from elderdesk.domain.text import clean_text
 from elderdesk.services import audit
 from elderdesk.services.auth import Operator, require
 from elderdesk.store.db import Database
@@ -17,9 +21,14 @@ SETTINGS: dict[str, tuple[str, str | None]] = {
     "office.region": ("行政区划代码", None),
     "office.public_key": ("机构公钥", None),
     "office.private_key": ("机构私钥", None),
+    "security.idle_minutes": ("无操作自动锁定（分钟）", "10"),
     **CARD_SETTINGS,  # card rules and print calibration, with their defaults
 }
 SECRET = {"office.private_key"}
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+# What SettingsService.set may change (card rules go through CardService.set_rule).
+EDITABLE = ("office.name", "office.region", "security.idle_minutes")
+IDLE_RANGE = (1, 240)  # minutes
 
 
 def get(session: Session, key: str) -> str | None:
@@ -50,7 +59,40 @@ class SettingsService:
             rows = {r.key: r.value for r in s.execute(select(SettingRow)).scalars()}
         return {"name": rows.get("office.name"), "region": rows.get("office.region")}
 
+    def idle_minutes(self) -> int:
+        """Minutes without input before the GUI locks (security.idle_minutes)."""
+        with self.db.read() as s:
+            value = get(s, "security.idle_minutes")
+        try:
+            return int(check_value("security.idle_minutes", value or ""))
+        except ElderError:  # a value written outside the program: the default
+            return int(SETTINGS["security.idle_minutes"][1] or 10)
+
     def set(self, op: Operator, key: str, value: str) -> None:
         require(op, "settings.change")
+        stored = check_value(key, value)
         with self.db.write() as s:
-            put(s, op, key, value)
+            put(s, op, key, stored)
+
+
+def check_value(key: str, value: object) -> str:
+    """The cleaned text to store for an editable setting, or SETTING_UNKNOWN/SETTING_INVALID."""
+    if key not in EDITABLE:
+        raise ElderError("SETTING_UNKNOWN", key=str(key)[:40], keys="、".join(EDITABLE))
+    label = SETTINGS[key][0]
+    text = clean_text(value) if isinstance(value, str | int) else ""
+    shown = text[:40]
+    if key == "office.name":
+        if not text or len(text) > 60 or _CONTROL.search(text):
+            raise ElderError("SETTING_INVALID", label=label, value=shown,
+                             detail="不能为空，最多 60 字，不能含控制字符")
+    elif key == "office.region":
+        if not re.fullmatch(r"[0-9]{6}", text):
+            raise ElderError("SETTING_INVALID", label=label, value=shown, detail="应为 6 位数字")
+    elif key == "security.idle_minutes":
+        low, high = IDLE_RANGE
+        if not re.fullmatch(r"[0-9]{1,4}", text) or not low <= int(text) <= high:
+            raise ElderError("SETTING_INVALID", label=label, value=shown,
+                             detail=f"应为 {low} 到 {high} 之间的整数")
+        text = str(int(text))
+    return text

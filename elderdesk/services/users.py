@@ -1,4 +1,5 @@
-"""Users: create the database with its admin, add users, log in (with lockout for the GUI)."""
+"""Users: create the database with its admin, add users, log in (with lockout for the GUI),
+change and reset passwords, roles, disable; the last active admin always stays."""
 
 from __future__ import annotations
 
@@ -8,12 +9,13 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from elderdesk.domain.errors import ElderError
 from elderdesk.services import audit, settings
 from elderdesk.services.auth import ROLES, SYSTEM, Operator, require
 from elderdesk.services.clock import now
-from elderdesk.services.passwords import MIN_LENGTH, hash_password, verify_password
+from elderdesk.services.passwords import MAX_LENGTH, MIN_LENGTH, hash_password, verify_password
 from elderdesk.store import schema
 from elderdesk.store.db import Database
 from elderdesk.store.orm import PolicyRow, UserRow
@@ -29,6 +31,22 @@ class User:
     name: str
     roles: tuple[str, ...]
     active: bool
+    locked_until: datetime | None = None
+    created_at: datetime | None = None
+
+
+def _user(row: UserRow) -> User:
+    return User(row.name, tuple(r for r in row.roles.split(",") if r), row.active,
+                row.locked_until, row.created_at)
+
+
+def _storable(text: str) -> bool:
+    """False for text with lone surrogates (undecodable bytes): SQLite cannot take it."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _check_password(password: str | None) -> str:
@@ -36,19 +54,21 @@ def _check_password(password: str | None) -> str:
         raise ElderError("PASSWORD_REQUIRED")
     if len(password) < MIN_LENGTH:
         raise ElderError("PASSWORD_TOO_SHORT", min=MIN_LENGTH)
+    if len(password) > MAX_LENGTH:
+        raise ElderError("PASSWORD_TOO_LONG", max=MAX_LENGTH)
     return password
 
 
-def _check_name(name: str) -> str:
-    name = (name or "").strip()
+def _check_name(name: str | None) -> str:
+    name = (name if isinstance(name, str) else "").strip()
     if not _USER_RE.match(name):
         raise ElderError("INVALID_VALUE", field="用户名", value=name[:40],
                          detail="只能包含汉字、字母、数字、点、下划线和减号，最多 32 个字符")
     return name
 
 
-def _check_roles(roles: list[str]) -> tuple[str, ...]:
-    if not roles:
+def _check_roles(roles: list[str] | tuple[str, ...]) -> tuple[str, ...]:
+    if not roles or isinstance(roles, str):
         raise ElderError("USAGE", detail="至少指定一个角色 --role")
     for r in roles:
         if r not in ROLES:
@@ -107,6 +127,9 @@ class UserService:
             raise ElderError("AUTH_REQUIRED")
         if password is None:
             raise ElderError("AUTH_REQUIRED")
+        if not _storable(name) or len(name) > 64:
+            verify_password(hash_password("x" * 8), password)
+            raise ElderError("AUTH_FAILED")
         with self.db.write() as s:
             row = s.execute(select(UserRow).where(UserRow.name == name)).scalar_one_or_none()
             if row is None:
@@ -127,7 +150,7 @@ class UserService:
             else:
                 if row.failed_logins or row.locked_until:
                     row.failed_logins, row.locked_until = 0, None
-                return Operator(row.name, frozenset(row.roles.split(",")))
+                return Operator(row.name, frozenset(r for r in row.roles.split(",") if r))
         raise ElderError("AUTH_FAILED")
 
     def add(self, op: Operator, name: str, roles: list[str], password: str | None) -> User:
@@ -143,13 +166,93 @@ class UserService:
                           created_at=now()))
             audit.record(s, op, "user.add", "user", name, None,
                          {"name": name, "roles": list(clean_roles)})
-        return User(name, clean_roles, True)
+        return User(name, clean_roles, True, None, None)
 
     def list(self, op: Operator) -> list[User]:
         require(op, "user.manage")
         with self.db.read() as s:
             rows = s.execute(select(UserRow).order_by(UserRow.name)).scalars()
-            return [User(r.name, tuple(r.roles.split(",")), r.active) for r in rows]
+            return [_user(r) for r in rows]
+
+    def change_password(self, op: Operator, old: str | None, new: str | None) -> None:
+        """The operator's own password; the old one must be given again."""
+        require(op, "user.passwd")
+        new = _check_password(new)
+        with self.db.write() as s:
+            row = self._row(s, op.name)
+            if not isinstance(old, str) or not verify_password(row.password_hash, old):
+                raise ElderError("AUTH_FAILED")
+            if old == new:
+                raise ElderError("PASSWORD_SAME")
+            row.password_hash = hash_password(new)
+            row.failed_logins, row.locked_until = 0, None
+            audit.record(s, op, "user.passwd", "user", row.name, None, {"name": row.name})
+
+    def reset_password(self, op: Operator, name: str, new: str | None) -> User:
+        """An admin sets a new password for someone (and lifts a lockout); audited without it."""
+        require(op, "user.manage")
+        new = _check_password(new)
+        with self.db.write() as s:
+            row = self._row(s, name)
+            was_locked = row.locked_until is not None and row.locked_until > now()
+            row.password_hash = hash_password(new)
+            row.failed_logins, row.locked_until = 0, None
+            audit.record(s, op, "user.reset", "user", row.name, None,
+                         {"name": row.name, "unlocked": was_locked})
+            return _user(row)
+
+    def set_active(self, op: Operator, name: str, active: bool) -> User:
+        """Disable (or enable again) a user; nobody disables themselves or the last admin."""
+        require(op, "user.manage")
+        with self.db.write() as s:
+            row = self._row(s, name)
+            if row.active == bool(active):
+                return _user(row)
+            if not active:
+                if row.name == op.name:
+                    raise ElderError("USER_SELF", action="停用")
+                if "admin" in row.roles.split(","):
+                    self._keep_an_admin(s, row)
+            row.active = bool(active)
+            audit.record(s, op, "user.enable" if active else "user.disable", "user", row.name,
+                         {"active": not row.active}, {"active": row.active})
+            return _user(row)
+
+    def disable(self, op: Operator, name: str) -> User:
+        return self.set_active(op, name, False)
+
+    def set_roles(self, op: Operator, name: str, roles: list[str]) -> User:
+        """Replace a user's roles; the last active admin keeps the admin role."""
+        require(op, "user.manage")
+        clean_roles = _check_roles(roles)
+        with self.db.write() as s:
+            row = self._row(s, name)
+            before = tuple(r for r in row.roles.split(",") if r)
+            if before == clean_roles:
+                return _user(row)
+            if "admin" in before and "admin" not in clean_roles and row.active:
+                self._keep_an_admin(s, row)
+            row.roles = ",".join(clean_roles)
+            audit.record(s, op, "user.roles", "user", row.name, {"roles": list(before)},
+                         {"roles": list(clean_roles)})
+            return _user(row)
+
+    @staticmethod
+    def _row(s: Session, name: str | None) -> UserRow:
+        key = name.strip() if isinstance(name, str) and _storable(name) else ""
+        row = s.execute(select(UserRow).where(UserRow.name == key)).scalar_one_or_none() \
+            if key else None
+        if row is None:
+            raise ElderError("USER_NOT_FOUND", user=key[:40])
+        return row
+
+    @staticmethod
+    def _keep_an_admin(s: Session, row: UserRow) -> None:
+        others = [r for r in s.execute(select(UserRow).where(
+            UserRow.active.is_(True), UserRow.id != row.id)).scalars()
+            if "admin" in r.roles.split(",")]
+        if not others:
+            raise ElderError("USER_LAST_ADMIN", user=row.name)
 
 
 def locked_until(db: Database, name: str) -> datetime | None:

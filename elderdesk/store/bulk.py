@@ -26,7 +26,7 @@ _INSERT_PEOPLE = (
     f"INSERT INTO people (id, {', '.join(COLUMNS)}) VALUES (?{', ?' * len(COLUMNS)})"
 )
 _ID, _NAME = COLUMNS.index("id_number"), COLUMNS.index("name")
-_INSERT_KEYS = "INSERT INTO person_keys (key, person_id) VALUES (?, ?)"
+_INSERT_KEYS = "INSERT INTO person_keys (key, id_number, person_id) VALUES (?, ?, ?)"
 _FILL_FTS = (
     "INSERT INTO people_id_fts (rowid, id_number) "
     "SELECT id, id_number FROM people WHERE id >= ? AND id < ?"
@@ -92,7 +92,8 @@ class BulkLoad:
             ids.update(zip(columns[_ID], row_ids, strict=True))
             if step:
                 step(len(chunk))
-            keys = [(k, pid) for name, pid in zip(columns[_NAME], row_ids, strict=True)
+            keys = [(k, number, pid) for name, number, pid
+                    in zip(columns[_NAME], columns[_ID], row_ids, strict=True)
                     for k in self._name_keys(name)]
             if keys:
                 self.conn.exec_driver_sql(_INSERT_KEYS, keys)

@@ -46,6 +46,8 @@ class Database:
     def __init__(self, path: Path | str) -> None:
         self.path = Path(path)
         self.engine = make_engine(self.path)
+        # Set when a check found the file damaged: from then on write() refuses (DB_CORRUPT).
+        self.damaged: str | None = None
         self._read = sessionmaker(bind=self.engine, expire_on_commit=False)
         self._write = sessionmaker(
             bind=self.engine.execution_options(sqlite_immediate=True), expire_on_commit=False
@@ -61,6 +63,8 @@ class Database:
     @contextmanager
     def write(self) -> Iterator[Session]:
         """One transaction, write lock taken at BEGIN; commits at the end, rolls back on error."""
+        if self.damaged is not None:
+            raise ElderError("DB_CORRUPT", detail=self.damaged)
         with self._write() as session, session.begin():
             yield session
 

@@ -26,7 +26,7 @@ class PersonRow(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     id_number: Mapped[str] = mapped_column(String(18))
-    name: Mapped[str] = mapped_column(String(64), index=True)
+    name: Mapped[str] = mapped_column(String(64))
     sex: Mapped[str] = mapped_column(String(1))  # M | F
     ethnicity: Mapped[str | None] = mapped_column(String(32))
     birth_date: Mapped[date] = mapped_column(Date)
@@ -51,18 +51,22 @@ class PersonRow(Base):
         CheckConstraint("status IN ('active','deceased','moved_out')", name="ck_people_status"),
         CheckConstraint("sex IN ('M','F')", name="ck_people_sex"),
         Index("ux_people_id_number", "id_number", unique=True),
+        # Name prefixes sorted by ID number from the index alone (migration 0004).
+        Index("ix_people_name", "name", "id_number"),
     )
 
 
 class PersonKeyRow(Base):
-    """Pinyin-initials search keys: one row per reading combination of a person's name."""
+    """Pinyin-initials search keys: one row per reading combination of a person's name, with
+    the person's ID number (kept in step by a trigger) so that matches sort from the index."""
 
     __tablename__ = "person_keys"
 
     key: Mapped[str] = mapped_column(String(32), primary_key=True)
-    person_id: Mapped[int] = mapped_column(
-        ForeignKey("people.id", ondelete="CASCADE"), primary_key=True, index=True
-    )
+    id_number: Mapped[str] = mapped_column(String(18), primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+
+    __table_args__ = {"sqlite_with_rowid": False}
 
 
 class UserRow(Base):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -11,7 +12,11 @@ from sqlalchemy.orm import Session
 
 from elderdesk.store.orm import PersonKeyRow, PersonRow
 
-DENSE = 3000  # a probe reaching this many matches means: walk the ID index instead of sorting
+# A name or initials prefix with this many matches is walked in ID order instead of sorted
+# (sorting N index entries costs about N/10 µs; the walk about 1,000,000/N × 50 µs).
+DENSE = 30_000
+# An ID fragment with this many candidates in the trigram index is walked in ID order.
+ID_DENSE = 500
 SUMMARY_COLS = "p.id_number, p.name, p.sex, p.birth_date, p.status, p.community, p.street"
 _ID_RE = re.compile(r"^[0-9X]*[0-9][0-9X]*$")
 
@@ -39,8 +44,11 @@ def existing_status(session: Session, id_numbers: Sequence[str]) -> dict[str, tu
 
 
 def set_keys(session: Session, person_id: int, keys: Iterable[str]) -> None:
+    """Replace a person's pinyin keys (each stored with the person's ID number)."""
     session.execute(delete(PersonKeyRow).where(PersonKeyRow.person_id == person_id))
-    rows = [{"key": k, "person_id": person_id} for k in dict.fromkeys(keys)]
+    number = session.execute(
+        select(PersonRow.id_number).where(PersonRow.id == person_id)).scalar_one()
+    rows = [{"key": k, "id_number": number, "person_id": person_id} for k in dict.fromkeys(keys)]
     if rows:
         session.execute(insert(PersonKeyRow), rows)
 
@@ -59,47 +67,67 @@ def classify(query: str) -> str:
     return "name"
 
 
-def _probe(session: Session, sql: str, params: dict) -> bool:
-    """True if the sparse side of a search has at least DENSE matches."""
-    n = session.execute(
-        text(f"SELECT count(*) FROM ({sql} LIMIT {DENSE})"), params
-    ).scalar_one()
-    return n >= DENSE
+def _at_least(session: Session, sql: str, params: dict, n: int) -> bool:
+    """True if the query (a SELECT of anything) has at least n rows; reads at most n."""
+    return session.execute(
+        text(f"SELECT count(*) FROM ({sql} LIMIT {int(n)})"), params
+    ).scalar_one() >= n
+
+
+def _rows(session: Session, numbers_sql: str, params: dict) -> list[tuple]:
+    """Summary rows of the ID numbers a query selects (at most `limit`), sorted."""
+    sql = (f"SELECT {SUMMARY_COLS} FROM people p WHERE p.id_number IN ({numbers_sql}) "
+           "ORDER BY p.id_number")
+    return [tuple(r) for r in session.execute(text(sql), params)]
 
 
 def search(session: Session, query: str, limit: int, after: str | None = None) -> list[tuple]:
-    """Summary rows sorted by ID number, starting after the ID `after` (keyset paging)."""
+    """Summary rows sorted by ID number, starting after the ID `after` (keyset paging).
+
+    Each kind has a sparse plan (collect the matching ID numbers from an index that holds
+    them, sort, take the first `limit`) and a dense one (walk the ID index in order and stop at
+    `limit` matches); a capped count on the sparse side chooses (docs/performance.md, P1).
+    """
     kind = classify(query)
     params: dict[str, Any] = {"after": after or "", "limit": int(limit)}
-    walk = f"SELECT {SUMMARY_COLS} FROM people p INDEXED BY ux_people_id_number WHERE p.id_number > :after"
+    walk = ("SELECT p.id_number FROM people p INDEXED BY ux_people_id_number "
+            "WHERE p.id_number > :after")
     tail = " ORDER BY p.id_number LIMIT :limit"
     if kind == "id_prefix":
         params.update(lo=query, hi=_upper_bound(query))
-        sql = walk + " AND p.id_number >= :lo AND p.id_number < :hi" + tail
-    elif kind == "id_any":
-        params.update(pat=f"%{query}%", frag=query)
-        sparse = "SELECT rowid FROM people_id_fts WHERE id_number LIKE :pat"
-        if _probe(session, sparse, params):
-            sql = walk + " AND instr(p.id_number, :frag) > 0" + tail
-        else:
-            sql = (f"SELECT {SUMMARY_COLS} FROM people p WHERE p.id IN ({sparse}) "
-                   "AND p.id_number > :after AND instr(p.id_number, :frag) > 0" + tail)
-    elif kind == "initials":
+        return _rows(session, walk + " AND p.id_number >= :lo AND p.id_number < :hi" + tail,
+                     params)
+    if kind == "id_any":
+        return _search_id_fragment(session, query, params, walk, tail)
+    if kind == "initials":
         q = query.lower()
         params.update(lo=q, hi=_upper_bound(q))
-        sparse = "SELECT person_id FROM person_keys WHERE key >= :lo AND key < :hi"
-        if _probe(session, sparse, params):
-            sql = walk + (" AND EXISTS (SELECT 1 FROM person_keys k WHERE k.person_id = p.id"
-                          " AND k.key >= :lo AND k.key < :hi)") + tail
-        else:
-            sql = (f"SELECT {SUMMARY_COLS} FROM people p WHERE p.id IN ({sparse}) "
-                   "AND p.id_number > :after" + tail)
-    else:
-        params.update(lo=query, hi=_upper_bound(query))
-        sparse = "SELECT id FROM people INDEXED BY ix_people_name WHERE name >= :lo AND name < :hi"
-        if _probe(session, sparse, params):
-            sql = walk + " AND p.name >= :lo AND p.name < :hi" + tail
-        else:
-            sql = (f"SELECT {SUMMARY_COLS} FROM people p INDEXED BY ix_people_name "
-                   "WHERE p.name >= :lo AND p.name < :hi AND p.id_number > :after" + tail)
-    return [tuple(r) for r in session.execute(text(sql), params)]
+        keys = "FROM person_keys k WHERE k.key >= :lo AND k.key < :hi"
+        if _at_least(session, f"SELECT 1 {keys}", params, DENSE):
+            return _rows(session, walk + (" AND EXISTS (SELECT 1 FROM person_keys k WHERE "
+                                          "k.person_id = p.id AND k.key >= :lo AND k.key < :hi)")
+                         + tail, params)
+        return _rows(session, f"SELECT DISTINCT k.id_number {keys} AND k.id_number > :after "
+                     "ORDER BY k.id_number LIMIT :limit", params)
+    params.update(lo=query, hi=_upper_bound(query))
+    names = "FROM people n INDEXED BY ix_people_name WHERE n.name >= :lo AND n.name < :hi"
+    if _at_least(session, f"SELECT 1 {names}", params, DENSE):
+        return _rows(session, walk + " AND p.name >= :lo AND p.name < :hi" + tail, params)
+    return _rows(session, f"SELECT n.id_number {names} AND n.id_number > :after "
+                 "ORDER BY n.id_number LIMIT :limit", params)
+
+
+def _search_id_fragment(session: Session, query: str, params: dict, walk: str,
+                        tail: str) -> list[tuple]:
+    """4+ characters anywhere in the ID number. Up to ID_DENSE candidates from the trigram
+    index are sorted; more mean a dense fragment, found sooner by walking the ID index (which
+    holds the numbers: the walk reads no row)."""
+    params.update(frag=query, pat=f"%{query}%", cap=ID_DENSE)
+    candidates = list(session.execute(text(
+        "SELECT rowid FROM people_id_fts WHERE id_number LIKE :pat LIMIT :cap"), params).scalars())
+    if len(candidates) < ID_DENSE:
+        return _rows(session, "SELECT p.id_number FROM people p WHERE p.id IN "
+                     "(SELECT value FROM json_each(:ids)) AND p.id_number > :after "
+                     "AND instr(p.id_number, :frag) > 0" + tail,
+                     {**params, "ids": json.dumps(candidates)})
+    return _rows(session, walk + " AND instr(p.id_number, :frag) > 0" + tail, params)

@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from elderdesk.domain.entitlement import EnrollmentFacts
+
 _d = date.fromisoformat
 
 
 def _date(value: Any) -> date | None:
     return _d(value[:10]) if value else None
+
+
 
 
 def candidates(session: Session) -> list[tuple]:
@@ -55,56 +60,136 @@ def ledger_by_person(session: Session) -> dict[int, dict[str, int]]:
     return out
 
 
+def raw_cursor(session: Session) -> Any:
+    """A DB-API cursor on the session's own connection (same transaction): bulk reads and
+    writes without per-row SQLAlchemy work."""
+    return session.connection().connection.driver_connection.cursor()  # type: ignore[union-attr]
+
+
+def build_candidates(session: Session, extra: Iterable[int] = ()) -> list[tuple]:
+    """People ever approved, and those of `extra` (ledger holders): (id, id_number, name, sex,
+    birth_date, street, community, bank, account, death_date, moved_out_on), dates as text."""
+    cols = ("id, id_number, name, sex, birth_date, street, community, bank, account, "
+            "death_date, moved_out_on")
+    cur = raw_cursor(session)
+    rows = cur.execute(
+        f"SELECT {cols} FROM people WHERE id IN "
+        "(SELECT person_id FROM enrollments WHERE approved_on IS NOT NULL)").fetchall()
+    seen = {r[0] for r in rows}
+    missing = [pid for pid in extra if pid not in seen]
+    for i in range(0, len(missing), 500):
+        chunk = missing[i:i + 500]
+        rows += cur.execute(f"SELECT {cols} FROM people WHERE id IN "
+                            f"({', '.join('?' * len(chunk))})", chunk).fetchall()
+    return rows
+
+
+def enrollment_facts_by_person(session: Session) -> dict[int, list[EnrollmentFacts]]:
+    """person_id -> the facts of each application, in application order."""
+    out: dict[int, list[EnrollmentFacts]] = defaultdict(list)
+    rows = raw_cursor(session).execute(
+        "SELECT person_id, applied_on, status, approved_on, ended_on, end_reason "
+        "FROM enrollments ORDER BY id")
+    for pid, applied, status, approved_on, ended, reason in rows:
+        approved = approved_on is not None and status in ("approved", "stopped")
+        out[pid].append(EnrollmentFacts(_d(applied[:10]), approved, _date(ended), reason))
+    return out
+
+
+def latest_lifecert_by_person(session: Session) -> dict[int, date]:
+    """person_id -> the date of the latest proof of life (only the latest counts)."""
+    rows = raw_cursor(session).execute(
+        "SELECT person_id, max(cert_date) FROM lifecerts GROUP BY person_id")
+    return {pid: _d(d[:10]) for pid, d in rows}
+
+
+def ledger_texts(session: Session) -> dict[int, str]:
+    """person_id -> the person's ledger as one text 'YYYY-MM:fen,YYYY-MM:fen,...' (SQLite
+    builds it: no Python object per ledger row). The order of the months is SQLite's."""
+    rows = raw_cursor(session).execute(
+        "SELECT person_id, group_concat(month || ':' || paid_fen) FROM ledger GROUP BY person_id")
+    return dict(rows)
+
+
 def next_id(session: Session, table: str) -> int:
     return (session.execute(text(f"SELECT max(id) FROM {table}")).scalar() or 0) + 1
 
 
-def insert_lines(session: Session, lines: list[dict], items: list[dict]) -> None:
+LINE_COLUMNS = ("id", "roster_id", "person_id", "id_number", "name", "sex", "birth_date",
+                "street", "community", "bank", "account", "band", "monthly_fen", "paid_fen",
+                "recovery_fen")
+
+
+def insert_lines(session: Session, lines: list[tuple], items: list[tuple]) -> None:
+    """Lines as tuples in LINE_COLUMNS order (dates as ISO text); items (line_id, month, kind,
+    amount_fen)."""
+    cur = raw_cursor(session)
     if lines:
-        session.execute(text(
-            "INSERT INTO roster_lines (id, roster_id, person_id, id_number, name, sex, "
-            "birth_date, street, community, bank, account, band, monthly_fen, paid_fen, "
-            "recovery_fen) VALUES (:id, :roster_id, :person_id, :id_number, :name, :sex, "
-            ":birth_date, :street, :community, :bank, :account, :band, :monthly_fen, "
-            ":paid_fen, :recovery_fen)"), lines)
+        cur.executemany(f"INSERT INTO roster_lines ({', '.join(LINE_COLUMNS)}) VALUES "
+                        f"({', '.join('?' * len(LINE_COLUMNS))})", lines)
     if items:
-        session.execute(text(
-            "INSERT INTO roster_items (line_id, month, kind, amount_fen) "
-            "VALUES (:line_id, :month, :kind, :amount_fen)"), items)
+        cur.executemany("INSERT INTO roster_items (line_id, month, kind, amount_fen) "
+                        "VALUES (?, ?, ?, ?)", items)
 
 
-def load_lines(session: Session, roster_id: int) -> tuple[list[tuple], dict[int, list[tuple]]]:
-    lines = session.execute(text(
+def delete_roster(session: Session, roster_id: int) -> None:
+    """A draft with its lines and items (bulk statements rather than row-by-row cascades)."""
+    cur = raw_cursor(session)
+    cur.execute("DELETE FROM roster_items WHERE line_id IN "
+                "(SELECT id FROM roster_lines WHERE roster_id = ?)", (roster_id,))
+    cur.execute("DELETE FROM roster_lines WHERE roster_id = ?", (roster_id,))
+    cur.execute("DELETE FROM rosters WHERE id = ?", (roster_id,))
+
+
+def load_lines(session: Session, roster_id: int) -> tuple[list[tuple], dict[int, str]]:
+    """The lines of a roster sorted by ID number (sorted here: SQLite would sort every column),
+    and line id -> its items as one text 'YYYY-MM kind fen,...' built by SQLite (lines share
+    few distinct texts, so the caller parses each text once)."""
+    cur = raw_cursor(session)
+    lines = cur.execute(
         "SELECT id, id_number, name, sex, birth_date, street, community, bank, account, band, "
-        "monthly_fen, person_id FROM roster_lines WHERE roster_id = :r ORDER BY id_number"),
-        {"r": roster_id}).all()
-    items: dict[int, list[tuple]] = defaultdict(list)
-    for line_id, month, kind, amount in session.execute(text(
-            "SELECT i.line_id, i.month, i.kind, i.amount_fen FROM roster_items i "
-            "JOIN roster_lines l ON l.id = i.line_id WHERE l.roster_id = :r "
-            "ORDER BY i.line_id, i.month, i.kind"), {"r": roster_id}):
-        items[line_id].append((month, kind, amount))
-    return [tuple(r) for r in lines], items
+        "monthly_fen, person_id FROM roster_lines WHERE roster_id = ?", (roster_id,)).fetchall()
+    lines.sort(key=lambda ln: ln[1])
+    if not lines:
+        return lines, {}
+    ids = [ln[0] for ln in lines]  # a build numbers its lines consecutively: one index range
+    items = dict(cur.execute(
+        "SELECT line_id, group_concat(month || ' ' || kind || ' ' || amount_fen) "
+        "FROM roster_items WHERE line_id BETWEEN ? AND ? GROUP BY line_id", (min(ids), max(ids))))
+    return lines, items
 
 
 def apply_to_ledger(session: Session, roster_id: int) -> None:
-    """Freeze: payments add to the ledger, recoveries subtract; zero rows are removed."""
-    session.execute(text(
+    """Freeze: payments add to the ledger, recoveries subtract; zero rows are removed.
+
+    Only a recovery can lower a ledger row, so only the (person, month) pairs of this roster's
+    recovery items are checked for zero and negative instead of the whole ledger.
+    """
+    cur = raw_cursor(session)
+    cur.execute(
         "INSERT INTO ledger (person_id, month, paid_fen) "
         "SELECT l.person_id, i.month, sum(CASE i.kind WHEN 'recovery' THEN -i.amount_fen "
-        "ELSE i.amount_fen END) FROM roster_items i JOIN roster_lines l ON l.id = i.line_id "
-        "WHERE l.roster_id = :r GROUP BY l.person_id, i.month "
-        "ON CONFLICT (person_id, month) DO UPDATE SET paid_fen = paid_fen + excluded.paid_fen"),
-        {"r": roster_id})
-    session.execute(text("DELETE FROM ledger WHERE paid_fen = 0"))
-    negative = session.execute(text("SELECT count(*) FROM ledger WHERE paid_fen < 0")).scalar()
-    if negative:
-        raise RuntimeError("ledger would become negative")
-    session.execute(text(
+        "ELSE i.amount_fen END) FROM roster_lines l JOIN roster_items i ON i.line_id = l.id "
+        "WHERE l.roster_id = ? GROUP BY l.person_id, i.month "
+        "ON CONFLICT (person_id, month) DO UPDATE SET paid_fen = paid_fen + excluded.paid_fen",
+        (roster_id,))
+    lowered = cur.execute(
+        "SELECT DISTINCT l.person_id, i.month FROM roster_lines l "
+        "JOIN roster_items i ON i.line_id = l.id "
+        "WHERE l.roster_id = ? AND i.kind = 'recovery'", (roster_id,)).fetchall()
+    for start in range(0, len(lowered), 400):
+        pairs = lowered[start:start + 400]
+        where = " OR ".join(["(person_id = ? AND month = ?)"] * len(pairs))
+        flat = [v for pair in pairs for v in pair]
+        if cur.execute(f"SELECT count(*) FROM ledger WHERE paid_fen < 0 AND ({where})",
+                       flat).fetchone()[0]:
+            raise RuntimeError("ledger would become negative")
+        cur.execute(f"DELETE FROM ledger WHERE paid_fen = 0 AND ({where})", flat)
+    cur.execute(
         "INSERT INTO recoveries (person_id, roster_id, period, month, amount_fen) "
         "SELECT l.person_id, r.id, r.period, i.month, i.amount_fen FROM roster_items i "
         "JOIN roster_lines l ON l.id = i.line_id JOIN rosters r ON r.id = l.roster_id "
-        "WHERE r.id = :r AND i.kind = 'recovery'"), {"r": roster_id})
+        "WHERE r.id = ? AND i.kind = 'recovery'", (roster_id,))
 
 
 def ledger_by_person_id(session: Session, person_id: int) -> dict[str, int]:

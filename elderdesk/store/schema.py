@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 from elderdesk.domain.errors import ElderError
@@ -9,7 +10,7 @@ from elderdesk.store.db import Database, check_header, schema_version
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 # The newest revision this program knows; bump with every new migration file.
-HEAD = "0003"
+HEAD = "0004"
 
 
 def _known_revisions() -> list[str]:
@@ -61,11 +62,24 @@ def open_existing(path: Path, *, migrate: bool = True) -> Database:
 
 
 def before_migration(db: Database, found: str) -> None:
-    """Hook: keep a copy of the file before migrating (the safety issue adds rotation)."""
-    import shutil
+    """Never migrate a damaged file; keep a copy first, in the office's backup folder (the
+    `backups` folder beside the database if that one cannot be used)."""
+    from datetime import datetime
 
-    copy = db.path.with_name(f"{db.path.name}.before-{HEAD}-from-{found}.bak")
-    if not copy.exists():
-        with db.engine.connect() as conn:
-            conn.exec_driver_sql("PRAGMA wal_checkpoint(FULL)")
-        shutil.copy2(db.path, copy)
+    from elderdesk.store import backup
+
+    check = backup.quick_check(db.path)
+    if check != "ok":
+        db.close()
+        raise ElderError("DB_CORRUPT", detail=check)
+    kind = f"before-migration-{found}"
+    folders = [backup.configured_folder(db.path), backup.default_folder(db.path)]
+    error: Exception | None = None
+    for folder in [f for f in folders if f is not None]:
+        try:
+            backup.snapshot(db.path, folder, datetime.now(), kind)
+            return
+        except (OSError, sqlite3.Error) as exc:
+            error = exc
+    db.close()
+    raise ElderError("BACKUP_FOLDER_UNUSABLE", path=str(folders[-1]), detail=str(error))

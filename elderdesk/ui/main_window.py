@@ -16,11 +16,14 @@ from PySide6.QtWidgets import (
 )
 
 from elderdesk.services.auth import ROLE_NAMES, ROLES
+from elderdesk.ui.idle_lock import IdleLock
 from elderdesk.ui.ops import Ops
 from elderdesk.ui.pages.allowance_page import AllowancePage
+from elderdesk.ui.pages.cards_page import CardsPage
 from elderdesk.ui.pages.placeholder_page import PlaceholderPage
 from elderdesk.ui.pages.register_page import RegisterPage
 from elderdesk.ui.pages.roster_page import RosterPage
+from elderdesk.ui.pages.system_page import SystemPage
 from elderdesk.ui.widgets.payment_history import PaymentHistory
 
 if TYPE_CHECKING:
@@ -61,11 +64,24 @@ class MainWindow(QMainWindow):
         self._add_page(self.tr("老人档案"), self.register_page)
         self.allowance_page = AllowancePage(self.ops, services, operator, self)
         self.roster_page = RosterPage(self.ops, services, operator, self)
-        built = {"高龄津贴": self.allowance_page, "发放花名册": self.roster_page}
+        self.cards_page = CardsPage(self.ops, services, operator, self)
+        built = {"高龄津贴": self.allowance_page, "发放花名册": self.roster_page,
+                 "老年证": self.cards_page}
+        self.system_page = SystemPage(self.ops, services, operator, self)
+        built["系统"] = self.system_page
+        from elderdesk.ui.pages.forms_page import FormsPage
+        from elderdesk.ui.pages.statistics_page import StatisticsPage
+
+        self.statistics_page = StatisticsPage(self.ops, services, operator, self)
+        self.forms_page = FormsPage(self.ops, services, operator, self)
+        built.update({"统计": self.statistics_page, "表格文书": self.forms_page})
+        self.forms_page.follow(self.register_page)
         for title, summary in LATER_PAGES:
             page = built.get(title) or PlaceholderPage(_tr(title), _tr(summary), self)
             self._add_page(_tr(title), page)
         self.register_page.detail.add_history(PaymentHistory(self.ops, services, operator))
+        self.cards_page.attach(self.register_page,
+                               lambda: self.show_page(self.stack.indexOf(self.cards_page)))
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.nav.setCurrentRow(0)
         central = QWidget(self)
@@ -82,8 +98,23 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(QLabel(
             self.tr("操作员：{name}（{roles}）").format(name=operator.name, roles=roles), self))
         self.ops.run(services.settings.office, self._on_office_loaded, lambda _e: None)
+        self.idle_lock = self._install_idle_lock(services, operator)
+        self.system_page.office_changed.connect(self._on_office_loaded)
         self.resize(1180, 720)
         self.register_page.focus_search()
+
+    def _install_idle_lock(self, services: Services, operator: Operator) -> IdleLock:
+        """Lock after security.idle_minutes without input (unlock: password, login lockout)."""
+        from PySide6.QtWidgets import QApplication
+
+        lock = IdleLock(self, self.ops, operator,
+                        lambda name, pw: services.users.authenticate(name, pw, lockout=True))
+        app = QApplication.instance()
+        if app is not None:
+            lock.install(app)  # type: ignore[arg-type]
+        self.ops.run(services.settings.idle_minutes, lock.set_minutes, lambda _e: None)
+        self.system_page.idle_minutes_changed.connect(lock.set_minutes)
+        return lock
 
     def _add_page(self, title: str, page: QWidget) -> None:
         self.nav.addItem(title)

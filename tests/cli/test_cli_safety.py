@@ -1,8 +1,10 @@
 """backup create/restore and audit verify through the CLI."""
 
 import sqlite3
+from pathlib import Path
 
 from tests.helpers import make_id
+from tests.safety.damage import damage
 
 ID = make_id("1946-05-20", 11)
 
@@ -66,3 +68,42 @@ def test_audit_verify_finds_an_edited_row(run, db_path):
     assert r.status == 1 and r.json == {"ok": False, "records": r.json["records"],
                                         "first_broken": target}
     assert r.json["records"] <= n
+
+
+def test_backup_folder_create_into_it_and_list(run, tmp_path):
+    r = run("backup", "folder", "--json")
+    assert r.status == 0 and r.json["folder"] == str((tmp_path / "backups").resolve())
+    run("user", "add", "clerk", "--role", "clerk", stdin="clerk-pass\n")
+    assert run("backup", "folder", str(tmp_path / "x"), user="clerk",
+               password="clerk-pass").status == 3
+    r = run("backup", "folder", str(tmp_path / "no-stick" / "b"))
+    assert r.status == 2 and r.err.startswith("BACKUP_FOLDER_UNUSABLE")
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    r = run("backup", "folder", str(stick / "elderdesk"), "--json")
+    assert r.status == 0 and r.json["folder"] == str((stick / "elderdesk").resolve())
+    r = run("backup", "create", "--json", today="2026-05-20")
+    assert r.status == 0
+    made = Path(r.json["file"])
+    assert made.parent == (stick / "elderdesk").resolve() and made.name.startswith("office-2026")
+    r = run("backup", "list", "--json")
+    assert [b["file"] for b in r.json["backups"]] == [str(made)]
+    assert r.json["backups"][0]["kind"] == "manual"
+
+
+def test_a_damaged_database_is_never_backed_up_and_can_be_restored(run, db_path, tmp_path):
+    run("people", "add", "--id", ID, "--name", "张三丰")
+    good = tmp_path / "good.db"
+    assert run("backup", "create", str(good)).status == 0
+    damage(db_path)
+    damaged = db_path.read_bytes()
+    r = run("audit", "verify")
+    assert r.status == 2 and r.err.startswith("DB_CORRUPT") and "backup restore" in r.err
+    r = run("backup", "create", str(tmp_path / "copy.db"))
+    assert r.status == 2 and r.err.startswith("DB_CORRUPT")
+    assert not (tmp_path / "copy.db").exists() and db_path.read_bytes() == damaged
+    r = run("backup", "restore", str(good), "--json")
+    assert r.status == 0, r.err
+    assert Path(r.json["previous_kept_as"]).read_bytes()[:16] == b"SQLite format 3\x00"
+    assert run("people", "show", ID, "--json").json["name"] == "张三丰"
+    assert run("audit", "verify", "--json").json["ok"]

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import shutil
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QStandardPaths, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -25,15 +26,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from elderdesk.paths import resource
 from elderdesk.ui.errors import error_text
 from elderdesk.ui.models.findings_model import COL_MESSAGE, FindingsTableModel
 from elderdesk.ui.ops import Ops, Task
+from elderdesk.ui.widgets.unmask import guard_unmask
 
 if TYPE_CHECKING:
     from elderdesk.services.auth import Operator
     from elderdesk.services.container import Services
 
 PEOPLE, DEATHS = "people", "deaths"
+TEMPLATE = ("templates", "register_template.xlsx")  # made by tools/make_template.py
 
 
 def report_path_for(workbook: Path, when: datetime) -> Path:
@@ -57,6 +61,13 @@ class ImportDialog(QDialog):
         self.kind_combo.addItem(self.tr("人员名册（登记新人员）"), PEOPLE)
         self.kind_combo.addItem(self.tr("死亡名单（登记死亡）"), DEATHS)
         self.kind_combo.currentIndexChanged.connect(self._on_kind_changed)
+        self.template_button = QPushButton(self.tr("下载空白模板…"), self)
+        self.template_button.setToolTip(self.tr("保存一份空白的人员名册模板（Excel），"
+                                                "身份证号列已设为文本格式"))
+        self.template_button.clicked.connect(self._on_template_clicked)
+        kind_row = QHBoxLayout()
+        kind_row.addWidget(self.kind_combo, 1)
+        kind_row.addWidget(self.template_button)
         self.file_edit = QLineEdit(self)
         self.file_edit.setPlaceholderText(self.tr("选择 .xlsx 或 .xls 文件"))
         browse = QPushButton(self.tr("浏览…"), self)
@@ -71,7 +82,7 @@ class ImportDialog(QDialog):
         self.report_check = QCheckBox(self.tr("在名册旁保存检查报告（.xlsx）"), self)
         self.report_check.setChecked(True)
         form = QFormLayout()
-        form.addRow(self.tr("名册类型"), self.kind_combo)
+        form.addRow(self.tr("名册类型"), kind_row)
         form.addRow(self.tr("文件"), file_row)
         form.addRow(self.tr("工作表"), self.sheet_edit)
         form.addRow("", self.dry_run_check)
@@ -97,6 +108,9 @@ class ImportDialog(QDialog):
         self.open_folder_button.clicked.connect(self._on_open_folder_clicked)
         report_row = QHBoxLayout()
         report_row.addWidget(self.report_label, 1)
+        self.unmask_check = guard_unmask(QCheckBox(self.tr("显示完整身份证号"), self), self._op)
+        self.unmask_check.toggled.connect(lambda on: self.model.set_masked(not on))
+        report_row.addWidget(self.unmask_check)
         report_row.addWidget(self.open_folder_button)
         self.start_button = QPushButton(self.tr("开始导入"), self)
         self.start_button.setDefault(True)
@@ -123,6 +137,7 @@ class ImportDialog(QDialog):
     def _on_kind_changed(self) -> None:
         people = self.kind_combo.currentData() == PEOPLE
         self.strict_check.setEnabled(people)
+        self.template_button.setEnabled(people)
         if not people:
             self.strict_check.setChecked(False)
 
@@ -131,6 +146,30 @@ class ImportDialog(QDialog):
                                               self.tr("Excel 工作簿 (*.xlsx *.xls)"))
         if path:
             self.file_edit.setText(path)
+
+    def choose_save_path(self, suggested: str) -> str:
+        """The file chooser for the template copy ('' if cancelled); tests replace it."""
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("保存空白模板"), suggested,
+                                              self.tr("Excel 工作簿 (*.xlsx)"))
+        return path
+
+    def _on_template_clicked(self) -> None:
+        current = self.file_edit.text().strip()
+        folder = (str(Path(current).parent) if current else
+                  QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation))
+        chosen = self.choose_save_path(str(Path(folder) / self.tr("人员名册模板.xlsx")))
+        if not chosen:
+            return
+        target = Path(chosen) if chosen.lower().endswith(".xlsx") else Path(chosen + ".xlsx")
+        try:
+            shutil.copyfile(resource(*TEMPLATE), target)
+        except OSError as exc:
+            self.status_label.setText(self.tr("模板没有保存：{error}。如果该文件正在 Excel 中打开，"
+                                              "请先关闭它或换一个文件名。").format(
+                error=exc.strerror or exc))
+            return
+        self.status_label.setText(self.tr("空白模板已保存到：{path}。填好后再选择该文件导入。").format(
+            path=target))
 
     # --- running -----------------------------------------------------------------------
     def is_running(self) -> bool:
@@ -172,7 +211,9 @@ class ImportDialog(QDialog):
         for w in (self.kind_combo, self.file_edit, self.sheet_edit, self.dry_run_check,
                   self.report_check):
             w.setEnabled(not running)
-        self.strict_check.setEnabled(not running and self.kind_combo.currentData() == PEOPLE)
+        people = self.kind_combo.currentData() == PEOPLE
+        self.strict_check.setEnabled(not running and people)
+        self.template_button.setEnabled(not running and people)
 
     def _on_progress(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(total, 1))

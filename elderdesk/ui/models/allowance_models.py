@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor
 from elderdesk.domain.entitlement import NOT_ENTITLED, PAYABLE, WITHHELD
 from elderdesk.domain.idcard import mask_id
 from elderdesk.domain.money import fen_to_str
+from elderdesk.domain.pii import mask_numbers
 from elderdesk.services.allowance import STATE_NAMES
 from elderdesk.ui.models.base import Index, ListTableModel
 
@@ -45,6 +46,10 @@ class PersonRowsModel(ListTableModel):
 
     def id_text(self, number: str) -> str:
         return mask_id(number) if self.masked else number
+
+    def free_text(self, text: str | None) -> str:
+        """Typed text (reasons, notes): any ID or account number in it masked like the IDs."""
+        return (mask_numbers(text) if self.masked else text) if text else ""
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         row = self._row_at(index)
@@ -82,11 +87,11 @@ class ApplicationsTableModel(PersonRowsModel):
         return (self.id_text(a.id_number), a.name, a.birth_date.isoformat(), a.community or "",
                 STATE_NAMES.get(a.status, a.status), a.applied_on.isoformat(),
                 a.applied_by or "", a.reviewed_on.isoformat() if a.reviewed_on else "",
-                a.reviewed_by or "", a.reason or "")
+                a.reviewed_by or "", self.free_text(a.reason))
 
     def extra_data(self, a: Any, col: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ToolTipRole and col == A_REASON and a.reason:
-            return a.reason
+            return self.free_text(a.reason)
         return None
 
 

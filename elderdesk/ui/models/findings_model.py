@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
+from elderdesk.domain.pii import mask_numbers
 from elderdesk.importing.findings import Finding
 from elderdesk.ui.models.base import Index, ListTableModel
 
@@ -23,6 +24,16 @@ class FindingsTableModel(ListTableModel):
         self._headers = [self.tr("行号"), self.tr("级别"), self.tr("代码"), self.tr("身份证号"),
                          self.tr("姓名"), self.tr("说明")]
         self._levels = {"error": self.tr("错误"), "warning": self.tr("警告")}
+        self.masked = True  # ID numbers (also inside messages) shown as 420103********1234
+
+    def set_masked(self, masked: bool) -> None:
+        self.masked = masked
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(len(self._rows) - 1, self.columnCount() - 1))
+
+    def _shown(self, text: str | None) -> str:
+        return (mask_numbers(text) if self.masked else text) if text else ""
 
     def set_findings(self, findings: Sequence[Finding]) -> None:
         self.beginResetModel()
@@ -41,11 +52,11 @@ class FindingsTableModel(ListTableModel):
             return None
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            values = (str(f.row), self._levels.get(f.level, f.level), f.code, f.id_number or "",
-                      f.name or "", f.message)
+            values = (str(f.row), self._levels.get(f.level, f.level), f.code,
+                      self._shown(f.id_number), f.name or "", self._shown(f.message))
             return values[col] if 0 <= col < len(values) else None
         if role == Qt.ItemDataRole.ForegroundRole and col == COL_LEVEL:
             return _ERROR_COLOR if f.level == "error" else _WARNING_COLOR
         if role == Qt.ItemDataRole.ToolTipRole and col == COL_MESSAGE:
-            return f.message
+            return self._shown(f.message)
         return None

@@ -38,6 +38,7 @@ from elderdesk.ui.models.allowance_models import (
 )
 from elderdesk.ui.ops import Ops
 from elderdesk.ui.widgets.list_tab import ListTab
+from elderdesk.ui.widgets.unmask import guard_unmask
 
 if TYPE_CHECKING:
     from elderdesk.services.auth import Operator
@@ -83,7 +84,7 @@ class AllowancePage(QWidget):
                                "认证后补发。"))
         self._build_actions()
         self.tabs.addTab(self._build_policy_tab(), self.tr("政策"))
-        self.unmask_check = QCheckBox(self.tr("显示完整身份证号"), self)
+        self.unmask_check = guard_unmask(QCheckBox(self.tr("显示完整身份证号"), self), self._op)
         self.unmask_check.toggled.connect(self._on_unmask_toggled)
         self.refresh_button = QPushButton(self.tr("刷新 (F5)"), self)
         self.refresh_button.clicked.connect(self.refresh)

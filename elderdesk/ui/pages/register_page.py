@@ -30,6 +30,7 @@ from elderdesk.ui.errors import show_error
 from elderdesk.ui.models.people_model import COL_COMMUNITY, PeopleTableModel
 from elderdesk.ui.ops import Ops
 from elderdesk.ui.widgets.person_detail import PersonDetail
+from elderdesk.ui.widgets.unmask import guard_unmask
 
 if TYPE_CHECKING:
     from elderdesk.services.auth import Operator
@@ -70,7 +71,7 @@ class RegisterPage(QWidget):
         self.search_edit.textChanged.connect(lambda _t: self._timer.start())
         self.search_edit.returnPressed.connect(self._on_search_return)
         self.search_edit.installEventFilter(self)
-        self.unmask_check = QCheckBox(self.tr("显示完整身份证号"), self)
+        self.unmask_check = guard_unmask(QCheckBox(self.tr("显示完整身份证号"), self), self._op)
         self.unmask_check.toggled.connect(self._on_unmask_toggled)
         self.count_label = QLabel(self)
         top = QHBoxLayout()

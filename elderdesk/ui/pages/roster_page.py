@@ -34,6 +34,7 @@ from elderdesk.ui.errors import error_text
 from elderdesk.ui.models.roster_models import L_ITEMS, RosterItemsTableModel, RosterLinesTableModel
 from elderdesk.ui.ops import Ops, Task
 from elderdesk.ui.pages.recoveries_tab import RecoveriesTab
+from elderdesk.ui.widgets.unmask import guard_unmask
 
 if TYPE_CHECKING:
     from elderdesk.services.auth import Operator
@@ -84,7 +85,7 @@ class RosterPage(QWidget):
         self.freeze_button = self._button(tab, self.tr("冻结…"), "", self.freeze)
         self.xlsx_button = self._button(tab, self.tr("导出银行文件…"), "", self.export_xlsx)
         self.pdf_button = self._button(tab, self.tr("打印花名册PDF…"), "Ctrl+P", self.export_pdf)
-        self.unmask_check = QCheckBox(self.tr("显示完整身份证号"), tab)
+        self.unmask_check = guard_unmask(QCheckBox(self.tr("显示完整身份证号"), tab), self._op)
         self.unmask_check.toggled.connect(lambda on: self.model.set_masked(not on))
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("期次"), tab))

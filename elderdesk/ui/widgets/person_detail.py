@@ -71,6 +71,14 @@ class PersonDetail(QFrame):
         self.later.setText(self.tr("老年证和办理日志：此功能将在后续版本提供。"))
         self.show_person(self.person)
 
+    def add_card_section(self, section: QWidget) -> None:
+        """The senior card section (it follows the register's selection itself) under the form."""
+        layout = self.layout()
+        at = next(i for i in range(layout.count()) if layout.itemAt(i).layout() is self.form)
+        section.setParent(self)
+        layout.insertWidget(at + 1, section)
+        self.later.setText(self.later.text().replace("老年证和", ""))
+
     def set_masked(self, masked: bool) -> None:
         self.masked = masked
         self.show_person(self.person)

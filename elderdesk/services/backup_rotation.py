@@ -1,0 +1,155 @@
+"""Backups in the office's backup folder, thinned in rotation (7 daily, 4 weekly, 12 monthly)."""
+
+from __future__ import annotations
+
+import errno
+import re
+import sqlite3
+import time
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from elderdesk.domain.errors import ElderError
+from elderdesk.store import backup
+from elderdesk.store.db import Database
+
+DAILY, WEEKLY, MONTHLY = 7, 4, 12
+# Kinds thinned by the rotation; copies made before a migration are kept until the admin
+# removes them: they are rare and may be the only copy at the older schema.
+ROTATED = ("daily", "manual")
+STALE_PARTIAL_SECONDS = 3600  # a .partial this old is a backup killed midway
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+@dataclass(frozen=True)
+class Backup:
+    path: Path
+    at: datetime
+    kind: str  # without a collision suffix: "daily", "manual", "before-migration", ...
+
+
+def folder_of(db: Database) -> Path:
+    """The chosen backup folder (office setting backup.folder), else `backups` beside the file."""
+    return backup.configured_folder(db.path) or backup.default_folder(db.path)
+
+
+def base_kind(kind: str) -> str:
+    """'daily-1' → 'daily'; 'before-migration-0002' → 'before-migration'."""
+    return re.sub(r"(-\d+)+$", "", kind)
+
+
+def list_backups(folder: Path, stem: str) -> list[Backup]:
+    """This database's backups in folder (by name), newest first."""
+    found = []
+    if folder.is_dir():
+        for path in folder.glob(f"{glob_escape(stem)}-*.db"):
+            name = backup.parse_name(path.name)
+            if name is not None and name.stem == stem:
+                found.append(Backup(path, name.at, base_kind(name.kind)))
+    found.sort(key=lambda b: (b.at, b.path.name), reverse=True)
+    return found
+
+
+def glob_escape(text: str) -> str:
+    return re.sub(r"([*?\[])", r"[\1]", text)
+
+
+def keep(backups: list[Backup], daily: int = DAILY, weekly: int = WEEKLY,
+         monthly: int = MONTHLY) -> set[Path]:
+    """The backups a rotation keeps: for each of the last `daily` days that have a backup the
+    newest of that day; likewise for ISO weeks and months; and always the newest of all."""
+    newest_first = sorted(backups, key=lambda b: (b.at, b.path.name), reverse=True)
+    kept: set[Path] = set()
+    buckets: tuple[tuple[int, Callable[[datetime], Hashable]], ...] = (
+        (daily, lambda at: at.date()),
+        (weekly, lambda at: at.isocalendar()[:2]),
+        (monthly, lambda at: (at.year, at.month)),
+    )
+    for count, bucket in buckets:
+        seen: set[Hashable] = set()
+        for b in newest_first:
+            key = bucket(b.at)
+            if key in seen:
+                continue
+            if len(seen) >= count:
+                break
+            seen.add(key)
+            kept.add(b.path)
+    if newest_first:
+        kept.add(newest_first[0].path)
+    return kept
+
+
+def rotate(folder: Path, stem: str) -> list[Path]:
+    """Delete the rotated backups the rotation does not keep and stale partial files; returns
+    what was deleted. Files of other kinds or other names are never touched."""
+    rotated = [b for b in list_backups(folder, stem) if b.kind in ROTATED]
+    kept = keep(rotated)
+    removed = []
+    for b in rotated:
+        if b.path not in kept:
+            b.path.unlink(missing_ok=True)
+            removed.append(b.path)
+    cutoff = time.time() - STALE_PARTIAL_SECONDS
+    for partial in folder.glob(f"{glob_escape(stem)}-*.db{backup.PARTIAL}"):
+        if partial.stat().st_mtime < cutoff:
+            partial.unlink(missing_ok=True)
+            removed.append(partial)
+    return removed
+
+
+def has_backup_on(folder: Path, stem: str, day: date) -> bool:
+    """A daily or manual backup of that day (a copy from before a migration does not count)."""
+    return any(b.at.date() == day and b.kind in ROTATED for b in list_backups(folder, stem))
+
+
+def reason(exc: Exception) -> str:
+    """Why a folder or file could not be written, in Chinese where the cause is a common one."""
+    code = getattr(exc, "errno", None)
+    if isinstance(exc, FileExistsError | NotADirectoryError):
+        return "该路径是一个文件，不是文件夹"
+    if isinstance(exc, PermissionError) or code in (errno.EACCES, errno.EROFS):
+        return "没有写入权限（U盘是否写保护？）"
+    if code == errno.ENOSPC or "full" in str(exc):
+        return "磁盘空间不足"
+    return getattr(exc, "strerror", None) or str(exc)
+
+
+def check_folder(folder: Path) -> Path:
+    """A folder that exists (created if its parent does) and takes files; else
+    BACKUP_FOLDER_UNUSABLE with the reason."""
+    if _CONTROL.search(str(folder)):
+        raise ElderError("BACKUP_FOLDER_UNUSABLE", path=_CONTROL.sub("?", str(folder))[:200],
+                         detail="路径含有控制字符")
+    folder = folder.expanduser()
+    try:
+        if not folder.is_dir():
+            if not folder.parent.is_dir():
+                raise ElderError("BACKUP_FOLDER_UNUSABLE", path=str(folder),
+                                 detail="上级文件夹不存在（U盘是否已插入？）")
+            folder.mkdir()
+        probe = folder / ".elderdesk-write-test"
+        probe.write_bytes(b"ok")
+        probe.unlink()
+    except OSError as exc:
+        raise ElderError("BACKUP_FOLDER_UNUSABLE", path=str(folder), detail=reason(exc)) from None
+    return folder.resolve()
+
+
+def take(db: Database, kind: str, at: datetime, folder: Path | None = None, *,
+         checked: bool = False) -> Path:
+    """Check the database (quick_check, unless just done), copy it into the backup folder, thin
+    the rotation. A damaged file is never copied: it could push good backups out."""
+    check = "ok" if checked else backup.quick_check(db.path)
+    if check != "ok":
+        db.damaged = check
+        raise ElderError("DB_CORRUPT", detail=check)
+    folder = check_folder(folder or folder_of(db))
+    try:
+        path = backup.snapshot(db.path, folder, at, kind)
+    except (OSError, sqlite3.Error) as exc:  # a full or pulled-out USB stick
+        raise ElderError("BACKUP_FOLDER_UNUSABLE", path=str(folder), detail=reason(exc)) from None
+    rotate(folder, db.path.stem)
+    return path

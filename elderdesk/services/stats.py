@@ -1,0 +1,285 @@
+"""Statistics: people by age band, community and status; allowance enrolled and paid by month
+and band; cards issued by month and type; proof-of-life coverage. Read-only, one snapshot."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from elderdesk.domain.errors import ElderError
+from elderdesk.domain.months import Month, month_range
+from elderdesk.domain.policy import Policy
+from elderdesk.services import settings
+from elderdesk.services.allowance import AllowanceService
+from elderdesk.services.auth import Operator, require
+from elderdesk.services.clock import today
+from elderdesk.store import stats_repo as repo
+from elderdesk.store.db import Database
+
+# Age bands of the statistics (full years on the statistics date): (label, min, max or None).
+AGE_BANDS = (("60岁以下", 0, 59), ("60–69岁", 60, 69), ("70–79岁", 70, 79),
+             ("80–89岁", 80, 89), ("90–99岁", 90, 99), ("100岁及以上", 100, None))
+OUT_OF_BAND = "档次外"
+MAX_MONTHS = 120
+
+
+def age_band(age: int) -> str:
+    for label, low, high in AGE_BANDS:
+        if age >= low and (high is None or age <= high):
+            return label
+    return AGE_BANDS[0][0]
+
+
+@dataclass(frozen=True)
+class BandCount:
+    band: str
+    male: int
+    female: int
+
+    @property
+    def total(self) -> int:
+        return self.male + self.female
+
+
+@dataclass(frozen=True)
+class CommunityCount:
+    community: str | None
+    active: int
+    active_80: int  # active and 80 or older on the statistics date
+    deceased: int
+    moved_out: int
+    enrolled: int  # latest application approved (receiving the allowance now)
+
+    @property
+    def total(self) -> int:
+        return self.active + self.deceased + self.moved_out
+
+
+@dataclass(frozen=True)
+class MoneyRow:
+    """One month and allowance band: who was enrolled, who was paid and how (frozen rosters)."""
+
+    month: str
+    band: str
+    monthly_fen: int | None
+    enrolled: int  # an approved enrollment in force during the month (approved by its end)
+    paid_people: int  # ledger > 0 for the month
+    regular_fen: int
+    arrears_fen: int
+    recovery_fen: int
+    net_fen: int  # the ledger: regular + arrears - recovery
+
+
+@dataclass(frozen=True)
+class CardMonth:
+    month: str
+    blue: int
+    red: int
+    new: int  # first cards
+    reissued: int  # lost, damaged, upgrade, correction
+    fee_fen: int
+    picked_up: int
+
+    @property
+    def total(self) -> int:
+        return self.blue + self.red
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """Living people with an approved enrollment, by proof-of-life cover in the month."""
+
+    community: str | None
+    covered: int
+    uncovered: int
+
+    @property
+    def total(self) -> int:
+        return self.covered + self.uncovered
+
+
+@dataclass(frozen=True)
+class Statistics:
+    office: str
+    on: date
+    first: Month
+    last: Month
+    life_cert_months: int | None  # None: no policy loaded
+    by_band: tuple[BandCount, ...]
+    by_community: tuple[CommunityCount, ...]
+    by_status: tuple[tuple[str, int], ...]  # person status -> people
+    by_application: tuple[tuple[str, int], ...]  # latest application state -> people
+    money: tuple[MoneyRow, ...]
+    cards: tuple[CardMonth, ...]
+    coverage: tuple[Coverage, ...]
+
+
+class StatsService:
+    def __init__(self, db: Database, allowance: AllowanceService) -> None:
+        self.db = db
+        self.allowance = allowance
+
+    def compute(self, op: Operator, on: date | None = None, first: Month | None = None,
+                last: Month | None = None) -> Statistics:
+        """Figures on `on` (default today) with monthly figures for first..last (default the
+        twelve months up to the month of `on`)."""
+        require(op, "stats.read")
+        on = on or today()
+        last = last or Month.of(on)
+        first = first or last - 11
+        if first > last or last - first >= MAX_MONTHS:
+            raise ElderError("STATS_RANGE", first=first, last=last, max=MAX_MONTHS)
+        span = (str(first), str(last))
+        with self.db.read() as s:
+            try:
+                policy: Policy | None = self.allowance.policy_in(s)
+            except ElderError:
+                policy = None
+            people = repo.people_groups(s, on)
+            apps = repo.latest_application_groups(s)
+            money = _money(policy, first, last, repo.enrollment_windows(s),
+                           repo.ledger_groups(s, *span), repo.frozen_correction_groups(s, *span))
+            cards = _cards(first, last, repo.card_groups(s, *span), repo.pickup_groups(s, *span))
+            cover = repo.cover_groups(s)
+            office = settings.get(s, "office.name") or ""
+        n = policy.life_cert_months if policy else None
+        return Statistics(office, on, first, last, n, _bands(people), _communities(people, apps),
+                          _statuses(people), _applications(apps), money, cards,
+                          _coverage(cover, Month.of(on), n or 0))
+
+
+    def export(self, op: Operator, stats: Statistics, *, pdf: Path | None = None,
+               xlsx: Path | None = None) -> list[Path]:
+        """Print computed statistics to a PDF and/or write them to a workbook."""
+        require(op, "stats.read")
+        from elderdesk.services.stats_tables import all_tables
+
+        tables = all_tables(stats)
+        title = f"{stats.office}统计报表"
+        span = f"月度统计 {stats.first} 至 {stats.last}"
+        written = []
+        if pdf is not None:
+            from elderdesk.reports.stats_pdf import write_stats_pdf
+
+            write_stats_pdf(pdf, tables, title=title,
+                            subtitle=f"统计日期 {stats.on.isoformat()}　{span}",
+                            footer=f"制表：{op.name}　{today().isoformat()}")
+            written.append(pdf)
+        if xlsx is not None:
+            from elderdesk.reports.stats_xlsx import write_stats_xlsx
+
+            write_stats_xlsx(xlsx, tables, heading=f"{title}　统计日期 {stats.on.isoformat()}"
+                             f"　{span}")
+            written.append(xlsx)
+        return written
+
+
+def _bands(groups: list[tuple]) -> tuple[BandCount, ...]:
+    count: dict[tuple[str, str], int] = defaultdict(int)
+    for _community, sex, status, age, n in groups:
+        if status == "active":
+            count[(age_band(age), sex)] += n
+    return tuple(BandCount(label, count[(label, "M")], count[(label, "F")])
+                 for label, _, _ in AGE_BANDS)
+
+
+def _communities(groups: list[tuple], apps: list[tuple]) -> tuple[CommunityCount, ...]:
+    c: dict[str | None, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for community, _sex, status, age, n in groups:
+        c[community][status] += n
+        if status == "active" and age >= 80:
+            c[community]["active_80"] += n
+    for community, state, n in apps:
+        if state == "approved":
+            c[community]["enrolled"] += n
+    return tuple(CommunityCount(k, v["active"], v["active_80"], v["deceased"], v["moved_out"],
+                                v["enrolled"])
+                 for k, v in sorted(c.items(), key=lambda kv: (kv[0] is None, kv[0] or "")))
+
+
+def _statuses(groups: list[tuple]) -> tuple[tuple[str, int], ...]:
+    count: dict[str, int] = defaultdict(int)
+    for _community, _sex, status, _age, n in groups:
+        count[status] += n
+    return tuple((k, count[k]) for k in ("active", "deceased", "moved_out"))
+
+
+def _applications(apps: list[tuple]) -> tuple[tuple[str, int], ...]:
+    count: dict[str, int] = defaultdict(int)
+    for _community, state, n in apps:
+        count[state] += n
+    order = ("applied", "reviewed", "returned", "approved", "rejected", "stopped", "cancelled")
+    return tuple((k, count[k]) for k in order if count[k])
+
+
+def _money(policy: Policy | None, first: Month, last: Month, windows: list[tuple],
+           ledger: list[tuple], items: list[tuple]) -> tuple[MoneyRow, ...]:
+    """Rows for every month and band of the policy (zeros included); regular payments are the
+    ledger less arrears plus recoveries (the ledger is their net, person by person)."""
+    if policy is None:
+        return ()
+    months = month_range(first, last)
+    bands: dict[tuple[int, int], tuple[str, int | None]] = {}
+
+    def band(birth_index: int, m: Month) -> tuple[str, int | None]:
+        key = (birth_index, m.index)
+        if key not in bands:
+            found = policy.band_for(Month.from_index(birth_index).first_day(), m)
+            bands[key] = (found.label, found.monthly) if found else (OUT_OF_BAND, None)
+        return bands[key]
+
+    # [enrolled, paid people, regular, arrears, recovery, net] per (month, band label)
+    cells: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0] * 6)
+    seen: set[tuple[int, int]] = set()  # (person, month) of people with several enrollments
+    for birth, approved, ended, person, n in windows:
+        for m in months:
+            if approved <= m.index and (ended is None or ended >= m.index):
+                if person:
+                    if (person, m.index) in seen:
+                        continue
+                    seen.add((person, m.index))
+                label, _ = band(birth, m)
+                if label != OUT_OF_BAND:
+                    cells[(str(m), label)][0] += n
+    for month, birth, people, fen in ledger:
+        row = cells[(month, band(birth, Month.parse(month))[0])]
+        row[1] += people
+        row[5] += fen
+    for month, birth, kind, fen in items:  # arrears and recoveries; regular = the rest
+        cells[(month, band(birth, Month.parse(month))[0])][3 if kind == "arrears" else 4] += fen
+    for row in cells.values():
+        row[2] = row[5] - row[3] + row[4]
+    out = []
+    for m in months:
+        version = policy.version_in(m)
+        labels = [(b.label, b.monthly) for b in version.bands] if version else []
+        if (str(m), OUT_OF_BAND) in cells:
+            labels.append((OUT_OF_BAND, None))
+        for label, monthly in labels:
+            out.append(MoneyRow(str(m), label, monthly, *cells.get((str(m), label), [0] * 6)))
+    return tuple(out)
+
+
+def _cards(first: Month, last: Month, groups: list[tuple],
+           pickups: list[tuple]) -> tuple[CardMonth, ...]:
+    c: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for month, kind, reason, n, fee in groups:
+        c[month][kind] += n
+        c[month]["new" if reason == "new" else "reissued"] += n
+        c[month]["fee"] += fee or 0
+    for month, n in pickups:
+        c[month]["picked_up"] += n
+    return tuple(CardMonth(str(m), c[str(m)]["blue"], c[str(m)]["red"], c[str(m)]["new"],
+                           c[str(m)]["reissued"], c[str(m)]["fee"], c[str(m)]["picked_up"])
+                 for m in month_range(first, last))
+
+
+def _coverage(groups: list[tuple], month: Month, n: int) -> tuple[Coverage, ...]:
+    c: dict[str | None, list[int]] = defaultdict(lambda: [0, 0])
+    for community, latest, people in groups:
+        covered = n == 0 or latest + n - 1 >= month.index
+        c[community][0 if covered else 1] += people
+    return tuple(Coverage(k, v[0], v[1])
+                 for k, v in sorted(c.items(), key=lambda kv: (kv[0] is None, kv[0] or "")))

@@ -1,0 +1,108 @@
+"""Statistics queries: one GROUP BY per figure, grouped finely enough that the service can map
+ages to policy bands in Python (at most a few thousand groups each)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+# Month index (year * 12 + month - 1) of an ISO date or month column, as Month.index counts it.
+_IDX = "(CAST(substr({c}, 1, 4) AS INTEGER) * 12 + CAST(substr({c}, 6, 2) AS INTEGER) - 1)"
+APPROVED = "e.approved_on IS NOT NULL AND e.status IN ('approved', 'stopped')"
+
+
+def people_groups(session: Session, on: date) -> list[tuple[str | None, str, str, int, int]]:
+    """(community, sex, status, age in full years on `on`, people) for people born by `on`."""
+    rows = session.execute(text(
+        "SELECT community, sex, status, :y - CAST(substr(birth_date, 1, 4) AS INTEGER)"
+        " - (substr(birth_date, 6, 5) > :md) AS age, count(*) FROM people"
+        " WHERE birth_date <= :on GROUP BY community, sex, status, age"),
+        {"y": on.year, "md": on.strftime("%m-%d"), "on": on.isoformat()})
+    return [(r[0], r[1], r[2], r[3], r[4]) for r in rows]
+
+
+def latest_application_groups(session: Session) -> list[tuple[str | None, str, int]]:
+    """(community, state of the person's latest application, people)."""
+    rows = session.execute(text(
+        "SELECT p.community, e.status, count(*) FROM enrollments e"
+        " JOIN (SELECT max(id) AS id FROM enrollments GROUP BY person_id) l ON l.id = e.id"
+        " JOIN people p ON p.id = e.person_id GROUP BY p.community, e.status"))
+    return [(r[0], r[1], r[2]) for r in rows]
+
+
+def enrollment_windows(session: Session) -> list[tuple[int, int, int, int | None, int]]:
+    """Approved enrollments of people with one of them, grouped:
+    (birth month index, approved month index, ended month index or None, 0, count); and of
+    people with several, one row each: (birth, approved, ended, person id, 1)."""
+    birth, approved, ended = (_IDX.format(c=c) for c in
+                              ("p.birth_date", "e.approved_on", "e.ended_on"))
+    multi = (f"SELECT e.person_id FROM enrollments e WHERE {APPROVED}"
+             " GROUP BY e.person_id HAVING count(*) > 1")
+    single = session.execute(text(
+        f"SELECT {birth} AS b, {approved} AS a, {ended} AS x, 0, count(*) FROM enrollments e"
+        f" JOIN people p ON p.id = e.person_id WHERE {APPROVED}"
+        f" AND e.person_id NOT IN ({multi}) GROUP BY b, a, x"))
+    several = session.execute(text(
+        f"SELECT {birth}, {approved}, {ended}, e.person_id, 1 FROM enrollments e"
+        f" JOIN people p ON p.id = e.person_id WHERE {APPROVED}"
+        f" AND e.person_id IN ({multi})"))
+    return [tuple(r) for r in (*single, *several)]  # type: ignore[misc]
+
+
+def ledger_groups(session: Session, first: str, last: str) -> list[tuple[str, int, int, int]]:
+    """(month, birth month index, people paid, net fen) of the ledger, months first..last."""
+    birth = _IDX.format(c="p.birth_date")
+    rows = session.execute(text(
+        f"SELECT g.month, {birth} AS b, count(*), sum(g.paid_fen) FROM ledger g"
+        " JOIN people p ON p.id = g.person_id"
+        " WHERE g.paid_fen > 0 AND g.month >= :first AND g.month <= :last GROUP BY g.month, b"),
+        {"first": first, "last": last})
+    return [(r[0], r[1], r[2], r[3]) for r in rows]
+
+
+def frozen_correction_groups(session: Session, first: str,
+                             last: str) -> list[tuple[str, int, str, int]]:
+    """(month, birth month index, kind, fen) of the arrears and recovery items of frozen
+    rosters, months first..last (the month an item is for). Regular items are not read: per
+    person and month the ledger is regular + arrears - recovery, so the caller derives them
+    (a city's ledger holds millions of regular items; arrears and recoveries are few)."""
+    birth = _IDX.format(c="p.birth_date")
+    rows = session.execute(text(
+        f"SELECT i.month, {birth} AS b, i.kind, sum(i.amount_fen) FROM roster_items i"
+        " JOIN roster_lines l ON l.id = i.line_id JOIN rosters r ON r.id = l.roster_id"
+        " JOIN people p ON p.id = l.person_id"
+        " WHERE i.kind != 'regular' AND r.status = 'frozen' AND i.month >= :first"
+        " AND i.month <= :last GROUP BY i.month, b, i.kind"), {"first": first, "last": last})
+    return [(r[0], r[1], r[2], r[3]) for r in rows]
+
+
+def card_groups(session: Session, first: str, last: str) -> list[tuple[str, str, str, int, int]]:
+    """(month issued, card type, reason, cards, fees in fen) for cards issued first..last."""
+    rows = session.execute(text(
+        "SELECT substr(issued_on, 1, 7) AS m, card_type, reason, count(*), sum(fee_fen)"
+        " FROM cards WHERE substr(issued_on, 1, 7) BETWEEN :first AND :last"
+        " GROUP BY m, card_type, reason"), {"first": first, "last": last})
+    return [(r[0], r[1], r[2], r[3], r[4]) for r in rows]
+
+
+def pickup_groups(session: Session, first: str, last: str) -> list[tuple[str, int]]:
+    """(month, cards picked up) for pick-ups first..last."""
+    rows = session.execute(text(
+        "SELECT substr(picked_up_on, 1, 7) AS m, count(*) FROM cards"
+        " WHERE picked_up_on IS NOT NULL AND substr(picked_up_on, 1, 7) BETWEEN :first AND :last"
+        " GROUP BY m"), {"first": first, "last": last})
+    return [(r[0], r[1]) for r in rows]
+
+
+def cover_groups(session: Session) -> list[tuple[str | None, int, int]]:
+    """(community, month index of the latest proof of life or application, people) of the living
+    people with an approved enrollment (proof of life: allowance-rules.md section 4)."""
+    latest = ("max(coalesce((SELECT max(cert_date) FROM lifecerts c WHERE c.person_id = p.id),"
+              " ''), e.applied_on)")
+    rows = session.execute(text(
+        f"SELECT p.community, {_IDX.format(c=latest)} AS m, count(*) FROM enrollments e"
+        " JOIN people p ON p.id = e.person_id WHERE e.status = 'approved' AND p.status = 'active'"
+        " GROUP BY p.community, m"))
+    return [(r[0], r[1], r[2]) for r in rows]

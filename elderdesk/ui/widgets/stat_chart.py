@@ -1,0 +1,102 @@
+"""A statistics table's chart (reports/tables.Chart) drawn with QtCharts: bars side by side or
+stacked, or a pie. Imported only when the statistics page is first shown (QtCharts is large)."""
+
+from __future__ import annotations
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QChart,
+    QChartView,
+    QHorizontalBarSeries,
+    QPieSeries,
+    QStackedBarSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import QWidget
+
+from elderdesk.reports.tables import StatTable, largest, short_labels
+
+PALETTE = ("#3b6fb6", "#d9822b", "#4a9a5b", "#b94a48", "#7b5ea7", "#8c8c8c", "#2aa1a5", "#c4a000")
+
+
+class StatChartView(QChartView):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setMinimumSize(360, 260)
+        self.set_table(None)
+
+    def set_table(self, table: StatTable | None) -> None:
+        chart = QChart()
+        chart.setFont(self.font())
+        chart.setTitleFont(self.font())
+        chart.legend().setFont(self.font())
+        chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+        spec = table.chart if table is not None else None
+        if table is not None and spec is not None:
+            chart.setTitle(spec.title or table.title)
+            cats, series = spec.series(table)
+            colors = [spec.color(k, PALETTE) for k in range(max(len(cats), len(series)))]
+            if spec.kind == "pie":
+                self._pie(chart, cats, series[0][1] if series else [], colors)
+            else:
+                self._bars(chart, cats, series, spec.kind, colors)
+        old = self.chart()
+        self.setChart(chart)
+        if old is not None and old is not chart:
+            old.deleteLater()
+
+    def _pie(self, chart: QChart, cats: list[str], values: list[float],
+             colors: list[str]) -> None:
+        pie = QPieSeries()
+        total = sum(values) or 1
+        for k, (cat, v) in enumerate(zip(cats, values, strict=True)):
+            piece = pie.append(f"{cat} {v:,.0f}（{v * 100 / total:.1f}%）", v)
+            piece.setColor(QColor(colors[k]))
+        chart.addSeries(pie)
+
+    def _bars(self, chart: QChart, cats: list[str], series: list[tuple[str, list[float]]],
+              kind: str, colors: list[str]) -> None:
+        cats, series = largest(cats, series, kind)
+        if kind == "hbar":  # Qt draws the first category at the bottom: the largest on top
+            cats, series = cats[::-1], [(n, v[::-1]) for n, v in series]
+        stacked = kind == "stacked"
+        bars = {"stacked": QStackedBarSeries, "hbar": QHorizontalBarSeries}.get(kind, QBarSeries)()
+        for k, (name, values) in enumerate(series):
+            bar_set = QBarSet(name or chart.title())
+            bar_set.setColor(QColor(colors[k]))
+            bar_set.append(values)
+            bars.append(bar_set)
+        chart.addSeries(bars)
+        small = self.font()
+        small.setPointSizeF(max(7.0, small.pointSizeF() - 1))
+        x_axis = QBarCategoryAxis()
+        x_axis.append(short_labels(cats))
+        x_axis.setLabelsFont(small)
+        x_axis.setTruncateLabels(False)
+        y_axis = QValueAxis()
+        y_axis.setLabelFormat("%.0f")
+        y_axis.setLabelsFont(small)
+        top = max([sum(s[1][i] for s in series) for i in range(len(cats))] if stacked else
+                  [v for _, values in series for v in values], default=0)
+        if top >= 1_000_000:  # a city's yuan: in ten thousands (万)
+            for bar_set in bars.barSets():
+                for i in range(bar_set.count()):
+                    bar_set.replace(i, bar_set.at(i) / 10_000)
+            top /= 10_000
+            y_axis.setTitleText(self.tr("单位：万"))
+            y_axis.setTitleFont(small)
+        y_axis.setRange(0, max(top * 1.1, 1))
+        y_axis.applyNiceNumbers()
+        chart.addAxis(x_axis, Qt.AlignmentFlag.AlignLeft if kind == "hbar" else
+                      Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(y_axis, Qt.AlignmentFlag.AlignBottom if kind == "hbar" else
+                      Qt.AlignmentFlag.AlignLeft)
+        bars.attachAxis(x_axis)
+        bars.attachAxis(y_axis)
+        chart.legend().setVisible(len(series) > 1)

@@ -1,0 +1,414 @@
+"""Bad input everywhere (hypothesis): hostile values for every form field's service and every CLI
+option. Each call succeeds or refuses with a coded error (exit 2/3/4, one stderr line
+`CODE: message`), never INTERNAL or a traceback, and a refusal stores nothing (SQLite's
+data_version of another connection is unchanged, no output file appears).
+
+Examples are derandomized (the same cases every run); ELDERDESK_FUZZ_RANDOM=1 explores anew.
+"""
+
+from __future__ import annotations
+
+import io
+import itertools
+import json
+import os
+import re
+import sqlite3
+import sys
+from collections import Counter
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from elderdesk.cli import main
+from elderdesk.cli.parser import split_globals
+from elderdesk.domain.errors import MESSAGES, ElderError
+from elderdesk.domain.person import PersonInput
+from elderdesk.services.audit_view import AuditQuery
+from tests.conftest import ADMIN_PASSWORD, PASSWORD, wuhan_policy
+from tests.helpers import make_id
+
+RANDOM = os.environ.get("ELDERDESK_FUZZ_RANDOM") == "1"
+CASES: Counter[str] = Counter()  # examples run per group, printed at the end (-s)
+
+
+def fuzz(n: int):  # type: ignore[no-untyped-def]
+    return settings(max_examples=n, deadline=None, database=None, derandomize=not RANDOM,
+                    suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                           HealthCheck.too_slow, HealthCheck.data_too_large])
+
+
+VALID_ID = make_id("1940-03-12", 11)
+HOSTILE = [
+    "", " ", "\u3000", "\t\n", "x" * 10_000, "张" * 300, "\x00", "a\x00b", "\x1b[31m红\x1b[0m",
+    "line1\nline2", "\r", "\u202e反转", "\ufeffBOM", "\u200b", "\udcff", "名\udce4",
+    "'; DROP TABLE people; --", "\" OR 1=1 --", "1' OR '1'='1", "%s%s%n", "{name}{0}", "${HOME}",
+    "../../etc/passwd", "/dev/null", ".", "NUL", "CON", "😀👵🏻", "𠀀𠀁", "䶮", "龘", "ﾟ", "Ｘ",
+    "2026-02-30", "2026-13-01", "0000-00-00", "9999-12-31", "2026Q5", "2026Q0", "-1", "0",
+    "-0", "+1", "1e9", "1E999", "NaN", "inf", "-inf", "99999999999999999999999999", "0x10",
+    "１２３", "٣", "100.555", "-100.00", "１００.５", VALID_ID, VALID_ID[:17], VALID_ID + "1",
+    VALID_ID.lower(), "42010319400312011X", "420103400312011", "男", "女", "M", "F", "admin",
+    "clerk", "people.edit", "card.min_age", "security.idle_minutes", "--help", "-h", "--json",
+    "--db", "--user",
+]
+texts = st.one_of(st.sampled_from(HOSTILE), st.text(max_size=40),
+                  st.text(alphabet=st.characters(codec="utf-8"), min_size=1, max_size=8),
+                  st.integers().map(str))
+opt_texts = st.one_of(st.none(), texts)
+date_texts = st.one_of(texts, st.dates().map(str), st.sampled_from(
+    ["2026-02-29", "2024-02-29", "2026-2-3", "20260203", "2026/02/03", "２０２６-０２-０３",
+     "2026-02-03T00:00", " 2026-02-03 "]))
+dates = st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31))
+ints = st.one_of(st.integers(), st.sampled_from([0, -1, 1, 2**31, 2**63, -(2**63), 10**30]))
+floats = st.floats(allow_nan=True, allow_infinity=True)
+
+
+# --- checking one call --------------------------------------------------------------------------
+class Watch:
+    """A second connection to the database: its data_version moves only when someone commits."""
+
+    def __init__(self, path: Path) -> None:
+        self.conn = sqlite3.connect(path)
+
+    def version(self) -> int:
+        return self.conn.execute("PRAGMA data_version").fetchone()[0]
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+def attempt(watch: Watch, group: str, fn, *args, **kwargs):  # type: ignore[no-untyped-def]
+    """Call a service: success, or an ElderError with a known code and nothing committed."""
+    CASES[group] += 1
+    before = watch.version()
+    try:
+        return fn(*args, **kwargs)
+    except ElderError as exc:
+        assert exc.code in MESSAGES and exc.code != "INTERNAL", exc.code
+        assert exc.exit_status in (2, 3, 4), exc.code
+        assert "\n" not in exc.message and len(exc.message) < 600, exc.message[:300]
+        assert watch.version() == before, f"{exc.code}: something was stored"
+        return exc
+
+
+@pytest.fixture
+def fx(services, admin, clerk, reviewer, approver):  # type: ignore[no-untyped-def]
+    """A register with one person under application and one without, and a watch on the file."""
+    other = make_id("1945-06-02", 21)
+    for number, name in ((VALID_ID, "张三丰"), (other, "李四")):
+        services.people.add(clerk, PersonInput(id_number=number, name=name))
+    services.allowance.apply(clerk, VALID_ID)
+    watch = Watch(services.db.path)
+    yield services, {"admin": admin, "clerk": clerk, "reviewer": reviewer,
+                     "approver": approver}, watch
+    watch.close()
+
+
+# --- services -------------------------------------------------------------------------------------
+person_inputs = st.builds(
+    PersonInput, id_number=st.one_of(texts, st.just(VALID_ID)), name=texts, sex=opt_texts,
+    ethnicity=opt_texts, household_address=opt_texts, current_address=opt_texts,
+    street=opt_texts, community=opt_texts, phone=opt_texts, bank=opt_texts, account=opt_texts,
+    household_type=st.one_of(st.none(), st.sampled_from(["local", "nonlocal"]), texts),
+    residence_permit_expiry=st.one_of(st.none(), dates), notes=opt_texts)
+
+
+@fuzz(250)
+@given(data=person_inputs, override=opt_texts, on=st.one_of(st.none(), dates))
+def test_people_add(fx, data, override, on) -> None:  # type: ignore[no-untyped-def]
+    services, ops, watch = fx
+    attempt(watch, "people.add", services.people.add, ops["clerk"], data, on=on)
+    attempt(watch, "people.add", services.people.add, ops["admin"], data,
+            checksum_override=override)
+
+
+@fuzz(200)
+@given(data=person_inputs, number=texts)
+def test_people_update(fx, data, number) -> None:  # type: ignore[no-untyped-def]
+    services, ops, watch = fx
+    attempt(watch, "people.update", services.people.update, ops["clerk"], VALID_ID, data)
+    attempt(watch, "people.update", services.people.update, ops["clerk"], number, data)
+
+
+@fuzz(200)
+@given(query=texts, limit=ints, number=texts, on=dates, reason=texts)
+def test_people_search_and_status(fx, query, limit, number, on, reason) -> None:  # type: ignore[no-untyped-def]
+    from elderdesk.services.people import correct_id
+
+    services, ops, watch = fx
+    attempt(watch, "people.search", services.people.search, ops["clerk"], query, limit)
+    attempt(watch, "people.get", services.profile, ops["clerk"], number)
+    attempt(watch, "people.status", services.people.record_moved_out, ops["clerk"], number, on)
+    attempt(watch, "people.correct_id", correct_id, services.people, ops["approver"], VALID_ID,
+            number, reason)
+
+
+@fuzz(200)
+@given(number=texts, on=st.one_of(st.none(), dates), reason=opt_texts, stop=texts,
+       note=opt_texts)
+def test_allowance(fx, number, on, reason, stop, note) -> None:  # type: ignore[no-untyped-def]
+    services, ops, watch = fx
+    a = services.allowance
+    attempt(watch, "allowance", a.apply, ops["clerk"], number, on)
+    attempt(watch, "allowance", a.review, ops["reviewer"], VALID_ID, False, reason, on)
+    attempt(watch, "allowance", a.reject, ops["approver"], number, reason or "", on)
+    attempt(watch, "allowance", a.stop, ops["approver"], VALID_ID, on or date(2026, 1, 1), stop,
+            note)
+    attempt(watch, "allowance", a.lifecert, ops["clerk"], number, on)
+    attempt(watch, "allowance", a.history, ops["clerk"], number)
+
+
+WUHAN_LINES = (wuhan_policy() or "").splitlines()
+toml_values = st.one_of(
+    st.integers().map(str), floats.map(lambda f: repr(f).replace("inf", "inf")),
+    texts.map(lambda t: json.dumps(t, ensure_ascii=False)), st.sampled_from(
+        ['"2026-02"', '"2026-13"', '"2026-02-30"', "2026-02-30", "[]", "{}", "true", '"-100"',
+         '"1e9"', '"0.001"', '"99999999999999999999"', '"next_month"', '"quarter"', "1.5",
+         '[{ min_age = 80, monthly = "100" }, { min_age = 80, monthly = "200" }]',
+         '[{ min_age = -5, max_age = 999999999999999999999, monthly = "100" }]']))
+
+
+@fuzz(200)
+@given(line=st.integers(0, max(len(WUHAN_LINES) - 1, 0)), value=toml_values,
+       junk=st.one_of(st.none(), texts))
+def test_policy_load(fx, line, value, junk) -> None:  # type: ignore[no-untyped-def]
+    services, ops, watch = fx
+    lines = list(WUHAN_LINES)
+    if "=" in lines[line]:
+        key = lines[line].split("=", 1)[0].rstrip()
+        lines[line] = f"{key} = {value}" if not key.lstrip().startswith("{") else value
+    source = junk if junk is not None else "\n".join(lines)
+    attempt(watch, "policy.load", services.allowance.load_policy, ops["admin"], source)
+
+
+@fuzz(200)
+@given(period=texts, month=texts, number=texts, on=st.one_of(st.none(), dates))
+def test_rosters_periods_months(fx, period, month, number, on) -> None:  # type: ignore[no-untyped-def]
+    from elderdesk.domain.money import parse_yuan
+    from elderdesk.domain.months import Month, Period, parse_date
+
+    services, ops, watch = fx
+    for fn in (Period.parse, Month.parse, parse_date, parse_yuan):
+        CASES["parsing"] += 1
+        try:
+            fn(period)
+        except ElderError as exc:
+            assert exc.exit_status == 2 and "\n" not in exc.message
+    attempt(watch, "roster", services.roster.show, ops["clerk"], period)
+    attempt(watch, "roster", services.roster.build, ops["approver"], period)
+    attempt(watch, "roster", services.roster.settle, ops["approver"], number, month, on)
+
+
+@fuzz(200)
+@given(number=texts, on=st.one_of(st.none(), dates), reason=texts, agent=opt_texts,
+       agent_id=opt_texts, key=st.one_of(st.sampled_from(["card.min_age", "card.types",
+       "card.number_prefix", "card.fee.new", "card.fee.lost", "card.advance_months"]), texts),
+       value=texts, x=floats, y=floats, printer=opt_texts)
+def test_cards(fx, number, on, reason, agent, agent_id, key, value, x, y, printer) -> None:  # type: ignore[no-untyped-def]
+    services, ops, watch = fx
+    c = services.cards
+    attempt(watch, "cards", c.issue, ops["clerk"], number, on)
+    attempt(watch, "cards", c.reissue, ops["clerk"], VALID_ID, reason, on)
+    attempt(watch, "cards", c.pickup, ops["clerk"], VALID_ID, on, agent, agent_id)
+    attempt(watch, "cards", c.set_rule, ops["admin"], key, value)
+    attempt(watch, "cards", c.printer.set_calibration, ops["clerk"], printer, x, y)
+    CASES["cards"] += 1
+    assert c.verify(value).status in ("tampered", "revoked", "unknown", "valid")
+
+
+@fuzz(200)
+@given(name=texts, roles=st.lists(st.one_of(st.sampled_from(["clerk", "admin"]), texts),
+                                  max_size=3), password=opt_texts, new=opt_texts)
+def test_users(fx, name, roles, password, new) -> None:  # type: ignore[no-untyped-def]
+    services, ops, watch = fx
+    u = services.users
+    attempt(watch, "users", u.add, ops["admin"], name, roles, password)
+    attempt(watch, "users", u.authenticate, name, password)
+    attempt(watch, "users", u.change_password, ops["clerk"], password, new)
+    attempt(watch, "users", u.reset_password, ops["admin"], name, new)
+    attempt(watch, "users", u.set_roles, ops["admin"], name, roles)
+    attempt(watch, "users", u.set_active, ops["admin"], name, False)
+
+
+@fuzz(200)
+@given(key=st.one_of(st.sampled_from(["office.name", "office.region", "security.idle_minutes",
+                                      "office.private_key"]), texts), value=texts,
+       person=opt_texts, operator=opt_texts, kind=opt_texts, limit=ints,
+       before=st.one_of(st.none(), ints), d1=st.one_of(st.none(), dates),
+       d2=st.one_of(st.none(), dates))
+def test_settings_and_audit_queries(fx, key, value, person, operator, kind, limit, before, d1,
+                                    d2) -> None:  # type: ignore[no-untyped-def]
+    services, ops, watch = fx
+    attempt(watch, "settings", services.settings.set, ops["admin"], key, value)
+    q = AuditQuery(person=person, operator=operator, kind=kind, limit=limit, before=before,
+                   date_from=d1, date_to=d2)
+    attempt(watch, "audit", services.audit.list, ops["admin"], q)
+
+
+# --- the command line -----------------------------------------------------------------------------
+_CODE_LINE = re.compile(r"^[A-Z][A-Z0-9_]+: \S.*\n$")
+V = "{v}"
+ID = VALID_ID
+CLI_GROUPS = {
+    "cli.people": [
+        ["people", "add", "--id", V, "--name", "张三"], ["people", "add", "--id", ID, "--name", V],
+        *[["people", "add", "--id", make_id("1950-01-01", 31), "--name", "王五", opt, V]
+          for opt in ("--sex", "--community", "--street", "--phone", "--ethnicity", "--address",
+                      "--bank", "--account", "--household", "--permit-expiry",
+                      "--checksum-override")],
+        ["people", "show", V], ["people", "search", V], ["people", "search", "张", "--limit", V],
+        ["people", "death", V, "--date", "2026-01-05"], ["people", "death", ID, "--date", V],
+        ["people", "moved-out", V, "--date", "2026-01-05"],
+        ["people", "moved-out", ID, "--date", V], ["people", "correct-id", V, ID, "--reason", "r"],
+        ["people", "correct-id", ID, V, "--reason", "r"],
+        ["people", "correct-id", ID, make_id("1940-03-12", 13), "--reason", V],
+    ],
+    "cli.allowance": [
+        ["lifecert", V], ["lifecert", ID, "--date", V], ["allowance", "apply", V],
+        ["allowance", "apply", ID, "--date", V], ["allowance", "review", V, "--approve"],
+        ["allowance", "review", ID, "--reject", "--reason", V],
+        ["allowance", "review", ID, "--approve", "--date", V], ["allowance", "approve", V],
+        ["allowance", "approve", ID, "--date", V], ["allowance", "reject", ID, "--reason", V],
+        ["allowance", "stop", ID, "--date", V, "--reason", "other"],
+        ["allowance", "stop", ID, "--date", "2026-01-01", "--reason", V],
+        ["allowance", "stop", ID, "--date", "2026-01-01", "--reason", "other", "--note", V],
+        ["policy", "load", V], ["policy", V],
+    ],
+    "cli.rosters": [
+        ["roster", "build", "--period", V], ["roster", "show", "--period", V],
+        ["roster", "freeze", "--period", V], ["roster", "export", "--period", V, "--pdf", "@r.pdf"],
+        ["roster", "export", "--period", "2026Q1", "--pdf", V],
+        ["roster", "export", "--period", "2026Q1", "--xlsx", V], ["recoveries", V],
+        ["recoveries", "settle", V, "--month", "2026-01"],
+        ["recoveries", "settle", ID, "--month", V], ["recoveries", "settle", ID, "--month",
+                                                     "2026-01", "--date", V],
+    ],
+    "cli.cards": [
+        ["card", "issue", V], ["card", "issue", ID, "--date", V], ["card", "issue", ID, "--photo", V],
+        ["card", "issue", ID, "--photo", "@none.jpg", "--crop", V],
+        ["card", "reissue", ID, "--reason", V], ["card", "reissue", V, "--reason", "lost"],
+        ["card", "pickup", V], ["card", "pickup", ID, "--agent-name", V, "--agent-id", ID],
+        ["card", "pickup", ID, "--agent-name", "李四", "--agent-id", V],
+        ["card", "pickup", ID, "--date", V], ["card", "show", V], ["card", "print", V, "--pdf",
+                                                                   "@c.pdf"],
+        ["card", "print", ID, "--pdf", V], ["card", "print", ID, "--pdf", "@c.pdf", "--mode", V],
+        ["card", "print", ID, "--pdf", "@c.pdf", "--printer", V],
+        ["card", "print", ID, "--pdf", "@c.pdf", "--mode", "overlay", "--template", V],
+        ["card", "verify", V], ["card", "rules", "--set", V], ["card", "offset", "--printer", V],
+        ["card", "offset", "--x", V, "--y", "1"], ["card", "calibrate", "--pdf", V],
+    ],
+    "cli.admin": [
+        ["user", "add", V, "--role", "clerk"], ["user", "add", "wang", "--role", V],
+        ["user", "reset", V], ["user", "disable", V], ["user", "enable", V],
+        ["user", "roles", V, "--role", "clerk"], ["user", "passwd"], ["user", V],
+        ["audit", "list", "--person", V], ["audit", "list", "--operator", V],
+        ["audit", "list", "--from", V], ["audit", "list", "--to", V],
+        ["audit", "list", "--kind", V], ["audit", "list", "--limit", V],
+        ["audit", "list", "--before", V], ["audit", V], ["backup", "create", V],
+        ["backup", "restore", V], ["demo", "--people", V], ["demo", "--people", "1", "--seed", V],
+        ["import", "people", V], ["import", "people", "@none.xlsx", "--sheet", V],
+        ["import", "deaths", V], ["import", "people", "@none.xlsx", "--report", V],
+        [V], [V, V], ["people", V], ["--user", V, "people", "search", "张"],
+        ["--db", V, "people", "search", "张"],
+    ],
+}
+
+
+def _starts_gui(argv: list[str]) -> bool:
+    try:
+        return not split_globals([*argv, "--db", "x", "--user", "admin"])[1]
+    except ElderError:
+        return False
+
+
+class Cli:
+    def __init__(self, db: Path, out_dir: Path, mp: pytest.MonkeyPatch) -> None:
+        self.db, self.out_dir, self.mp = db, out_dir, mp
+        self.watch = Watch(db)
+
+    def run(self, group: str, argv: list[str], stdin: str) -> None:
+        if _starts_gui(argv):
+            return  # no command left: that starts the GUI (cli.md), not a case for this test
+        CASES[group] += 1
+        before, files = self.watch.version(), set(self.out_dir.iterdir())
+        out_b, err_b = io.BytesIO(), io.BytesIO()
+        out = io.TextIOWrapper(out_b, encoding="utf-8", errors="strict")  # like a real stdout
+        err = io.TextIOWrapper(err_b, encoding="utf-8", errors="backslashreplace")
+        self.mp.setattr(sys, "stdout", out)
+        self.mp.setattr(sys, "stderr", err)
+        self.mp.setattr(sys, "stdin", io.StringIO(stdin))
+        try:
+            status = main([*argv, "--db", str(self.db), "--user", "admin"])
+        finally:
+            out.flush()
+            err.flush()
+            self.mp.setattr(sys, "stdout", sys.__stdout__)
+            self.mp.setattr(sys, "stderr", sys.__stderr__)
+        stdout, stderr = out_b.getvalue().decode("utf-8"), err_b.getvalue().decode("utf-8")
+        assert status in (0, 1, 2, 3, 4), (argv, status, stderr)
+        if status in (2, 3, 4):
+            assert stdout == "", (argv, stdout)
+            assert _CODE_LINE.match(stderr), (argv, stderr)
+            code = stderr.split(":", 1)[0]
+            assert code != "INTERNAL" and code in MESSAGES, (argv, stderr)
+            assert MESSAGES[code][0] == status, (argv, stderr)
+            assert self.watch.version() == before, (argv, stderr, "stored on error")
+            assert set(self.out_dir.iterdir()) == files, (argv, stderr, "file left on error")
+        else:
+            assert "Traceback" not in stderr and "INTERNAL" not in stderr, (argv, stderr)
+
+
+@pytest.fixture
+def cli(fx, tmp_path, monkeypatch):  # type: ignore[no-untyped-def]
+    services, _ops, watch = fx
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    monkeypatch.setenv("ELDERDESK_PASSWORD", ADMIN_PASSWORD)
+    monkeypatch.setenv("ELDERDESK_TODAY", "2026-05-20")
+    monkeypatch.chdir(out_dir)  # relative output paths land where they are watched
+    c = Cli(services.db.path, out_dir, monkeypatch)
+    yield c
+    c.watch.close()
+
+
+def _argv(template: list[str], value: str, out_dir: Path) -> list[str]:
+    return [value if a == V else str(out_dir / a[1:]) if a.startswith("@") else a
+            for a in template]
+
+
+def _cli_test(group: str, n: int):  # type: ignore[no-untyped-def]
+    templates = CLI_GROUPS[group]
+
+    @fuzz(n)
+    @given(template=st.sampled_from(templates), value=texts, stdin=texts)
+    def test(cli, template, value, stdin) -> None:  # type: ignore[no-untyped-def]
+        cli.run(group, _argv(template, value, cli.out_dir), stdin + "\n")
+
+    return test
+
+
+test_cli_people = _cli_test("cli.people", 200)
+test_cli_allowance = _cli_test("cli.allowance", 150)
+test_cli_rosters = _cli_test("cli.rosters", 120)
+test_cli_cards = _cli_test("cli.cards", 200)
+test_cli_admin = _cli_test("cli.admin", 200)
+
+
+def test_cli_every_option_with_every_fixed_value(cli) -> None:
+    """A sweep besides the random groups: each template once with each of a few values."""
+    fixed = ["", "x" * 5000, "a\nb", "\udcff", "'; DROP TABLE people; --", "2026-02-30",
+             "-1", "99999999999999999999", "😀", "䶮𠀀", "\x00"]
+    for group, templates in CLI_GROUPS.items():
+        for template, value in itertools.product(templates, fixed):
+            cli.run(group + ".sweep", _argv(template, value, cli.out_dir), PASSWORD + "\n")
+
+
+def test_zz_report(capsys) -> None:
+    """Print how many cases each group ran (visible with -s; the report quotes it)."""
+    with capsys.disabled():
+        total = sum(CASES.values())
+        print(f"\nfuzz cases: {total} " + json.dumps(dict(sorted(CASES.items())),
+                                                     ensure_ascii=False))
