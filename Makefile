@@ -11,7 +11,7 @@ APT_PACKAGES := libegl1 libgl1 libglib2.0-0 libfontconfig1 libxkbcommon0 libdbus
   libxcb-xkb1 libxkbcommon-x11-0 fonts-wqy-microhei poppler-utils poppler-data zbar-tools sqlite3 \
   binutils
 
-.PHONY: run test system-packages venv lint bench screenshots clean
+.PHONY: run test system-packages venv lint bench screenshots clean i18n
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -50,6 +50,16 @@ bench: system-packages $(STAMP)
 
 screenshots: system-packages $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) tools/screenshot.py docs/manual/images
+
+# Re-extract the GUI's strings (Chinese source) and compile the translations to .qm (committed).
+I18N_SOURCES = $(shell find elderdesk/ui -name '*.py' | sort) elderdesk/app.py
+i18n: $(STAMP)
+	for lang in zh_CN en; do \
+	  $(VENV)/bin/pyside6-lupdate $(I18N_SOURCES) -source-language zh_CN -target-language $$lang \
+	    -no-obsolete -ts resources/i18n/elderdesk_$$lang.ts && \
+	  $(VENV)/bin/pyside6-lrelease resources/i18n/elderdesk_$$lang.ts \
+	    -qm resources/i18n/elderdesk_$$lang.qm || exit 1; \
+	done
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

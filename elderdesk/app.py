@@ -84,15 +84,21 @@ def load_fonts(app: QApplication) -> None:
 
 
 def install_translator(app: QApplication) -> None:
-    """Placeholder: the source strings are Chinese; load resources/i18n/elderdesk_<locale>.qm
-    when one exists (an English translation, say)."""
-    from PySide6.QtCore import QLocale, QTranslator
+    """The source strings are Chinese; English (the 界面 setting, per PC) loads
+    resources/i18n/elderdesk_en.qm."""
+    from PySide6.QtCore import QTranslator
 
-    path = resource("i18n", f"elderdesk_{QLocale.system().name()}.qm")
-    if path.exists():
-        translator = QTranslator(app)
-        if translator.load(str(path)):
-            app.installTranslator(translator)
+    from elderdesk.ui.preferences import language
+
+    code = language()
+    if code == "zh_CN":
+        return
+    path = resource("i18n", f"elderdesk_{code}.qm")
+    translator = QTranslator(app)
+    if path.exists() and translator.load(str(path)):
+        app.installTranslator(translator)
+    else:
+        log.warning("no translation %s: the interface stays Chinese", path)
 
 
 class ServicesOpener:
@@ -153,18 +159,17 @@ def _on_safety_checked(window: MainWindow, safety: SafetyService, operator: Oper
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QLabel, QMessageBox
 
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("app", text)
+    translate = QCoreApplication.translate  # literal contexts for lupdate
 
     if report.integrity != "ok":
         log.error("quick_check failed: %s", report.integrity)
-        window.setWindowTitle(window.windowTitle() + tr("（数据库已损坏，只读）"))
-        warning = QLabel(tr("数据库已损坏：只能查询，不能修改"), window)
+        window.setWindowTitle(window.windowTitle() + translate("app", "（数据库已损坏，只读）"))
+        warning = QLabel(translate("app", "数据库已损坏：只能查询，不能修改"), window)
         warning.setStyleSheet("color: #b00020; font-weight: bold;")
         window.statusBar().addPermanentWidget(warning)
-        latest = (tr("最近的备份：{file}").format(file=report.latest) if report.latest
-                  else tr("备份文件夹中没有找到备份，请查找其他备份（如U盘）。"))
-        QMessageBox.critical(window, tr("数据库文件已损坏"), tr(
+        latest = (translate("app", "最近的备份：{file}").format(file=report.latest) if report.latest
+                  else translate("app", "备份文件夹中没有找到备份，请查找其他备份（如U盘）。"))
+        QMessageBox.critical(window, translate("app", "数据库文件已损坏"), translate("app",
             "启动检查发现数据库文件已损坏。\n\n"
             "为防止进一步损坏，程序已停止写入：可以查询，但不能登记或修改任何信息。\n\n"
             "恢复方法：请管理员关闭本程序，用最近的备份恢复，例如在命令行运行\n"
@@ -174,13 +179,13 @@ def _on_safety_checked(window: MainWindow, safety: SafetyService, operator: Oper
                 detail=report.integrity, folder=report.folder, latest=latest))
     elif report.backup is not None:
         window.statusBar().showMessage(
-            tr("今日自动备份已完成：{file}").format(file=report.backup), 15000)
+            translate("app", "今日自动备份已完成：{file}").format(file=report.backup), 15000)
         window.ops.run(lambda: safety.record_auto_backup(operator, report.backup),
                        lambda _r: None, lambda exc: log.error("audit of backup: %r", exc),
                        write=True)
     elif report.backup_error is not None:
         log.warning("automatic backup failed: %s", report.backup_error)
-        QMessageBox.warning(window, tr("今日自动备份未完成"), tr(
+        QMessageBox.warning(window, translate("app", "今日自动备份未完成"), translate("app",
             "今日自动备份未完成：{error}\n\n程序可以照常使用；下次启动时会再试。").format(
                 error=report.backup_error))
 
@@ -198,6 +203,9 @@ def run_gui(db_path: Path | None = None) -> int:
     install_excepthook(setup_logging())
     load_fonts(app)  # type: ignore[arg-type]
     install_translator(app)  # type: ignore[arg-type]
+    from elderdesk.ui.preferences import apply_font_size, font_size
+
+    apply_font_size(font_size(), save=False)  # the 界面 setting for tired eyes
 
     from elderdesk.ui.dialogs.login_dialog import LoginDialog
     from elderdesk.ui.dialogs.setup_dialog import SetupDialog

@@ -4,6 +4,9 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("ELDERDESK_FAST_HASH", "1")  # test-only: argon2 with minimal cost
+# per-PC GUI preferences (language, font size, window geometry) of a test run: never the user's
+os.environ.setdefault("ELDERDESK_SETTINGS", os.path.join(
+    __import__("tempfile").mkdtemp(prefix="elderdesk-settings-"), "settings.ini"))
 
 from pathlib import Path  # noqa: E402
 

@@ -16,7 +16,7 @@ from elderdesk.services.auth import Operator, require
 from elderdesk.services.clock import now, today
 from elderdesk.services.people import PeopleService
 from elderdesk.store import people_repo
-from elderdesk.store.bulk import bulk_insert_people
+from elderdesk.store.bulk import bulk_insert_people, gc_paused
 from elderdesk.store.db import Database
 
 Progress = Callable[[int, int], None]
@@ -119,15 +119,16 @@ class ImportService:
                 return ("deceased", r[3])
             return ("registered", None)
 
-        try:
-            result = read_register(path, sheet=sheet, today=today(), lookup=lookup)
-        finally:
-            close()
-        _step(progress, cancel, 1, 4)
-        rows = [] if strict and result.has_errors else list(result.rows)
-        findings = list(result.findings)
-        if rows and not dry_run:
-            self._write_people(op, path, rows, findings, progress, cancel)
+        with gc_paused():  # 100,000 rows of objects: no GIL-holding collections meanwhile
+            try:
+                result = read_register(path, sheet=sheet, today=today(), lookup=lookup)
+            finally:
+                close()
+            _step(progress, cancel, 1, 4)
+            rows = [] if strict and result.has_errors else list(result.rows)
+            findings = list(result.findings)
+            if rows and not dry_run:
+                self._write_people(op, path, rows, findings, progress, cancel)
         imported = len(rows)
         outcome = ImportOutcome("people", result.rows_read, imported,
                                 result.rows_read - imported, tuple(findings), report,

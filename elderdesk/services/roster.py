@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,7 @@ from elderdesk.services.allowance import AllowanceService
 from elderdesk.services.auth import Operator, require
 from elderdesk.services.clock import now, today
 from elderdesk.store import allowance_repo, roster_repo
+from elderdesk.store.bulk import gc_paused
 from elderdesk.store.db import Database
 from elderdesk.store.orm_allowance import RecoveryRow, RosterRow
 
@@ -61,6 +63,21 @@ class RosterService:
     def __init__(self, db: Database, allowance: AllowanceService) -> None:
         self.db = db
         self.allowance = allowance
+        # The last draft view handed out, while someone (the roster page) still holds it:
+        # (roster id, build's audit id, weak reference). A draft never changes after its build,
+        # so freezing it can return that view instead of reading 300,000 lines again.
+        self._draft_view: tuple[int, int, weakref.ref[RosterView]] | None = None
+
+    def _remember(self, row: RosterRow, view: RosterView) -> RosterView:
+        if view.status == "draft":
+            self._draft_view = (row.id, row.built_audit_id, weakref.ref(view))
+        return view
+
+    def _recall(self, row: RosterRow) -> RosterView | None:
+        held = self._draft_view
+        if held is not None and held[:2] == (row.id, row.built_audit_id):
+            return held[2]()
+        return None
 
     def parse_period(self, s: Session, value: str) -> Period:
         period = Period.parse(value)
@@ -108,9 +125,9 @@ class RosterService:
             roster_repo.insert_lines(s, draft.lines, draft.items)
             if progress:
                 progress(1, 1)
-            return RosterView(row.period, row.status, settings.get(s, "office.name") or "",
-                              row.built_at, row.built_by, row.frozen_at, row.frozen_by,
-                              tuple(draft.views))
+            return self._remember(row, RosterView(
+                row.period, row.status, settings.get(s, "office.name") or "", row.built_at,
+                row.built_by, row.frozen_at, row.frozen_by, tuple(draft.views)))
 
     # --- read ------------------------------------------------------------------------
     def show(self, op: Operator, period_text: str) -> RosterView:
@@ -118,7 +135,7 @@ class RosterService:
         with self.db.read() as s:
             period = self.parse_period(s, period_text)
             row = self._find(s, period)
-            return self._view(s, row)
+            return self._remember(row, self._view(s, row))
 
     def _find(self, s: Session, period: Period) -> RosterRow:
         rows = s.execute(select(RosterRow).where(RosterRow.period == str(period))
@@ -128,7 +145,7 @@ class RosterService:
         return rows[0]  # a frozen roster wins over a draft of the same period
 
     def _view(self, s: Session, row: RosterRow) -> RosterView:
-        with roster_build.gc_paused():
+        with gc_paused():
             lines, items = roster_repo.load_lines(s, row.id)
             out = roster_build.line_views(lines, items, Period.parse(row.period))
         office = settings.get(s, "office.name") or ""
@@ -195,6 +212,7 @@ class RosterService:
             change = allowance_repo.changes_since(s, row.built_audit_id, HARMLESS)
             if change is not None:
                 raise ElderError("ROSTER_STALE", action=change.action, at=change.at)
+            held = self._recall(row)
             roster_repo.apply_to_ledger(s, row.id)
             row.status, row.frozen_at, row.frozen_by = "frozen", now(), op.name
             s.flush()
@@ -202,6 +220,9 @@ class RosterService:
                 "status": "frozen", "people": row.people,
                 "paid": fen_to_str(row.regular_fen + row.arrears_fen),
                 "recovery": fen_to_str(row.recovery_fen)})
+            if held is not None:  # the same lines, now frozen
+                return replace(held, status=row.status, office=settings.get(
+                    s, "office.name") or "", frozen_at=row.frozen_at, frozen_by=row.frozen_by)
             return self._view(s, row)
 
     # --- recoveries ------------------------------------------------------------------

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from operator import attrgetter
@@ -19,6 +17,7 @@ from elderdesk.domain.policy import Policy
 from elderdesk.domain.roster import ItemView, LineView
 from elderdesk.services.imports import Cancelled
 from elderdesk.store import roster_repo
+from elderdesk.store.bulk import gc_paused
 
 Progress = Callable[[int, int], None]
 CHECK_EVERY = 5000  # people between progress reports and cancel checks
@@ -42,19 +41,6 @@ class DateCache(dict):
         value = date.fromisoformat(key[:10]) if key else None
         self[key] = value
         return value
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """No cyclic garbage collection while millions of acyclic objects are made: each full
-    collection would walk all of them again (it made building a 300,000-line roster 2x slower)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def parse_ledger(text: str | None) -> dict[int, int]:

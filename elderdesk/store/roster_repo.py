@@ -166,11 +166,12 @@ def apply_to_ledger(session: Session, roster_id: int) -> None:
     recovery items are checked for zero and negative instead of the whole ledger.
     """
     cur = raw_cursor(session)
+    # Each item adds its signed amount (two items of one month add up through the upsert).
     cur.execute(
         "INSERT INTO ledger (person_id, month, paid_fen) "
-        "SELECT l.person_id, i.month, sum(CASE i.kind WHEN 'recovery' THEN -i.amount_fen "
-        "ELSE i.amount_fen END) FROM roster_lines l JOIN roster_items i ON i.line_id = l.id "
-        "WHERE l.roster_id = ? GROUP BY l.person_id, i.month "
+        "SELECT l.person_id, i.month, CASE i.kind WHEN 'recovery' THEN -i.amount_fen "
+        "ELSE i.amount_fen END FROM roster_lines l JOIN roster_items i ON i.line_id = l.id "
+        "WHERE l.roster_id = ? "
         "ON CONFLICT (person_id, month) DO UPDATE SET paid_fen = paid_fen + excluded.paid_fen",
         (roster_id,))
     lowered = cur.execute(

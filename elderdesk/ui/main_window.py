@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -15,8 +14,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from elderdesk.services.auth import ROLE_NAMES, ROLES
+from elderdesk.services.auth import ROLES
 from elderdesk.ui.idle_lock import IdleLock
+from elderdesk.ui.labels import role_label
 from elderdesk.ui.ops import Ops
 from elderdesk.ui.pages.allowance_page import AllowancePage
 from elderdesk.ui.pages.cards_page import CardsPage
@@ -29,10 +29,6 @@ from elderdesk.ui.widgets.payment_history import PaymentHistory
 if TYPE_CHECKING:
     from elderdesk.services.auth import Operator
     from elderdesk.services.container import Services
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
 
 
 # The screens of docs/product.md after the register: (title, what it will do)
@@ -76,12 +72,16 @@ class MainWindow(QMainWindow):
         self.forms_page = FormsPage(self.ops, services, operator, self)
         built.update({"统计": self.statistics_page, "表格文书": self.forms_page})
         self.forms_page.follow(self.register_page)
+        titles = {"老年证": self.tr("老年证"), "高龄津贴": self.tr("高龄津贴"),
+                  "发放花名册": self.tr("发放花名册"), "统计": self.tr("统计"),
+                  "系统": self.tr("系统"), "表格文书": self.tr("表格文书")}  # literal for lupdate
         for title, summary in LATER_PAGES:
-            page = built.get(title) or PlaceholderPage(_tr(title), _tr(summary), self)
-            self._add_page(_tr(title), page)
+            page = built.get(title) or PlaceholderPage(titles[title], summary, self)
+            self._add_page(titles[title], page)
         self.register_page.detail.add_history(PaymentHistory(self.ops, services, operator))
         self.cards_page.attach(self.register_page,
                                lambda: self.show_page(self.stack.indexOf(self.cards_page)))
+        self.nav.setFixedWidth(max(150, self.nav.sizeHintForColumn(0) + 24))  # English is longer
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.nav.setCurrentRow(0)
         central = QWidget(self)
@@ -89,19 +89,37 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
-        for i in range(self.nav.count()):
-            QShortcut(QKeySequence(f"Ctrl+{i + 1}"), self,
-                      lambda row=i: self.show_page(row))
+        from elderdesk.ui.menus import CounterMenus
+
+        self.menus = CounterMenus(self)  # menu bar; Ctrl+1… switch pages
         self.office_label = QLabel(self)
         self.statusBar().addWidget(self.office_label, 1)
-        roles = "、".join(ROLE_NAMES[r] for r in ROLES if r in operator.roles)
+        roles = "、".join(role_label(r) for r in ROLES if r in operator.roles)
         self.statusBar().addPermanentWidget(QLabel(
             self.tr("操作员：{name}（{roles}）").format(name=operator.name, roles=roles), self))
         self.ops.run(services.settings.office, self._on_office_loaded, lambda _e: None)
         self.idle_lock = self._install_idle_lock(services, operator)
         self.system_page.office_changed.connect(self._on_office_loaded)
         self.resize(1180, 720)
+        self._restore_geometry()
         self.register_page.focus_search()
+
+    def _restore_geometry(self) -> None:
+        from elderdesk.ui.preferences import GEOMETRY_KEY, STATE_KEY, settings
+
+        store = settings()
+        geometry, state = store.value(GEOMETRY_KEY), store.value(STATE_KEY)
+        if geometry:
+            self.restoreGeometry(geometry)
+        if state:
+            self.restoreState(state)
+
+    def save_geometry(self) -> None:
+        from elderdesk.ui.preferences import GEOMETRY_KEY, STATE_KEY, settings
+
+        store = settings()
+        store.setValue(GEOMETRY_KEY, self.saveGeometry())
+        store.setValue(STATE_KEY, self.saveState())
 
     def _install_idle_lock(self, services: Services, operator: Operator) -> IdleLock:
         """Lock after security.idle_minutes without input (unlock: password, login lockout)."""
@@ -138,4 +156,5 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.ops.wait_done()  # let a running write finish before the database closes
+        self.save_geometry()
         super().closeEvent(event)

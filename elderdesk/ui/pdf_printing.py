@@ -23,8 +23,7 @@ from elderdesk.ui.ops import Ops
 MAX_PRINT_DPI = 300  # enough for card printers and QR modules; an A4 page stays ~35 MB
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PdfPrinting", text)
+translate = QCoreApplication.translate  # literal contexts for lupdate
 
 
 def has_qtpdf() -> bool:
@@ -43,11 +42,11 @@ class PdfPages:
             from PySide6.QtPdf import QPdfDocument
         except ImportError:
             raise ElderError("FILE_UNREADABLE", path=str(path),
-                             detail=_tr("本机缺少 PySide6-Pdf 组件，无法显示或打印 PDF")) from None
+                             detail=translate("PdfPrinting", "本机缺少 PySide6-Pdf 组件，无法显示或打印 PDF")) from None
         self.path = str(path)
         self._doc = QPdfDocument(None)
         if self._doc.load(self.path) != QPdfDocument.Error.None_ or self._doc.pageCount() < 1:
-            raise ElderError("FILE_UNREADABLE", path=self.path, detail=_tr("不是有效的 PDF 文件"))
+            raise ElderError("FILE_UNREADABLE", path=self.path, detail=translate("PdfPrinting", "不是有效的 PDF 文件"))
 
     @property
     def count(self) -> int:
@@ -94,7 +93,7 @@ def print_pdf(printer: QPrinter, path: Path | str) -> int:
         painter = QPainter()
         if not painter.begin(printer):
             raise ElderError("FILE_UNREADABLE", path=printer.printerName() or "printer",
-                             detail=_tr("打印机无法开始打印"))
+                             detail=translate("PdfPrinting", "打印机无法开始打印"))
         try:
             for i in range(pdf.count):
                 if i > 0:
@@ -120,7 +119,7 @@ class SystemPrintDialog:
         if printer_name:
             printer.setPrinterName(printer_name)
         dialog = QPrintDialog(printer, parent)
-        dialog.setWindowTitle(_tr("打印"))
+        dialog.setWindowTitle(translate("PdfPrinting", "打印"))
         try:
             return printer if dialog.exec() == QDialog.DialogCode.Accepted else None
         finally:
@@ -141,7 +140,7 @@ class PrintPreview:
         printer.setPageLayout(page_layout(pdf.size_pt(0)))
         pdf.close()
         dialog = QPrintPreviewDialog(printer, parent)
-        dialog.setWindowTitle(title or _tr("打印预览"))
+        dialog.setWindowTitle(title or translate("PdfPrinting", "打印预览"))
         dialog.paintRequested.connect(lambda p: print_pdf(p, path))
         dialog.resize(900, 700)
         try:

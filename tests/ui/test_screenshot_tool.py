@@ -1,8 +1,10 @@
-"""tools/screenshot.py still runs: demo database, main window and dialogs saved as PNGs."""
+"""tools/screenshot.py still runs: demo office, main window and dialogs saved as PNGs (one scene;
+`make screenshots` runs them all)."""
 
 from __future__ import annotations
 
 import importlib.util
+import os
 from pathlib import Path
 
 from PySide6.QtGui import QImage
@@ -12,11 +14,17 @@ TOOL = Path(__file__).resolve().parents[2] / "tools" / "screenshot.py"
 
 def test_screenshot_tool_writes_pngs(qtbot, tmp_path, monkeypatch):
     monkeypatch.delenv("ELDERDESK_PASSWORD", raising=False)
+    monkeypatch.delenv("ELDERDESK_TODAY", raising=False)
     spec = importlib.util.spec_from_file_location("screenshot_tool", TOOL)
     tool = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(tool)
     out = tmp_path / "shots"
-    assert tool.main(["--db", str(tmp_path / "demo.db"), "--out", str(out), "--demo"]) == 0
-    for name in ("main_window.png", "person_dialog_edit.png", "import_dialog.png"):
+    assert tool.main([str(out), "--only", "register"]) == 0
+    for name in ("setup_dialog.png", "login_dialog.png", "register_page.png",
+                 "person_dialog_edit.png", "person_dialog_bad_id.png"):
         image = QImage(str(out / name))
         assert image.width() > 300 and image.height() > 150, name
+    assert "ELDERDESK_TODAY" not in os.environ  # the fixed date does not leak into other tests
+    from elderdesk.services import clock, roster
+
+    assert roster.now is clock.now

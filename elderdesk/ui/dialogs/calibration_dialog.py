@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
 def printer_combo(parent: QWidget, names: list[str], current: str) -> QComboBox:
     """An editable list of printers; the first entry ("") stands for any other printer."""
     combo = QComboBox(parent)
-    combo.addItem(parent.tr("（未指定打印机）"), "")
+    combo.addItem(QCoreApplication.translate("CalibrationDialog", "（未指定打印机）"), "")
     for name in names:
         combo.addItem(name, name)
     if current and combo.findData(current) < 0:

@@ -25,6 +25,7 @@ from elderdesk.domain.idcard import IdInfo
 from elderdesk.domain.person import HOUSEHOLD_NAMES, SEX_NAMES, TEXT_FIELDS, Person, PersonInput
 from elderdesk.services.clock import today
 from elderdesk.ui.errors import error_text
+from elderdesk.ui.labels import field_label, household_label
 from elderdesk.ui.ops import Ops
 from elderdesk.ui.widgets.id_check import BAD, OK, IdCheck, IdNumberEdit
 
@@ -68,8 +69,8 @@ class PersonDialog(QDialog):
             self.fields[name] = edit
         self.household = QComboBox(self)
         self.household.addItem(self.tr("（未填写）"), None)
-        for key, label in HOUSEHOLD_NAMES.items():
-            self.household.addItem(self.tr(label), key)
+        for key in HOUSEHOLD_NAMES:
+            self.household.addItem(household_label(key), key)
         self.permit_check = QCheckBox(self.tr("有居住证，有效期至"), self)
         self.permit_date = QDateEdit(self)
         self.permit_date.setCalendarPopup(True)
@@ -95,7 +96,7 @@ class PersonDialog(QDialog):
         self.setMinimumWidth(680)  # the ID verdict below the field must not make the dialog jump
 
     def _label(self, name: str) -> str:
-        return self.tr(TEXT_FIELDS[name][0])
+        return field_label(name)
 
     def _lay_out(self) -> None:
         grid = QGridLayout()
@@ -128,6 +129,17 @@ class PersonDialog(QDialog):
         layout.addLayout(grid)
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
+        self._set_tab_order()
+
+    def _set_tab_order(self) -> None:
+        """Down the left column (household and permit included), then down the right one."""
+        f = self.fields
+        chain = [self.id_edit.edit, self.override_edit, f["name"], f["ethnicity"], f["phone"],
+                 self.household, self.permit_check, self.permit_date, f["street"],
+                 f["community"], f["household_address"], f["current_address"], f["bank"],
+                 f["account"], self.notes, *self.buttons.buttons()]
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
 
     def _fill(self, p: Person) -> None:
         self.id_edit.setText(p.id_number)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QWidget
 
 from elderdesk.domain.cards import PAID_REISSUES, REISSUE_REASONS
 from elderdesk.domain.money import fen_to_str
 from elderdesk.ui.dialogs.card_issue_dialog import CardIssueDialog
+from elderdesk.ui.labels import reissue_reason_label
 
 if TYPE_CHECKING:
     from elderdesk.services.cards import Card
@@ -32,13 +33,14 @@ class ReissueDialog(CardIssueDialog):
             self.old_label.setText(self.tr("{no}（{type}，{date} 发证）").format(
                 no=old.card_no, type=old.type_name, date=old.issued_on.isoformat()))
         self.reason_combo = QComboBox(self)
-        for key, name in REISSUE_REASONS.items():
-            self.reason_combo.addItem(name, key)
+        for key in REISSUE_REASONS:
+            self.reason_combo.addItem(reissue_reason_label(key), key)
         self.reason = "upgrade" if self.info.upgrade_due else "lost"
         self.reason_combo.setCurrentIndex(self.reason_combo.findData(self.reason))
         self.reason_combo.currentIndexChanged.connect(self._on_reason_changed)
         form.addRow(self.tr("原证"), self.old_label)
         form.addRow(self.tr("补换原因"), self.reason_combo)
+        QWidget.setTabOrder(self.choose_button, self.reason_combo)  # the reason row is on top
 
     def _fee_text(self) -> str:
         fee, rules = fen_to_str(self.fee()), self.info.rules

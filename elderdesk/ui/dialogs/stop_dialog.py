@@ -8,10 +8,10 @@ from typing import Any
 
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QWidget
 
-from elderdesk.domain.entitlement import STOP_REASONS_ZH
 from elderdesk.services.allowance import STOP_REASONS
 from elderdesk.services.clock import today
 from elderdesk.ui.dialogs.record_dialog import RecordDialog
+from elderdesk.ui.labels import stop_reason_label
 from elderdesk.ui.ops import Ops
 
 # (date, reason code, note or None) -> anything; runs on the write thread
@@ -26,7 +26,7 @@ class StopDialog(RecordDialog):
         self.setWindowTitle(self.tr("停发高龄津贴"))
         self.reason_combo = QComboBox(self)
         for code in STOP_REASONS:
-            self.reason_combo.addItem(self.tr(STOP_REASONS_ZH[code]), code)
+            self.reason_combo.addItem(stop_reason_label(code), code)
         self.date_edit = self._date_edit(today())
         self.note_edit = QLineEdit(self)
         self.note_edit.setMaxLength(200)

@@ -7,20 +7,14 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from elderdesk.domain.errors import message_for
-from elderdesk.services.auth import ROLE_NAMES, ROLES
+from elderdesk.services.auth import ROLES
 from elderdesk.ui.dialogs.record_dialog import RecordDialog
+from elderdesk.ui.labels import role_label, role_note
 from elderdesk.ui.ops import Ops
 
 if TYPE_CHECKING:
     from elderdesk.services.auth import Operator
     from elderdesk.services.users import User, UserService
-
-ROLE_NOTES = {
-    "clerk": "登记人员、发证、受理申请、导入、打印",
-    "reviewer": "街道审核津贴申请",
-    "approver": "区级审批、冻结花名册",
-    "admin": "用户、机构设置、政策、备份、审计日志",
-}
 
 
 class UserDialog(RecordDialog):
@@ -49,9 +43,9 @@ class UserDialog(RecordDialog):
         column = QFormLayout(roles_box)
         column.setContentsMargins(0, 0, 0, 0)
         for role in ROLES:
-            check = QCheckBox(ROLE_NAMES[role], roles_box)
+            check = QCheckBox(role_label(role), roles_box)
             check.setChecked(user is not None and role in user.roles)
-            note = QLabel(ROLE_NOTES[role], roles_box)
+            note = QLabel(role_note(role), roles_box)
             note.setStyleSheet("color: #555555")
             row = QHBoxLayout()
             row.addWidget(check)

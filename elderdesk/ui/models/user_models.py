@@ -9,7 +9,8 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
-from elderdesk.services.auth import ROLE_NAMES, ROLES
+from elderdesk.services.auth import ROLES
+from elderdesk.ui.labels import role_label
 from elderdesk.ui.models.base import Index, ListTableModel
 
 U_NAME, U_ROLES, U_STATE, U_CREATED = range(4)
@@ -54,7 +55,7 @@ class UsersTableModel(ListTableModel):
             return None
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            roles = "、".join(ROLE_NAMES[r] for r in ROLES if r in u.roles)
+            roles = "、".join(role_label(r) for r in ROLES if r in u.roles)
             created = u.created_at.strftime("%Y-%m-%d %H:%M") if u.created_at else ""
             values = (u.name, roles, self.state_text(u), created)
             return values[col] if 0 <= col < len(values) else None

@@ -207,6 +207,10 @@ class AllowancePage(QWidget):
         number = row.id_number if row is not None else ""
         self._done(ApplicationDialog.ask(self, self._ops, self._services, self._op, number))
 
+    def apply_for(self, id_number: str) -> None:
+        """Accept an application for this person (the menu's 受理, F7)."""
+        self._done(ApplicationDialog.ask(self, self._ops, self._services, self._op, id_number))
+
     def review(self, approve: bool) -> None:
         subject = self._subject(self.lists[TO_REVIEW])
         if subject is None:

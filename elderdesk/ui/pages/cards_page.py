@@ -73,6 +73,7 @@ class CardsPage(QWidget):
         self._loading_id: str | None = None
         self._register_person: Person | None = None
         self._show_me: Callable[[], None] = lambda: None
+        self._then: Callable[[], None] | None = None
         self.summary: CardSummary | None = None
         self.people_model = PeopleTableModel(ops, lambda q, after, limit: services.people.search(
             operator, q, limit=limit, after=after), self)
@@ -173,7 +174,8 @@ class CardsPage(QWidget):
         if self._register_person is not None:
             self.show_person(self._register_person.id_number)
 
-    def open_person(self, id_number: str) -> None:
+    def open_person(self, id_number: str, then: Callable[[], None] | None = None) -> None:
+        self._then = then  # issue or print once the record is loaded
         self.show_person(id_number)
         self._show_me()
 
@@ -228,6 +230,9 @@ class CardsPage(QWidget):
         self.info = info
         self.panel.show_info(info, self._op)
         self._update_actions()
+        then, self._then = self._then, None
+        if then is not None:
+            then()
 
     def _on_load_failed(self, id_number: str, exc: BaseException) -> None:
         if id_number == self._loading_id:

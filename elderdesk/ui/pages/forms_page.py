@@ -29,6 +29,7 @@ from elderdesk.services.auth import PERMISSIONS
 from elderdesk.services.clock import today
 from elderdesk.ui.dialogs.file_dialog import FileDialog
 from elderdesk.ui.errors import error_text
+from elderdesk.ui.labels import form_label
 from elderdesk.ui.ops import Ops
 
 if TYPE_CHECKING:
@@ -55,8 +56,8 @@ class FormsPage(QWidget):
         self._followed = ""  # the last number taken from the register's selection
         self.data: Any = None
         self.kind_combo = QComboBox(self)
-        for kind, title in FORM_KINDS.items():
-            self.kind_combo.addItem(self.tr(title), kind)
+        for kind in FORM_KINDS:
+            self.kind_combo.addItem(form_label(kind), kind)
         self.id_edit = QLineEdit(self)
         self.id_edit.setPlaceholderText(self.tr("18 位身份证号"))
         self.month_edit = QLineEdit(str(Month.of(today())), self)
@@ -139,7 +140,8 @@ class FormsPage(QWidget):
         kind = self.kind()
         person = kind in ("application", "stop", "recovery")
         self.form.setRowVisible(self.id_edit, person)
-        self.hint.setText(self.tr(PERSON_HINT.get(kind, "")))
+        self.hint.setText(self.tr("留空则为全部有未结清追回款的人员，每人一页")
+                          if kind in PERSON_HINT else "")
         self.form.setRowVisible(self.hint, kind in PERSON_HINT)
         self.form.setRowVisible(self.month_edit, kind == "adjust")
         self.form.setRowVisible(self.span_row, kind == "pickup")

@@ -28,6 +28,7 @@ from elderdesk.domain.months import Month
 from elderdesk.services.clock import today
 from elderdesk.ui.dialogs.file_dialog import FileDialog
 from elderdesk.ui.errors import error_text
+from elderdesk.ui.labels import stats_tab_label
 from elderdesk.ui.models.stats_models import StatTableModel
 from elderdesk.ui.ops import Ops
 
@@ -142,7 +143,7 @@ class StatisticsPage(QWidget):
             tab.addWidget(right)
             tab.setStretchFactor(0, 3)
             tab.setStretchFactor(1, 2)
-            self.tabs.addTab(tab, self.tr(title))
+            self.tabs.addTab(tab, stats_tab_label(title))
 
     # --- computing ---------------------------------------------------------------------
     def _range(self) -> tuple[date, Month, Month]:

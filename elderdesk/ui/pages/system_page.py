@@ -61,6 +61,9 @@ class SystemPage(QWidget):
             self.tabs.addTab(holder, self.tr("审计日志"))
         self.tabs.addTab(self._build_office_tab(), self.tr("机构信息"))
         self.tabs.addTab(self._build_security_tab(), self.tr("安全"))
+        from elderdesk.ui.pages.display_tab import DisplayTab
+
+        self.tabs.addTab(DisplayTab(self), self.tr("界面"))  # language, font size (this PC)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
 

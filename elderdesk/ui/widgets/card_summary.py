@@ -22,8 +22,7 @@ END_REASONS = {"death": "死亡注销", "lost": "遗失补证", "damaged": "损�
                "upgrade": "年满换证", "correction": "信息更正"}
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CardSummary", text)
+translate = QCoreApplication.translate  # literal contexts for lupdate
 
 
 def status_text(card: Card) -> str:
@@ -31,15 +30,15 @@ def status_text(card: Card) -> str:
     text = STATUS_NAMES.get(card.status, card.status)
     if card.status == "valid":
         if card.picked_up_on is None:
-            return _tr("{status}，未领取").format(status=text)
+            return translate("CardSummary", "{status}，未领取").format(status=text)
         if card.agent_name:
-            return _tr("{status}，{date} 由 {agent} 代领").format(
+            return translate("CardSummary", "{status}，{date} 由 {agent} 代领").format(
                 status=text, date=card.picked_up_on.isoformat(), agent=card.agent_name)
-        return _tr("{status}，{date} 本人领取").format(status=text,
+        return translate("CardSummary", "{status}，{date} 本人领取").format(status=text,
                                                    date=card.picked_up_on.isoformat())
     if card.ended_on is not None:
         reason = END_REASONS.get(card.end_reason or "", "")
-        return _tr("{status}（{date}{reason}）").format(
+        return translate("CardSummary", "{status}（{date}{reason}）").format(
             status=text, date=card.ended_on.isoformat(), reason="，" + reason if reason else "")
     return text
 

@@ -17,8 +17,7 @@ OK, PENDING, BAD = "ok", "pending", "bad"
 _COLORS = {OK: "#1b6e20", PENDING: "#555555", BAD: "#b01c1c"}
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("IdCheck", text)
+translate = QCoreApplication.translate  # literal contexts for lupdate
 
 
 @dataclass(frozen=True)
@@ -35,20 +34,20 @@ def check_id(value: str, today: date) -> IdCheck:
     """Pure function: partial input is 'pending', not an error, until it could be complete."""
     text = clean_id(value)
     if not text:
-        return IdCheck(PENDING, _tr("请输入 18 位身份证号（15 位旧号码会自动转换）"))
+        return IdCheck(PENDING, translate("IdCheck", "请输入 18 位身份证号（15 位旧号码会自动转换）"))
     digits = text[:-1] if text.endswith("X") else text
     typing = digits.isascii() and digits.isdigit() and len(text) < 18 and len(text) != 15
     if typing and not text.endswith("X"):
-        return IdCheck(PENDING, _tr("已输入 {n} 位").format(n=len(text)))
+        return IdCheck(PENDING, translate("IdCheck", "已输入 {n} 位").format(n=len(text)))
     try:
         info = parse_id(text, today)
     except ElderError as exc:
         return IdCheck(BAD, exc.message, error=exc)
-    details = _tr("出生日期 {birth}　性别 {sex}　{age} 岁").format(
+    details = translate("IdCheck", "出生日期 {birth}　性别 {sex}　{age} 岁").format(
         birth=info.birth_date.isoformat(), sex=SEX_NAMES[info.sex],
         age=age_on(info.birth_date, today))
     if info.converted_from_15:
-        details = _tr("15 位旧号码已转换为 18 位：{number}").format(number=info.number) + \
+        details = translate("IdCheck", "15 位旧号码已转换为 18 位：{number}").format(number=info.number) + \
             "\n" + details
     return IdCheck(OK, details, info=info)
 

@@ -7,8 +7,9 @@ from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QVBoxLayout, QWidget
 
 from elderdesk.domain.idcard import mask_account, mask_id
 from elderdesk.domain.months import age_on
-from elderdesk.domain.person import HOUSEHOLD_NAMES, SEX_NAMES, TEXT_FIELDS, Person
+from elderdesk.domain.person import HOUSEHOLD_NAMES, SEX_NAMES, Person
 from elderdesk.services.clock import today
+from elderdesk.ui.labels import field_label
 
 _STATUS_COLORS = {"active": "#1b6e20", "deceased": "#555555", "moved_out": "#9a5b00"}
 # Rows of the form after the fixed ones: plain text fields of the person
@@ -33,7 +34,7 @@ class PersonDetail(QFrame):
         labels = [("id_number", self.tr("身份证号")), ("sex", self.tr("性别")),
                   ("birth", self.tr("出生日期")), ("household_type", self.tr("户籍类型")),
                   ("permit", self.tr("居住证有效期"))]
-        labels += [(f, self.tr(TEXT_FIELDS[f][0])) for f in _TEXT_ROWS]
+        labels += [(f, field_label(f)) for f in _TEXT_ROWS]
         labels += [("account", self.tr("银行账号")), ("notes", self.tr("备注"))]
         for key, label in labels:
             value = QLabel(self)

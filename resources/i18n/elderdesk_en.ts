@@ -1,0 +1,3796 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="zh_CN">
+<context>
+    <name>AllowancePage</name>
+    <message>
+        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="69"/>
+        <source>即将满80周岁</source>
+        <translation>Turning 80 soon</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="71"/>
+        <source>本月起两个月内年满起始年龄、尚未申请的老人，可通知其前来申请。</source>
+        <translation>Elders reaching the starting age within two months from this month who have not applied: they can be told to come and apply.</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="74"/>
+        <source>待审核</source>
+        <translation>To review</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="75"/>
+        <source>待审批</source>
+        <translation>To approve</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="75"/>
+        <source>已退回</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="76"/>
+        <source>享受中</source>
+        <translation>Receiving</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="81"/>
+        <source>生存认证</source>
+        <translation>Proof of life</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="83"/>
+        <source>认证有效期一个月内到期或已过期的享受人员；逾期未认证的月份暂停发放，认证后补发。</source>
+        <translation>Recipients whose proof of life expires within a month or has expired; unproven months are suspended and paid after the proof.</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="86"/>
+        <source>政策</source>
+        <translation>Policy</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="87"/>
+        <source>显示完整身份证号</source>
+        <translation>Show full ID numbers</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="89"/>
+        <source>刷新 (F5)</source>
+        <translation>Refresh (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="115"/>
+        <source>受理申请</source>
+        <translation>Accept application</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="117"/>
+        <source>按身份证号受理…</source>
+        <translation>Accept by ID number…</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="118"/>
+        <source>重新受理</source>
+        <translation>Accept again</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="122"/>
+        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="224"/>
+        <source>审核通过</source>
+        <translation>Pass review</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="123"/>
+        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="224"/>
+        <source>审核退回</source>
+        <translation>Return</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="126"/>
+        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="240"/>
+        <source>批准</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="127"/>
+        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="240"/>
+        <source>不予批准</source>
+        <translation>Reject</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="130"/>
+        <source>登记生存认证</source>
+        <translation>Record proof of life</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="133"/>
+        <source>停发</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="146"/>
+        <source>加载政策文件…</source>
+        <translation>Load policy file…</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="179"/>
+        <source>{band} 岁每月 {amount} 元</source>
+        <translation>{band}: {amount} yuan a month</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="181"/>
+        <source>按季发放</source>
+        <translation>Paid quarterly</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="181"/>
+        <source>按月发放</source>
+        <translation>Paid monthly</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="182"/>
+        <source>每 {n} 个月生存认证一次</source>
+        <translation>Proof of life every {n} months</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="183"/>
+        <source>不要求生存认证</source>
+        <translation>No proof of life required</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="184"/>
+        <source>现行政策（自 {since} 起）：{bands}；{period}；{cert}。</source>
+        <translation>Policy in force (since {since}): {bands}; {period}; {cert}.</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="241"/>
+        <source>批准后自下一期花名册起发放（含应补发的月份）。</source>
+        <translation>Once approved, payment starts with the next roster (including any back pay).</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="270"/>
+        <source>选择政策文件</source>
+        <translation>Choose policy file</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="270"/>
+        <source>政策文件 (*.toml)</source>
+        <translation>Policy files (*.toml)</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="276"/>
+        <source>正在加载……</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="282"/>
+        <source>已加载政策文件：{path}</source>
+        <translation>Policy file loaded: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>ApplicationDialog</name>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="46"/>
+        <source>受理高龄津贴申请</source>
+        <translation>Accept longevity allowance application</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="58"/>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="59"/>
+        <source>申请日期</source>
+        <translation>Application date</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="60"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="60"/>
+        <source>满龄月份</source>
+        <translation>Month of reaching age</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="61"/>
+        <source>最早可受理</source>
+        <translation>Earliest acceptance</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="61"/>
+        <source>津贴档次</source>
+        <translation>Allowance band</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="62"/>
+        <source>发放起始</source>
+        <translation>Payment starts</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="62"/>
+        <source>现有申请</source>
+        <translation>Current application</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="71"/>
+        <source>受理</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="72"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="125"/>
+        <source>申请日期时高龄津贴政策尚未实施</source>
+        <translation>The longevity allowance policy was not yet in force on the application date</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="130"/>
+        <source>{y}年{m}月满 {age} 周岁</source>
+        <translation>Reaches {age} in {y}-{m}</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="136"/>
+        <source>{band} 岁档，每月 {amount} 元</source>
+        <translation>{band} band, {amount} yuan a month</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="140"/>
+        <source>（申请日期 {d}）</source>
+        <translation> (applied {d})</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="141"/>
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="147"/>
+        <source>{d}（所选日期早于此日，不能受理）</source>
+        <translation>{d} (the chosen date is earlier: cannot accept)</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="156"/>
+        <source>{y}年{m}月起（经审核审批后）</source>
+        <translation>From {y}-{m} (after review and approval)</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="158"/>
+        <source>；申请前的月份随花名册一并补发</source>
+        <translation>; months before the application are paid with the roster</translation>
+    </message>
+</context>
+<context>
+    <name>ApplicationsTableModel</name>
+    <message>
+        <location filename="../../elderdesk/ui/models/allowance_models.py" line="82"/>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/models/allowance_models.py" line="82"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/models/allowance_models.py" line="82"/>
+        <source>出生日期</source>
+        <translation>Birth date</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/models/allowance_models.py" line="82"/>
+        <source>社区</source>
+        <translation>Community</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/models/allowance_models.py" line="83"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/models/allowance_models.py" line="83"/>
+        <source>受理日期</source>
+        <translation>Accepted on</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/models/allowance_models.py" line="83"/>
+        <source>受理人</source>
+        <translation>Accepted by</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/models/allowance_models.py" line="84"/>
+        <source>审核日期</source>
+        <translation>Reviewed on</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/models/allowance_models.py" line="84"/>
+        <source>审核人</source>
+        <translation>Reviewed by</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/models/allowance_models.py" line="84"/>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+</context>
+<context>
+    <name>AuditTab</name>
+    <message>
+        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="48"/>
+        <source>不限</source>
+        <translation>Any</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="71"/>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="75"/>
+        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="77"/>
+        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="158"/>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="81"/>
+        <source>查询</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="85"/>
+        <source>显示完整身份证号</source>
+        <translation>Show full ID numbers</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="87"/>
+        <source>导出 Excel…</source>
+        <translation>Export Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="89"/>
+        <source>校验审计日志</source>
+        <translation>Verify audit log</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="90"/>
+        <source>重新计算每条记录的哈希链，发现程序外的修改</source>
+        <translation>Recompute the hash chain of every record to find changes made outside the program</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="93"/>
+        <source>人员</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="95"/>
+        <source>操作员</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="97"/>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="99"/>
+        <source>日期从</source>
+        <translation>Date from</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="101"/>
+        <source>至</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="123"/>
+        <source>选中一条记录，在这里查看每项变更（原值 → 新值）</source>
+        <translation>Select a record to see each change here (old value → new value)</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="151"/>
+        <source>正在查询……</source>
+        <translation>Searching…</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="164"/>
+        <source>，向下滚动显示更早的记录</source>
+        <translation>; scroll down for earlier records</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="165"/>
+        <source>已显示 {n} 条记录{more}</source>
+        <translation>{n} records shown{more}</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="166"/>
+        <source>没有符合条件的审计记录</source>
+        <translation>No matching audit records</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="184"/>
+        <source>导出审计日志</source>
+        <translation>Export audit log</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="185"/>
+        <source>审计日志_{d}.xlsx</source>
+        <translation>audit log_{d}.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="186"/>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="191"/>
+        <source>正在导出……</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="198"/>
+        <source>已导出 {n} 条记录到 {path}</source>
+        <translation>Exported {n} records to {path}</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="207"/>
+        <source>正在校验审计日志……</source>
+        <translation>Verifying the audit log…</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="214"/>
+        <source>审计日志完整：共 {n} 条记录，哈希链无断点。</source>
+        <translation>Audit log intact: {n} records, no break in the hash chain.</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="219"/>
+        <source>审计日志在第 {n} 条记录处断链：该记录或其之前的记录曾在程序外被修改。请保留现场并报告管理员，可从备份恢复核对。</source>
+        <translation>The audit log chain breaks at record {n}: that record or an earlier one was changed outside the program. Leave everything as it is and tell the administrator; a backup can be restored to compare.</translation>
+    </message>
+</context>
+<context>
+    <name>AuditTableModel</name>
+    <message>
+        <location filename="../../elderdesk/ui/models/audit_models.py" line="40"/>
+        <source>记录号</source>
+        <translation>Record no.</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/models/audit_models.py" line="40"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/models/audit_models.py" line="40"/>
+        <source>操作员</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/models/audit_models.py" line="40"/>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/models/audit_models.py" line="41"/>
+        <source>对象</source>
+        <translation>Object</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/models/audit_models.py" line="41"/>
+        <source>变更内容</source>
+        <translation>Changes</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/models/audit_models.py" line="104"/>
+        <source>第 {id} 条&#x3000;{at}&#x3000;{op}&#x3000;{action}</source>
+        <translation>Record {id}&#x3000;{at}&#x3000;{op}&#x3000;{action}</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/models/audit_models.py" line="108"/>
+        <source>（无字段变化）</source>
+        <translation>(no field changed)</translation>
+    </message>
+</context>
+<context>
+    <name>CalibrationDialog</name>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/calibration_dialog.py" line="33"/>
+        <source>（未指定打印机）</source>
+        <translation>(no printer chosen)</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/calibration_dialog.py" line="47"/>
+        <source>套打校准</source>
+        <translation>Preprinted calibration</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/calibration_dialog.py" line="52"/>
+        <source>保存校准页PDF…</source>
+        <translation>Save calibration page PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/calibration_dialog.py" line="54"/>
+        <source>打印校准页…</source>
+        <translation>Print calibration page…</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/calibration_dialog.py" line="63"/>
+        <source>打印机</source>
+        <translation>Printer</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/calibration_dialog.py" line="64"/>
+        <source>X 偏移（向右为正）</source>
+        <translation>X offset (right is positive)</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/calibration_dialog.py" line="65"/>
+        <source>Y 偏移（向下为正）</source>
+        <translation>Y offset (down is positive)</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/calibration_dialog.py" line="66"/>
+        <source>已保存</source>
+        <translation>Saved</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/calibration_dialog.py" line="67"/>
+        <source>校准页</source>
+        <translation>Calibration page</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/calibration_dialog.py" line="70"/>
+        <source>套打（预印证本）时每台打印机的进纸位置略有不同。先按当前偏移打印校准页到空白证本，用直尺量刻度“20”到纸张左边缘和上边缘的距离：横向量得 20 + a 毫米，X 偏移减 a；纵向量得 20 + b 毫米，Y 偏移减 b。保存后重新打印校准页核对。</source>
+        <translation>Each printer feeds preprinted booklets slightly differently. Print the calibration page with the current offsets onto a blank booklet, and measure with a ruler from the &quot;20&quot; mark to the left and top edges of the paper: if across is 20 + a mm, reduce X by a; if down is 20 + b mm, reduce Y by b. Save, then print the calibration page again to check.</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/calibration_dialog.py" line="72"/>
+        <source>保存偏移</source>
+        <translation>Save offsets</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/calibration_dialog.py" line="81"/>
+        <source> 毫米</source>
+        <translation> mm</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/calibration_dialog.py" line="97"/>
+        <source>X {x:+.1f} 毫米，Y {y:+.1f} 毫米</source>
+        <translation>X {x:+.1f} mm, Y {y:+.1f} mm</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/calibration_dialog.py" line="106"/>
+        <source>保存校准页</source>
+        <translation>Save calibration page</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/calibration_dialog.py" line="106"/>
+        <source>套打校准页.pdf</source>
+        <translation>calibration page.pdf</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/calibration_dialog.py" line="107"/>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/calibration_dialog.py" line="113"/>
+        <source>已保存校准页：{path}</source>
+        <translation>Calibration page saved: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/calibration_dialog.py" line="119"/>
+        <source>校准页已送往打印机</source>
+        <translation>Calibration page sent to the printer</translation>
+    </message>
+</context>
+<context>
+    <name>CardIssueDialog</name>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="89"/>
+        <source>发放老年证</source>
+        <translation>Issue senior card</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="92"/>
+        <source>发证</source>
+        <translation>Issue</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="97"/>
+        <source>{name}&#x3000;{id}&#x3000;{age} 岁</source>
+        <translation>{name}&#x3000;{id}&#x3000;age {age}</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="102"/>
+        <source>选择照片… (Ctrl+O)</source>
+        <translation>Choose photo… (Ctrl+O)</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="119"/>
+        <source>发证日期</source>
+        <translation>Issue date</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="120"/>
+        <source>卡种</source>
+        <translation>Card type</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="121"/>
+        <source>工本费</source>
+        <translation>Fee</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="126"/>
+        <source>正在生成预览…</source>
+        <translation>Rendering preview…</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="127"/>
+        <source>证面预览（样张）：编号和二维码在发证时生成</source>
+        <translation>Card preview (sample): the number and QR code are made when the card is issued</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="149"/>
+        <source>照片保存在数据库中。发证后请打印老年证，并在领取时登记领证。</source>
+        <translation>The photo is stored in the database. After issuing, print the senior card and record its collection when it is picked up.</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="153"/>
+        <source>新照片：{name}。拖动黄框选取头像，拖动四角或滚轮调整大小。</source>
+        <translation>New photo: {name}. Drag the yellow frame to pick the head; drag its corners or turn the wheel to resize.</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="156"/>
+        <source>未选择新照片：使用此人已存的照片。</source>
+        <translation>No new photo chosen: the stored photo is used.</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="158"/>
+        <source>此人还没有照片：可以不用照片发证，证上留出照片框。</source>
+        <translation>This person has no photo yet: the card can be issued without one, with an empty photo frame.</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="172"/>
+        <source>未到办证年龄</source>
+        <translation>Not yet of card age</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="180"/>
+        <source>{a}–{b} 周岁</source>
+        <translation>{a}–{b} years</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="181"/>
+        <source>{a} 周岁以上</source>
+        <translation>{a} years and over</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="182"/>
+        <source>{type}（{band}）</source>
+        <translation>{type} ({band})</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="187"/>
+        <source>{fee} 元（首次发证）</source>
+        <translation>{fee} yuan (first issue)</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="188"/>
+        <source>免费（首次发证）</source>
+        <translation>Free (first issue)</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="195"/>
+        <source>选择照片</source>
+        <translation>Choose photo</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="195"/>
+        <source>照片 (*.jpg *.jpeg *.png)</source>
+        <translation>Photos (*.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="255"/>
+        <source>样张</source>
+        <translation>Sample</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="267"/>
+        <source>照片</source>
+        <translation>Photo</translation>
+    </message>
+</context>
+<context>
+    <name>CardPrintBar</name>
+    <message>
+        <location filename="../../elderdesk/ui/widgets/card_print_bar.py" line="37"/>
+        <source>整卡（空白卡）</source>
+        <translation>Whole card (blank card)</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/widgets/card_print_bar.py" line="37"/>
+        <source>套打（预印证本）</source>
+        <translation>Preprinted (card booklet)</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/widgets/card_print_bar.py" line="38"/>
+        <source>A4 整版（带裁切线）</source>
+        <translation>Whole A4 sheet (with cut marks)</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/widgets/card_print_bar.py" line="44"/>
+        <source>打印预览…</source>
+        <translation>Print preview…</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/widgets/card_print_bar.py" line="45"/>
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/widgets/card_print_bar.py" line="46"/>
+        <source>保存PDF…</source>
+        <translation>Save PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/widgets/card_print_bar.py" line="47"/>
+        <source>套打校准…</source>
+        <translation>Preprinted calibration…</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/widgets/card_print_bar.py" line="50"/>
+        <source>打印方式</source>
+        <translation>Print mode</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/widgets/card_print_bar.py" line="52"/>
+        <source>打印机</source>
+        <translation>Printer</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/widgets/card_print_bar.py" line="87"/>
+        <source>老年证打印预览：{who}</source>
+        <translation>Senior card print preview: {who}</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/widgets/card_print_bar.py" line="88"/>
+        <source>打印预览：{who}</source>
+        <translation>Print preview: {who}</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/widgets/card_print_bar.py" line="96"/>
+        <source>已送往打印机：{who}，{pages} 页</source>
+        <translation>Sent to the printer: {who}, {pages} pages</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/widgets/card_print_bar.py" line="103"/>
+        <source>保存老年证PDF</source>
+        <translation>Save senior card PDF</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/widgets/card_print_bar.py" line="104"/>
+        <source>老年证_{who}.pdf</source>
+        <translation>senior cards_{who}.pdf</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/widgets/card_print_bar.py" line="105"/>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/widgets/card_print_bar.py" line="111"/>
+        <source>已保存 {path}：{cards} 张老年证，{pages} 页</source>
+        <translation>Saved {path}: {cards} senior cards, {pages} pages</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/widgets/card_print_bar.py" line="124"/>
+        <source>已保存套打校准偏移：X {x:+.1f} 毫米，Y {y:+.1f} 毫米</source>
+        <translation>Calibration offsets saved: X {x:+.1f} mm, Y {y:+.1f} mm</translation>
+    </message>
+</context>
+<context>
+    <name>CardSummary</name>
+    <message>
+        <location filename="../../elderdesk/ui/widgets/card_summary.py" line="33"/>
+        <source>{status}，未领取</source>
+        <translation>{status}, not collected</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/widgets/card_summary.py" line="35"/>
+        <source>{status}，{date} 由 {agent} 代领</source>
+        <translation>{status}, collected on {date} by proxy {agent}</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/widgets/card_summary.py" line="37"/>
+        <source>{status}，{date} 本人领取</source>
+        <translation>{status}, collected in person on {date}</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/widgets/card_summary.py" line="41"/>
+        <source>{status}（{date}{reason}）</source>
+        <translation>{status} ({date}{reason})</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/widgets/card_summary.py" line="55"/>
+        <source>老年证</source>
+        <translation>Senior cards</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/widgets/card_summary.py" line="57"/>
+        <source>办证… (Ctrl+K)</source>
+        <translation>Card… (Ctrl+K)</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/widgets/card_summary.py" line="64"/>
+        <source>尚未办理老年证</source>
+        <translation>No senior card yet</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/widgets/card_summary.py" line="69"/>
+        <source>编号</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/widgets/card_summary.py" line="69"/>
+        <source>卡种</source>
+        <translation>Card type</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/widgets/card_summary.py" line="70"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/widgets/card_summary.py" line="70"/>
+        <source>发证日期</source>
+        <translation>Issue date</translation>
+    </message>
+</context>
+<context>
+    <name>CardsPage</name>
+    <message>
+        <location filename="../../elderdesk/ui/pages/cards_page.py" line="93"/>
+        <source>输入姓名、拼音首字母或身份证号的任意几位</source>
+        <translation>Type a name, pinyin initials or any digits of the ID number</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/cards_page.py" line="97"/>
+        <location filename="../../elderdesk/ui/pages/cards_page.py" line="171"/>
+        <source>使用档案页所选</source>
+        <translation>Use the one selected in Records</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/cards_page.py" line="100"/>
+        <source>显示完整身份证号</source>
+        <translation>Show full ID numbers</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/cards_page.py" line="103"/>
+        <source>查找</source>
+        <translation>Find</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/cards_page.py" line="125"/>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/cards_page.py" line="127"/>
+        <source>按住 Ctrl 或 Shift 可选择多张一起打印（A4 整版）</source>
+        <translation>Hold Ctrl or Shift to select several cards to print together (whole A4 sheet)</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/cards_page.py" line="132"/>
+        <source>近期发证</source>
+        <translation>Recently issued</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/cards_page.py" line="170"/>
+        <source>使用档案页所选：{name}</source>
+        <translation>Use the one selected in Records: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/cards_page.py" line="257"/>
+        <source>已发放</source>
+        <translation>Issued</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/cards_page.py" line="262"/>
+        <source>已补换</source>
+        <translation>Replaced</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/cards_page.py" line="269"/>
+        <source>已登记领取：老年证 {no}（{name}）</source>
+        <translation>Collection recorded: senior card {no} ({name})</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/cards_page.py" line="276"/>
+        <source>{verb}{type} {no}（{name}），工本费 {fee} 元。可以打印老年证。</source>
+        <translation>{verb} {type} {no} ({name}), fee {fee} yuan. The senior card can be printed now.</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/cards_page.py" line="292"/>
+        <source>{n}张</source>
+        <translation>{n} cards</translation>
+    </message>
+</context>
+<context>
+    <name>CardsTableModel</name>
+    <message>
+        <location filename="../../elderdesk/ui/models/card_models.py" line="24"/>
+        <source>编号</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/models/card_models.py" line="24"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/models/card_models.py" line="24"/>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/models/card_models.py" line="24"/>
+        <source>卡种</source>
+        <translation>Card type</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/models/card_models.py" line="25"/>
+        <source>事由</source>
+        <translation>Matter</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/models/card_models.py" line="25"/>
+        <source>发证日期</source>
+        <translation>Issue date</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/models/card_models.py" line="25"/>
+        <source>工本费</source>
+        <translation>Fee</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/models/card_models.py" line="25"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/models/card_models.py" line="26"/>
+        <source>领取</source>
+        <translation>Collect</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/models/card_models.py" line="31"/>
+        <source>（{date}）</source>
+        <translation> ({date})</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/models/card_models.py" line="38"/>
+        <source>未领取</source>
+        <translation>Not collected</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/models/card_models.py" line="40"/>
+        <source>{date} 代领：{agent}</source>
+        <translation>{date} collected by proxy: {agent}</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/models/card_models.py" line="42"/>
+        <source>{date} 本人领取</source>
+        <translation>{date} collected in person</translation>
+    </message>
+</context>
+<context>
+    <name>CompareDialog</name>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/compare_dialog.py" line="31"/>
+        <source>与上期比较</source>
+        <translation>Compare with previous period</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/compare_dialog.py" line="36"/>
+        <source>{period} 与上期 {previous} 比较：</source>
+        <translation>{period} compared with the previous period {previous}:</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/compare_dialog.py" line="39"/>
+        <source>{period} 之前没有已冻结的花名册，全部作为新增：</source>
+        <translation>No frozen roster before {period}: everyone is new:</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/compare_dialog.py" line="41"/>
+        <source>新增 {new} 人，停发 {stopped} 人，档次变化 {band} 人，有补发 {arrears} 人，有追回 {recovery} 人。</source>
+        <translation>{new} new, {stopped} stopped, {band} band changes, {arrears} with back pay, {recovery} with recoveries.</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/compare_dialog.py" line="56"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>ComparisonTableModel</name>
+    <message>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="128"/>
+        <source>变化</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="128"/>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="128"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="128"/>
+        <source>社区</source>
+        <translation>Community</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="129"/>
+        <source>上期档次</source>
+        <translation>Previous band</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="129"/>
+        <source>本期档次</source>
+        <translation>Band this period</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="129"/>
+        <source>本期发放</source>
+        <translation>Paid this period</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="130"/>
+        <source>本期追回</source>
+        <translation>Recovered this period</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="131"/>
+        <source>新增</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="131"/>
+        <source>停发</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="132"/>
+        <source>档次变化</source>
+        <translation>Band change</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="132"/>
+        <source>有补发</source>
+        <translation>With back pay</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="133"/>
+        <source>有追回</source>
+        <translation>With recovery</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionDialog</name>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/decision_dialog.py" line="40"/>
+        <source>必填，例如：材料不全，请补交户口簿复印件</source>
+        <translation>Required, e.g.: documents incomplete, please bring a copy of the household register</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/decision_dialog.py" line="41"/>
+        <source>可不填</source>
+        <translation>Optional</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/decision_dialog.py" line="44"/>
+        <source>老人</source>
+        <translation>Elder</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/decision_dialog.py" line="45"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/decision_dialog.py" line="47"/>
+        <source>原因（必填）</source>
+        <translation>Reason (required)</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/decision_dialog.py" line="47"/>
+        <source>意见</source>
+        <translation>Opinion</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/decision_dialog.py" line="51"/>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/decision_dialog.py" line="63"/>
+        <source>请填写原因</source>
+        <translation>Please give a reason</translation>
+    </message>
+</context>
+<context>
+    <name>DisplayTab</name>
+    <message>
+        <location filename="../../elderdesk/ui/pages/display_tab.py" line="20"/>
+        <source>{label}（{points} 磅）</source>
+        <translation>{label} ({points} pt)</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/display_tab.py" line="28"/>
+        <source>界面语言</source>
+        <translation>Interface language</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/display_tab.py" line="29"/>
+        <source>字体大小</source>
+        <translation>Font size</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/display_tab.py" line="32"/>
+        <source>这些设置只保存在本机。字体大小立即生效；界面语言在下次启动程序时生效。出错提示目前只有中文。</source>
+        <translation>These settings are saved on this PC only. The font size applies at once; the interface language at the next start. Error messages are in Chinese only for now.</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/display_tab.py" line="42"/>
+        <source>已保存：下次启动程序时生效。</source>
+        <translation>Saved: takes effect at the next start.</translation>
+    </message>
+</context>
+<context>
+    <name>DuePeopleTableModel</name>
+    <message>
+        <location filename="../../elderdesk/ui/models/allowance_models.py" line="110"/>
+        <source>认证有效期至</source>
+        <translation>Proof valid until</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/models/allowance_models.py" line="110"/>
+        <source>满龄月份</source>
+        <translation>Month of reaching age</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/models/allowance_models.py" line="111"/>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/models/allowance_models.py" line="111"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/models/allowance_models.py" line="111"/>
+        <source>出生日期</source>
+        <translation>Birth date</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/models/allowance_models.py" line="111"/>
+        <source>社区</source>
+        <translation>Community</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/models/allowance_models.py" line="112"/>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/models/allowance_models.py" line="116"/>
+        <source>{y}年{m}月</source>
+        <translation>{y}-{m}</translation>
+    </message>
+</context>
+<context>
+    <name>EndDialog</name>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/end_dialog.py" line="29"/>
+        <source>登记死亡</source>
+        <translation>Record death</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/end_dialog.py" line="29"/>
+        <source>登记迁出</source>
+        <translation>Record move-out</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/end_dialog.py" line="32"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/end_dialog.py" line="33"/>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/end_dialog.py" line="34"/>
+        <source>死亡日期</source>
+        <translation>Date of death</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/end_dialog.py" line="34"/>
+        <source>迁出日期</source>
+        <translation>Move-out date</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/end_dialog.py" line="35"/>
+        <source>登记后此人状态变为“已故”，高龄津贴按政策停发。此操作记入审计日志。</source>
+        <translation>After recording, the person&apos;s status becomes &quot;deceased&quot; and the allowance stops according to the policy. This is written to the audit log.</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/end_dialog.py" line="37"/>
+        <source>登记后此人状态变为“迁出”，高龄津贴按政策停发。此操作记入审计日志。</source>
+        <translation>After recording, the person&apos;s status becomes &quot;moved out&quot; and the allowance stops according to the policy. This is written to the audit log.</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/end_dialog.py" line="38"/>
+        <source>确认登记</source>
+        <translation>Confirm</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsTableModel</name>
+    <message>
+        <location filename="../../elderdesk/ui/models/findings_model.py" line="24"/>
+        <source>行号</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/models/findings_model.py" line="24"/>
+        <source>级别</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/models/findings_model.py" line="24"/>
+        <source>代码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/models/findings_model.py" line="24"/>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/models/findings_model.py" line="25"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/models/findings_model.py" line="25"/>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/models/findings_model.py" line="26"/>
+        <source>错误</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/models/findings_model.py" line="26"/>
+        <source>警告</source>
+        <translation>Warning</translation>
+    </message>
+</context>
+<context>
+    <name>FormsPage</name>
+    <message>
+        <location filename="../../elderdesk/ui/pages/forms_page.py" line="62"/>
+        <source>18 位身份证号</source>
+        <translation>18-digit ID number</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/forms_page.py" line="76"/>
+        <source>至</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/forms_page.py" line="79"/>
+        <source>名单中显示完整身份证号</source>
+        <translation>Show full ID numbers in lists</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/forms_page.py" line="85"/>
+        <source>表格</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/forms_page.py" line="86"/>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/forms_page.py" line="88"/>
+        <source>月份</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/forms_page.py" line="89"/>
+        <source>发证日期</source>
+        <translation>Issue date</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/forms_page.py" line="90"/>
+        <source>填表日期</source>
+        <translation>Date filled in</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/forms_page.py" line="92"/>
+        <source>预览</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/forms_page.py" line="94"/>
+        <source>生成PDF… (Ctrl+P)</source>
+        <translation>Make PDF… (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/forms_page.py" line="106"/>
+        <source>选择表格，填写身份证号或月份，按“预览”核对表格内容，再按“生成PDF”保存。</source>
+        <translation>Choose a form, fill in the ID number or month, press &quot;Preview&quot; to check the content, then &quot;Make PDF&quot; to save it.</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/forms_page.py" line="143"/>
+        <source>留空则为全部有未结清追回款的人员，每人一页</source>
+        <translation>Leave empty for everyone with outstanding recoveries, one page each</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/forms_page.py" line="175"/>
+        <source>保存PDF</source>
+        <translation>Save PDF</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/forms_page.py" line="175"/>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/forms_page.py" line="195"/>
+        <source>正在生成……</source>
+        <translation>Building…</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/forms_page.py" line="195"/>
+        <source>正在读取……</source>
+        <translation>Reading…</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/forms_page.py" line="203"/>
+        <source>已保存：{f}</source>
+        <translation>Saved: {f}</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/forms_page.py" line="203"/>
+        <source>预览如下</source>
+        <translation>Preview below</translation>
+    </message>
+</context>
+<context>
+    <name>FreezeDialog</name>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/freeze_dialog.py" line="21"/>
+        <source>冻结花名册</source>
+        <translation>Freeze roster</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/freeze_dialog.py" line="25"/>
+        <source>期次</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/freeze_dialog.py" line="26"/>
+        <source>发放人数</source>
+        <translation>People paid</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/freeze_dialog.py" line="26"/>
+        <source>{n} 人</source>
+        <translation>{n} people</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/freeze_dialog.py" line="27"/>
+        <source>正常发放</source>
+        <translation>Regular payment</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/freeze_dialog.py" line="28"/>
+        <source>补发</source>
+        <translation>Arrears</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/freeze_dialog.py" line="29"/>
+        <source>发放合计</source>
+        <translation>Total paid</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/freeze_dialog.py" line="30"/>
+        <source>合计（大写）</source>
+        <translation>Total (in words)</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/freeze_dialog.py" line="31"/>
+        <source>追回（另列）</source>
+        <translation>Recovery (separate)</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/freeze_dialog.py" line="36"/>
+        <source>冻结后花名册不能再修改，发放金额记入发放台账，并可导出银行文件。请核对人数和金额无误后再冻结。</source>
+        <translation>Once frozen, the roster cannot change, the amounts go into the payment ledger, and the bank file can be exported. Check the counts and amounts before freezing.</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/freeze_dialog.py" line="41"/>
+        <source>确认冻结</source>
+        <translation>Confirm freeze</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/freeze_dialog.py" line="43"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/freeze_dialog.py" line="54"/>
+        <source>{amount} 元</source>
+        <translation>{amount} yuan</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryTableModel</name>
+    <message>
+        <location filename="../../elderdesk/ui/models/allowance_models.py" line="136"/>
+        <source>月份</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/models/allowance_models.py" line="136"/>
+        <source>档次</source>
+        <translation>Band</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/models/allowance_models.py" line="136"/>
+        <source>应享受(元)</source>
+        <translation>Owed (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/models/allowance_models.py" line="136"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/models/allowance_models.py" line="137"/>
+        <source>已发(元)</source>
+        <translation>Paid (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/models/allowance_models.py" line="137"/>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/models/allowance_models.py" line="138"/>
+        <source>应发</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/models/allowance_models.py" line="138"/>
+        <source>暂停（待生存认证）</source>
+        <translation>Suspended (awaiting proof of life)</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/models/allowance_models.py" line="139"/>
+        <source>不享受</source>
+        <translation>Not entitled</translation>
+    </message>
+</context>
+<context>
+    <name>IdCheck</name>
+    <message>
+        <location filename="../../elderdesk/ui/widgets/id_check.py" line="37"/>
+        <source>请输入 18 位身份证号（15 位旧号码会自动转换）</source>
+        <translation>Enter the 18-digit ID number (old 15-digit numbers are converted)</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/widgets/id_check.py" line="41"/>
+        <source>已输入 {n} 位</source>
+        <translation>{n} digits entered</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/widgets/id_check.py" line="46"/>
+        <source>出生日期 {birth}&#x3000;性别 {sex}&#x3000;{age} 岁</source>
+        <translation>Born {birth}&#x3000;Sex {sex}&#x3000;Age {age}</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/widgets/id_check.py" line="50"/>
+        <source>15 位旧号码已转换为 18 位：{number}</source>
+        <translation>Old 15-digit number converted to 18 digits: {number}</translation>
+    </message>
+</context>
+<context>
+    <name>IdNumberEdit</name>
+    <message>
+        <location filename="../../elderdesk/ui/widgets/id_check.py" line="65"/>
+        <source>例如 420103194903120012</source>
+        <translation>e.g. 420103194903120012</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/import_dialog.py" line="55"/>
+        <source>导入 Excel 名册</source>
+        <translation>Import Excel register</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/import_dialog.py" line="61"/>
+        <source>人员名册（登记新人员）</source>
+        <translation>People register (new people)</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/import_dialog.py" line="62"/>
+        <source>死亡名单（登记死亡）</source>
+        <translation>Death list (record deaths)</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/import_dialog.py" line="64"/>
+        <source>下载空白模板…</source>
+        <translation>Download blank template…</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/import_dialog.py" line="65"/>
+        <source>保存一份空白的人员名册模板（Excel），身份证号列已设为文本格式</source>
+        <translation>Save a blank people register template (Excel) with the ID column formatted as text</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/import_dialog.py" line="72"/>
+        <source>选择 .xlsx 或 .xls 文件</source>
+        <translation>Choose an .xlsx or .xls file</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/import_dialog.py" line="73"/>
+        <source>浏览…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/import_dialog.py" line="79"/>
+        <source>留空则读取第一个工作表</source>
+        <translation>Leave empty to read the first worksheet</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/import_dialog.py" line="80"/>
+        <source>试运行：只检查，不写入数据库</source>
+        <translation>Dry run: check only, write nothing to the database</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/import_dialog.py" line="81"/>
+        <source>严格模式：任何一行有错误则全部不导入</source>
+        <translation>Strict mode: import nothing if any row has an error</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/import_dialog.py" line="82"/>
+        <source>在名册旁保存检查报告（.xlsx）</source>
+        <translation>Save a check report (.xlsx) beside the register</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/import_dialog.py" line="85"/>
+        <source>名册类型</source>
+        <translation>Register type</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/import_dialog.py" line="86"/>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/import_dialog.py" line="87"/>
+        <source>工作表</source>
+        <translation>Worksheet</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/import_dialog.py" line="106"/>
+        <source>打开报告所在文件夹</source>
+        <translation>Open the report&apos;s folder</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/import_dialog.py" line="111"/>
+        <source>显示完整身份证号</source>
+        <translation>Show full ID numbers</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/import_dialog.py" line="115"/>
+        <source>开始导入</source>
+        <translation>Start import</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/import_dialog.py" line="118"/>
+        <source>取消导入</source>
+        <translation>Cancel import</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/import_dialog.py" line="121"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/import_dialog.py" line="145"/>
+        <source>选择名册</source>
+        <translation>Choose register</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/import_dialog.py" line="146"/>
+        <source>Excel 工作簿 (*.xlsx *.xls)</source>
+        <translation>Excel workbooks (*.xlsx *.xls)</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/import_dialog.py" line="152"/>
+        <source>保存空白模板</source>
+        <translation>Save blank template</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/import_dialog.py" line="153"/>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/import_dialog.py" line="160"/>
+        <source>人员名册模板.xlsx</source>
+        <translation>people register template.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/import_dialog.py" line="167"/>
+        <source>模板没有保存：{error}。如果该文件正在 Excel 中打开，请先关闭它或换一个文件名。</source>
+        <translation>Template not saved: {error}. If the file is open in Excel, close it first or choose another file name.</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/import_dialog.py" line="171"/>
+        <source>空白模板已保存到：{path}。填好后再选择该文件导入。</source>
+        <translation>Blank template saved to: {path}. Fill it in, then choose that file to import.</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/import_dialog.py" line="181"/>
+        <source>请先选择要导入的文件</source>
+        <translation>Choose the file to import first</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/import_dialog.py" line="202"/>
+        <source>正在读取和检查……</source>
+        <translation>Reading and checking…</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/import_dialog.py" line="226"/>
+        <source>正在取消……</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/import_dialog.py" line="238"/>
+        <source>试运行完成（未写入）：读取 {read} 行，可导入 {imported} 行，跳过 {skipped} 行。</source>
+        <translation>Dry run done (nothing written): {read} rows read, {imported} could be imported, {skipped} skipped.</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/import_dialog.py" line="240"/>
+        <source>导入完成：读取 {read} 行，导入 {imported} 行，跳过 {skipped} 行。</source>
+        <translation>Import done: {read} rows read, {imported} imported, {skipped} skipped.</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/import_dialog.py" line="243"/>
+        <source>发现错误 {errors} 条、警告 {warnings} 条。</source>
+        <translation>Found {errors} errors and {warnings} warnings.</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/import_dialog.py" line="247"/>
+        <source>检查报告已保存到：{path}</source>
+        <translation>Check report saved to: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/import_dialog.py" line="258"/>
+        <source>导入已取消。</source>
+        <translation>Import cancelled.</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <location filename="../../elderdesk/ui/labels.py" line="11"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/labels.py" line="11"/>
+        <source>民族</source>
+        <translation>Ethnicity</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/labels.py" line="11"/>
+        <source>户籍地址</source>
+        <translation>Registered address</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/labels.py" line="12"/>
+        <source>现住址</source>
+        <translation>Current address</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/labels.py" line="12"/>
+        <source>街道</source>
+        <translation>Street</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/labels.py" line="12"/>
+        <location filename="../../elderdesk/ui/labels.py" line="46"/>
+        <source>社区</source>
+        <translation>Community</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/labels.py" line="13"/>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/labels.py" line="13"/>
+        <source>开户银行</source>
+        <translation>Bank</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/labels.py" line="13"/>
+        <source>银行账号</source>
+        <translation>Account number</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/labels.py" line="14"/>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/labels.py" line="18"/>
+        <source>本地户籍</source>
+        <translation>Local household</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/labels.py" line="18"/>
+        <source>非本地户籍</source>
+        <translation>Non-local household</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/labels.py" line="22"/>
+        <source>死亡</source>
+        <translation>Death</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/labels.py" line="22"/>
+        <source>迁出</source>
+        <translation>Moved out</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/labels.py" line="22"/>
+        <source>本人申请</source>
+        <translation>At own request</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/labels.py" line="23"/>
+        <source>重复享受</source>
+        <translation>Duplicate entitlement</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/labels.py" line="23"/>
+        <source>不符合条件</source>
+        <translation>Not eligible</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/labels.py" line="24"/>
+        <source>失去联系</source>
+        <translation>Lost contact</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/labels.py" line="24"/>
+        <source>政策调整</source>
+        <translation>Policy change</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/labels.py" line="24"/>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/labels.py" line="29"/>
+        <source>高龄津贴申请审批表</source>
+        <translation>Longevity allowance application and approval form</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/labels.py" line="29"/>
+        <source>高龄津贴停发备案表</source>
+        <translation>Allowance stop record form</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/labels.py" line="30"/>
+        <source>高龄津贴调整备案表</source>
+        <translation>Allowance adjustment record form</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/labels.py" line="30"/>
+        <source>高龄津贴追回通知书</source>
+        <translation>Allowance recovery notice</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/labels.py" line="31"/>
+        <source>老年证领取登记表</source>
+        <translation>Senior card collection register</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/labels.py" line="35"/>
+        <source>经办</source>
+        <translation>Clerk</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/labels.py" line="35"/>
+        <source>审核</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/labels.py" line="35"/>
+        <source>审批</source>
+        <translation>Approval</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/labels.py" line="36"/>
+        <source>管理员</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/labels.py" line="40"/>
+        <source>登记人员、发证、受理申请、导入、打印</source>
+        <translation>Register people, issue cards, accept applications, import, print</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/labels.py" line="40"/>
+        <source>街道审核津贴申请</source>
+        <translation>Street-level review of applications</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/labels.py" line="41"/>
+        <source>区级审批、冻结花名册</source>
+        <translation>District approval, roster freezing</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/labels.py" line="42"/>
+        <source>用户、机构设置、政策、备份、审计日志</source>
+        <translation>Users, office settings, policy, backups, audit log</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/labels.py" line="46"/>
+        <source>年龄段</source>
+        <translation>Age bands</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/labels.py" line="46"/>
+        <source>人员状态</source>
+        <translation>Person status</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/labels.py" line="47"/>
+        <source>津贴发放</source>
+        <translation>Allowance payments</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/labels.py" line="47"/>
+        <source>老年证</source>
+        <translation>Senior cards</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/labels.py" line="47"/>
+        <source>生存认证</source>
+        <translation>Proof of life</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/labels.py" line="52"/>
+        <source>遗失</source>
+        <translation>Lost</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/labels.py" line="52"/>
+        <source>损坏</source>
+        <translation>Damaged</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/labels.py" line="53"/>
+        <source>年满换证</source>
+        <translation>Age renewal</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/labels.py" line="54"/>
+        <source>信息更正</source>
+        <translation>Correction of details</translation>
+    </message>
+</context>
+<context>
+    <name>LifecertDialog</name>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/lifecert_dialog.py" line="26"/>
+        <source>登记生存认证</source>
+        <translation>Record proof of life</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/lifecert_dialog.py" line="31"/>
+        <source>老人</source>
+        <translation>Elder</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/lifecert_dialog.py" line="33"/>
+        <source>原认证有效期至</source>
+        <translation>Previous proof valid until</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/lifecert_dialog.py" line="34"/>
+        <source>认证日期</source>
+        <translation>Proof date</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/lifecert_dialog.py" line="35"/>
+        <source>认证后发放至</source>
+        <translation>Paid until after proof</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/lifecert_dialog.py" line="36"/>
+        <source>请核验老人本人及身份证原件后登记。认证前暂停发放的月份将在下期花名册中补发。</source>
+        <translation>Check the elder in person and the original ID card before recording. Months suspended before the proof are paid in the next roster.</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/lifecert_dialog.py" line="37"/>
+        <source>确认登记</source>
+        <translation>Confirm</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/lifecert_dialog.py" line="46"/>
+        <source>（政策不要求生存认证）</source>
+        <translation>(The policy requires no proof of life)</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/lifecert_dialog.py" line="49"/>
+        <source>{y}年{m}月</source>
+        <translation>{y}-{m}</translation>
+    </message>
+</context>
+<context>
+    <name>ListTab</name>
+    <message>
+        <location filename="../../elderdesk/ui/widgets/list_tab.py" line="104"/>
+        <source>共 {n} 人</source>
+        <translation>{n} people</translation>
+    </message>
+</context>
+<context>
+    <name>LockDialog</name>
+    <message>
+        <location filename="../../elderdesk/ui/idle_lock.py" line="65"/>
+        <source>ElderDesk 已锁定</source>
+        <translation>ElderDesk is locked</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/idle_lock.py" line="68"/>
+        <source>长时间无操作，程序已锁定</source>
+        <translation>Locked after a long idle time</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/idle_lock.py" line="74"/>
+        <source>操作员</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/idle_lock.py" line="75"/>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/idle_lock.py" line="80"/>
+        <source>解锁</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/idle_lock.py" line="82"/>
+        <source>退出程序</source>
+        <translation>Quit program</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/idle_lock.py" line="89"/>
+        <source>请输入本人密码继续；换人办理请退出程序后重新登录。</source>
+        <translation>Enter your password to continue; to change user, quit the program and log in again.</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/login_dialog.py" line="34"/>
+        <source>登录 ElderDesk 老年证与高龄津贴办理系统</source>
+        <translation>Log in to ElderDesk Senior Card and Longevity Allowance System</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/login_dialog.py" line="35"/>
+        <source>老年证与高龄津贴办理系统</source>
+        <translation>Senior Card and Longevity Allowance System</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/login_dialog.py" line="42"/>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/login_dialog.py" line="43"/>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/login_dialog.py" line="48"/>
+        <source>登录</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/login_dialog.py" line="49"/>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/login_dialog.py" line="64"/>
+        <source>请输入用户名</source>
+        <translation>Enter the user name</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../elderdesk/ui/main_window.py" line="51"/>
+        <source>ElderDesk 老年证与高龄津贴办理系统</source>
+        <translation>ElderDesk Senior Card and Longevity Allowance System</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/main_window.py" line="60"/>
+        <source>老人档案</source>
+        <translation>Records</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/main_window.py" line="75"/>
+        <source>老年证</source>
+        <translation>Senior cards</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/main_window.py" line="75"/>
+        <source>高龄津贴</source>
+        <translation>Longevity allowance</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/main_window.py" line="76"/>
+        <source>发放花名册</source>
+        <translation>Payment rosters</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/main_window.py" line="76"/>
+        <source>统计</source>
+        <translation>Statistics</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/main_window.py" line="77"/>
+        <source>系统</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/main_window.py" line="77"/>
+        <source>表格文书</source>
+        <translation>Forms</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/main_window.py" line="99"/>
+        <source>操作员：{name}（{roles}）</source>
+        <translation>Operator: {name} ({roles})</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/main_window.py" line="150"/>
+        <source>ElderDesk 老年证与高龄津贴办理系统 — {office}</source>
+        <translation>ElderDesk Senior Card and Longevity Allowance System — {office}</translation>
+    </message>
+</context>
+<context>
+    <name>Menus</name>
+    <message>
+        <location filename="../../elderdesk/ui/menus.py" line="34"/>
+        <source>文件(&amp;F)</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/menus.py" line="35"/>
+        <source>打印老年证</source>
+        <translation>Print senior card</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/menus.py" line="37"/>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/menus.py" line="38"/>
+        <source>办理(&amp;B)</source>
+        <translation>&amp;Work</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/menus.py" line="40"/>
+        <source>新增登记</source>
+        <translation>New registration</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/menus.py" line="43"/>
+        <source>发放老年证</source>
+        <translation>Issue senior card</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/menus.py" line="45"/>
+        <source>受理高龄津贴申请</source>
+        <translation>Accept longevity allowance application</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/menus.py" line="47"/>
+        <source>登记生存认证</source>
+        <translation>Record proof of life</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/menus.py" line="49"/>
+        <source>查看(&amp;V)</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/menus.py" line="54"/>
+        <source>字体大小</source>
+        <translation>Font size</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/menus.py" line="64"/>
+        <source>帮助(&amp;H)</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/menus.py" line="65"/>
+        <location filename="../../elderdesk/ui/menus.py" line="151"/>
+        <source>快捷键一览</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/menus.py" line="77"/>
+        <source>快捷键：{keys}</source>
+        <translation>Shortcut: {keys}</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/menus.py" line="83"/>
+        <source>{text}（{keys}）</source>
+        <translation>{text} ({keys})</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/menus.py" line="97"/>
+        <source>请先在“老人档案”中查找并选中一位老人</source>
+        <translation>First find and select an elder in Records</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/menus.py" line="130"/>
+        <source>{name}（{id}）</source>
+        <translation>{name} ({id})</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/menus.py" line="138"/>
+        <source>已登记生存认证：{subject}</source>
+        <translation>Proof of life recorded: {subject}</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/menus.py" line="145"/>
+        <source>Ctrl+F&#x3000;查找（光标回到查找框）</source>
+        <translation>Ctrl+F&#x3000;Find (cursor back to the search box)</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/menus.py" line="145"/>
+        <source>回车&#x3000;打开所选人员</source>
+        <translation>Enter&#x3000;Open the selected person</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/menus.py" line="146"/>
+        <source>Ctrl+N&#x3000;新增登记</source>
+        <translation>Ctrl+N&#x3000;New registration</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/menus.py" line="146"/>
+        <source>F2&#x3000;修改所选人员</source>
+        <translation>F2&#x3000;Edit the selected person</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/menus.py" line="147"/>
+        <source>F6&#x3000;为所选人员发放老年证</source>
+        <translation>F6&#x3000;Issue a senior card to the selected person</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/menus.py" line="147"/>
+        <source>F7&#x3000;为所选人员受理高龄津贴申请</source>
+        <translation>F7&#x3000;Accept an allowance application for the selected person</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/menus.py" line="148"/>
+        <source>F8&#x3000;为所选人员登记生存认证</source>
+        <translation>F8&#x3000;Record proof of life for the selected person</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/menus.py" line="148"/>
+        <source>F9&#x3000;打印所选人员的老年证</source>
+        <translation>F9&#x3000;Print the selected person&apos;s senior card</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/menus.py" line="149"/>
+        <source>Ctrl+1 至 Ctrl+7&#x3000;切换页面</source>
+        <translation>Ctrl+1 to Ctrl+7&#x3000;Switch page</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/menus.py" line="149"/>
+        <source>Tab&#x3000;在对话框中移到下一项，回车确认，Esc 取消</source>
+        <translation>Tab&#x3000;Next field in a dialog, Enter to confirm, Esc to cancel</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/password_dialog.py" line="29"/>
+        <source>修改我的密码</source>
+        <translation>Change my password</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/password_dialog.py" line="30"/>
+        <location filename="../../elderdesk/ui/dialogs/password_dialog.py" line="36"/>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/password_dialog.py" line="32"/>
+        <source>原密码</source>
+        <translation>Old password</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/password_dialog.py" line="35"/>
+        <source>重置密码</source>
+        <translation>Reset password</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/password_dialog.py" line="37"/>
+        <source>重置后请把新密码当面告诉本人，并请其登录后立即修改。如账户因密码错误被锁定，重置同时解除锁定。</source>
+        <translation>After a reset, tell the person the new password face to face and ask them to change it after logging in. A reset also unlocks an account locked by wrong passwords.</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/password_dialog.py" line="41"/>
+        <source>至少 {n} 个字符</source>
+        <translation>At least {n} characters</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/password_dialog.py" line="42"/>
+        <source>新密码</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/password_dialog.py" line="43"/>
+        <source>再次输入新密码</source>
+        <translation>Enter the new password again</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/password_dialog.py" line="44"/>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentHistory</name>
+    <message>
+        <location filename="../../elderdesk/ui/widgets/payment_history.py" line="68"/>
+        <source>正在读取发放记录……</source>
+        <translation>Reading payment records…</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/widgets/payment_history.py" line="87"/>
+        <source>合计：应享受 {owed} 元，已发放 {paid} 元</source>
+        <translation>Total: owed {owed} yuan, paid {paid} yuan</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/widgets/payment_history.py" line="101"/>
+        <source>高龄津贴：未申请</source>
+        <translation>Allowance: not applied</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/widgets/payment_history.py" line="102"/>
+        <source>高龄津贴：{state}，{applied} 申请</source>
+        <translation>Allowance: {state}, applied {applied}</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/widgets/payment_history.py" line="105"/>
+        <source>，{d} 批准</source>
+        <translation>, approved {d}</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/widgets/payment_history.py" line="107"/>
+        <source>，{d} 停发</source>
+        <translation>, stopped {d}</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/widgets/payment_history.py" line="109"/>
+        <source>；本月档次 {band}，每月 {amount} 元</source>
+        <translation>; band this month {band}, {amount} yuan a month</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPrinting</name>
+    <message>
+        <location filename="../../elderdesk/ui/pdf_printing.py" line="45"/>
+        <source>本机缺少 PySide6-Pdf 组件，无法显示或打印 PDF</source>
+        <translation>The PySide6-Pdf component is missing on this PC: PDFs cannot be shown or printed</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pdf_printing.py" line="49"/>
+        <source>不是有效的 PDF 文件</source>
+        <translation>Not a valid PDF file</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pdf_printing.py" line="96"/>
+        <source>打印机无法开始打印</source>
+        <translation>The printer could not start printing</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pdf_printing.py" line="122"/>
+        <source>打印</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pdf_printing.py" line="143"/>
+        <source>打印预览</source>
+        <translation>Print preview</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleTableModel</name>
+    <message>
+        <location filename="../../elderdesk/ui/models/people_model.py" line="43"/>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/models/people_model.py" line="43"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/models/people_model.py" line="43"/>
+        <source>性别</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/models/people_model.py" line="44"/>
+        <source>出生日期</source>
+        <translation>Birth date</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/models/people_model.py" line="44"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/models/people_model.py" line="44"/>
+        <source>社区</source>
+        <translation>Community</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/models/people_model.py" line="133"/>
+        <source>勾选“显示完整身份证号”可查看全部号码</source>
+        <translation>Tick &quot;Show full ID numbers&quot; to see whole numbers</translation>
+    </message>
+</context>
+<context>
+    <name>PersonCardPanel</name>
+    <message>
+        <location filename="../../elderdesk/ui/widgets/card_panel.py" line="42"/>
+        <source>办证</source>
+        <translation>Cards</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/widgets/card_panel.py" line="49"/>
+        <source>在上方查找并选择一位老人，或在“老人档案”中选中后按“办证”。</source>
+        <translation>Find and select an elder above, or select one in Records and press &quot;Card&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/widgets/card_panel.py" line="59"/>
+        <source>发证…</source>
+        <translation>Issue…</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/widgets/card_panel.py" line="60"/>
+        <source>补证/换证…</source>
+        <translation>Replace/Renew…</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/widgets/card_panel.py" line="61"/>
+        <source>领证登记…</source>
+        <translation>Card collection…</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/widgets/card_panel.py" line="102"/>
+        <source>打印对象：{who}</source>
+        <translation>Print: {who}</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/widgets/card_panel.py" line="103"/>
+        <source>打印对象：无（选中的人没有有效老年证）</source>
+        <translation>Print: nobody (the selected person has no valid senior card)</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/widgets/card_panel.py" line="123"/>
+        <source>照片</source>
+        <translation>Photo</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/widgets/card_panel.py" line="131"/>
+        <source>，居住证有效期至 {date}</source>
+        <translation>, residence permit valid until {date}</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/widgets/card_panel.py" line="132"/>
+        <source>，未登记居住证</source>
+        <translation>, no residence permit recorded</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/widgets/card_panel.py" line="133"/>
+        <source>{id}&#x3000;{sex}&#x3000;{birth}（{age} 岁）&#x3000;{status}&#x3000;{household}</source>
+        <translation>{id}&#x3000;{sex}&#x3000;{birth} (age {age})&#x3000;{status}&#x3000;{household}</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/widgets/card_panel.py" line="142"/>
+        <source>尚未办理老年证</source>
+        <translation>No senior card yet</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/widgets/card_panel.py" line="143"/>
+        <source>当前老年证：{no}&#x3000;{type}&#x3000;{date} 发证&#x3000;{status}</source>
+        <translation>Current senior card: {no}&#x3000;{type}&#x3000;issued {date}&#x3000;{status}</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/widgets/card_panel.py" line="155"/>
+        <source>无照片</source>
+        <translation>No photo</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/widgets/card_panel.py" line="168"/>
+        <source>✔ 可以发证：{type}，工本费 {fee} 元</source>
+        <translation>✔ Can issue: {type}, fee {fee} yuan</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/widgets/card_panel.py" line="172"/>
+        <source>已持有{type}（{no}）。已到换证年龄，应换发{wanted}：请按“补证/换证”，原因选“年满换证”（工本费 {fee} 元）</source>
+        <translation>Holds a {type} ({no}) and has reached the age for a {wanted}: press &quot;Replace/Renew&quot; and choose the reason &quot;age renewal&quot; (fee {fee} yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/widgets/card_panel.py" line="177"/>
+        <source>已持有有效老年证（{no}，{type}），不能重复发证。遗失、损坏或信息有误请按“补证/换证”</source>
+        <translation>Already holds a valid senior card ({no}, {type}); cannot issue another. For loss, damage or wrong details press &quot;Replace/Renew&quot;</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/widgets/card_panel.py" line="179"/>
+        <source>✘ 不能办理：{reason}</source>
+        <translation>✘ Cannot proceed: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>PersonDetail</name>
+    <message>
+        <location filename="../../elderdesk/ui/widgets/person_detail.py" line="29"/>
+        <source>在列表中选择一位老人，这里显示其档案。</source>
+        <translation>Select an elder in the list to see the record here.</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/widgets/person_detail.py" line="34"/>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/widgets/person_detail.py" line="34"/>
+        <source>性别</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/widgets/person_detail.py" line="35"/>
+        <source>出生日期</source>
+        <translation>Birth date</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/widgets/person_detail.py" line="35"/>
+        <source>户籍类型</source>
+        <translation>Household type</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/widgets/person_detail.py" line="36"/>
+        <source>居住证有效期</source>
+        <translation>Residence permit valid until</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/widgets/person_detail.py" line="38"/>
+        <source>银行账号</source>
+        <translation>Account number</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/widgets/person_detail.py" line="38"/>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/widgets/person_detail.py" line="45"/>
+        <source>老年证、高龄津贴发放记录和办理日志：此功能将在后续版本提供。</source>
+        <translation>Senior cards, allowance payments and activity log: this feature will come in a later version.</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/widgets/person_detail.py" line="56"/>
+        <source>高龄津贴发放记录</source>
+        <translation>Longevity allowance payments</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/widgets/person_detail.py" line="72"/>
+        <source>老年证和办理日志：此功能将在后续版本提供。</source>
+        <translation>Senior cards and activity log: this feature will come in a later version.</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/widgets/person_detail.py" line="106"/>
+        <source>{birth}（{age} 岁）</source>
+        <translation>{birth} (age {age})</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/widgets/person_detail.py" line="122"/>
+        <source>已故（{date}）</source>
+        <translation>Deceased ({date})</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/widgets/person_detail.py" line="124"/>
+        <source>已迁出（{date}）</source>
+        <translation>Moved out ({date})</translation>
+    </message>
+</context>
+<context>
+    <name>PersonDialog</name>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="51"/>
+        <source>修改人员信息</source>
+        <translation>Edit person</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="51"/>
+        <source>登记新人员</source>
+        <translation>Register new person</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="61"/>
+        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="165"/>
+        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="166"/>
+        <source>（由身份证号确定）</source>
+        <translation>(from the ID number)</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="63"/>
+        <source>校验位错误但证件无误时，由管理员填写原因</source>
+        <translation>When the check digit is wrong but the ID card is genuine, an administrator states the reason</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="64"/>
+        <source>强制登记原因</source>
+        <translation>Reason for forced registration</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="71"/>
+        <source>（未填写）</source>
+        <translation>(not filled in)</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="74"/>
+        <source>有居住证，有效期至</source>
+        <translation>Has a residence permit, valid until</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="88"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="90"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="105"/>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="116"/>
+        <source>性别</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="119"/>
+        <source>户籍类型</source>
+        <translation>Household type</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="147"/>
+        <source>身份证号不能在此修改（更正身份证号需由审批人员办理）</source>
+        <translation>The ID number cannot be changed here (corrections are made by approval staff)</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="179"/>
+        <source>此身份证号已登记：{name}（{status}），不能重复登记</source>
+        <translation>This ID number is already registered: {name} ({status}); it cannot be registered twice</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoCrop</name>
+    <message>
+        <location filename="../../elderdesk/ui/widgets/photo_crop.py" line="54"/>
+        <source>拖动方框选取头像；拖动四角或滚动滚轮调整大小；方向键移动，+/- 缩放（按住 Shift 加快）</source>
+        <translation>Drag the frame to pick the head; drag its corners or turn the wheel to resize; arrow keys move, +/- zoom (hold Shift for faster)</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/widgets/photo_crop.py" line="135"/>
+        <source>未选择照片
+JPEG 或 PNG 格式
+裁成一寸照（25×35 毫米）</source>
+        <translation>No photo chosen
+JPEG or PNG
+cropped to a 1-inch photo (25×35 mm)</translation>
+    </message>
+</context>
+<context>
+    <name>PickupDialog</name>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/pickup_dialog.py" line="34"/>
+        <source>领证登记</source>
+        <translation>Card collection</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/pickup_dialog.py" line="35"/>
+        <source>本人领取</source>
+        <translation>Collected in person</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/pickup_dialog.py" line="36"/>
+        <source>代领</source>
+        <translation>Proxy</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/pickup_dialog.py" line="48"/>
+        <location filename="../../elderdesk/ui/dialogs/pickup_dialog.py" line="57"/>
+        <source>代领人姓名</source>
+        <translation>Proxy&apos;s name</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/pickup_dialog.py" line="52"/>
+        <source>老年证</source>
+        <translation>Senior cards</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/pickup_dialog.py" line="52"/>
+        <source>{no}（{type}）</source>
+        <translation>{no} ({type})</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/pickup_dialog.py" line="54"/>
+        <source>持证人</source>
+        <translation>Holder</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/pickup_dialog.py" line="54"/>
+        <source>{name}&#x3000;{id}</source>
+        <translation>{name}&#x3000;{id}</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/pickup_dialog.py" line="56"/>
+        <source>领取人</source>
+        <translation>Collector</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/pickup_dialog.py" line="58"/>
+        <source>代领人身份证号</source>
+        <translation>Proxy&apos;s ID number</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/pickup_dialog.py" line="59"/>
+        <source>领取日期</source>
+        <translation>Collection date</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/pickup_dialog.py" line="60"/>
+        <source>请核验领取人的身份证原件：本人领取核对本人证件，代领核对代领人证件并登记其姓名和身份证号。</source>
+        <translation>Check the collector&apos;s original ID card: in person, the holder&apos;s own card; by proxy, the proxy&apos;s card, and record the proxy&apos;s name and ID number.</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/pickup_dialog.py" line="61"/>
+        <source>确认领取</source>
+        <translation>Confirm collection</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/pickup_dialog.py" line="75"/>
+        <source>代领须填写代领人姓名和身份证号</source>
+        <translation>A proxy needs the proxy&apos;s name and ID number</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceholderPage</name>
+    <message>
+        <location filename="../../elderdesk/ui/pages/placeholder_page.py" line="16"/>
+        <source>此功能将在后续版本提供</source>
+        <translation>This feature will come in a later version</translation>
+    </message>
+</context>
+<context>
+    <name>Preferences</name>
+    <message>
+        <location filename="../../elderdesk/ui/preferences.py" line="23"/>
+        <source>小</source>
+        <translation>Small</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/preferences.py" line="24"/>
+        <source>中</source>
+        <translation>Medium</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/preferences.py" line="25"/>
+        <source>大</source>
+        <translation>Large</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/preferences.py" line="26"/>
+        <source>特大</source>
+        <translation>Extra large</translation>
+    </message>
+</context>
+<context>
+    <name>RecordDialog</name>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/record_dialog.py" line="62"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveriesTab</name>
+    <message>
+        <location filename="../../elderdesk/ui/pages/recoveries_tab.py" line="28"/>
+        <source>只显示未结清</source>
+        <translation>Outstanding only</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/recoveries_tab.py" line="33"/>
+        <source>登记已退回</source>
+        <translation>Record refund</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/recoveries_tab.py" line="48"/>
+        <source>共 {n} 笔，未结清合计 {amount} 元</source>
+        <translation>{n} items, outstanding {amount} yuan</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/recoveries_tab.py" line="60"/>
+        <source>{name}（{id}）{month} 追回 {amount} 元</source>
+        <translation>{name} ({id}) {month}: recover {amount} yuan</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/recoveries_tab.py" line="63"/>
+        <source>登记追回款已退回</source>
+        <translation>Record a refunded recovery</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/recoveries_tab.py" line="64"/>
+        <source>确认已退回</source>
+        <translation>Confirm refund</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveriesTableModel</name>
+    <message>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="180"/>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="180"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="180"/>
+        <source>花名册期次</source>
+        <translation>Roster period</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="181"/>
+        <source>月份</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="181"/>
+        <source>金额(元)</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="181"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="184"/>
+        <source>已结清（{date}）</source>
+        <translation>Settled ({date})</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="185"/>
+        <source>未结清</source>
+        <translation>Outstanding</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterPage</name>
+    <message>
+        <location filename="../../elderdesk/ui/pages/register_page.py" line="69"/>
+        <source>输入姓名、拼音首字母（如 zsf）或身份证号的任意几位，按回车打开</source>
+        <translation>Type a name, pinyin initials (e.g. zsf) or any digits of the ID number; Enter opens</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/register_page.py" line="74"/>
+        <source>显示完整身份证号</source>
+        <translation>Show full ID numbers</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/register_page.py" line="78"/>
+        <source>查找</source>
+        <translation>Find</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/register_page.py" line="81"/>
+        <source>新增登记</source>
+        <translation>New registration</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/register_page.py" line="82"/>
+        <source>修改</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/register_page.py" line="83"/>
+        <source>登记死亡</source>
+        <translation>Record death</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/register_page.py" line="85"/>
+        <source>登记迁出</source>
+        <translation>Record move-out</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/register_page.py" line="87"/>
+        <source>导入名册</source>
+        <translation>Import register</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/register_page.py" line="178"/>
+        <source>请输入查找条件</source>
+        <translation>Enter what to look for</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/register_page.py" line="180"/>
+        <source>没有找到符合条件的人员</source>
+        <translation>Nobody matches</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/register_page.py" line="182"/>
+        <source>已显示 {n} 人，向下滚动显示更多</source>
+        <translation>{n} people shown; scroll down for more</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/register_page.py" line="184"/>
+        <source>共 {n} 人</source>
+        <translation>{n} people</translation>
+    </message>
+</context>
+<context>
+    <name>ReissueDialog</name>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/reissue_dialog.py" line="24"/>
+        <source>补证 / 换证</source>
+        <translation>Replace / renew card</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/reissue_dialog.py" line="27"/>
+        <source>补换证</source>
+        <translation>Replace card</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/reissue_dialog.py" line="33"/>
+        <source>{no}（{type}，{date} 发证）</source>
+        <translation>{no} ({type}, issued {date})</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/reissue_dialog.py" line="41"/>
+        <source>原证</source>
+        <translation>Old card</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/reissue_dialog.py" line="42"/>
+        <source>补换原因</source>
+        <translation>Reason for replacement</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/reissue_dialog.py" line="48"/>
+        <source>{fee} 元（{reason}）</source>
+        <translation>{fee} yuan ({reason})</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/reissue_dialog.py" line="50"/>
+        <source>{fee} 元（首次遗失、损坏补证；再次补证 {again} 元）</source>
+        <translation>{fee} yuan (first replacement for loss or damage; later ones {again} yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/reissue_dialog.py" line="52"/>
+        <source>{fee} 元（第 {n} 次遗失、损坏补证）</source>
+        <translation>{fee} yuan (replacement no. {n} for loss or damage)</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/reissue_dialog.py" line="63"/>
+        <source>补换证后原证作废（二维码核验显示已作废），新证使用新编号。不选新照片则沿用已存的照片。</source>
+        <translation>After a replacement the old card is void (the QR check shows it as void) and the new card gets a new number. Without a new photo the stored photo is used.</translation>
+    </message>
+</context>
+<context>
+    <name>RosterItemsTableModel</name>
+    <message>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="93"/>
+        <source>月份</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="93"/>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="93"/>
+        <source>金额(元)</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="94"/>
+        <source>正常发放</source>
+        <translation>Regular payment</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="94"/>
+        <source>补发</source>
+        <translation>Arrears</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="95"/>
+        <source>追回（另列，不从发放中扣除）</source>
+        <translation>Recovery (separate, not deducted from payments)</translation>
+    </message>
+</context>
+<context>
+    <name>RosterLinesTableModel</name>
+    <message>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="36"/>
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="36"/>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="36"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="36"/>
+        <source>社区</source>
+        <translation>Community</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="37"/>
+        <source>年龄</source>
+        <translation>Age</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="37"/>
+        <source>档次</source>
+        <translation>Band</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="37"/>
+        <source>月标准</source>
+        <translation>Monthly rate</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="37"/>
+        <source>正常发放</source>
+        <translation>Regular payment</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="38"/>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="39"/>
+        <source>补发</source>
+        <translation>Arrears</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="38"/>
+        <source>发放合计</source>
+        <translation>Total paid</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="38"/>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="40"/>
+        <source>追回</source>
+        <translation>Recovery</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="38"/>
+        <source>明细</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="39"/>
+        <source>正常</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="73"/>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+</context>
+<context>
+    <name>RosterPage</name>
+    <message>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="68"/>
+        <source>花名册</source>
+        <translation>Roster</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="70"/>
+        <source>追回款</source>
+        <translation>Recoveries</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="78"/>
+        <source>如 2026Q3</source>
+        <translation>e.g. 2026Q3</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="82"/>
+        <source>查看</source>
+        <translation>View</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="83"/>
+        <source>生成</source>
+        <translation>Build</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="84"/>
+        <source>与上期比较</source>
+        <translation>Compare with previous period</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="85"/>
+        <source>冻结…</source>
+        <translation>Freeze…</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="86"/>
+        <source>导出银行文件…</source>
+        <translation>Export bank file…</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="87"/>
+        <source>打印花名册PDF…</source>
+        <translation>Print roster PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="88"/>
+        <source>显示完整身份证号</source>
+        <translation>Show full ID numbers</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="91"/>
+        <source>期次</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="196"/>
+        <source>期次 {p}：尚未生成花名册</source>
+        <translation>Period {p}: no roster built yet</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="208"/>
+        <source>{p} 花名册：已冻结（{at}，{who}）</source>
+        <translation>Roster {p}: frozen ({at}, {who})</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="210"/>
+        <source>{p} 花名册：草稿（{at} 由 {who} 生成，冻结前可重新生成）</source>
+        <translation>Roster {p}: draft (built {at} by {who}; can be rebuilt until frozen)</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="216"/>
+        <source>合计：发放 {people} 人，正常发放 {regular} 元，补发 {arrears} 元，发放合计 {paid} 元；追回 {recovery} 元（另列，不从发放中扣除）</source>
+        <translation>Total: {people} people paid, regular {regular} yuan, arrears {arrears} yuan, total paid {paid} yuan; recoveries {recovery} yuan (listed separately, not deducted)</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="230"/>
+        <source>正在生成 {p} 花名册……</source>
+        <translation>Building roster {p}…</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="244"/>
+        <source>已生成 {p} 花名册草稿，共 {n} 行</source>
+        <translation>Draft roster {p} built: {n} lines</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="268"/>
+        <source>{p} 花名册已冻结</source>
+        <translation>Roster {p} frozen</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="272"/>
+        <source>导出银行文件</source>
+        <translation>Export bank file</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="272"/>
+        <source>高龄津贴银行发放_{p}.xlsx</source>
+        <translation>allowance bank payments_{p}.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="273"/>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="276"/>
+        <source>打印花名册PDF</source>
+        <translation>Print roster PDF</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="276"/>
+        <source>高龄津贴发放花名册_{p}.pdf</source>
+        <translation>allowance roster_{p}.pdf</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="277"/>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="288"/>
+        <source>正在导出……</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="296"/>
+        <source>已保存：{files}</source>
+        <translation>Saved: {files}</translation>
+    </message>
+</context>
+<context>
+    <name>SetupDialog</name>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="40"/>
+        <source>首次使用：建立本机构数据库</source>
+        <translation>First start: create this office&apos;s database</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="41"/>
+        <source>未找到数据库文件，将新建：
+{path}</source>
+        <translation>No database file found; a new one will be created:
+{path}</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="45"/>
+        <source>例如 江汉区民意街道社区服务中心</source>
+        <translation>e.g. Minyi Street Community Service Center, Jianghan District</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="48"/>
+        <source>6 位数字，例如 420103</source>
+        <translation>6 digits, e.g. 420103</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="54"/>
+        <source>至少 {n} 个字符</source>
+        <translation>At least {n} characters</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="58"/>
+        <source>机构名称</source>
+        <translation>Office name</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="59"/>
+        <source>行政区划代码</source>
+        <translation>Region code</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="60"/>
+        <source>管理员用户名</source>
+        <translation>Administrator user name</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="61"/>
+        <source>管理员密码</source>
+        <translation>Administrator password</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="62"/>
+        <source>再次输入密码</source>
+        <translation>Enter the password again</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="67"/>
+        <source>建立数据库</source>
+        <translation>Create database</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="69"/>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="83"/>
+        <source>两次输入的密码不一致，请重新输入</source>
+        <translation>The two passwords differ; please enter them again</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="90"/>
+        <source>正在建立数据库……</source>
+        <translation>Creating the database…</translation>
+    </message>
+</context>
+<context>
+    <name>StatChartView</name>
+    <message>
+        <location filename="../../elderdesk/ui/widgets/stat_chart.py" line="92"/>
+        <source>单位：万</source>
+        <translation>Unit: 10,000</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsPage</name>
+    <message>
+        <location filename="../../elderdesk/ui/pages/statistics_page.py" line="73"/>
+        <source>统计</source>
+        <translation>Statistics</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/statistics_page.py" line="75"/>
+        <source>导出Excel…</source>
+        <translation>Export Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/statistics_page.py" line="77"/>
+        <source>打印PDF…</source>
+        <translation>Print PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/statistics_page.py" line="80"/>
+        <source>统计日期</source>
+        <translation>Statistics date</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/statistics_page.py" line="83"/>
+        <source>月度统计</source>
+        <translation>Monthly statistics</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/statistics_page.py" line="85"/>
+        <source>至</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/statistics_page.py" line="166"/>
+        <source>正在统计……</source>
+        <translation>Computing statistics…</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/statistics_page.py" line="178"/>
+        <source>正在统计……（已用 {s} 秒）</source>
+        <translation>Computing statistics… ({s} s so far)</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/statistics_page.py" line="193"/>
+        <source>统计完成（{office}，统计日期 {on}，用时 {s:.1f} 秒）</source>
+        <translation>Statistics done ({office}, as of {on}, took {s:.1f} s)</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/statistics_page.py" line="219"/>
+        <source>导出Excel</source>
+        <translation>Export Excel</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/statistics_page.py" line="220"/>
+        <source>统计报表_{d}.xlsx</source>
+        <translation>statistics_{d}.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/statistics_page.py" line="221"/>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/statistics_page.py" line="223"/>
+        <source>打印PDF</source>
+        <translation>Print PDF</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/statistics_page.py" line="224"/>
+        <source>统计报表_{d}.pdf</source>
+        <translation>statistics_{d}.pdf</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/statistics_page.py" line="225"/>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/statistics_page.py" line="230"/>
+        <source>正在导出……</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/statistics_page.py" line="237"/>
+        <source>已保存：{f}</source>
+        <translation>Saved: {f}</translation>
+    </message>
+</context>
+<context>
+    <name>StopDialog</name>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/stop_dialog.py" line="26"/>
+        <source>停发高龄津贴</source>
+        <translation>Stop the longevity allowance</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/stop_dialog.py" line="34"/>
+        <source>说明停发的具体情况，可不填</source>
+        <translation>Describe the stop; optional</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/stop_dialog.py" line="36"/>
+        <source>老人</source>
+        <translation>Elder</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/stop_dialog.py" line="37"/>
+        <source>停发原因</source>
+        <translation>Reason for stopping</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/stop_dialog.py" line="38"/>
+        <source>停发日期</source>
+        <translation>Stop date</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/stop_dialog.py" line="39"/>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/stop_dialog.py" line="40"/>
+        <source>停发日期所在月份仍发放，此后月份不再发放；已发放的此后月份将列入追回款。死亡或迁出请在“老人档案”中登记，津贴随之自动停发。</source>
+        <translation>The month of the stop date is still paid, later months are not; later months already paid go to the recoveries. Record a death or a move in Records: the allowance then stops by itself.</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/stop_dialog.py" line="42"/>
+        <source>确认停发</source>
+        <translation>Confirm stop</translation>
+    </message>
+</context>
+<context>
+    <name>SystemPage</name>
+    <message>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="53"/>
+        <source>用户</source>
+        <translation>Users</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="57"/>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="61"/>
+        <source>审计日志</source>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="60"/>
+        <source>审计日志只有管理员可以查看。</source>
+        <translation>Only administrators can view the audit log.</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="62"/>
+        <source>机构信息</source>
+        <translation>Office</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="63"/>
+        <source>安全</source>
+        <translation>Security</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="66"/>
+        <source>界面</source>
+        <translation>Display</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="83"/>
+        <source>保存机构信息</source>
+        <translation>Save office details</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="88"/>
+        <source>机构名称</source>
+        <translation>Office name</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="89"/>
+        <source>行政区划代码</source>
+        <translation>Region code</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="92"/>
+        <source>机构名称印在花名册、老年证和表格文书上；行政区划代码用于老年证编号，并用于核对备份是否属于本机构，请勿随意修改。</source>
+        <translation>The office name is printed on rosters, senior cards and forms; the region code is used in senior card numbers and to check that a backup belongs to this office. Do not change it lightly.</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="94"/>
+        <source>机构信息由管理员维护。</source>
+        <translation>Office details are maintained by the administrator.</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="107"/>
+        <source> 分钟</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="110"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="115"/>
+        <source>无操作自动锁定</source>
+        <translation>Lock when idle</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="119"/>
+        <source>超过设定时间没有键盘或鼠标操作，程序自动锁定，须输入本人密码才能继续。登录和解锁时连续输错密码 5 次，账户锁定 15 分钟，或由管理员重置密码解除。</source>
+        <translation>After the set time without keyboard or mouse input the program locks and your password is needed to continue. After 5 wrong passwords at login or unlock the account is locked for 15 minutes, or until an administrator resets the password.</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="154"/>
+        <source>修改行政区划代码</source>
+        <translation>Change region code</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="155"/>
+        <source>行政区划代码从 {old} 改为 {new} 后，新发老年证的编号随之改变，以前的备份将被视为其他机构的数据而不能恢复。确定修改吗？</source>
+        <translation>After changing the region code from {old} to {new}, newly issued senior card numbers change, and earlier backups will be treated as another office&apos;s data and cannot be restored. Change it?</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="170"/>
+        <source>已保存</source>
+        <translation>Saved</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="181"/>
+        <source>已保存，立即生效</source>
+        <translation>Saved; in effect now</translation>
+    </message>
+</context>
+<context>
+    <name>UserDialog</name>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/user_dialog.py" line="27"/>
+        <source>新增用户</source>
+        <translation>Add user</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/user_dialog.py" line="27"/>
+        <source>修改角色</source>
+        <translation>Change roles</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/user_dialog.py" line="37"/>
+        <source>汉字、字母或数字，最多 32 个字符</source>
+        <translation>Chinese characters, letters or digits, at most 32 characters</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/user_dialog.py" line="38"/>
+        <location filename="../../elderdesk/ui/dialogs/user_dialog.py" line="40"/>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/user_dialog.py" line="55"/>
+        <source>角色</source>
+        <translation>Roles</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/user_dialog.py" line="57"/>
+        <source>初始密码</source>
+        <translation>Initial password</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/user_dialog.py" line="58"/>
+        <source>再次输入密码</source>
+        <translation>Enter the password again</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/user_dialog.py" line="59"/>
+        <source>同一人可兼任多个角色，但任何人都不能审批自己受理或审核过的申请。</source>
+        <translation>One person may hold several roles, but nobody can approve an application they accepted or reviewed.</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/user_dialog.py" line="60"/>
+        <source>新角色在该用户下次登录时生效。</source>
+        <translation>New roles take effect at the user&apos;s next login.</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/user_dialog.py" line="61"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/user_dialog.py" line="71"/>
+        <source>请至少选择一个角色</source>
+        <translation>Choose at least one role</translation>
+    </message>
+</context>
+<context>
+    <name>UsersTab</name>
+    <message>
+        <location filename="../../elderdesk/ui/pages/users_tab.py" line="39"/>
+        <source>修改我的密码</source>
+        <translation>Change my password</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/users_tab.py" line="45"/>
+        <source>新增用户</source>
+        <translation>Add user</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/users_tab.py" line="46"/>
+        <source>修改角色</source>
+        <translation>Change roles</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/users_tab.py" line="47"/>
+        <source>重置密码</source>
+        <translation>Reset password</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/users_tab.py" line="48"/>
+        <location filename="../../elderdesk/ui/pages/users_tab.py" line="88"/>
+        <source>停用</source>
+        <translation>Disable</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/users_tab.py" line="63"/>
+        <source>用户和角色由管理员维护。您可以在这里修改自己的密码。</source>
+        <translation>Users and roles are maintained by the administrator. You can change your own password here.</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/users_tab.py" line="87"/>
+        <source>启用</source>
+        <translation>Enabled</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/users_tab.py" line="106"/>
+        <source>共 {n} 个用户，其中 {k} 个启用</source>
+        <translation>{n} users, {k} enabled</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/users_tab.py" line="117"/>
+        <source>修改密码</source>
+        <translation>Change password</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/users_tab.py" line="117"/>
+        <source>密码已修改，下次登录请使用新密码。</source>
+        <translation>Password changed; use the new password at the next login.</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/users_tab.py" line="139"/>
+        <source>停用用户</source>
+        <translation>Disable user</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/users_tab.py" line="140"/>
+        <source>停用后“{name}”将不能登录，其经办记录和审计日志保留不变。确定停用吗？</source>
+        <translation>Once disabled, &quot;{name}&quot; cannot log in; their records and the audit log stay unchanged. Disable?</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/users_tab.py" line="148"/>
+        <source>无法完成操作</source>
+        <translation>Could not complete the operation</translation>
+    </message>
+</context>
+<context>
+    <name>UsersTableModel</name>
+    <message>
+        <location filename="../../elderdesk/ui/models/user_models.py" line="26"/>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/models/user_models.py" line="26"/>
+        <source>角色</source>
+        <translation>Roles</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/models/user_models.py" line="26"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/models/user_models.py" line="26"/>
+        <source>创建时间</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/models/user_models.py" line="46"/>
+        <source>已停用</source>
+        <translation>Disabled</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/models/user_models.py" line="48"/>
+        <source>密码错误次数过多，锁定至 {t}</source>
+        <translation>Too many wrong passwords: locked until {t}</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/models/user_models.py" line="50"/>
+        <source>正常</source>
+        <translation>Normal</translation>
+    </message>
+</context>
+<context>
+    <name>_Cover</name>
+    <message>
+        <location filename="../../elderdesk/ui/idle_lock.py" line="43"/>
+        <source>已锁定</source>
+        <translation>Locked</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <location filename="../../elderdesk/app.py" line="54"/>
+        <source>（无法写入日志）</source>
+        <translation>(could not write the log)</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/app.py" line="56"/>
+        <source>程序出现意外错误</source>
+        <translation>Unexpected error</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/app.py" line="57"/>
+        <source>程序出现了意外错误，详细情况已记录到日志文件：
+{path}
+
+请把这个文件发给技术支持。刚才的操作可能没有完成，请核对后重试；如果界面显示异常，请关闭程序后重新打开。</source>
+        <translation>An unexpected error occurred; the details were written to the log file:
+{path}
+
+Please send this file to technical support. The last operation may not have completed: check and try again; if the window looks wrong, close the program and open it again.</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/app.py" line="166"/>
+        <source>（数据库已损坏，只读）</source>
+        <translation> (database damaged, read-only)</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/app.py" line="167"/>
+        <source>数据库已损坏：只能查询，不能修改</source>
+        <translation>Database damaged: look-up only, no changes</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/app.py" line="170"/>
+        <source>最近的备份：{file}</source>
+        <translation>Latest backup: {file}</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/app.py" line="171"/>
+        <source>备份文件夹中没有找到备份，请查找其他备份（如U盘）。</source>
+        <translation>No backup found in the backup folder; look for other backups (e.g. a USB stick).</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/app.py" line="172"/>
+        <source>数据库文件已损坏</source>
+        <translation>Database file damaged</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/app.py" line="172"/>
+        <source>启动检查发现数据库文件已损坏。
+
+为防止进一步损坏，程序已停止写入：可以查询，但不能登记或修改任何信息。
+
+恢复方法：请管理员关闭本程序，用最近的备份恢复，例如在命令行运行
+    elderdesk backup restore 备份文件
+恢复前程序会检查备份是否完好、是否属于本机构，并先另存当前数据库。
+
+备份文件夹：{folder}
+{latest}
+
+技术信息：{detail}</source>
+        <translation>The startup check found the database file damaged.
+
+To prevent further damage the program has stopped writing: you can look things up, but cannot register or change anything.
+
+To recover: an administrator closes this program and restores the latest backup, e.g. on the command line
+    elderdesk backup restore BACKUP-FILE
+Before restoring, the program checks that the backup is sound and belongs to this office, and keeps a copy of the current database.
+
+Backup folder: {folder}
+{latest}
+
+Technical details: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/app.py" line="182"/>
+        <source>今日自动备份已完成：{file}</source>
+        <translation>Today&apos;s automatic backup done: {file}</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/app.py" line="188"/>
+        <source>今日自动备份未完成</source>
+        <translation>Today&apos;s automatic backup not done</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/app.py" line="188"/>
+        <source>今日自动备份未完成：{error}
+
+程序可以照常使用；下次启动时会再试。</source>
+        <translation>Today&apos;s automatic backup was not done: {error}
+
+You can use the program as usual; it will try again at the next start.</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <location filename="../../elderdesk/ui/errors.py" line="24"/>
+        <source>无法完成操作</source>
+        <translation>Could not complete the operation</translation>
+    </message>
+</context>
+<context>
+    <name>unmask</name>
+    <message>
+        <location filename="../../elderdesk/ui/widgets/unmask.py" line="19"/>
+        <source>只有经办、审批人员和管理员可以查看完整身份证号和银行账号</source>
+        <translation>Only clerks, approvers and administrators can see full ID and account numbers</translation>
+    </message>
+</context>
+</TS>
