@@ -1,9 +1,11 @@
 """P1: search as you type on 1,000,000 people: ID fragments, name prefixes, pinyin initials.
 
-Ceiling: p95 ≤ 20 ms in the service (PeopleService.search, first 50 rows). Baseline: the same
-lookup as one plain indexed SQL statement through raw sqlite3 (same page cache): the ID index
-for ID prefixes, the trigram index for fragments, the name index for names, the pinyin keys for
-initials. The queries are what a clerk types, drawn from the register with a fixed seed.
+Ceiling: p95 ≤ 20 ms in the service (PeopleService.search, first 50 rows), ≤ 3x raw sqlite3.
+Baseline: each query run through raw sqlite3 (same page cache) with every plan SQLite can be
+given on an index: the plain indexed statement (the trigram index for fragments, the name
+index, the pinyin keys) that sorts every match, the covering-index sort, and the walk of the ID
+index; the fastest of them per query is the baseline (the plain one is shown too). The queries
+are what a clerk types, drawn from the register with a fixed seed.
 """
 
 from __future__ import annotations
@@ -107,11 +109,11 @@ def main() -> None:
     slow = ", ".join(f"{q} {t * 1000:.1f} ms" for t, q in sorted(worst, reverse=True)[:5])
     common.detail(f"slowest (p95): {slow}")
     p95 = common.p95(every["service"])
-    common.detail(f"against the best raw plan of each query: "
-                  f"{p95 / common.p95(every['best']):.2f}x")
+    common.detail(f"against the plain indexed statements: "
+                  f"{p95 / common.p95(every['plain']):.2f}x (they sort every match)")
     common.report("P1", f"search as you type, 1,000,000 people, {len(queries)} queries",
-                  p95, 0.020, unit="ms", label="p95", ratio=p95 / common.p95(every["plain"]),
-                  ratio_max=3)
+                  p95, 0.020, unit="ms", label="p95", ratio=p95 / common.p95(every["best"]),
+                  ratio_max=3, note="ratio: against the fastest raw plan of each query")
     services.close()
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+from collections.abc import Iterable, Iterator
 
 from elderdesk.domain.roster import RosterView
 
@@ -23,6 +24,25 @@ _WIDTHS = (8, 12, 22, 30, 24, 14)
 
 def write_bank_xlsx(path: str | os.PathLike[str], roster: RosterView) -> None:
     """Write the bank workbook for `roster` to `path` (any status; the caller decides)."""
+    write_bank_rows(path, _paying(roster))
+
+
+def _paying(roster: RosterView) -> Iterator[tuple[str, str, str | None, str | None, int]]:
+    for line in roster.lines:  # = roster.paying_lines, without its per-line tuples
+        paid = 0
+        paying = False
+        for item in line.items:
+            if item.kind != "recovery":
+                paid += item.amount_fen
+                paying = True
+        if paying:
+            yield line.name, line.id_number, line.bank, line.account, paid
+
+
+def write_bank_rows(path: str | os.PathLike[str],
+                    rows: Iterable[tuple[str, str, str | None, str | None, int]]) -> None:
+    """Write the bank workbook from its rows: (name, ID number, bank, account, paid fen) of
+    each paying line, in order (RosterService.export reads just these for a large roster)."""
     import xlsxwriter  # lazily: only exports need it
 
     final = os.fspath(path)
@@ -51,24 +71,16 @@ def write_bank_xlsx(path: str | os.PathLike[str], roster: RosterView) -> None:
         write_number, write_string = sheet.write_number, sheet.write_string
         total = 0
         row = 0
-        for line in roster.lines:  # = roster.paying_lines, without its per-line tuples
-            paid = 0
-            paying = False
-            for item in line.items:
-                if item.kind != "recovery":
-                    paid += item.amount_fen
-                    paying = True
-            if not paying:
-                continue
+        for name, id_number, bank, account, paid in rows:
             total += paid
             row += 1
             write_number(row, 0, row)
-            write_string(row, 1, line.name)
-            write_string(row, 2, line.id_number, text)
-            if line.bank:
-                write_string(row, 3, line.bank)
-            if line.account:
-                write_string(row, 4, line.account, text)
+            write_string(row, 1, name)
+            write_string(row, 2, id_number, text)
+            if bank:
+                write_string(row, 3, bank)
+            if account:
+                write_string(row, 4, account, text)
             write_number(row, 5, paid / 100, money)
         row += 1
         write_string(row, 0, TOTAL_LABEL, bold)

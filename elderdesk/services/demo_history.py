@@ -89,6 +89,8 @@ def plan(candidates: Sequence[tuple], enrolled: int, seed: int, policy: Policy, 
             r = rnd()
             delay = int(rnd() * (60 if r < 0.6 else 240 if r < 0.9 else 720))
             applied = earliest + timedelta(days=delay)
+            if applied > latest:  # not that late after all: some day until today
+                applied = earliest + timedelta(days=int(rnd() * ((latest - earliest).days + 1)))
         applied = min(applied, latest)
         reviewed = min(applied + timedelta(days=1 + int(rnd() * 10)), on)
         approved = min(reviewed + timedelta(days=1 + int(rnd() * 20)), on)

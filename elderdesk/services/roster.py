@@ -175,25 +175,30 @@ class RosterService:
 
     def export(self, op: Operator, period: str, *, xlsx: Path | None = None,
                pdf: Path | None = None) -> list[Path]:
-        """Write the bank xlsx (frozen rosters only) and/or the printed PDF of a period."""
+        """Write the bank xlsx (frozen rosters only) and/or the printed PDF of a period. The
+        bank file needs five columns of the paying lines: those are read, not the views."""
         require(op, "roster.export")
-        view = self.show(op, period)
-        if xlsx is not None and view.status != "frozen":
-            raise ElderError("ROSTER_NOT_FROZEN", period=view.period)
+        with self.db.read() as s:
+            row = self._find(s, self.parse_period(s, period))
+            if xlsx is not None and row.status != "frozen":
+                raise ElderError("ROSTER_NOT_FROZEN", period=row.period)
+            bank = roster_repo.bank_lines(s, row.id) if xlsx is not None else []
+            view = self._view(s, row) if pdf is not None else None
+            name, status = row.period, row.status
         written = []
         if xlsx is not None:
-            from elderdesk.reports.roster_xlsx import write_bank_xlsx
+            from elderdesk.reports.roster_xlsx import write_bank_rows
 
-            write_bank_xlsx(xlsx, view)
+            write_bank_rows(xlsx, bank)
             written.append(xlsx)
-        if pdf is not None:
+        if view is not None and pdf is not None:
             from elderdesk.reports.roster_pdf import write_roster_pdf
 
             write_roster_pdf(pdf, view, prepared_by=op.name)
             written.append(pdf)
         with self.db.write() as s:
-            audit.record(s, op, "roster.export", "roster", view.period, None,
-                         {"files": [str(p) for p in written], "status": view.status})
+            audit.record(s, op, "roster.export", "roster", name, None,
+                         {"files": [str(p) for p in written], "status": status})
         return written
 
     # --- freeze ----------------------------------------------------------------------

@@ -159,6 +159,16 @@ def load_lines(session: Session, roster_id: int) -> tuple[list[tuple], dict[int,
     return lines, items
 
 
+def bank_lines(session: Session, roster_id: int) -> list[tuple]:
+    """(name, id_number, bank, account, paid_fen) of the roster's paying lines, by ID number:
+    what the bank file needs, without building the roster's views."""
+    rows = raw_cursor(session).execute(
+        "SELECT name, id_number, bank, account, paid_fen FROM roster_lines "
+        "WHERE roster_id = ? AND paid_fen > 0", (roster_id,)).fetchall()
+    rows.sort(key=lambda r: r[1])
+    return rows
+
+
 def apply_to_ledger(session: Session, roster_id: int) -> None:
     """Freeze: payments add to the ledger, recoveries subtract; zero rows are removed.
 

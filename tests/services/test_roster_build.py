@@ -124,3 +124,24 @@ def _ledger(services) -> list[tuple]:
         return [tuple(r) for r in s.execute(text(
             "SELECT p.id_number, l.month, l.paid_fen FROM ledger l JOIN people p "
             "ON p.id = l.person_id ORDER BY 1, 2"))]
+
+
+def test_bank_file_from_stored_lines_equals_the_one_from_the_view(services, clerk, reviewer,
+                                                                  approver, tmp_path):
+    from python_calamine import CalamineWorkbook
+
+    from elderdesk.reports.roster_xlsx import write_bank_xlsx
+
+    for seq, birth in ((1, "1946-05-20"), (3, "1936-06-02"), (5, "1926-01-09")):
+        enrol(services, clerk, reviewer, approver, birth, seq, "2026-08-10", "2026-08-20")
+    services.roster.build(approver, "2026Q3")
+    view = services.roster.freeze(approver, "2026Q3")
+    fast = tmp_path / "fast.xlsx"
+    services.roster.export(approver, "2026Q3", xlsx=fast)
+    write_bank_xlsx(tmp_path / "view.xlsx", view)
+
+    def cells(path):
+        with CalamineWorkbook.from_path(str(path)) as book:
+            return book.get_sheet_by_index(0).to_python()
+
+    assert cells(fast) == cells(tmp_path / "view.xlsx") and len(cells(fast)) == 5
