@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass
+
+from elderdesk.reports.xlsx_file import xlsx_book
 
 HEADERS = ("记录号", "时间", "操作员", "操作", "对象", "变更内容")
 SHEET_NAME = "审计日志"
@@ -26,14 +27,8 @@ class AuditLine:
 def write_audit_xlsx(path: str | os.PathLike[str], lines: Iterable[AuditLine], *,
                      masked: bool = True) -> int:
     """Write the lines to path (written to path.part, then renamed); the number of records."""
-    import xlsxwriter  # lazily: only exports need it
-
-    final = os.fspath(path)
-    partial = final + ".part"
-    book = xlsxwriter.Workbook(partial, {"constant_memory": True, "strings_to_numbers": False,
-                                         "strings_to_formulas": False, "strings_to_urls": False})
     count = 0
-    try:
+    with xlsx_book(path, constant_memory=True) as book:
         sheet = book.add_worksheet(SHEET_NAME)
         bold = book.add_format({"bold": True})
         wrap = book.add_format({"text_wrap": True, "valign": "top"})
@@ -52,12 +47,4 @@ def write_audit_xlsx(path: str | os.PathLike[str], lines: Iterable[AuditLine], *
             sheet.write_string(count, 5, "\n".join(line.changes)[:MAX_CELL], wrap)
         note = "身份证号、银行账号已部分隐藏" if masked else "含完整身份证号、银行账号，请妥善保管"
         sheet.write_string(count + 2, 0, f"共 {count} 条记录；{note}", bold)
-        book.close()
-    except BaseException:
-        with contextlib.suppress(Exception):
-            book.close()
-        with contextlib.suppress(OSError):
-            os.remove(partial)
-        raise
-    os.replace(partial, final)
     return count

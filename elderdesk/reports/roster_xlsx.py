@@ -10,11 +10,11 @@ to the exact two-decimal value, the same as float("123.45"), and reads back as e
 
 from __future__ import annotations
 
-import contextlib
 import os
 from collections.abc import Iterable, Iterator
 
 from elderdesk.domain.roster import RosterView
+from elderdesk.reports.xlsx_file import xlsx_book
 
 HEADERS = ("序号", "姓名", "身份证号", "开户银行", "银行账号", "实发金额")
 SHEET_NAME = "代发明细"
@@ -43,20 +43,7 @@ def write_bank_rows(path: str | os.PathLike[str],
                     rows: Iterable[tuple[str, str, str | None, str | None, int]]) -> None:
     """Write the bank workbook from its rows: (name, ID number, bank, account, paid fen) of
     each paying line, in order (RosterService.export reads just these for a large roster)."""
-    import xlsxwriter  # lazily: only exports need it
-
-    final = os.fspath(path)
-    partial = final + ".part"  # a failed export never leaves a plausible-looking bank file
-    book = xlsxwriter.Workbook(
-        partial,
-        {
-            "constant_memory": True,
-            "strings_to_numbers": False,
-            "strings_to_formulas": False,
-            "strings_to_urls": False,
-        },
-    )
-    try:
+    with xlsx_book(path, constant_memory=True) as book:
         sheet = book.add_worksheet(SHEET_NAME)
         bold = book.add_format({"bold": True})
         text = book.add_format({"num_format": "@"})
@@ -86,11 +73,3 @@ def write_bank_rows(path: str | os.PathLike[str],
         write_string(row, 0, TOTAL_LABEL, bold)
         write_string(row, 1, f"{row - 1}人", bold)
         write_number(row, 5, total / 100, bold_money)
-        book.close()
-    except BaseException:
-        with contextlib.suppress(Exception):
-            book.close()
-        with contextlib.suppress(OSError):
-            os.remove(partial)
-        raise
-    os.replace(partial, final)

@@ -3,12 +3,12 @@ each with a native Excel chart beside it where the table has one."""
 
 from __future__ import annotations
 
-import contextlib
 import os
 import re
 from collections.abc import Sequence
 
 from elderdesk.reports.tables import StatTable, Yuan, cell_text, largest
+from elderdesk.reports.xlsx_file import xlsx_book
 
 _BAD = re.compile(r"[\[\]:*?/\\]")
 _COLORS = ("#3b6fb6", "#d9822b", "#4a9a5b", "#b94a48", "#7b5ea7", "#8c8c8c", "#2aa1a5", "#c4a000")
@@ -27,13 +27,7 @@ def _sheet_name(title: str, used: set[str]) -> str:
 def write_stats_xlsx(path: str | os.PathLike[str], tables: Sequence[StatTable], *,
                      heading: str) -> None:
     """Write the tables to `path` (replaced atomically: no half-written workbook is left)."""
-    import xlsxwriter  # lazily: only exports need it
-
-    final = os.fspath(path)
-    partial = final + ".part"
-    book = xlsxwriter.Workbook(partial, {"strings_to_numbers": False,
-                                         "strings_to_formulas": False, "strings_to_urls": False})
-    try:
+    with xlsx_book(path) as book:
         fmt = {"title": book.add_format({"bold": True, "font_size": 13}),
                "note": book.add_format({"font_color": "#666666"}),
                "head": book.add_format({"bold": True, "bg_color": "#e6e6e6", "border": 1,
@@ -49,14 +43,6 @@ def write_stats_xlsx(path: str | os.PathLike[str], tables: Sequence[StatTable], 
         used: set[str] = set()
         for t in tables:
             _sheet(book, book.add_worksheet(_sheet_name(t.title, used)), t, heading, fmt)
-        book.close()
-    except BaseException:
-        with contextlib.suppress(Exception):
-            book.close()
-        with contextlib.suppress(OSError):
-            os.remove(partial)
-        raise
-    os.replace(partial, final)
 
 
 def _sheet(book, ws, t: StatTable, heading: str, fmt: dict) -> None:
