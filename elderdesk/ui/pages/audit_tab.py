@@ -8,18 +8,15 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
     QGridLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +28,7 @@ from elderdesk.ui.dialogs.file_dialog import FileDialog
 from elderdesk.ui.errors import error_text
 from elderdesk.ui.models.audit_models import AU_CHANGES, AuditTableModel
 from elderdesk.ui.ops import Ops
+from elderdesk.ui.widgets.record_table import record_table
 from elderdesk.ui.widgets.unmask import guard_unmask
 
 if TYPE_CHECKING:
@@ -107,16 +105,7 @@ class AuditTab(QWidget):
         grid.addWidget(self.verify_button, 1, 8)
         self.status_label = QLabel(self)
         self.status_label.setWordWrap(True)
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(AU_CHANGES, QHeaderView.ResizeMode.Stretch)
+        self.table = record_table(self, self.model, stretch=AU_CHANGES)
         self.table.selectionModel().currentRowChanged.connect(lambda *_a: self._show_detail())
         self.detail = QPlainTextEdit(self)
         self.detail.setReadOnly(True)

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QGroupBox,
     QHBoxLayout,
@@ -18,7 +17,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -36,6 +34,7 @@ from elderdesk.ui.ops import Ops
 from elderdesk.ui.widgets.card_panel import PersonCardPanel
 from elderdesk.ui.widgets.card_print_bar import CardPrintBar
 from elderdesk.ui.widgets.card_summary import CardSummary
+from elderdesk.ui.widgets.record_table import record_table
 from elderdesk.ui.widgets.unmask import guard_unmask
 
 if TYPE_CHECKING:
@@ -47,19 +46,6 @@ if TYPE_CHECKING:
 SEARCH_DELAY_MS = 150
 RECENT_LIMIT = 200
 
-
-def _table(parent: QWidget, model, multi: bool = False) -> QTableView:  # type: ignore[no-untyped-def]
-    table = QTableView(parent)
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection if multi else
-                           QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setWordWrap(False)
-    table.verticalHeader().hide()
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
 
 
 class CardsPage(QWidget):
@@ -104,7 +90,7 @@ class CardsPage(QWidget):
         top.addWidget(self.search_edit, 1)
         top.addWidget(self.register_button)
         top.addWidget(self.unmask_check)
-        self.people_table = _table(self, self.people_model)
+        self.people_table = record_table(self, self.people_model)
         self.people_table.horizontalHeader().setSectionResizeMode(
             COL_COMMUNITY, QHeaderView.ResizeMode.Stretch)
         self.people_table.selectionModel().currentRowChanged.connect(self._on_person_row)
@@ -115,7 +101,7 @@ class CardsPage(QWidget):
         self.panel.pickup_button.clicked.connect(self.pickup)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
-        self.recent_table = _table(self, self.recent_model, multi=True)
+        self.recent_table = record_table(self, self.recent_model, multi=True)
         self.recent_table.selectionModel().selectionChanged.connect(self._on_recent_selection)
         self.print_bar = CardPrintBar(self._ops, self._services, self._op, self.print_targets,
                                       self)

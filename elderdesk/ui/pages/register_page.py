@@ -7,17 +7,14 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QScrollArea,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +27,7 @@ from elderdesk.ui.errors import show_error
 from elderdesk.ui.models.people_model import COL_COMMUNITY, PeopleTableModel
 from elderdesk.ui.ops import Ops
 from elderdesk.ui.widgets.person_detail import PersonDetail
+from elderdesk.ui.widgets.record_table import record_table
 from elderdesk.ui.widgets.unmask import guard_unmask
 
 if TYPE_CHECKING:
@@ -91,15 +89,7 @@ class RegisterPage(QWidget):
             actions.addWidget(b)
         actions.addStretch(1)
         actions.addWidget(self.count_label)
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(COL_COMMUNITY, QHeaderView.ResizeMode.Stretch)
+        self.table = record_table(self, self.model, stretch=COL_COMMUNITY)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
         self.table.doubleClicked.connect(lambda _i: self.edit_selected())
         self.table.installEventFilter(self)

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
     QHeaderView,
@@ -17,7 +16,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSplitter,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -34,24 +32,13 @@ from elderdesk.ui.errors import error_text
 from elderdesk.ui.models.roster_models import L_ITEMS, RosterItemsTableModel, RosterLinesTableModel
 from elderdesk.ui.ops import Ops, Task
 from elderdesk.ui.pages.recoveries_tab import RecoveriesTab
+from elderdesk.ui.widgets.record_table import record_table
 from elderdesk.ui.widgets.unmask import guard_unmask
 
 if TYPE_CHECKING:
     from elderdesk.services.auth import Operator
     from elderdesk.services.container import Services
 
-
-def _table(parent: QWidget, model: Any) -> QTableView:
-    table = QTableView(parent)
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setWordWrap(False)
-    table.verticalHeader().hide()
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
 
 
 class RosterPage(QWidget):
@@ -101,10 +88,10 @@ class RosterPage(QWidget):
         self.progress.setVisible(False)
         self.message = QLabel(tab)
         self.message.setWordWrap(True)
-        self.table = _table(tab, self.model)
+        self.table = record_table(tab, self.model)
         self.table.horizontalHeader().setSectionResizeMode(L_ITEMS, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().currentRowChanged.connect(self._on_line_changed)
-        self.items_table = _table(tab, self.items_model)
+        self.items_table = record_table(tab, self.items_model)
         self.items_table.horizontalHeader().setStretchLastSection(False)
         splitter = QSplitter(Qt.Orientation.Vertical, tab)
         splitter.addWidget(self.table)

@@ -6,13 +6,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -23,6 +20,7 @@ from elderdesk.ui.dialogs.user_dialog import UserDialog
 from elderdesk.ui.errors import error_text
 from elderdesk.ui.models.user_models import UsersTableModel
 from elderdesk.ui.ops import Ops
+from elderdesk.ui.widgets.record_table import record_table
 
 if TYPE_CHECKING:
     from elderdesk.services.auth import Operator
@@ -40,7 +38,7 @@ class UsersTab(QWidget):
         layout = QVBoxLayout(self)
         actions = QHBoxLayout()
         self.status_label = QLabel(self)
-        self.table = QTableView(self)
+        self.table = record_table(self, self.model)
         if self.can_manage:
             self.add_button = self._button(self.tr("新增用户"), self.add_user)
             self.roles_button = self._button(self.tr("修改角色"), self.edit_roles)
@@ -48,14 +46,6 @@ class UsersTab(QWidget):
             self.active_button = self._button(self.tr("停用"), self.toggle_active)
             for b in (self.add_button, self.roles_button, self.reset_button, self.active_button):
                 actions.addWidget(b)
-            self.table.setModel(self.model)
-            self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-            self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-            self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-            self.table.verticalHeader().hide()
-            header = self.table.horizontalHeader()
-            header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-            header.setStretchLastSection(True)
             self.table.selectionModel().currentRowChanged.connect(lambda *_a: self._update())
             self.table.activated.connect(lambda _i: self.edit_roles())
         else:

@@ -8,12 +8,9 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -21,6 +18,7 @@ from PySide6.QtWidgets import (
 from elderdesk.ui.errors import error_text
 from elderdesk.ui.models.allowance_models import PersonRowsModel
 from elderdesk.ui.ops import Ops
+from elderdesk.ui.widgets.record_table import record_table
 
 
 class ListTab(QWidget):
@@ -35,15 +33,7 @@ class ListTab(QWidget):
         self._generation = 0
         self._loading = False
         self._buttons: list[tuple[QPushButton, bool]] = []  # (button, needs a selected row)
-        self.table = QTableView(self)
-        self.table.setModel(model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        self.table = record_table(self, model)
         self.table.selectionModel().currentRowChanged.connect(lambda *_a: self.update_buttons())
         self.table.activated.connect(lambda _i: self._run_default())
         self.actions = QHBoxLayout()
