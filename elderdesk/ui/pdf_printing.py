@@ -166,23 +166,26 @@ def print_with_dialog(parent: QWidget | None, ops: Ops, printer_name: str, make:
                       done: Callable[[int, Any], None],
                       failed: Callable[[BaseException], None]) -> bool:
     """Ask the system print dialog, write the PDF for the chosen printer in the background,
-    then print its pages; done(pages, what make returned). False if the clerk cancelled."""
+    then print its pages, also in the background (Qt paints on a QPrinter from any thread, and
+    a batch of a thousand cards must not freeze the window); done(pages, what make returned).
+    False if the clerk cancelled."""
     printer = SystemPrintDialog.ask(parent, printer_name)
     if printer is None:
         return False
     path, chosen = _scratch(), printer.printerName()
 
-    def finish(result: Any) -> None:
-        try:
-            pages = print_pdf(printer, path)
-        except Exception as exc:  # shown to the clerk
-            failed(exc)
-            return
-        finally:
-            shutil.rmtree(path.parent, ignore_errors=True)
+    def failing(exc: BaseException) -> None:  # shown to the clerk
+        shutil.rmtree(path.parent, ignore_errors=True)
+        failed(exc)
+
+    def printed(pages: int, result: Any) -> None:
+        shutil.rmtree(path.parent, ignore_errors=True)
         done(pages, result)
 
-    ops.run(lambda: make(path, chosen), finish, failed, write=True)
+    def made(result: Any) -> None:
+        ops.run(lambda: print_pdf(printer, path), lambda pages: printed(pages, result), failing)
+
+    ops.run(lambda: make(path, chosen), made, failing, write=True)
     return True
 
 
