@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from elderdesk.services.container import Services
     from elderdesk.services.safety import SafetyService, StartupReport
     from elderdesk.ui.main_window import MainWindow
+    from elderdesk.ui.ops import Ops
 
 log = logging.getLogger("elderdesk")
 FONT_FILE = ("fonts", "wqy-microhei.ttf")
@@ -207,7 +208,6 @@ def run_gui(db_path: Path | None = None) -> int:
 
     apply_font_size(font_size(), save=False)  # the 界面 setting for tired eyes
 
-    from elderdesk.ui.dialogs.login_dialog import LoginDialog
     from elderdesk.ui.dialogs.setup_dialog import SetupDialog
     from elderdesk.ui.ops import Ops
 
@@ -215,20 +215,33 @@ def run_gui(db_path: Path | None = None) -> int:
     ops = Ops()
     if not path.exists() and not SetupDialog.ask(None, ops, path):
         return 0
+    code, user = _session(app, ops, path, "")
+    while user is not None:  # the login again after a restore from backup, on the restored file
+        code, user = _session(app, ops, path, user)
+    return code
+
+
+def _session(app: QApplication, ops: Ops, path: Path, user: str) -> tuple[int, str | None]:
+    """Log in and run the main window on path: (exit code, None) when the program ends;
+    (0, user name) when a restore replaced the database and the login is to show again."""
+    from elderdesk.ui.dialogs.login_dialog import LoginDialog
+
     opener = ServicesOpener(path)
     ops.run(opener.get, lambda _s: None, lambda _e: None, write=True)  # warm up meanwhile
     smoke = os.environ.get("ELDERDESK_SMOKE") == "1"  # test-only: tests/test_installer.py
     operator = (opener.authenticate(os.environ.get("ELDERDESK_SMOKE_USER", ""),
                                     os.environ.get("ELDERDESK_PASSWORD", ""))
-                if smoke else LoginDialog.ask(None, ops, opener.authenticate))
+                if smoke else LoginDialog.ask(None, ops, opener.authenticate, user=user))
     if operator is None:
         ops.wait_done()
         opener.close()
-        return 0
+        return 0, None
 
     from elderdesk.ui.main_window import MainWindow
 
     window = MainWindow(opener.get(), operator)
+    relogin: list[bool] = []
+    window.relogin_requested.connect(lambda: relogin.append(True))
     window.show()
     window.raise_()
     window.activateWindow()  # the clerk types into the search box at once
@@ -237,11 +250,15 @@ def run_gui(db_path: Path | None = None) -> int:
     else:
         start_safety_checks(window, operator)
     try:
-        return app.exec()
+        code = app.exec()
     finally:
         window.ops.wait_done()
         ops.wait_done()
         opener.close()
+    if not relogin:
+        return code, None
+    window.deleteLater()  # with it its idle lock, an event filter of the application
+    return 0, operator.name
 
 
 if __name__ == "__main__":

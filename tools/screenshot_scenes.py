@@ -233,6 +233,26 @@ def forms(ctx: Context) -> None:
 def system(ctx: Context) -> None:
     ctx.page(ctx.window.system_page)
     ctx.shots.save(ctx.window, "system_page.png", 0.8)
+    _backups(ctx)
+
+
+def _backups(ctx: Context) -> None:
+    """The 备份 tab with a manual backup (made now, at the fixed time) and three daily ones."""
+    import shutil
+
+    from elderdesk.services.safety import SafetyService
+
+    made = SafetyService(ctx.services.db).create_backup(ctx.op)
+    for day in ("13", "14", "15"):
+        shutil.copyfile(made, made.with_name(f"{ctx.db.stem}-202611{day}-0830{day}-daily.db"))
+    page = ctx.window.system_page
+    tab = page.backups_tab
+    page.tabs.setCurrentWidget(tab)
+    tab.refresh()
+    ctx.wait_until(ctx.app, lambda: tab.model.rowCount() == 4)
+    tab.folder_label.setText("E:\\ElderDesk备份")  # as the manual says, not the temporary folder
+    tab.table.selectRow(1)
+    ctx.shots.save(ctx.window, "backup_tab.png")
 
 
 SCENES = (register, import_workbook, cards, allowance, roster, statistics, forms, system)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -43,6 +44,9 @@ LATER_PAGES = (
 
 
 class MainWindow(QMainWindow):
+    # a restore replaced the database file: close and show the login again on it (app.py)
+    relogin_requested = Signal()
+
     def __init__(self, services: Services, operator: Operator, ops: Ops | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -65,6 +69,8 @@ class MainWindow(QMainWindow):
                  "老年证": self.cards_page}
         self.system_page = SystemPage(self.ops, services, operator, self)
         built["系统"] = self.system_page
+        if self.system_page.backups_tab is not None:
+            self.system_page.backups_tab.restored.connect(lambda _kept: self._relogin())
         from elderdesk.ui.pages.forms_page import FormsPage
         from elderdesk.ui.pages.statistics_page import StatisticsPage
 
@@ -133,6 +139,10 @@ class MainWindow(QMainWindow):
         self.ops.run(services.settings.idle_minutes, lock.set_minutes, lambda _e: None)
         self.system_page.idle_minutes_changed.connect(lock.set_minutes)
         return lock
+
+    def _relogin(self) -> None:
+        self.relogin_requested.emit()
+        self.close()
 
     def _add_page(self, title: str, page: QWidget) -> None:
         self.nav.addItem(title)

@@ -322,134 +322,134 @@
 <context>
     <name>AuditTab</name>
     <message>
-        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="48"/>
+        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="46"/>
         <source>不限</source>
         <translation>Any</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="71"/>
+        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="69"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
+        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="73"/>
         <location filename="../../elderdesk/ui/pages/audit_tab.py" line="75"/>
-        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="77"/>
-        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="158"/>
+        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="147"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="81"/>
+        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="79"/>
         <source>查询</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="85"/>
+        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="83"/>
         <source>显示完整身份证号</source>
         <translation>Show full ID numbers</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="87"/>
+        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="85"/>
         <source>导出 Excel…</source>
         <translation>Export Excel…</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="89"/>
+        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="87"/>
         <source>校验审计日志</source>
         <translation>Verify audit log</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="90"/>
+        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="88"/>
         <source>重新计算每条记录的哈希链，发现程序外的修改</source>
         <translation>Recompute the hash chain of every record to find changes made outside the program</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="93"/>
+        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="91"/>
         <source>人员</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="95"/>
+        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="93"/>
         <source>操作员</source>
         <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="97"/>
+        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="95"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="99"/>
+        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="97"/>
         <source>日期从</source>
         <translation>Date from</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="101"/>
+        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="99"/>
         <source>至</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="123"/>
+        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="112"/>
         <source>选中一条记录，在这里查看每项变更（原值 → 新值）</source>
         <translation>Select a record to see each change here (old value → new value)</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="151"/>
+        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="140"/>
         <source>正在查询……</source>
         <translation>Searching…</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="164"/>
+        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="153"/>
         <source>，向下滚动显示更早的记录</source>
         <translation>; scroll down for earlier records</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="165"/>
+        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="154"/>
         <source>已显示 {n} 条记录{more}</source>
         <translation>{n} records shown{more}</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="166"/>
+        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="155"/>
         <source>没有符合条件的审计记录</source>
         <translation>No matching audit records</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="184"/>
+        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="173"/>
         <source>导出审计日志</source>
         <translation>Export audit log</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="185"/>
+        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="174"/>
         <source>审计日志_{d}.xlsx</source>
         <translation>audit log_{d}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="186"/>
+        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="175"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="191"/>
+        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="180"/>
         <source>正在导出……</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="198"/>
+        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="187"/>
         <source>已导出 {n} 条记录到 {path}</source>
         <translation>Exported {n} records to {path}</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="207"/>
+        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="196"/>
         <source>正在校验审计日志……</source>
         <translation>Verifying the audit log…</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="214"/>
+        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="203"/>
         <source>审计日志完整：共 {n} 条记录，哈希链无断点。</source>
         <translation>Audit log intact: {n} records, no break in the hash chain.</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="219"/>
+        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="208"/>
         <source>审计日志在第 {n} 条记录处断链：该记录或其之前的记录曾在程序外被修改。请保留现场并报告管理员，可从备份恢复核对。</source>
         <translation>The audit log chain breaks at record {n}: that record or an earlier one was changed outside the program. Leave everything as it is and tell the administrator; a backup can be restored to compare.</translation>
     </message>
@@ -495,6 +495,200 @@
         <location filename="../../elderdesk/ui/models/audit_models.py" line="108"/>
         <source>（无字段变化）</source>
         <translation>(no field changed)</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsTab</name>
+    <message>
+        <location filename="../../elderdesk/ui/pages/backups_tab.py" line="98"/>
+        <source>选择文件夹…</source>
+        <translation>Choose folder…</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/backups_tab.py" line="100"/>
+        <source>立即备份</source>
+        <translation>Back up now</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/backups_tab.py" line="101"/>
+        <source>从备份恢复…</source>
+        <translation>Restore from backup…</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/backups_tab.py" line="102"/>
+        <source>用表中选中的备份替换当前数据库</source>
+        <translation>Replace the current database with the backup selected in the table</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/backups_tab.py" line="103"/>
+        <source>从其他文件恢复…</source>
+        <translation>Restore from another file…</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/backups_tab.py" line="104"/>
+        <source>选择其他位置（如另一个U盘）的备份文件</source>
+        <translation>Choose a backup file elsewhere (for example on another USB stick)</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/backups_tab.py" line="113"/>
+        <source>备份文件夹：</source>
+        <translation>Backup folder:</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/backups_tab.py" line="122"/>
+        <source>每天第一次打开程序时自动备份一次；保留最近 7 天每天一份、4 周每周一份、12 个月每月一份。请把备份文件夹设在U盘上，并每周检查一次。</source>
+        <translation>A backup is made automatically when the program is first opened each day; one per day is kept for the last 7 days, one per week for 4 weeks and one per month for 12 months. Please put the backup folder on a USB stick and check it every week.</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/backups_tab.py" line="172"/>
+        <source>备份文件夹中共有 {n} 份备份</source>
+        <translation>{n} backups in the backup folder</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/backups_tab.py" line="173"/>
+        <source>备份文件夹中还没有备份，请点“立即备份”</source>
+        <translation>No backups in the backup folder yet: click “Back up now”</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/backups_tab.py" line="177"/>
+        <source>选择备份文件夹（如U盘）</source>
+        <translation>Choose the backup folder (for example a USB stick)</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/backups_tab.py" line="186"/>
+        <source>自动备份文件夹已设为 {folder}</source>
+        <translation>Automatic backups now go to {folder}</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/backups_tab.py" line="194"/>
+        <source>正在备份……</source>
+        <translation>Backing up…</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/backups_tab.py" line="200"/>
+        <source>已备份到 {path}</source>
+        <translation>Backed up to {path}</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/backups_tab.py" line="215"/>
+        <source>选择要恢复的备份文件</source>
+        <translation>Choose the backup file to restore</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/backups_tab.py" line="216"/>
+        <source>ElderDesk 数据库 (*.db);;所有文件 (*)</source>
+        <translation>ElderDesk database (*.db);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/backups_tab.py" line="221"/>
+        <source>（{when} 的数据）</source>
+        <translation> (the data of {when})</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/backups_tab.py" line="223"/>
+        <source>用备份文件
+{file}{made}
+替换当前数据库。
+
+• 恢复前程序先检查这份备份是否完好、是否属于本机构；不通过则不做任何改动。
+• 当前数据库会先另存一份（在 {folder} 中，文件名含 before-restore），需要时仍可找回。
+• 备份之后登记或修改的信息不在恢复后的数据中，请恢复后补登。
+• 恢复完成后程序回到登录界面，请重新登录。
+
+确定恢复吗？</source>
+        <translation>Replace the current database with the backup file
+{file}{made}
+
+• The program first checks that the backup is intact and belongs to this office; if not, nothing is changed.
+• The current database is kept as a copy first (in {folder}, its file name contains before-restore), so it can still be recovered.
+• What was registered or changed after the backup is not in the restored data: please enter it again afterwards.
+• After the restore the program returns to the login screen: please log in again.
+
+Restore now?</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/backups_tab.py" line="234"/>
+        <source>从备份恢复</source>
+        <translation>Restore from backup</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/backups_tab.py" line="243"/>
+        <source>还有操作正在进行（例如导入），请等它完成后再恢复。</source>
+        <translation>Another operation (an import, for example) is still running: please wait until it has finished, then restore.</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/backups_tab.py" line="249"/>
+        <source>正在检查备份并恢复……</source>
+        <translation>Checking the backup and restoring…</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/backups_tab.py" line="261"/>
+        <source>原数据库已另存为：
+{kept}
+
+</source>
+        <translation>The previous database was kept as:
+{kept}
+
+</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/backups_tab.py" line="262"/>
+        <location filename="../../elderdesk/ui/pages/backups_tab.py" line="263"/>
+        <source>已从备份恢复</source>
+        <translation>Restored from the backup</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/backups_tab.py" line="264"/>
+        <source>已从备份恢复。
+
+{kept}程序将回到登录界面，请重新登录，并查几位最近登记的老人，确认数据正确。</source>
+        <translation>Restored from the backup.
+
+{kept}The program returns to the login screen. Please log in again and look up a few recently registered elders to check the data.</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/backups_tab.py" line="271"/>
+        <source>未能恢复</source>
+        <translation>Not restored</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsTableModel</name>
+    <message>
+        <location filename="../../elderdesk/ui/pages/backups_tab.py" line="45"/>
+        <source>备份时间</source>
+        <translation>Backed up at</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/backups_tab.py" line="45"/>
+        <source>种类</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/backups_tab.py" line="45"/>
+        <source>大小</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/backups_tab.py" line="45"/>
+        <source>文件名</source>
+        <translation>File name</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/backups_tab.py" line="46"/>
+        <source>每日自动</source>
+        <translation>Daily (automatic)</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/backups_tab.py" line="46"/>
+        <source>手动</source>
+        <translation>Manual</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/backups_tab.py" line="47"/>
+        <source>升级前</source>
+        <translation>Before upgrade</translation>
     </message>
 </context>
 <context>
@@ -857,68 +1051,68 @@
 <context>
     <name>CardsPage</name>
     <message>
-        <location filename="../../elderdesk/ui/pages/cards_page.py" line="93"/>
+        <location filename="../../elderdesk/ui/pages/cards_page.py" line="79"/>
         <source>输入姓名、拼音首字母或身份证号的任意几位</source>
         <translation>Type a name, pinyin initials or any digits of the ID number</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/cards_page.py" line="97"/>
-        <location filename="../../elderdesk/ui/pages/cards_page.py" line="171"/>
+        <location filename="../../elderdesk/ui/pages/cards_page.py" line="83"/>
+        <location filename="../../elderdesk/ui/pages/cards_page.py" line="157"/>
         <source>使用档案页所选</source>
         <translation>Use the one selected in Records</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/cards_page.py" line="100"/>
+        <location filename="../../elderdesk/ui/pages/cards_page.py" line="86"/>
         <source>显示完整身份证号</source>
         <translation>Show full ID numbers</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/cards_page.py" line="103"/>
+        <location filename="../../elderdesk/ui/pages/cards_page.py" line="89"/>
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/cards_page.py" line="125"/>
+        <location filename="../../elderdesk/ui/pages/cards_page.py" line="111"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/cards_page.py" line="127"/>
+        <location filename="../../elderdesk/ui/pages/cards_page.py" line="113"/>
         <source>按住 Ctrl 或 Shift 可选择多张一起打印（A4 整版）</source>
         <translation>Hold Ctrl or Shift to select several cards to print together (whole A4 sheet)</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/cards_page.py" line="132"/>
+        <location filename="../../elderdesk/ui/pages/cards_page.py" line="118"/>
         <source>近期发证</source>
         <translation>Recently issued</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/cards_page.py" line="170"/>
+        <location filename="../../elderdesk/ui/pages/cards_page.py" line="156"/>
         <source>使用档案页所选：{name}</source>
         <translation>Use the one selected in Records: {name}</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/cards_page.py" line="257"/>
+        <location filename="../../elderdesk/ui/pages/cards_page.py" line="243"/>
         <source>已发放</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/cards_page.py" line="262"/>
+        <location filename="../../elderdesk/ui/pages/cards_page.py" line="248"/>
         <source>已补换</source>
         <translation>Replaced</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/cards_page.py" line="269"/>
+        <location filename="../../elderdesk/ui/pages/cards_page.py" line="255"/>
         <source>已登记领取：老年证 {no}（{name}）</source>
         <translation>Collection recorded: senior card {no} ({name})</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/cards_page.py" line="276"/>
+        <location filename="../../elderdesk/ui/pages/cards_page.py" line="262"/>
         <source>{verb}{type} {no}（{name}），工本费 {fee} 元。可以打印老年证。</source>
         <translation>{verb} {type} {no} ({name}), fee {fee} yuan. The senior card can be printed now.</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/cards_page.py" line="292"/>
+        <location filename="../../elderdesk/ui/pages/cards_page.py" line="278"/>
         <source>{n}张</source>
         <translation>{n} cards</translation>
     </message>
@@ -994,27 +1188,27 @@
 <context>
     <name>CompareDialog</name>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/compare_dialog.py" line="31"/>
+        <location filename="../../elderdesk/ui/dialogs/compare_dialog.py" line="29"/>
         <source>与上期比较</source>
         <translation>Compare with previous period</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/compare_dialog.py" line="36"/>
+        <location filename="../../elderdesk/ui/dialogs/compare_dialog.py" line="34"/>
         <source>{period} 与上期 {previous} 比较：</source>
         <translation>{period} compared with the previous period {previous}:</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/compare_dialog.py" line="39"/>
+        <location filename="../../elderdesk/ui/dialogs/compare_dialog.py" line="37"/>
         <source>{period} 之前没有已冻结的花名册，全部作为新增：</source>
         <translation>No frozen roster before {period}: everyone is new:</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/compare_dialog.py" line="41"/>
+        <location filename="../../elderdesk/ui/dialogs/compare_dialog.py" line="39"/>
         <source>新增 {new} 人，停发 {stopped} 人，档次变化 {band} 人，有补发 {arrears} 人，有追回 {recovery} 人。</source>
         <translation>{new} new, {stopped} stopped, {band} band changes, {arrears} with back pay, {recovery} with recoveries.</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/compare_dialog.py" line="56"/>
+        <location filename="../../elderdesk/ui/dialogs/compare_dialog.py" line="47"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
@@ -1970,7 +2164,7 @@
 <context>
     <name>ListTab</name>
     <message>
-        <location filename="../../elderdesk/ui/widgets/list_tab.py" line="104"/>
+        <location filename="../../elderdesk/ui/widgets/list_tab.py" line="94"/>
         <source>共 {n} 人</source>
         <translation>{n} people</translation>
     </message>
@@ -2054,52 +2248,52 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../elderdesk/ui/main_window.py" line="51"/>
+        <location filename="../../elderdesk/ui/main_window.py" line="55"/>
         <source>ElderDesk 老年证与高龄津贴办理系统</source>
         <translation>ElderDesk Senior Card and Longevity Allowance System</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/main_window.py" line="60"/>
+        <location filename="../../elderdesk/ui/main_window.py" line="64"/>
         <source>老人档案</source>
         <translation>Records</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/main_window.py" line="75"/>
+        <location filename="../../elderdesk/ui/main_window.py" line="81"/>
         <source>老年证</source>
         <translation>Senior cards</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/main_window.py" line="75"/>
+        <location filename="../../elderdesk/ui/main_window.py" line="81"/>
         <source>高龄津贴</source>
         <translation>Longevity allowance</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/main_window.py" line="76"/>
+        <location filename="../../elderdesk/ui/main_window.py" line="82"/>
         <source>发放花名册</source>
         <translation>Payment rosters</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/main_window.py" line="76"/>
+        <location filename="../../elderdesk/ui/main_window.py" line="82"/>
         <source>统计</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/main_window.py" line="77"/>
+        <location filename="../../elderdesk/ui/main_window.py" line="83"/>
         <source>系统</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/main_window.py" line="77"/>
+        <location filename="../../elderdesk/ui/main_window.py" line="83"/>
         <source>表格文书</source>
         <translation>Forms</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/main_window.py" line="99"/>
+        <location filename="../../elderdesk/ui/main_window.py" line="105"/>
         <source>操作员：{name}（{roles}）</source>
         <translation>Operator: {name} ({roles})</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/main_window.py" line="150"/>
+        <location filename="../../elderdesk/ui/main_window.py" line="160"/>
         <source>ElderDesk 老年证与高龄津贴办理系统 — {office}</source>
         <translation>ElderDesk Senior Card and Longevity Allowance System — {office}</translation>
     </message>
@@ -2576,8 +2770,8 @@
     </message>
     <message>
         <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="61"/>
-        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="165"/>
         <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="166"/>
+        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="167"/>
         <source>（由身份证号确定）</source>
         <translation>(from the ID number)</translation>
     </message>
@@ -2602,37 +2796,37 @@
         <translation>Has a residence permit, valid until</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="88"/>
+        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="89"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="90"/>
+        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="91"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="105"/>
+        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="106"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="116"/>
+        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="117"/>
         <source>性别</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="119"/>
+        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="120"/>
         <source>户籍类型</source>
         <translation>Household type</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="147"/>
+        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="148"/>
         <source>身份证号不能在此修改（更正身份证号需由审批人员办理）</source>
         <translation>The ID number cannot be changed here (corrections are made by approval staff)</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="179"/>
+        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="180"/>
         <source>此身份证号已登记：{name}（{status}），不能重复登记</source>
         <translation>This ID number is already registered: {name} ({status}); it cannot be registered twice</translation>
     </message>
@@ -2846,62 +3040,62 @@ cropped to a 1-inch photo (25×35 mm)</translation>
 <context>
     <name>RegisterPage</name>
     <message>
-        <location filename="../../elderdesk/ui/pages/register_page.py" line="69"/>
+        <location filename="../../elderdesk/ui/pages/register_page.py" line="67"/>
         <source>输入姓名、拼音首字母（如 zsf）或身份证号的任意几位，按回车打开</source>
         <translation>Type a name, pinyin initials (e.g. zsf) or any digits of the ID number; Enter opens</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/register_page.py" line="74"/>
+        <location filename="../../elderdesk/ui/pages/register_page.py" line="72"/>
         <source>显示完整身份证号</source>
         <translation>Show full ID numbers</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/register_page.py" line="78"/>
+        <location filename="../../elderdesk/ui/pages/register_page.py" line="76"/>
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/register_page.py" line="81"/>
+        <location filename="../../elderdesk/ui/pages/register_page.py" line="79"/>
         <source>新增登记</source>
         <translation>New registration</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/register_page.py" line="82"/>
+        <location filename="../../elderdesk/ui/pages/register_page.py" line="80"/>
         <source>修改</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/register_page.py" line="83"/>
+        <location filename="../../elderdesk/ui/pages/register_page.py" line="81"/>
         <source>登记死亡</source>
         <translation>Record death</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/register_page.py" line="85"/>
+        <location filename="../../elderdesk/ui/pages/register_page.py" line="83"/>
         <source>登记迁出</source>
         <translation>Record move-out</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/register_page.py" line="87"/>
+        <location filename="../../elderdesk/ui/pages/register_page.py" line="85"/>
         <source>导入名册</source>
         <translation>Import register</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/register_page.py" line="178"/>
+        <location filename="../../elderdesk/ui/pages/register_page.py" line="168"/>
         <source>请输入查找条件</source>
         <translation>Enter what to look for</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/register_page.py" line="180"/>
+        <location filename="../../elderdesk/ui/pages/register_page.py" line="170"/>
         <source>没有找到符合条件的人员</source>
         <translation>Nobody matches</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/register_page.py" line="182"/>
+        <location filename="../../elderdesk/ui/pages/register_page.py" line="172"/>
         <source>已显示 {n} 人，向下滚动显示更多</source>
         <translation>{n} people shown; scroll down for more</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/register_page.py" line="184"/>
+        <location filename="../../elderdesk/ui/pages/register_page.py" line="174"/>
         <source>共 {n} 人</source>
         <translation>{n} people</translation>
     </message>
@@ -3065,132 +3259,132 @@ cropped to a 1-inch photo (25×35 mm)</translation>
 <context>
     <name>RosterPage</name>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="68"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="55"/>
         <source>花名册</source>
         <translation>Roster</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="70"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="57"/>
         <source>追回款</source>
         <translation>Recoveries</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="78"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="65"/>
         <source>如 2026Q3</source>
         <translation>e.g. 2026Q3</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="82"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="69"/>
         <source>查看</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="83"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="70"/>
         <source>生成</source>
         <translation>Build</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="84"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="71"/>
         <source>与上期比较</source>
         <translation>Compare with previous period</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="85"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="72"/>
         <source>冻结…</source>
         <translation>Freeze…</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="86"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="73"/>
         <source>导出银行文件…</source>
         <translation>Export bank file…</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="87"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="74"/>
         <source>打印花名册PDF…</source>
         <translation>Print roster PDF…</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="88"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="75"/>
         <source>显示完整身份证号</source>
         <translation>Show full ID numbers</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="91"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="78"/>
         <source>期次</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="196"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="183"/>
         <source>期次 {p}：尚未生成花名册</source>
         <translation>Period {p}: no roster built yet</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="208"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="195"/>
         <source>{p} 花名册：已冻结（{at}，{who}）</source>
         <translation>Roster {p}: frozen ({at}, {who})</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="210"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="197"/>
         <source>{p} 花名册：草稿（{at} 由 {who} 生成，冻结前可重新生成）</source>
         <translation>Roster {p}: draft (built {at} by {who}; can be rebuilt until frozen)</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="216"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="203"/>
         <source>合计：发放 {people} 人，正常发放 {regular} 元，补发 {arrears} 元，发放合计 {paid} 元；追回 {recovery} 元（另列，不从发放中扣除）</source>
         <translation>Total: {people} people paid, regular {regular} yuan, arrears {arrears} yuan, total paid {paid} yuan; recoveries {recovery} yuan (listed separately, not deducted)</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="230"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="217"/>
         <source>正在生成 {p} 花名册……</source>
         <translation>Building roster {p}…</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="244"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="231"/>
         <source>已生成 {p} 花名册草稿，共 {n} 行</source>
         <translation>Draft roster {p} built: {n} lines</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="268"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="255"/>
         <source>{p} 花名册已冻结</source>
         <translation>Roster {p} frozen</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="272"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="259"/>
         <source>导出银行文件</source>
         <translation>Export bank file</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="272"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="259"/>
         <source>高龄津贴银行发放_{p}.xlsx</source>
         <translation>allowance bank payments_{p}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="273"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="260"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="276"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="263"/>
         <source>打印花名册PDF</source>
         <translation>Print roster PDF</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="276"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="263"/>
         <source>高龄津贴发放花名册_{p}.pdf</source>
         <translation>allowance roster_{p}.pdf</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="277"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="264"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="288"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="275"/>
         <source>正在导出……</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="296"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="283"/>
         <source>已保存：{files}</source>
         <translation>Saved: {files}</translation>
     </message>
@@ -3412,98 +3606,109 @@ cropped to a 1-inch photo (25×35 mm)</translation>
 <context>
     <name>SystemPage</name>
     <message>
-        <location filename="../../elderdesk/ui/pages/system_page.py" line="53"/>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="54"/>
         <source>用户</source>
         <translation>Users</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/system_page.py" line="57"/>
-        <location filename="../../elderdesk/ui/pages/system_page.py" line="61"/>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="58"/>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="62"/>
         <source>审计日志</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/system_page.py" line="60"/>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="61"/>
         <source>审计日志只有管理员可以查看。</source>
         <translation>Only administrators can view the audit log.</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/system_page.py" line="62"/>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="66"/>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="71"/>
+        <source>备份</source>
+        <translation>Backups</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="70"/>
+        <source>备份与恢复只有管理员可以操作。每天第一次打开程序时会自动备份。</source>
+        <translation>Only administrators can back up and restore. A backup is made automatically when the program is first opened each day.</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="72"/>
         <source>机构信息</source>
         <translation>Office</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/system_page.py" line="63"/>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="73"/>
         <source>安全</source>
         <translation>Security</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/system_page.py" line="66"/>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="76"/>
         <source>界面</source>
         <translation>Display</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/system_page.py" line="83"/>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="93"/>
         <source>保存机构信息</source>
         <translation>Save office details</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/system_page.py" line="88"/>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="98"/>
         <source>机构名称</source>
         <translation>Office name</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/system_page.py" line="89"/>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="99"/>
         <source>行政区划代码</source>
         <translation>Region code</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/system_page.py" line="92"/>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="102"/>
         <source>机构名称印在花名册、老年证和表格文书上；行政区划代码用于老年证编号，并用于核对备份是否属于本机构，请勿随意修改。</source>
         <translation>The office name is printed on rosters, senior cards and forms; the region code is used in senior card numbers and to check that a backup belongs to this office. Do not change it lightly.</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/system_page.py" line="94"/>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="104"/>
         <source>机构信息由管理员维护。</source>
         <translation>Office details are maintained by the administrator.</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/system_page.py" line="107"/>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="117"/>
         <source> 分钟</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/system_page.py" line="110"/>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="120"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/system_page.py" line="115"/>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="125"/>
         <source>无操作自动锁定</source>
         <translation>Lock when idle</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/system_page.py" line="119"/>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="129"/>
         <source>超过设定时间没有键盘或鼠标操作，程序自动锁定，须输入本人密码才能继续。登录和解锁时连续输错密码 5 次，账户锁定 15 分钟，或由管理员重置密码解除。</source>
         <translation>After the set time without keyboard or mouse input the program locks and your password is needed to continue. After 5 wrong passwords at login or unlock the account is locked for 15 minutes, or until an administrator resets the password.</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/system_page.py" line="154"/>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="166"/>
         <source>修改行政区划代码</source>
         <translation>Change region code</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/system_page.py" line="155"/>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="167"/>
         <source>行政区划代码从 {old} 改为 {new} 后，新发老年证的编号随之改变，以前的备份将被视为其他机构的数据而不能恢复。确定修改吗？</source>
         <translation>After changing the region code from {old} to {new}, newly issued senior card numbers change, and earlier backups will be treated as another office&apos;s data and cannot be restored. Change it?</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/system_page.py" line="170"/>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="182"/>
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/system_page.py" line="181"/>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="193"/>
         <source>已保存，立即生效</source>
         <translation>Saved; in effect now</translation>
     </message>
@@ -3570,68 +3775,68 @@ cropped to a 1-inch photo (25×35 mm)</translation>
 <context>
     <name>UsersTab</name>
     <message>
-        <location filename="../../elderdesk/ui/pages/users_tab.py" line="39"/>
+        <location filename="../../elderdesk/ui/pages/users_tab.py" line="37"/>
         <source>修改我的密码</source>
         <translation>Change my password</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/users_tab.py" line="45"/>
+        <location filename="../../elderdesk/ui/pages/users_tab.py" line="43"/>
         <source>新增用户</source>
         <translation>Add user</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/users_tab.py" line="46"/>
+        <location filename="../../elderdesk/ui/pages/users_tab.py" line="44"/>
         <source>修改角色</source>
         <translation>Change roles</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/users_tab.py" line="47"/>
+        <location filename="../../elderdesk/ui/pages/users_tab.py" line="45"/>
         <source>重置密码</source>
         <translation>Reset password</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/users_tab.py" line="48"/>
-        <location filename="../../elderdesk/ui/pages/users_tab.py" line="88"/>
+        <location filename="../../elderdesk/ui/pages/users_tab.py" line="46"/>
+        <location filename="../../elderdesk/ui/pages/users_tab.py" line="78"/>
         <source>停用</source>
         <translation>Disable</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/users_tab.py" line="63"/>
+        <location filename="../../elderdesk/ui/pages/users_tab.py" line="53"/>
         <source>用户和角色由管理员维护。您可以在这里修改自己的密码。</source>
         <translation>Users and roles are maintained by the administrator. You can change your own password here.</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/users_tab.py" line="87"/>
+        <location filename="../../elderdesk/ui/pages/users_tab.py" line="77"/>
         <source>启用</source>
         <translation>Enabled</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/users_tab.py" line="106"/>
+        <location filename="../../elderdesk/ui/pages/users_tab.py" line="96"/>
         <source>共 {n} 个用户，其中 {k} 个启用</source>
         <translation>{n} users, {k} enabled</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/users_tab.py" line="117"/>
+        <location filename="../../elderdesk/ui/pages/users_tab.py" line="107"/>
         <source>修改密码</source>
         <translation>Change password</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/users_tab.py" line="117"/>
+        <location filename="../../elderdesk/ui/pages/users_tab.py" line="107"/>
         <source>密码已修改，下次登录请使用新密码。</source>
         <translation>Password changed; use the new password at the next login.</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/users_tab.py" line="139"/>
+        <location filename="../../elderdesk/ui/pages/users_tab.py" line="129"/>
         <source>停用用户</source>
         <translation>Disable user</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/users_tab.py" line="140"/>
+        <location filename="../../elderdesk/ui/pages/users_tab.py" line="130"/>
         <source>停用后“{name}”将不能登录，其经办记录和审计日志保留不变。确定停用吗？</source>
         <translation>Once disabled, &quot;{name}&quot; cannot log in; their records and the audit log stay unchanged. Disable?</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/users_tab.py" line="148"/>
+        <location filename="../../elderdesk/ui/pages/users_tab.py" line="138"/>
         <source>无法完成操作</source>
         <translation>Could not complete the operation</translation>
     </message>
@@ -3685,17 +3890,17 @@ cropped to a 1-inch photo (25×35 mm)</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../elderdesk/app.py" line="54"/>
+        <location filename="../../elderdesk/app.py" line="55"/>
         <source>（无法写入日志）</source>
         <translation>(could not write the log)</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/app.py" line="56"/>
+        <location filename="../../elderdesk/app.py" line="57"/>
         <source>程序出现意外错误</source>
         <translation>Unexpected error</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/app.py" line="57"/>
+        <location filename="../../elderdesk/app.py" line="58"/>
         <source>程序出现了意外错误，详细情况已记录到日志文件：
 {path}
 
@@ -3706,32 +3911,32 @@ cropped to a 1-inch photo (25×35 mm)</translation>
 Please send this file to technical support. The last operation may not have completed: check and try again; if the window looks wrong, close the program and open it again.</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/app.py" line="166"/>
+        <location filename="../../elderdesk/app.py" line="167"/>
         <source>（数据库已损坏，只读）</source>
         <translation> (database damaged, read-only)</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/app.py" line="167"/>
+        <location filename="../../elderdesk/app.py" line="168"/>
         <source>数据库已损坏：只能查询，不能修改</source>
         <translation>Database damaged: look-up only, no changes</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/app.py" line="170"/>
+        <location filename="../../elderdesk/app.py" line="171"/>
         <source>最近的备份：{file}</source>
         <translation>Latest backup: {file}</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/app.py" line="171"/>
+        <location filename="../../elderdesk/app.py" line="172"/>
         <source>备份文件夹中没有找到备份，请查找其他备份（如U盘）。</source>
         <translation>No backup found in the backup folder; look for other backups (e.g. a USB stick).</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/app.py" line="172"/>
+        <location filename="../../elderdesk/app.py" line="173"/>
         <source>数据库文件已损坏</source>
         <translation>Database file damaged</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/app.py" line="172"/>
+        <location filename="../../elderdesk/app.py" line="173"/>
         <source>启动检查发现数据库文件已损坏。
 
 为防止进一步损坏，程序已停止写入：可以查询，但不能登记或修改任何信息。
@@ -3758,17 +3963,17 @@ Backup folder: {folder}
 Technical details: {detail}</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/app.py" line="182"/>
+        <location filename="../../elderdesk/app.py" line="183"/>
         <source>今日自动备份已完成：{file}</source>
         <translation>Today&apos;s automatic backup done: {file}</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/app.py" line="188"/>
+        <location filename="../../elderdesk/app.py" line="189"/>
         <source>今日自动备份未完成</source>
         <translation>Today&apos;s automatic backup not done</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/app.py" line="188"/>
+        <location filename="../../elderdesk/app.py" line="189"/>
         <source>今日自动备份未完成：{error}
 
 程序可以照常使用；下次启动时会再试。</source>

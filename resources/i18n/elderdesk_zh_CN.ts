@@ -322,134 +322,134 @@
 <context>
     <name>AuditTab</name>
     <message>
-        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="48"/>
+        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="46"/>
         <source>不限</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="71"/>
+        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="69"/>
         <source>身份证号</source>
         <translation>身份证号</translation>
     </message>
     <message>
+        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="73"/>
         <location filename="../../elderdesk/ui/pages/audit_tab.py" line="75"/>
-        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="77"/>
-        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="158"/>
+        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="147"/>
         <source>全部</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="81"/>
+        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="79"/>
         <source>查询</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="85"/>
+        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="83"/>
         <source>显示完整身份证号</source>
         <translation>显示完整身份证号</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="87"/>
+        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="85"/>
         <source>导出 Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="89"/>
+        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="87"/>
         <source>校验审计日志</source>
         <translation>校验审计日志</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="90"/>
+        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="88"/>
         <source>重新计算每条记录的哈希链，发现程序外的修改</source>
         <translation>重新计算每条记录的哈希链，发现程序外的修改</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="93"/>
+        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="91"/>
         <source>人员</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="95"/>
+        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="93"/>
         <source>操作员</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="97"/>
+        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="95"/>
         <source>类别</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="99"/>
+        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="97"/>
         <source>日期从</source>
         <translation>日期从</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="101"/>
+        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="99"/>
         <source>至</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="123"/>
+        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="112"/>
         <source>选中一条记录，在这里查看每项变更（原值 → 新值）</source>
         <translation>选中一条记录，在这里查看每项变更（原值 → 新值）</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="151"/>
+        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="140"/>
         <source>正在查询……</source>
         <translation>正在查询……</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="164"/>
+        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="153"/>
         <source>，向下滚动显示更早的记录</source>
         <translation>，向下滚动显示更早的记录</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="165"/>
+        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="154"/>
         <source>已显示 {n} 条记录{more}</source>
         <translation>已显示 {n} 条记录{more}</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="166"/>
+        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="155"/>
         <source>没有符合条件的审计记录</source>
         <translation>没有符合条件的审计记录</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="184"/>
+        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="173"/>
         <source>导出审计日志</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="185"/>
+        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="174"/>
         <source>审计日志_{d}.xlsx</source>
         <translation>审计日志_{d}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="186"/>
+        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="175"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="191"/>
+        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="180"/>
         <source>正在导出……</source>
         <translation>正在导出……</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="198"/>
+        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="187"/>
         <source>已导出 {n} 条记录到 {path}</source>
         <translation>已导出 {n} 条记录到 {path}</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="207"/>
+        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="196"/>
         <source>正在校验审计日志……</source>
         <translation>正在校验审计日志……</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="214"/>
+        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="203"/>
         <source>审计日志完整：共 {n} 条记录，哈希链无断点。</source>
         <translation>审计日志完整：共 {n} 条记录，哈希链无断点。</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="219"/>
+        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="208"/>
         <source>审计日志在第 {n} 条记录处断链：该记录或其之前的记录曾在程序外被修改。请保留现场并报告管理员，可从备份恢复核对。</source>
         <translation>审计日志在第 {n} 条记录处断链：该记录或其之前的记录曾在程序外被修改。请保留现场并报告管理员，可从备份恢复核对。</translation>
     </message>
@@ -495,6 +495,201 @@
         <location filename="../../elderdesk/ui/models/audit_models.py" line="108"/>
         <source>（无字段变化）</source>
         <translation>（无字段变化）</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsTab</name>
+    <message>
+        <location filename="../../elderdesk/ui/pages/backups_tab.py" line="98"/>
+        <source>选择文件夹…</source>
+        <translation>选择文件夹…</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/backups_tab.py" line="100"/>
+        <source>立即备份</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/backups_tab.py" line="101"/>
+        <source>从备份恢复…</source>
+        <translation>从备份恢复…</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/backups_tab.py" line="102"/>
+        <source>用表中选中的备份替换当前数据库</source>
+        <translation>用表中选中的备份替换当前数据库</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/backups_tab.py" line="103"/>
+        <source>从其他文件恢复…</source>
+        <translation>从其他文件恢复…</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/backups_tab.py" line="104"/>
+        <source>选择其他位置（如另一个U盘）的备份文件</source>
+        <translation>选择其他位置（如另一个U盘）的备份文件</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/backups_tab.py" line="113"/>
+        <source>备份文件夹：</source>
+        <translation>备份文件夹：</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/backups_tab.py" line="122"/>
+        <source>每天第一次打开程序时自动备份一次；保留最近 7 天每天一份、4 周每周一份、12 个月每月一份。请把备份文件夹设在U盘上，并每周检查一次。</source>
+        <translation>每天第一次打开程序时自动备份一次；保留最近 7 天每天一份、4 周每周一份、12 个月每月一份。请把备份文件夹设在U盘上，并每周检查一次。</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/backups_tab.py" line="172"/>
+        <source>备份文件夹中共有 {n} 份备份</source>
+        <translation>备份文件夹中共有 {n} 份备份</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/backups_tab.py" line="173"/>
+        <source>备份文件夹中还没有备份，请点“立即备份”</source>
+        <translation>备份文件夹中还没有备份，请点“立即备份”</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/backups_tab.py" line="177"/>
+        <source>选择备份文件夹（如U盘）</source>
+        <translation>选择备份文件夹（如U盘）</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/backups_tab.py" line="186"/>
+        <source>自动备份文件夹已设为 {folder}</source>
+        <translation>自动备份文件夹已设为 {folder}</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/backups_tab.py" line="194"/>
+        <source>正在备份……</source>
+        <translation>正在备份……</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/backups_tab.py" line="200"/>
+        <source>已备份到 {path}</source>
+        <translation>已备份到 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/backups_tab.py" line="215"/>
+        <source>选择要恢复的备份文件</source>
+        <translation>选择要恢复的备份文件</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/backups_tab.py" line="216"/>
+        <source>ElderDesk 数据库 (*.db);;所有文件 (*)</source>
+        <translation>ElderDesk 数据库 (*.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/backups_tab.py" line="221"/>
+        <source>（{when} 的数据）</source>
+        <translation>（{when} 的数据）</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/backups_tab.py" line="223"/>
+        <source>用备份文件
+{file}{made}
+替换当前数据库。
+
+• 恢复前程序先检查这份备份是否完好、是否属于本机构；不通过则不做任何改动。
+• 当前数据库会先另存一份（在 {folder} 中，文件名含 before-restore），需要时仍可找回。
+• 备份之后登记或修改的信息不在恢复后的数据中，请恢复后补登。
+• 恢复完成后程序回到登录界面，请重新登录。
+
+确定恢复吗？</source>
+        <translation>用备份文件
+{file}{made}
+替换当前数据库。
+
+• 恢复前程序先检查这份备份是否完好、是否属于本机构；不通过则不做任何改动。
+• 当前数据库会先另存一份（在 {folder} 中，文件名含 before-restore），需要时仍可找回。
+• 备份之后登记或修改的信息不在恢复后的数据中，请恢复后补登。
+• 恢复完成后程序回到登录界面，请重新登录。
+
+确定恢复吗？</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/backups_tab.py" line="234"/>
+        <source>从备份恢复</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/backups_tab.py" line="243"/>
+        <source>还有操作正在进行（例如导入），请等它完成后再恢复。</source>
+        <translation>还有操作正在进行（例如导入），请等它完成后再恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/backups_tab.py" line="249"/>
+        <source>正在检查备份并恢复……</source>
+        <translation>正在检查备份并恢复……</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/backups_tab.py" line="261"/>
+        <source>原数据库已另存为：
+{kept}
+
+</source>
+        <translation>原数据库已另存为：
+{kept}
+
+</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/backups_tab.py" line="262"/>
+        <location filename="../../elderdesk/ui/pages/backups_tab.py" line="263"/>
+        <source>已从备份恢复</source>
+        <translation>已从备份恢复</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/backups_tab.py" line="264"/>
+        <source>已从备份恢复。
+
+{kept}程序将回到登录界面，请重新登录，并查几位最近登记的老人，确认数据正确。</source>
+        <translation>已从备份恢复。
+
+{kept}程序将回到登录界面，请重新登录，并查几位最近登记的老人，确认数据正确。</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/backups_tab.py" line="271"/>
+        <source>未能恢复</source>
+        <translation>未能恢复</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsTableModel</name>
+    <message>
+        <location filename="../../elderdesk/ui/pages/backups_tab.py" line="45"/>
+        <source>备份时间</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/backups_tab.py" line="45"/>
+        <source>种类</source>
+        <translation>种类</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/backups_tab.py" line="45"/>
+        <source>大小</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/backups_tab.py" line="45"/>
+        <source>文件名</source>
+        <translation>文件名</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/backups_tab.py" line="46"/>
+        <source>每日自动</source>
+        <translation>每日自动</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/backups_tab.py" line="46"/>
+        <source>手动</source>
+        <translation>手动</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/backups_tab.py" line="47"/>
+        <source>升级前</source>
+        <translation>升级前</translation>
     </message>
 </context>
 <context>
@@ -857,68 +1052,68 @@
 <context>
     <name>CardsPage</name>
     <message>
-        <location filename="../../elderdesk/ui/pages/cards_page.py" line="93"/>
+        <location filename="../../elderdesk/ui/pages/cards_page.py" line="79"/>
         <source>输入姓名、拼音首字母或身份证号的任意几位</source>
         <translation>输入姓名、拼音首字母或身份证号的任意几位</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/cards_page.py" line="97"/>
-        <location filename="../../elderdesk/ui/pages/cards_page.py" line="171"/>
+        <location filename="../../elderdesk/ui/pages/cards_page.py" line="83"/>
+        <location filename="../../elderdesk/ui/pages/cards_page.py" line="157"/>
         <source>使用档案页所选</source>
         <translation>使用档案页所选</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/cards_page.py" line="100"/>
+        <location filename="../../elderdesk/ui/pages/cards_page.py" line="86"/>
         <source>显示完整身份证号</source>
         <translation>显示完整身份证号</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/cards_page.py" line="103"/>
+        <location filename="../../elderdesk/ui/pages/cards_page.py" line="89"/>
         <source>查找</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/cards_page.py" line="125"/>
+        <location filename="../../elderdesk/ui/pages/cards_page.py" line="111"/>
         <source>刷新</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/cards_page.py" line="127"/>
+        <location filename="../../elderdesk/ui/pages/cards_page.py" line="113"/>
         <source>按住 Ctrl 或 Shift 可选择多张一起打印（A4 整版）</source>
         <translation>按住 Ctrl 或 Shift 可选择多张一起打印（A4 整版）</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/cards_page.py" line="132"/>
+        <location filename="../../elderdesk/ui/pages/cards_page.py" line="118"/>
         <source>近期发证</source>
         <translation>近期发证</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/cards_page.py" line="170"/>
+        <location filename="../../elderdesk/ui/pages/cards_page.py" line="156"/>
         <source>使用档案页所选：{name}</source>
         <translation>使用档案页所选：{name}</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/cards_page.py" line="257"/>
+        <location filename="../../elderdesk/ui/pages/cards_page.py" line="243"/>
         <source>已发放</source>
         <translation>已发放</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/cards_page.py" line="262"/>
+        <location filename="../../elderdesk/ui/pages/cards_page.py" line="248"/>
         <source>已补换</source>
         <translation>已补换</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/cards_page.py" line="269"/>
+        <location filename="../../elderdesk/ui/pages/cards_page.py" line="255"/>
         <source>已登记领取：老年证 {no}（{name}）</source>
         <translation>已登记领取：老年证 {no}（{name}）</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/cards_page.py" line="276"/>
+        <location filename="../../elderdesk/ui/pages/cards_page.py" line="262"/>
         <source>{verb}{type} {no}（{name}），工本费 {fee} 元。可以打印老年证。</source>
         <translation>{verb}{type} {no}（{name}），工本费 {fee} 元。可以打印老年证。</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/cards_page.py" line="292"/>
+        <location filename="../../elderdesk/ui/pages/cards_page.py" line="278"/>
         <source>{n}张</source>
         <translation>{n}张</translation>
     </message>
@@ -994,27 +1189,27 @@
 <context>
     <name>CompareDialog</name>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/compare_dialog.py" line="31"/>
+        <location filename="../../elderdesk/ui/dialogs/compare_dialog.py" line="29"/>
         <source>与上期比较</source>
         <translation>与上期比较</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/compare_dialog.py" line="36"/>
+        <location filename="../../elderdesk/ui/dialogs/compare_dialog.py" line="34"/>
         <source>{period} 与上期 {previous} 比较：</source>
         <translation>{period} 与上期 {previous} 比较：</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/compare_dialog.py" line="39"/>
+        <location filename="../../elderdesk/ui/dialogs/compare_dialog.py" line="37"/>
         <source>{period} 之前没有已冻结的花名册，全部作为新增：</source>
         <translation>{period} 之前没有已冻结的花名册，全部作为新增：</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/compare_dialog.py" line="41"/>
+        <location filename="../../elderdesk/ui/dialogs/compare_dialog.py" line="39"/>
         <source>新增 {new} 人，停发 {stopped} 人，档次变化 {band} 人，有补发 {arrears} 人，有追回 {recovery} 人。</source>
         <translation>新增 {new} 人，停发 {stopped} 人，档次变化 {band} 人，有补发 {arrears} 人，有追回 {recovery} 人。</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/compare_dialog.py" line="56"/>
+        <location filename="../../elderdesk/ui/dialogs/compare_dialog.py" line="47"/>
         <source>关闭</source>
         <translation>关闭</translation>
     </message>
@@ -1970,7 +2165,7 @@
 <context>
     <name>ListTab</name>
     <message>
-        <location filename="../../elderdesk/ui/widgets/list_tab.py" line="104"/>
+        <location filename="../../elderdesk/ui/widgets/list_tab.py" line="94"/>
         <source>共 {n} 人</source>
         <translation>共 {n} 人</translation>
     </message>
@@ -2054,52 +2249,52 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../elderdesk/ui/main_window.py" line="51"/>
+        <location filename="../../elderdesk/ui/main_window.py" line="55"/>
         <source>ElderDesk 老年证与高龄津贴办理系统</source>
         <translation>ElderDesk 老年证与高龄津贴办理系统</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/main_window.py" line="60"/>
+        <location filename="../../elderdesk/ui/main_window.py" line="64"/>
         <source>老人档案</source>
         <translation>老人档案</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/main_window.py" line="75"/>
+        <location filename="../../elderdesk/ui/main_window.py" line="81"/>
         <source>老年证</source>
         <translation>老年证</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/main_window.py" line="75"/>
+        <location filename="../../elderdesk/ui/main_window.py" line="81"/>
         <source>高龄津贴</source>
         <translation>高龄津贴</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/main_window.py" line="76"/>
+        <location filename="../../elderdesk/ui/main_window.py" line="82"/>
         <source>发放花名册</source>
         <translation>发放花名册</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/main_window.py" line="76"/>
+        <location filename="../../elderdesk/ui/main_window.py" line="82"/>
         <source>统计</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/main_window.py" line="77"/>
+        <location filename="../../elderdesk/ui/main_window.py" line="83"/>
         <source>系统</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/main_window.py" line="77"/>
+        <location filename="../../elderdesk/ui/main_window.py" line="83"/>
         <source>表格文书</source>
         <translation>表格文书</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/main_window.py" line="99"/>
+        <location filename="../../elderdesk/ui/main_window.py" line="105"/>
         <source>操作员：{name}（{roles}）</source>
         <translation>操作员：{name}（{roles}）</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/main_window.py" line="150"/>
+        <location filename="../../elderdesk/ui/main_window.py" line="160"/>
         <source>ElderDesk 老年证与高龄津贴办理系统 — {office}</source>
         <translation>ElderDesk 老年证与高龄津贴办理系统 — {office}</translation>
     </message>
@@ -2576,8 +2771,8 @@
     </message>
     <message>
         <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="61"/>
-        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="165"/>
         <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="166"/>
+        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="167"/>
         <source>（由身份证号确定）</source>
         <translation>（由身份证号确定）</translation>
     </message>
@@ -2602,37 +2797,37 @@
         <translation>有居住证，有效期至</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="88"/>
+        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="89"/>
         <source>保存</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="90"/>
+        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="91"/>
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="105"/>
+        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="106"/>
         <source>身份证号</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="116"/>
+        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="117"/>
         <source>性别</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="119"/>
+        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="120"/>
         <source>户籍类型</source>
         <translation>户籍类型</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="147"/>
+        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="148"/>
         <source>身份证号不能在此修改（更正身份证号需由审批人员办理）</source>
         <translation>身份证号不能在此修改（更正身份证号需由审批人员办理）</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="179"/>
+        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="180"/>
         <source>此身份证号已登记：{name}（{status}），不能重复登记</source>
         <translation>此身份证号已登记：{name}（{status}），不能重复登记</translation>
     </message>
@@ -2846,62 +3041,62 @@ JPEG 或 PNG 格式
 <context>
     <name>RegisterPage</name>
     <message>
-        <location filename="../../elderdesk/ui/pages/register_page.py" line="69"/>
+        <location filename="../../elderdesk/ui/pages/register_page.py" line="67"/>
         <source>输入姓名、拼音首字母（如 zsf）或身份证号的任意几位，按回车打开</source>
         <translation>输入姓名、拼音首字母（如 zsf）或身份证号的任意几位，按回车打开</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/register_page.py" line="74"/>
+        <location filename="../../elderdesk/ui/pages/register_page.py" line="72"/>
         <source>显示完整身份证号</source>
         <translation>显示完整身份证号</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/register_page.py" line="78"/>
+        <location filename="../../elderdesk/ui/pages/register_page.py" line="76"/>
         <source>查找</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/register_page.py" line="81"/>
+        <location filename="../../elderdesk/ui/pages/register_page.py" line="79"/>
         <source>新增登记</source>
         <translation>新增登记</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/register_page.py" line="82"/>
+        <location filename="../../elderdesk/ui/pages/register_page.py" line="80"/>
         <source>修改</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/register_page.py" line="83"/>
+        <location filename="../../elderdesk/ui/pages/register_page.py" line="81"/>
         <source>登记死亡</source>
         <translation>登记死亡</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/register_page.py" line="85"/>
+        <location filename="../../elderdesk/ui/pages/register_page.py" line="83"/>
         <source>登记迁出</source>
         <translation>登记迁出</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/register_page.py" line="87"/>
+        <location filename="../../elderdesk/ui/pages/register_page.py" line="85"/>
         <source>导入名册</source>
         <translation>导入名册</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/register_page.py" line="178"/>
+        <location filename="../../elderdesk/ui/pages/register_page.py" line="168"/>
         <source>请输入查找条件</source>
         <translation>请输入查找条件</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/register_page.py" line="180"/>
+        <location filename="../../elderdesk/ui/pages/register_page.py" line="170"/>
         <source>没有找到符合条件的人员</source>
         <translation>没有找到符合条件的人员</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/register_page.py" line="182"/>
+        <location filename="../../elderdesk/ui/pages/register_page.py" line="172"/>
         <source>已显示 {n} 人，向下滚动显示更多</source>
         <translation>已显示 {n} 人，向下滚动显示更多</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/register_page.py" line="184"/>
+        <location filename="../../elderdesk/ui/pages/register_page.py" line="174"/>
         <source>共 {n} 人</source>
         <translation>共 {n} 人</translation>
     </message>
@@ -3065,132 +3260,132 @@ JPEG 或 PNG 格式
 <context>
     <name>RosterPage</name>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="68"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="55"/>
         <source>花名册</source>
         <translation>花名册</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="70"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="57"/>
         <source>追回款</source>
         <translation>追回款</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="78"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="65"/>
         <source>如 2026Q3</source>
         <translation>如 2026Q3</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="82"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="69"/>
         <source>查看</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="83"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="70"/>
         <source>生成</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="84"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="71"/>
         <source>与上期比较</source>
         <translation>与上期比较</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="85"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="72"/>
         <source>冻结…</source>
         <translation>冻结…</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="86"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="73"/>
         <source>导出银行文件…</source>
         <translation>导出银行文件…</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="87"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="74"/>
         <source>打印花名册PDF…</source>
         <translation>打印花名册PDF…</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="88"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="75"/>
         <source>显示完整身份证号</source>
         <translation>显示完整身份证号</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="91"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="78"/>
         <source>期次</source>
         <translation>期次</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="196"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="183"/>
         <source>期次 {p}：尚未生成花名册</source>
         <translation>期次 {p}：尚未生成花名册</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="208"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="195"/>
         <source>{p} 花名册：已冻结（{at}，{who}）</source>
         <translation>{p} 花名册：已冻结（{at}，{who}）</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="210"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="197"/>
         <source>{p} 花名册：草稿（{at} 由 {who} 生成，冻结前可重新生成）</source>
         <translation>{p} 花名册：草稿（{at} 由 {who} 生成，冻结前可重新生成）</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="216"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="203"/>
         <source>合计：发放 {people} 人，正常发放 {regular} 元，补发 {arrears} 元，发放合计 {paid} 元；追回 {recovery} 元（另列，不从发放中扣除）</source>
         <translation>合计：发放 {people} 人，正常发放 {regular} 元，补发 {arrears} 元，发放合计 {paid} 元；追回 {recovery} 元（另列，不从发放中扣除）</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="230"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="217"/>
         <source>正在生成 {p} 花名册……</source>
         <translation>正在生成 {p} 花名册……</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="244"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="231"/>
         <source>已生成 {p} 花名册草稿，共 {n} 行</source>
         <translation>已生成 {p} 花名册草稿，共 {n} 行</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="268"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="255"/>
         <source>{p} 花名册已冻结</source>
         <translation>{p} 花名册已冻结</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="272"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="259"/>
         <source>导出银行文件</source>
         <translation>导出银行文件</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="272"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="259"/>
         <source>高龄津贴银行发放_{p}.xlsx</source>
         <translation>高龄津贴银行发放_{p}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="273"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="260"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="276"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="263"/>
         <source>打印花名册PDF</source>
         <translation>打印花名册PDF</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="276"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="263"/>
         <source>高龄津贴发放花名册_{p}.pdf</source>
         <translation>高龄津贴发放花名册_{p}.pdf</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="277"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="264"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="288"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="275"/>
         <source>正在导出……</source>
         <translation>正在导出……</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="296"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="283"/>
         <source>已保存：{files}</source>
         <translation>已保存：{files}</translation>
     </message>
@@ -3412,98 +3607,109 @@ JPEG 或 PNG 格式
 <context>
     <name>SystemPage</name>
     <message>
-        <location filename="../../elderdesk/ui/pages/system_page.py" line="53"/>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="54"/>
         <source>用户</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/system_page.py" line="57"/>
-        <location filename="../../elderdesk/ui/pages/system_page.py" line="61"/>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="58"/>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="62"/>
         <source>审计日志</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/system_page.py" line="60"/>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="61"/>
         <source>审计日志只有管理员可以查看。</source>
         <translation>审计日志只有管理员可以查看。</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/system_page.py" line="62"/>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="66"/>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="71"/>
+        <source>备份</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="70"/>
+        <source>备份与恢复只有管理员可以操作。每天第一次打开程序时会自动备份。</source>
+        <translation>备份与恢复只有管理员可以操作。每天第一次打开程序时会自动备份。</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="72"/>
         <source>机构信息</source>
         <translation>机构信息</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/system_page.py" line="63"/>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="73"/>
         <source>安全</source>
         <translation>安全</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/system_page.py" line="66"/>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="76"/>
         <source>界面</source>
         <translation>界面</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/system_page.py" line="83"/>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="93"/>
         <source>保存机构信息</source>
         <translation>保存机构信息</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/system_page.py" line="88"/>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="98"/>
         <source>机构名称</source>
         <translation>机构名称</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/system_page.py" line="89"/>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="99"/>
         <source>行政区划代码</source>
         <translation>行政区划代码</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/system_page.py" line="92"/>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="102"/>
         <source>机构名称印在花名册、老年证和表格文书上；行政区划代码用于老年证编号，并用于核对备份是否属于本机构，请勿随意修改。</source>
         <translation>机构名称印在花名册、老年证和表格文书上；行政区划代码用于老年证编号，并用于核对备份是否属于本机构，请勿随意修改。</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/system_page.py" line="94"/>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="104"/>
         <source>机构信息由管理员维护。</source>
         <translation>机构信息由管理员维护。</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/system_page.py" line="107"/>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="117"/>
         <source> 分钟</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/system_page.py" line="110"/>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="120"/>
         <source>保存</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/system_page.py" line="115"/>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="125"/>
         <source>无操作自动锁定</source>
         <translation>无操作自动锁定</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/system_page.py" line="119"/>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="129"/>
         <source>超过设定时间没有键盘或鼠标操作，程序自动锁定，须输入本人密码才能继续。登录和解锁时连续输错密码 5 次，账户锁定 15 分钟，或由管理员重置密码解除。</source>
         <translation>超过设定时间没有键盘或鼠标操作，程序自动锁定，须输入本人密码才能继续。登录和解锁时连续输错密码 5 次，账户锁定 15 分钟，或由管理员重置密码解除。</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/system_page.py" line="154"/>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="166"/>
         <source>修改行政区划代码</source>
         <translation>修改行政区划代码</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/system_page.py" line="155"/>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="167"/>
         <source>行政区划代码从 {old} 改为 {new} 后，新发老年证的编号随之改变，以前的备份将被视为其他机构的数据而不能恢复。确定修改吗？</source>
         <translation>行政区划代码从 {old} 改为 {new} 后，新发老年证的编号随之改变，以前的备份将被视为其他机构的数据而不能恢复。确定修改吗？</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/system_page.py" line="170"/>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="182"/>
         <source>已保存</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/system_page.py" line="181"/>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="193"/>
         <source>已保存，立即生效</source>
         <translation>已保存，立即生效</translation>
     </message>
@@ -3570,68 +3776,68 @@ JPEG 或 PNG 格式
 <context>
     <name>UsersTab</name>
     <message>
-        <location filename="../../elderdesk/ui/pages/users_tab.py" line="39"/>
+        <location filename="../../elderdesk/ui/pages/users_tab.py" line="37"/>
         <source>修改我的密码</source>
         <translation>修改我的密码</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/users_tab.py" line="45"/>
+        <location filename="../../elderdesk/ui/pages/users_tab.py" line="43"/>
         <source>新增用户</source>
         <translation>新增用户</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/users_tab.py" line="46"/>
+        <location filename="../../elderdesk/ui/pages/users_tab.py" line="44"/>
         <source>修改角色</source>
         <translation>修改角色</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/users_tab.py" line="47"/>
+        <location filename="../../elderdesk/ui/pages/users_tab.py" line="45"/>
         <source>重置密码</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/users_tab.py" line="48"/>
-        <location filename="../../elderdesk/ui/pages/users_tab.py" line="88"/>
+        <location filename="../../elderdesk/ui/pages/users_tab.py" line="46"/>
+        <location filename="../../elderdesk/ui/pages/users_tab.py" line="78"/>
         <source>停用</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/users_tab.py" line="63"/>
+        <location filename="../../elderdesk/ui/pages/users_tab.py" line="53"/>
         <source>用户和角色由管理员维护。您可以在这里修改自己的密码。</source>
         <translation>用户和角色由管理员维护。您可以在这里修改自己的密码。</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/users_tab.py" line="87"/>
+        <location filename="../../elderdesk/ui/pages/users_tab.py" line="77"/>
         <source>启用</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/users_tab.py" line="106"/>
+        <location filename="../../elderdesk/ui/pages/users_tab.py" line="96"/>
         <source>共 {n} 个用户，其中 {k} 个启用</source>
         <translation>共 {n} 个用户，其中 {k} 个启用</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/users_tab.py" line="117"/>
+        <location filename="../../elderdesk/ui/pages/users_tab.py" line="107"/>
         <source>修改密码</source>
         <translation>修改密码</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/users_tab.py" line="117"/>
+        <location filename="../../elderdesk/ui/pages/users_tab.py" line="107"/>
         <source>密码已修改，下次登录请使用新密码。</source>
         <translation>密码已修改，下次登录请使用新密码。</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/users_tab.py" line="139"/>
+        <location filename="../../elderdesk/ui/pages/users_tab.py" line="129"/>
         <source>停用用户</source>
         <translation>停用用户</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/users_tab.py" line="140"/>
+        <location filename="../../elderdesk/ui/pages/users_tab.py" line="130"/>
         <source>停用后“{name}”将不能登录，其经办记录和审计日志保留不变。确定停用吗？</source>
         <translation>停用后“{name}”将不能登录，其经办记录和审计日志保留不变。确定停用吗？</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/users_tab.py" line="148"/>
+        <location filename="../../elderdesk/ui/pages/users_tab.py" line="138"/>
         <source>无法完成操作</source>
         <translation>无法完成操作</translation>
     </message>
@@ -3685,17 +3891,17 @@ JPEG 或 PNG 格式
 <context>
     <name>app</name>
     <message>
-        <location filename="../../elderdesk/app.py" line="54"/>
+        <location filename="../../elderdesk/app.py" line="55"/>
         <source>（无法写入日志）</source>
         <translation>（无法写入日志）</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/app.py" line="56"/>
+        <location filename="../../elderdesk/app.py" line="57"/>
         <source>程序出现意外错误</source>
         <translation>程序出现意外错误</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/app.py" line="57"/>
+        <location filename="../../elderdesk/app.py" line="58"/>
         <source>程序出现了意外错误，详细情况已记录到日志文件：
 {path}
 
@@ -3706,32 +3912,32 @@ JPEG 或 PNG 格式
 请把这个文件发给技术支持。刚才的操作可能没有完成，请核对后重试；如果界面显示异常，请关闭程序后重新打开。</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/app.py" line="166"/>
+        <location filename="../../elderdesk/app.py" line="167"/>
         <source>（数据库已损坏，只读）</source>
         <translation>（数据库已损坏，只读）</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/app.py" line="167"/>
+        <location filename="../../elderdesk/app.py" line="168"/>
         <source>数据库已损坏：只能查询，不能修改</source>
         <translation>数据库已损坏：只能查询，不能修改</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/app.py" line="170"/>
+        <location filename="../../elderdesk/app.py" line="171"/>
         <source>最近的备份：{file}</source>
         <translation>最近的备份：{file}</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/app.py" line="171"/>
+        <location filename="../../elderdesk/app.py" line="172"/>
         <source>备份文件夹中没有找到备份，请查找其他备份（如U盘）。</source>
         <translation>备份文件夹中没有找到备份，请查找其他备份（如U盘）。</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/app.py" line="172"/>
+        <location filename="../../elderdesk/app.py" line="173"/>
         <source>数据库文件已损坏</source>
         <translation>数据库文件已损坏</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/app.py" line="172"/>
+        <location filename="../../elderdesk/app.py" line="173"/>
         <source>启动检查发现数据库文件已损坏。
 
 为防止进一步损坏，程序已停止写入：可以查询，但不能登记或修改任何信息。
@@ -3758,17 +3964,17 @@ JPEG 或 PNG 格式
 技术信息：{detail}</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/app.py" line="182"/>
+        <location filename="../../elderdesk/app.py" line="183"/>
         <source>今日自动备份已完成：{file}</source>
         <translation>今日自动备份已完成：{file}</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/app.py" line="188"/>
+        <location filename="../../elderdesk/app.py" line="189"/>
         <source>今日自动备份未完成</source>
         <translation>今日自动备份未完成</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/app.py" line="188"/>
+        <location filename="../../elderdesk/app.py" line="189"/>
         <source>今日自动备份未完成：{error}
 
 程序可以照常使用；下次启动时会再试。</source>

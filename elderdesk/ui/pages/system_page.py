@@ -23,6 +23,7 @@ from elderdesk.services.settings import IDLE_RANGE
 from elderdesk.ui.errors import error_text
 from elderdesk.ui.ops import Ops
 from elderdesk.ui.pages.audit_tab import AuditTab
+from elderdesk.ui.pages.backups_tab import BackupsTab
 from elderdesk.ui.pages.users_tab import UsersTab
 
 if TYPE_CHECKING:
@@ -59,6 +60,15 @@ class SystemPage(QWidget):
             holder = QWidget(self)
             QVBoxLayout(holder).addWidget(_note(self.tr("审计日志只有管理员可以查看。"), holder))
             self.tabs.addTab(holder, self.tr("审计日志"))
+        self.backups_tab: BackupsTab | None = None
+        if operator.can("backup.create"):
+            self.backups_tab = BackupsTab(ops, services, operator, self)
+            self.add_tab(self.backups_tab, self.tr("备份"))
+        else:
+            holder = QWidget(self)
+            QVBoxLayout(holder).addWidget(_note(self.tr(
+                "备份与恢复只有管理员可以操作。每天第一次打开程序时会自动备份。"), holder))
+            self.add_tab(holder, self.tr("备份"))
         self.tabs.addTab(self._build_office_tab(), self.tr("机构信息"))
         self.tabs.addTab(self._build_security_tab(), self.tr("安全"))
         from elderdesk.ui.pages.display_tab import DisplayTab
@@ -139,6 +149,8 @@ class SystemPage(QWidget):
         self.users_tab.refresh()
         if self.audit_tab is not None:
             self.audit_tab.refresh()
+        if self.backups_tab is not None:
+            self.backups_tab.refresh()
 
     def _on_settings(self, result) -> None:  # type: ignore[no-untyped-def]
         office, minutes = result
