@@ -16,6 +16,7 @@ from elderdesk import paths
 from elderdesk.paths import APP_NAME, default_db_path, resource
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QTranslator
     from PySide6.QtWidgets import QApplication
 
     from elderdesk.services.auth import Operator
@@ -92,6 +93,7 @@ def install_translator(app: QApplication) -> None:
     from elderdesk.ui.preferences import language
 
     code = language()
+    install_qt_translation(app, code)
     if code == "zh_CN":
         return
     path = resource("i18n", f"elderdesk_{code}.qm")
@@ -100,6 +102,20 @@ def install_translator(app: QApplication) -> None:
         app.installTranslator(translator)
     else:
         log.warning("no translation %s: the interface stays Chinese", path)
+
+
+def install_qt_translation(app: QApplication, code: str) -> QTranslator | None:
+    """Qt's own texts (是/否/取消 of message boxes, the file and print dialogs) in the
+    interface language; they are English otherwise. The translator installed, if any."""
+    from PySide6.QtCore import QLibraryInfo, QTranslator
+
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    translator = QTranslator(app)
+    if translator.load(f"qtbase_{code}", folder):
+        app.installTranslator(translator)
+        return translator
+    log.warning("no Qt translation qtbase_%s in %s", code, folder)
+    return None
 
 
 class ServicesOpener:

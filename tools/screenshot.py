@@ -132,11 +132,12 @@ def shoot(out: Path, db: Path, tmp: Path, scenes: tuple, refix: Callable[[], Non
     import screenshot_scenes
 
     app = QApplication.instance() or QApplication([])
-    from elderdesk.app import load_fonts
+    from elderdesk.app import install_qt_translation, load_fonts
     from elderdesk.services.container import Services
     from elderdesk.ui.main_window import MainWindow
 
     load_fonts(app)
+    install_qt_translation(app, "zh_CN")  # 是/否 in the dialogs, as the clerk sees them
     app.setCursorFlashTime(0)  # a steady caret: the same picture on every run
     refix()  # modules imported since the clock was fixed
     shots = Shots(app, out)

@@ -110,3 +110,21 @@ def test_no_chinese_left_in_the_main_window_in_english(qtbot, english, services,
     assert not left, "\n".join(f"{where}: {text}" for where, text in left)
     assert window.windowTitle().startswith("ElderDesk Senior Card")
     window.ops.wait_done()
+
+
+def test_qt_own_buttons_follow_the_interface_language(qapp):
+    from PySide6.QtWidgets import QMessageBox
+
+    from elderdesk.app import install_qt_translation
+
+    buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel
+    translator = install_qt_translation(qapp, "zh_CN")
+    assert translator is not None
+    try:
+        box = QMessageBox(QMessageBox.Icon.Question, "恢复", "确定？", buttons)
+        assert "是" in box.button(QMessageBox.StandardButton.Yes).text()
+        assert "取消" in box.button(QMessageBox.StandardButton.Cancel).text()
+    finally:
+        qapp.removeTranslator(translator)
+    box = QMessageBox(QMessageBox.Icon.Question, "恢复", "确定？", buttons)
+    assert "Yes" in box.button(QMessageBox.StandardButton.Yes).text()
