@@ -189,7 +189,8 @@ def _on_safety_checked(window: MainWindow, safety: SafetyService, operator: Oper
         QMessageBox.critical(window, translate("app", "数据库文件已损坏"), translate("app",
             "启动检查发现数据库文件已损坏。\n\n"
             "为防止进一步损坏，程序已停止写入：可以查询，但不能登记或修改任何信息。\n\n"
-            "恢复方法：请管理员关闭本程序，用最近的备份恢复，例如在命令行运行\n"
+            "恢复方法：请管理员在“系统 → 备份”中选中最近的备份，点“从备份恢复…”；"
+            "也可以关闭本程序后在命令行运行\n"
             "    elderdesk backup restore 备份文件\n"
             "恢复前程序会检查备份是否完好、是否属于本机构，并先另存当前数据库。\n\n"
             "备份文件夹：{folder}\n{latest}\n\n技术信息：{detail}").format(

@@ -22,7 +22,7 @@ MESSAGES: dict[str, tuple[int, str]] = {
     "DB_EXISTS": (4, "数据库文件“{path}”已存在，不能重复初始化"),
     "DB_NOT_INITIALISED": (2, "“{path}”不是 ElderDesk 数据库或尚未初始化"),
     "DB_NEWER_SCHEMA": (4, "数据库版本（{found}）比本程序新（{known}），请升级 ElderDesk 后再打开"),
-    "DB_CORRUPT": (2, "数据库文件已损坏（{detail}）。为防止进一步损坏，程序不会写入该文件。请管理员用命令 elderdesk backup restore 备份文件 从备份恢复（备份文件在备份文件夹中，可用 elderdesk backup list 查看）"),
+    "DB_CORRUPT": (2, "数据库文件已损坏（{detail}）。为防止进一步损坏，程序不会写入该文件。请管理员在程序的“系统 → 备份”中从备份恢复，或用命令 elderdesk backup restore 备份文件 恢复（备份文件在备份文件夹中，可用 elderdesk backup list 查看）"),
     "DB_BUSY": (4, "数据库正被其他操作占用，请稍后重试"),
     "INTERNAL": (2, "程序内部错误：{detail}。请把日志文件发给技术支持"),
     # --- authentication and roles ------------------------------------------------------

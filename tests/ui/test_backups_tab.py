@@ -180,3 +180,23 @@ def test_after_a_restore_the_program_shows_the_login_again(qtbot, quiet_app, db_
     monkeypatch.setattr(app_module, "start_safety_checks", restored_at_once)
     assert app_module.run_gui(db_path) == 0
     assert asked == ["", "admin"]
+
+
+def test_a_damaged_database_is_restored_from_the_tab(qtbot, ops, services, admin, clerk,
+                                                     db_path, answers) -> None:
+    """The startup check found the file damaged (writes refused): the admin restores the last
+    backup from the tab, as the startup message tells her to."""
+    tab = make_tab(qtbot, ops, services, admin)
+    backed_up(qtbot, ops, tab)
+    services.db.damaged = "*** in database main ***\nPage 7: btreeInitPage() returns error code 11"
+    with pytest.raises(ElderError) as refused:
+        services.people.add(clerk, PersonInput(id_number=LATE, name="不能写"))
+    assert refused.value.code == "DB_CORRUPT" and "系统 → 备份" in str(refused.value)
+    with qtbot.waitSignal(tab.restored, timeout=5000):
+        tab.restore_selected()
+    reopened = Services.open(db_path)
+    try:
+        reopened.people.add(clerk, PersonInput(id_number=LATE, name="恢复后登记"))
+        assert audit_actions(reopened)[-2] == "backup.restore"
+    finally:
+        reopened.close()
