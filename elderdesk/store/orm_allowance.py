@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import CheckConstraint, Date, DateTime, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import (
+    CheckConstraint,
+    Date,
+    DateTime,
+    ForeignKey,
+    ForeignKeyConstraint,
+    Index,
+    Integer,
+    String,
+    Text,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from elderdesk.store.orm import Base
@@ -74,14 +84,15 @@ class RosterRow(Base):
     )
 
 
-class RosterLineRow(Base):
-    """One person in one roster, with a snapshot of what was printed and paid."""
+class RosterSnapshotRow(Base):
+    """What rosters printed of a person (ID, name, sex, birth date, street, community, bank,
+    account), once while it does not change: made by the roster whose build first printed it
+    (roster_id), shared by the person's later lines. Immutable once that roster is frozen."""
 
-    __tablename__ = "roster_lines"
+    __tablename__ = "roster_snapshots"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    roster_id: Mapped[int] = mapped_column(ForeignKey("rosters.id", ondelete="CASCADE"))
-    person_id: Mapped[int] = mapped_column(ForeignKey("people.id"), index=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id"), primary_key=True)
+    roster_id: Mapped[int] = mapped_column(ForeignKey("rosters.id"), primary_key=True)
     id_number: Mapped[str] = mapped_column(String(18))
     name: Mapped[str] = mapped_column(String(64))
     sex: Mapped[str] = mapped_column(String(1))
@@ -90,6 +101,19 @@ class RosterLineRow(Base):
     community: Mapped[str | None] = mapped_column(String(64))
     bank: Mapped[str | None] = mapped_column(String(64))
     account: Mapped[str | None] = mapped_column(String(40))
+
+    __table_args__ = {"sqlite_with_rowid": False}
+
+
+class RosterLineRow(Base):
+    """One person in one roster: what was paid, and (through the snapshot) what was printed."""
+
+    __tablename__ = "roster_lines"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    roster_id: Mapped[int] = mapped_column(ForeignKey("rosters.id", ondelete="CASCADE"))
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id"), index=True)
+    snapshot_roster_id: Mapped[int] = mapped_column(Integer)
     band: Mapped[str | None] = mapped_column(String(20))
     monthly_fen: Mapped[int] = mapped_column(Integer)
     paid_fen: Mapped[int] = mapped_column(Integer)
@@ -97,22 +121,26 @@ class RosterLineRow(Base):
 
     __table_args__ = (
         Index("ux_roster_lines_person", "roster_id", "person_id", unique=True),
+        ForeignKeyConstraint(["person_id", "snapshot_roster_id"],
+                             ["roster_snapshots.person_id", "roster_snapshots.roster_id"]),
     )
 
 
 class RosterItemRow(Base):
+    """One month of one line (WITHOUT ROWID: a line has at most one item per month)."""
+
     __tablename__ = "roster_items"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
     line_id: Mapped[int] = mapped_column(ForeignKey("roster_lines.id", ondelete="CASCADE"),
-                                         index=True)
-    month: Mapped[str] = mapped_column(String(7))
-    kind: Mapped[str] = mapped_column(String(8))
+                                         primary_key=True)
+    month: Mapped[str] = mapped_column(String(7), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(8), primary_key=True)
     amount_fen: Mapped[int] = mapped_column(Integer)
 
     __table_args__ = (
         CheckConstraint("kind IN ('regular','arrears','recovery')", name="ck_roster_items_kind"),
         CheckConstraint("amount_fen > 0", name="ck_roster_items_amount"),
+        {"sqlite_with_rowid": False},
     )
 
 
@@ -124,6 +152,8 @@ class LedgerRow(Base):
     person_id: Mapped[int] = mapped_column(ForeignKey("people.id"), primary_key=True)
     month: Mapped[str] = mapped_column(String(7), primary_key=True)
     paid_fen: Mapped[int] = mapped_column(Integer)
+
+    __table_args__ = {"sqlite_with_rowid": False}
 
 
 class RecoveryRow(Base):

@@ -118,26 +118,58 @@ def next_id(session: Session, table: str) -> int:
 LINE_COLUMNS = ("id", "roster_id", "person_id", "id_number", "name", "sex", "birth_date",
                 "street", "community", "bank", "account", "band", "monthly_fen", "paid_fen",
                 "recovery_fen")
+# What a roster prints of a person: stored once per person in roster_snapshots while it does
+# not change (LINE_COLUMNS[3:11]).
+PRINTED = LINE_COLUMNS[3:11]
+_SNAPSHOT = "s.id_number, s.name, s.sex, s.birth_date, s.street, s.community, s.bank, s.account"
+_JOIN_SNAPSHOT = ("JOIN roster_snapshots s ON s.person_id = l.person_id "
+                  "AND s.roster_id = l.snapshot_roster_id")
+
+
+def latest_snapshots(session: Session) -> dict[int, tuple]:
+    """person_id -> (roster_id, id_number, name, sex, birth_date, street, community, bank,
+    account) of the person's latest snapshot (the one made by the latest roster)."""
+    rows = raw_cursor(session).execute(
+        "SELECT person_id, roster_id, id_number, name, sex, birth_date, street, community, "
+        "bank, account FROM roster_snapshots ORDER BY person_id, roster_id")
+    return {r[0]: r[1:] for r in rows}  # the last of each person wins
 
 
 def insert_lines(session: Session, lines: list[tuple], items: list[tuple]) -> None:
-    """Lines as tuples in LINE_COLUMNS order (dates as ISO text); items (line_id, month, kind,
-    amount_fen)."""
+    """Lines as tuples in LINE_COLUMNS order (dates as ISO text, all of one roster); items
+    (line_id, month, kind, amount_fen). A line shares the person's latest snapshot when it
+    prints the same; otherwise this roster makes a new one."""
     cur = raw_cursor(session)
     if lines:
-        cur.executemany(f"INSERT INTO roster_lines ({', '.join(LINE_COLUMNS)}) VALUES "
-                        f"({', '.join('?' * len(LINE_COLUMNS))})", lines)
+        latest = latest_snapshots(session)
+        snapshots, slim = [], []
+        for ln in lines:
+            printed = ln[3:11]
+            known = latest.get(ln[2])
+            if known is not None and known[1:] == printed:
+                made_by = known[0]
+            else:
+                made_by = ln[1]
+                snapshots.append((ln[2], made_by, *printed))
+            slim.append((ln[0], ln[1], ln[2], made_by, ln[11], ln[12], ln[13], ln[14]))
+        cur.executemany(f"INSERT INTO roster_snapshots (person_id, roster_id, {', '.join(PRINTED)})"
+                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", snapshots)
+        cur.executemany("INSERT INTO roster_lines (id, roster_id, person_id, snapshot_roster_id, "
+                        "band, monthly_fen, paid_fen, recovery_fen) VALUES "
+                        "(?, ?, ?, ?, ?, ?, ?, ?)", slim)
     if items:
         cur.executemany("INSERT INTO roster_items (line_id, month, kind, amount_fen) "
                         "VALUES (?, ?, ?, ?)", items)
 
 
 def delete_roster(session: Session, roster_id: int) -> None:
-    """A draft with its lines and items (bulk statements rather than row-by-row cascades)."""
+    """A draft with its lines, items and the snapshots it made (no later roster can share
+    them); bulk statements rather than row-by-row cascades."""
     cur = raw_cursor(session)
     cur.execute("DELETE FROM roster_items WHERE line_id IN "
                 "(SELECT id FROM roster_lines WHERE roster_id = ?)", (roster_id,))
     cur.execute("DELETE FROM roster_lines WHERE roster_id = ?", (roster_id,))
+    cur.execute("DELETE FROM roster_snapshots WHERE roster_id = ?", (roster_id,))
     cur.execute("DELETE FROM rosters WHERE id = ?", (roster_id,))
 
 
@@ -147,8 +179,8 @@ def load_lines(session: Session, roster_id: int) -> tuple[list[tuple], dict[int,
     few distinct texts, so the caller parses each text once)."""
     cur = raw_cursor(session)
     lines = cur.execute(
-        "SELECT id, id_number, name, sex, birth_date, street, community, bank, account, band, "
-        "monthly_fen, person_id FROM roster_lines WHERE roster_id = ?", (roster_id,)).fetchall()
+        f"SELECT l.id, {_SNAPSHOT}, l.band, l.monthly_fen, l.person_id FROM roster_lines l "
+        f"{_JOIN_SNAPSHOT} WHERE l.roster_id = ?", (roster_id,)).fetchall()
     lines.sort(key=lambda ln: ln[1])
     if not lines:
         return lines, {}
@@ -163,8 +195,8 @@ def bank_lines(session: Session, roster_id: int) -> list[tuple]:
     """(name, id_number, bank, account, paid_fen) of the roster's paying lines, by ID number:
     what the bank file needs, without building the roster's views."""
     rows = raw_cursor(session).execute(
-        "SELECT name, id_number, bank, account, paid_fen FROM roster_lines "
-        "WHERE roster_id = ? AND paid_fen > 0", (roster_id,)).fetchall()
+        f"SELECT s.name, s.id_number, s.bank, s.account, l.paid_fen FROM roster_lines l "
+        f"{_JOIN_SNAPSHOT} WHERE l.roster_id = ? AND l.paid_fen > 0", (roster_id,)).fetchall()
     rows.sort(key=lambda r: r[1])
     return rows
 

@@ -10,7 +10,7 @@ from elderdesk.store.db import Database, check_header, schema_version
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 # The newest revision this program knows; bump with every new migration file.
-HEAD = "0004"
+HEAD = "0005"
 
 
 def _known_revisions() -> list[str]:
@@ -58,7 +58,26 @@ def open_existing(path: Path, *, migrate: bool = True) -> Database:
         if migrate:
             before_migration(db, found)
             upgrade(db)
+            if found < COMPACTED:
+                give_back_space(db)
     return db
+
+
+# 0005 rebuilt the allowance history in less space; the pages it freed stay in the file
+# (SQLite reuses them, the file does not shrink) until a VACUUM.
+COMPACTED = "0005"
+
+
+def give_back_space(db: Database) -> None:
+    """VACUUM after a migration that freed much of the file. Not needed for correctness: a
+    failure (a full disk: it needs room for a copy) leaves the file as it is."""
+    raw = db.engine.raw_connection()
+    try:
+        raw.driver_connection.execute("VACUUM")  # type: ignore[union-attr]
+    except sqlite3.Error:
+        pass
+    finally:
+        raw.close()
 
 
 def before_migration(db: Database, found: str) -> None:

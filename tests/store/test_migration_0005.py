@@ -1,0 +1,221 @@
+"""Migration 0005 (compact allowance history): a 0004 register with two frozen quarters, a draft
+and proofs of life, upgraded, shows and pays exactly what it did; frozen history stays
+immutable in the new tables."""
+
+import sqlite3
+from datetime import date
+from pathlib import Path
+
+import pytest
+from python_calamine import CalamineWorkbook
+from sqlalchemy import text
+
+from elderdesk.services import allowance_views
+from elderdesk.services.container import Services
+from elderdesk.services.demo import DemoService
+from elderdesk.services.users import initialise
+from elderdesk.store import roster_repo, schema
+from elderdesk.store.db import Database, schema_version
+from tests.conftest import ADMIN_PASSWORD, wuhan_policy
+
+FROZEN = ("2026Q1", "2026Q2")
+DRAFT = "2026Q3"
+
+
+# --- 0004's roster layout: every line carries its own copy of the printed columns --------
+def _old_insert_lines(session, lines, items):  # type: ignore[no-untyped-def]
+    cur = roster_repo.raw_cursor(session)
+    cols = roster_repo.LINE_COLUMNS
+    if lines:
+        cur.executemany(f"INSERT INTO roster_lines ({', '.join(cols)}) VALUES "
+                        f"({', '.join('?' * len(cols))})", lines)
+    if items:
+        cur.executemany("INSERT INTO roster_items (line_id, month, kind, amount_fen) "
+                        "VALUES (?, ?, ?, ?)", items)
+
+
+def _old_delete_roster(session, roster_id):  # type: ignore[no-untyped-def]
+    cur = roster_repo.raw_cursor(session)
+    cur.execute("DELETE FROM roster_items WHERE line_id IN "
+                "(SELECT id FROM roster_lines WHERE roster_id = ?)", (roster_id,))
+    cur.execute("DELETE FROM roster_lines WHERE roster_id = ?", (roster_id,))
+    cur.execute("DELETE FROM rosters WHERE id = ?", (roster_id,))
+
+
+def _old_load_lines(session, roster_id):  # type: ignore[no-untyped-def]
+    cur = roster_repo.raw_cursor(session)
+    lines = cur.execute(
+        "SELECT id, id_number, name, sex, birth_date, street, community, bank, account, band, "
+        "monthly_fen, person_id FROM roster_lines WHERE roster_id = ?", (roster_id,)).fetchall()
+    lines.sort(key=lambda ln: ln[1])
+    items = dict(cur.execute(
+        "SELECT i.line_id, group_concat(i.month || ' ' || i.kind || ' ' || i.amount_fen) "
+        "FROM roster_items i JOIN roster_lines l ON l.id = i.line_id WHERE l.roster_id = ? "
+        "GROUP BY i.line_id", (roster_id,)))
+    return lines, items
+
+
+def _old_bank_lines(session, roster_id):  # type: ignore[no-untyped-def]
+    rows = roster_repo.raw_cursor(session).execute(
+        "SELECT name, id_number, bank, account, paid_fen FROM roster_lines "
+        "WHERE roster_id = ? AND paid_fen > 0", (roster_id,)).fetchall()
+    rows.sort(key=lambda r: r[1])
+    return rows
+
+
+OLD = {"insert_lines": _old_insert_lines, "delete_roster": _old_delete_roster,
+       "load_lines": _old_load_lines, "bank_lines": _old_bank_lines}
+
+
+def _create_at_0004(path: Path) -> Database:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    db = Database(path)
+    schema.upgrade(db, "0004")
+    return db
+
+
+def _change_printed(db: Database, tag: str, every: int) -> None:
+    """What a roster prints changes for some enrolled people: bank, account, street."""
+    with db.write() as s:
+        s.execute(text(
+            "UPDATE people SET bank = :bank, account = :acct || substr(id_number, 7), "
+            "street = CASE WHEN id % 2 = 0 THEN street ELSE :street END "
+            "WHERE id IN (SELECT person_id FROM enrollments) AND id % :every = 0"),
+            {"bank": f"中国银行{tag}", "acct": "62166", "street": f"新街道{tag}",
+             "every": every})
+
+
+def _dump(services: Services, op, folder: Path, tag: str) -> dict:  # type: ignore[no-untyped-def]
+    out: dict = {}
+    views = {p: services.roster.show(op, p) for p in (*FROZEN, DRAFT)}
+    out["views"] = views
+    out["statuses"] = [(p, v.status) for p, v in views.items()]
+    for p in FROZEN:
+        path = services.roster.export(op, p, xlsx=folder / f"{tag}-{p}.xlsx")[0]
+        sheet = CalamineWorkbook.from_path(str(path))
+        out[f"bank {p}"] = [sheet.get_sheet_by_index(0).to_python()]
+    out["compare"] = repr(services.roster.compare(op, DRAFT))
+    out["recoveries"] = services.roster.recoveries(op)
+    ids = sorted({ln.id_number for v in views.values() for ln in v.lines})
+    out["history"] = {i: repr(allowance_views.history(services.allowance, op, i)) for i in ids}
+    with services.db.read() as s:
+        out["ledger"] = s.execute(text(
+            "SELECT person_id, month, paid_fen FROM ledger ORDER BY 1, 2")).all()
+        out["items"] = s.execute(text(
+            "SELECT l.roster_id, l.person_id, i.month, i.kind, i.amount_fen FROM roster_items i "
+            "JOIN roster_lines l ON l.id = i.line_id ORDER BY 1, 2, 3, 4")).all()
+        out["certs"] = s.execute(text(
+            "SELECT person_id, cert_date, recorded_by FROM lifecerts ORDER BY 1, 2")).all()
+    return out
+
+
+def test_upgrade_from_0004_keeps_rosters_ledger_bank_files_and_history(tmp_path, monkeypatch):
+    monkeypatch.setenv("ELDERDESK_TODAY", "2026-06-15")
+    path = tmp_path / "office.db"
+    with monkeypatch.context() as old:
+        old.setattr(schema, "create", _create_at_0004)
+        for name, fn in OLD.items():
+            old.setattr(roster_repo, name, fn)
+        db = initialise(path, "420103", "江汉区民意街道社区服务中心", "admin", ADMIN_PASSWORD,
+                        policy_source=wuhan_policy())
+        assert schema_version(db) == "0004"
+        services = Services(db)
+        op = services.users.authenticate("admin", ADMIN_PASSWORD)
+        DemoService(db).fill(op, 600, seed=3, enrolled=150, quarters=1)  # 2026Q1 frozen
+        _change_printed(db, "甲", 7)
+        with db.read() as s:
+            paid = s.execute(text(
+                "SELECT DISTINCT p.id_number FROM ledger g JOIN people p ON p.id = g.person_id "
+                "WHERE p.status = 'active' ORDER BY p.id LIMIT 3")).scalars().all()
+        for idn in paid:  # died in 2026Q1, told after it was paid: recoveries in 2026Q2
+            services.people.record_death(op, idn, date(2026, 2, 10))
+        services.roster.build(op, FROZEN[1])
+        services.roster.freeze(op, FROZEN[1])
+        monkeypatch.setenv("ELDERDESK_TODAY", "2026-08-20")
+        with db.read() as s:
+            living = s.execute(text(
+                "SELECT p.id_number FROM people p JOIN enrollments e ON e.person_id = p.id "
+                "WHERE e.status = 'approved' AND p.status = 'active' ORDER BY p.id")).scalars().all()
+        for idn in living:
+            services.allowance.lifecert(op, idn)
+        _change_printed(db, "乙", 5)
+        services.roster.build(op, DRAFT)
+        _change_printed(db, "丙", 11)
+        services.roster.build(op, DRAFT)  # a rebuild replaces the draft
+        before = _dump(services, op, tmp_path, "before")
+        services.close()
+
+    services = Services.open(path)  # migrates, after a backup
+    assert schema_version(services.db) == "0005"
+    with services.db.read() as s:  # the pages the rebuilt tables freed are given back
+        assert s.execute(text("PRAGMA freelist_count")).scalar() == 0
+    after = _dump(services, op, tmp_path, "after")
+    assert after["statuses"] == [("2026Q1", "frozen"), ("2026Q2", "frozen"), (DRAFT, "draft")]
+    for key in before:
+        assert after[key] == before[key], key
+    assert len(before["views"][DRAFT].lines) > 100, len(before["views"][DRAFT].lines)
+    assert len(before["recoveries"]) == 3  # March of three people who died in February
+    assert any(ln.arrears_fen for v in before["views"].values() for ln in v.lines)
+    with services.db.read() as s:
+        lines, snaps, changed = s.execute(text(
+            "SELECT (SELECT count(*) FROM roster_lines), (SELECT count(*) FROM roster_snapshots),"
+            " (SELECT count(*) FROM (SELECT person_id FROM roster_snapshots GROUP BY person_id "
+            "HAVING count(*) > 2))")).one()
+    assert snaps < lines and changed > 0  # shared while unchanged, new ones after changes
+
+    # The new code rebuilds the same draft, freezes it, and the next build goes on from there.
+    rebuilt = services.roster.build(op, DRAFT)
+    assert rebuilt.lines == before["views"][DRAFT].lines
+    with services.db.read() as s:
+        assert s.execute(text("SELECT count(*) FROM roster_snapshots")).scalar() == snaps
+    frozen = services.roster.freeze(op, DRAFT)
+    assert frozen.lines == before["views"][DRAFT].lines
+    services.close()
+
+
+def _frozen_ids(conn: sqlite3.Connection) -> tuple[int, int, int]:
+    return conn.execute(
+        "SELECT l.id, l.person_id, l.snapshot_roster_id FROM roster_lines l "
+        "JOIN rosters r ON r.id = l.roster_id WHERE r.status = 'frozen' LIMIT 1").fetchone()
+
+
+@pytest.mark.parametrize("sql", [
+    "UPDATE roster_snapshots SET name = '改' WHERE person_id = :p AND roster_id = :r",
+    "DELETE FROM roster_snapshots WHERE person_id = :p AND roster_id = :r",
+    "UPDATE roster_lines SET paid_fen = 1 WHERE id = :l",
+    "DELETE FROM roster_lines WHERE id = :l",
+    "UPDATE roster_items SET amount_fen = 1 WHERE line_id = :l",
+    "DELETE FROM roster_items WHERE line_id = :l",
+])
+def test_frozen_lines_items_and_snapshots_are_immutable(services, admin, monkeypatch, sql):
+    monkeypatch.setenv("ELDERDESK_TODAY", "2026-06-15")
+    DemoService(services.db).fill(admin, 200, seed=5, enrolled=60, quarters=1)
+    conn = sqlite3.connect(services.db.path)
+    line, person, made_by = _frozen_ids(conn)
+    with pytest.raises(sqlite3.DatabaseError, match="frozen roster is immutable"):
+        conn.execute(sql, {"p": person, "r": made_by, "l": line})
+    conn.close()
+
+
+def test_a_draft_takes_its_own_snapshots_with_it(services, admin, monkeypatch):
+    monkeypatch.setenv("ELDERDESK_TODAY", "2026-06-15")
+    DemoService(services.db).fill(admin, 200, seed=5, enrolled=60, quarters=1)
+    with services.db.read() as s:
+        base = s.execute(text("SELECT count(*) FROM roster_snapshots")).scalar()
+    _change_printed(services.db, "丁", 3)
+    services.roster.build(admin, "2026Q2")
+    with services.db.read() as s:
+        made = s.execute(text("SELECT count(*) FROM roster_snapshots WHERE roster_id = "
+                              "(SELECT id FROM rosters WHERE status = 'draft')")).scalar()
+        shown = s.execute(text(
+            "SELECT count(*) FROM roster_lines l JOIN people p ON p.id = l.person_id "
+            "JOIN roster_snapshots n ON n.person_id = l.person_id "
+            "AND n.roster_id = l.snapshot_roster_id WHERE n.bank IS p.bank "
+            "AND n.account IS p.account AND l.roster_id = "
+            "(SELECT id FROM rosters WHERE status = 'draft')")).scalar()
+        drafted = s.execute(text("SELECT count(*) FROM roster_lines WHERE roster_id = "
+                                 "(SELECT id FROM rosters WHERE status = 'draft')")).scalar()
+    assert 0 < made < drafted and shown == drafted  # the draft prints what people hold now
+    services.roster.build(admin, "2026Q2")  # the rebuild deletes the old draft's snapshots
+    with services.db.read() as s:
+        assert s.execute(text("SELECT count(*) FROM roster_snapshots")).scalar() == base + made
