@@ -221,34 +221,37 @@ def _money(policy: Policy | None, first: Month, last: Month, windows: list[tuple
     if policy is None:
         return ()
     months = month_range(first, last)
-    bands: dict[tuple[int, int], tuple[str, int | None]] = {}
+    low, high = first.index, last.index
+    names = {m.index: str(m) for m in months}
+    indexes = {name: index for index, name in names.items()}
+    labels: dict[tuple[int, int], str] = {}  # (birth month, month) -> band label
 
-    def band(birth_index: int, m: Month) -> tuple[str, int | None]:
-        key = (birth_index, m.index)
-        if key not in bands:
-            found = policy.band_for(Month.from_index(birth_index).first_day(), m)
-            bands[key] = (found.label, found.monthly) if found else (OUT_OF_BAND, None)
-        return bands[key]
+    def band(birth_index: int, month_index: int) -> str:
+        label = labels.get((birth_index, month_index))
+        if label is None:
+            found = policy.band_for(Month.from_index(birth_index).first_day(),
+                                    Month.from_index(month_index))
+            label = labels[(birth_index, month_index)] = found.label if found else OUT_OF_BAND
+        return label
 
     # [enrolled, paid people, regular, arrears, recovery, net] per (month, band label)
     cells: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0] * 6)
     seen: set[tuple[int, int]] = set()  # (person, month) of people with several enrollments
-    for birth, approved, ended, person, n in windows:
-        for m in months:
-            if approved <= m.index and (ended is None or ended >= m.index):
-                if person:
-                    if (person, m.index) in seen:
-                        continue
-                    seen.add((person, m.index))
-                label, _ = band(birth, m)
-                if label != OUT_OF_BAND:
-                    cells[(str(m), label)][0] += n
+    for birth, approved, ended, person, n in windows:  # the months each window covers
+        for index in range(max(approved, low), high + 1 if ended is None else min(ended, high) + 1):
+            if person:
+                if (person, index) in seen:
+                    continue
+                seen.add((person, index))
+            label = band(birth, index)
+            if label != OUT_OF_BAND:
+                cells[(names[index], label)][0] += n
     for month, birth, people, fen in ledger:
-        row = cells[(month, band(birth, Month.parse(month))[0])]
+        row = cells[(month, band(birth, indexes[month]))]
         row[1] += people
         row[5] += fen
     for month, birth, kind, fen in items:  # arrears and recoveries; regular = the rest
-        cells[(month, band(birth, Month.parse(month))[0])][3 if kind == "arrears" else 4] += fen
+        cells[(month, band(birth, indexes[month]))][3 if kind == "arrears" else 4] += fen
     for row in cells.values():
         row[2] = row[5] - row[3] + row[4]
     out = []

@@ -3,11 +3,19 @@ deliver its result or error to callbacks on the GUI thread, with optional progre
 
 Reads run on a small pool; database writes go through a single-thread pool so SQLite never sees
 two writers from this program. The function must never touch widgets.
+
+Python's cyclic garbage collector runs in whichever thread crosses its allocation threshold. In a
+worker it frees the GUI's objects caught in reference cycles (a dialog, a timer, an event loop, a
+whole window), destroying Qt objects off the GUI thread: "Timers cannot be stopped from another
+thread", a corrupted event dispatcher, a crash then or at exit. So automatic collection is off
+while any job runs (switched off on the GUI thread before the job starts) and comes back on the
+GUI thread once the last result is delivered, after a collection there.
 """
 
 from __future__ import annotations
 
 import contextlib
+import gc
 import itertools
 import logging
 import threading
@@ -21,6 +29,44 @@ from PySide6.QtWidgets import QApplication, QWidget
 log = logging.getLogger(__name__)
 
 PROGRESS_INTERVAL = 0.05  # seconds between progress signals (a service may report every row)
+
+# Jobs submitted and not yet ended, over every Ops, and whether this module switched the
+# collector off for them. The count rises on the GUI thread and falls in the worker, before the
+# result is sent: by the time the GUI thread sees the last result, it is zero.
+_jobs = {"alive": 0, "paused": False}
+_jobs_lock = threading.Lock()
+
+
+def _job_submitted() -> None:
+    """GUI thread, before a job starts: no collection from now on (none in a worker)."""
+    with _jobs_lock:
+        if _jobs["alive"] == 0 and not _jobs["paused"] and gc.isenabled():
+            gc.disable()
+            _jobs["paused"] = True
+        _jobs["alive"] += 1
+
+
+def _job_ended() -> None:
+    """The worker, before it sends the result (it allocates no more than that afterwards)."""
+    with _jobs_lock:
+        _jobs["alive"] -= 1
+
+
+def resume_collector() -> bool:
+    """GUI thread: collector back on once no job is alive (True if it is on). The collection
+    first leaves the allocation count at zero, so a worker's last few allocations cannot start
+    one; it covers what was allocated meanwhile (the results: cheap, the jobs' rows are gone).
+    It runs outside the lock: a finalizer may submit a job."""
+    with _jobs_lock:
+        if _jobs["alive"] or not _jobs["paused"]:
+            return gc.isenabled()
+    gc.collect(0)
+    with _jobs_lock:
+        if _jobs["alive"] or not _jobs["paused"]:
+            return gc.isenabled()
+        _jobs["paused"] = False
+        gc.enable()
+        return True
 
 
 class Task:
@@ -54,6 +100,7 @@ class _Job(QRunnable):
             result, error = self._fn(self._task), None
         except BaseException as exc:  # delivered to the GUI thread, never lost
             result, error = None, exc
+        _job_ended()
         self._ops._emit_finished(self._task.key, result, error)
 
 
@@ -73,6 +120,7 @@ class Ops(QObject):
         self._writes.setMaxThreadCount(1)
         self._keys = itertools.count(1)
         self._pending: dict[int, tuple[Callable, Callable | None, Callable | None]] = {}
+        self._tasks: dict[int, Task] = {}  # pending jobs' tasks, to cancel them at shutdown
         self._finished.connect(self._on_finished)
         self._progressed.connect(self._on_progressed)
 
@@ -90,6 +138,8 @@ class Ops(QObject):
         """Like run, but fn receives the Task (its .progress and .cancel for long work)."""
         task = Task(self, next(self._keys))
         self._pending[task.key] = (on_done, on_failed, on_progress)
+        self._tasks[task.key] = task
+        _job_submitted()
         (self._writes if write else self._reads).start(_Job(self, task, fn))
         return task
 
@@ -97,14 +147,24 @@ class Ops(QObject):
         return bool(self._pending)
 
     def wait_done(self, msecs: int = 30000) -> None:
-        """Block until no job is pending, delivering results (shutdown, tests)."""
+        """Block until no job is pending, delivering results (shutdown, tests). Past msecs the
+        jobs still running are asked to cancel, and waited for: a job never outlives its
+        window (a worker running while Python shuts down crashes the program)."""
         deadline = time.monotonic() + msecs / 1000
         while True:
             self._reads.waitForDone(msecs)
             self._writes.waitForDone(msecs)
             QApplication.processEvents()
-            if not self._pending or time.monotonic() > deadline:
-                return
+            if not self._pending:
+                break
+            if time.monotonic() > deadline:
+                for task in list(self._tasks.values()):
+                    task.request_cancel()
+                self._reads.waitForDone(-1)
+                self._writes.waitForDone(-1)
+                QApplication.processEvents()
+                break
+        resume_collector()
 
     # --- worker side ----------------------------------------------------------------------
     def _emit_finished(self, key: int, result: Any, error: BaseException | None) -> None:
@@ -121,6 +181,8 @@ class Ops(QObject):
     @Slot(int, object, object)
     def _on_finished(self, key: int, result: Any, error: BaseException | None) -> None:
         callbacks = self._pending.pop(key, None)
+        self._tasks.pop(key, None)
+        resume_collector()
         if callbacks is None:
             return
         on_done, on_failed, _ = callbacks

@@ -254,3 +254,28 @@ def test_printed_and_exported(world, tmp_path):
     expected = [[c.fen / 100 if isinstance(c, Yuan) else c for c in r]
                 for r in [*tables[4].rows, tables[4].total]]
     assert [list(r) for r in rows] == expected
+
+
+def test_ledger_groups_equal_a_plain_grouping_of_the_ledger(world):
+    """ledger_groups reads one row per person and spreads steady runs over their months; the
+    sums must be those of grouping every ledger row, for any window (runs cut at either end)."""
+    from elderdesk.store import stats_repo
+
+    con, svc = world["con"], world["svc"]
+    amounts = Counter(len({fen for (fen,) in con.execute(
+        "SELECT paid_fen FROM ledger WHERE person_id = ? AND paid_fen > 0", (pid,))})
+        for (pid,) in con.execute("SELECT DISTINCT person_id FROM ledger"))
+    assert amounts[1] and sum(n for k, n in amounts.items() if k > 1)  # steady and not
+    for first, last in (("2026-01", "2026-12"), ("2026-02", "2026-05"), ("2025-01", "2026-03"),
+                        ("2026-04", "2026-04")):
+        plain: dict = defaultdict(lambda: [0, 0])
+        for month, birth, fen in con.execute(
+                "SELECT g.month, p.birth_date, g.paid_fen FROM ledger g JOIN people p"
+                " ON p.id = g.person_id WHERE g.paid_fen > 0 AND g.month BETWEEN ? AND ?",
+                (first, last)):
+            cell = plain[(month, Month.parse(birth[:7]).index)]
+            cell[0] += 1
+            cell[1] += fen
+        with svc.db.read() as s:
+            got = {(m, b): [n, fen] for m, b, n, fen in stats_repo.ledger_groups(s, first, last)}
+        assert got == dict(plain), (first, last)

@@ -111,3 +111,10 @@ def test_edit_person(qtbot, ops, services, clerk, people):
 def test_ask_returns_none_when_cancelled(qtbot, ops, services, clerk, monkeypatch):
     monkeypatch.setattr(PersonDialog, "exec", lambda self: QDialog.DialogCode.Rejected)
     assert PersonDialog.ask(None, ops, services, clerk) is None
+
+
+def test_residence_permit_date_starts_a_year_after_the_programs_today(qtbot, ops, services,
+                                                                     clerk, monkeypatch):
+    monkeypatch.setenv("ELDERDESK_TODAY", "2030-02-15")  # never the system clock
+    dialog = make_dialog(qtbot, ops, services, clerk)
+    assert dialog.permit_date.date().toPython() == date(2031, 2, 15)

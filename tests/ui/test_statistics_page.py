@@ -81,3 +81,41 @@ def test_a_bad_month_is_refused_in_chinese(qtbot, ops, services, clerk, people):
     qtbot.waitUntil(lambda: not page._busy)
     assert page.message.text().startswith("统计月份范围 2027-01 至")
     assert page.xlsx_button.isEnabled()  # the last good figures can still be exported
+
+
+def _visible_labels(chart_view) -> list[str]:
+    from PySide6.QtWidgets import QGraphicsTextItem
+
+    return [i.toPlainText() for i in chart_view.scene().items()
+            if isinstance(i, QGraphicsTextItem) and i.isVisible()]
+
+
+def test_every_month_is_labelled_on_the_chart(qtbot, tmp_path):
+    """QtCharts hides the end labels of a category axis when they are wider than a category
+    (12月 and 11月 were missing with the shipped font); repeated month names are not allowed."""
+    from PySide6.QtGui import QFont, QFontDatabase
+
+    from elderdesk.app import FONT_FILE
+    from elderdesk.paths import resource
+    from elderdesk.reports.tables import Chart, StatTable
+    from elderdesk.ui.widgets.stat_chart import StatChartView, axis_labels
+
+    months = [str(Month(2025, 12) + k) for k in range(12)]
+    table = StatTable("money", "高龄津贴按月份", ("月份", "在享人数", "已发人数"),
+                      tuple((m, 55 + k, 56 + k) for k, m in enumerate(months)), None, "",
+                      Chart("bar", 0, (1, 2), title="在享与已发人数"))
+    view = StatChartView()
+    qtbot.addWidget(view)
+    family = QFontDatabase.applicationFontFamilies(
+        QFontDatabase.addApplicationFont(str(resource(*FONT_FILE))))
+    view.setFont(QFont(family[0] if family else view.font().family(), 10))
+    view.resize(380, 260)
+    view.set_table(table)
+    view.show()
+    qtbot.waitExposed(view)
+    expected = ["12月", *(f"{k}月" for k in range(1, 12))]
+    qtbot.waitUntil(lambda: all(m in _visible_labels(view) for m in expected))
+    view.grab().save(str(tmp_path / "chart.png"))  # to look at: readable Chinese, not boxes
+    assert axis_labels(["2025-05", "2026-05"]) == ["25年5月", "26年5月"]
+    assert axis_labels(["2025-12", "2026-01"]) == ["12月", "1月"]
+    assert axis_labels(["民意社区"]) == ["民意社区"]

@@ -75,7 +75,8 @@ class PersonDialog(QDialog):
         self.permit_date = QDateEdit(self)
         self.permit_date.setCalendarPopup(True)
         self.permit_date.setDisplayFormat("yyyy-MM-dd")
-        self.permit_date.setDate(QDate.currentDate().addYears(1))
+        d = today()  # the program's today (ELDERDESK_TODAY), not the system clock
+        self.permit_date.setDate(QDate(d.year, d.month, d.day).addYears(1))
         self.permit_date.setEnabled(False)
         self.permit_check.toggled.connect(self.permit_date.setEnabled)
         self.notes = QPlainTextEdit(self)

@@ -14,13 +14,23 @@ from PySide6.QtCharts import (
     QStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter
 from PySide6.QtWidgets import QWidget
+from shiboken6 import Shiboken
 
 from elderdesk.reports.tables import StatTable, largest, short_labels
 
 PALETTE = ("#3b6fb6", "#d9822b", "#4a9a5b", "#b94a48", "#7b5ea7", "#8c8c8c", "#2aa1a5", "#c4a000")
+
+
+def axis_labels(cats: list[str]) -> list[str]:
+    """Category labels: months as '5月', or '25年5月' when a month name would come twice (a
+    category axis drops repeated names, and every bar after it would sit under the wrong one)."""
+    short = short_labels(cats)
+    if short is cats or len(set(short)) == len(short):
+        return short
+    return [f"{c[2:4]}年{int(c[5:])}月" for c in cats]
 
 
 class StatChartView(QChartView):
@@ -28,6 +38,7 @@ class StatChartView(QChartView):
         super().__init__(parent)
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setMinimumSize(360, 260)
+        self._x_axis: QBarCategoryAxis | None = None  # the category axis below vertical bars
         self.set_table(None)
 
     def set_table(self, table: StatTable | None) -> None:
@@ -37,6 +48,8 @@ class StatChartView(QChartView):
         chart.legend().setFont(self.font())
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+        chart.plotAreaChanged.connect(self._fit_labels)
+        self._x_axis = None
         spec = table.chart if table is not None else None
         if table is not None and spec is not None:
             chart.setTitle(spec.title or table.title)
@@ -76,12 +89,15 @@ class StatChartView(QChartView):
         small = self.font()
         small.setPointSizeF(max(7.0, small.pointSizeF() - 1))
         x_axis = QBarCategoryAxis()
-        x_axis.append(short_labels(cats))
+        x_axis.append(axis_labels(cats))
         x_axis.setLabelsFont(small)
         x_axis.setTruncateLabels(False)
+        if kind != "hbar":
+            self._x_axis = x_axis
         y_axis = QValueAxis()
         y_axis.setLabelFormat("%.0f")
         y_axis.setLabelsFont(small)
+        counts_only = all(float(v).is_integer() for _, values in series for v in values)
         top = max([sum(s[1][i] for s in series) for i in range(len(cats))] if stacked else
                   [v for _, values in series for v in values], default=0)
         if top >= 1_000_000:  # a city's yuan: in ten thousands (万)
@@ -91,8 +107,12 @@ class StatChartView(QChartView):
             top /= 10_000
             y_axis.setTitleText(self.tr("单位：万"))
             y_axis.setTitleFont(small)
-        y_axis.setRange(0, max(top * 1.1, 1))
-        y_axis.applyNiceNumbers()
+        if counts_only and top < 5:  # whole steps: never the ticks 0, 0, 1, 1, 1 of 0–1.2
+            y_axis.setRange(0, int(top) + 1)
+            y_axis.setTickCount(int(top) + 2)
+        else:
+            y_axis.setRange(0, max(top * 1.1, 1))
+            y_axis.applyNiceNumbers()
         chart.addAxis(x_axis, Qt.AlignmentFlag.AlignLeft if kind == "hbar" else
                       Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(y_axis, Qt.AlignmentFlag.AlignBottom if kind == "hbar" else
@@ -100,3 +120,15 @@ class StatChartView(QChartView):
         bars.attachAxis(x_axis)
         bars.attachAxis(y_axis)
         chart.legend().setVisible(len(series) > 1)
+
+    def _fit_labels(self, area: QRectF) -> None:
+        """QtCharts hides the first and the last category label when it is wider than its
+        category (the months at both ends went missing): such labels are turned upright."""
+        axis = self._x_axis
+        if axis is None or not Shiboken.isValid(axis) or not axis.count() or area.width() <= 0:
+            return
+        metrics = QFontMetricsF(axis.labelsFont())
+        widest = max(metrics.horizontalAdvance(label) for label in axis.categories())
+        angle = 0 if widest + 4 <= area.width() / axis.count() else -90
+        if axis.labelsAngle() != angle:
+            axis.setLabelsAngle(angle)
