@@ -3467,7 +3467,7 @@ cropped to a 1-inch photo (25×35 mm)</translation>
 <context>
     <name>StatChartView</name>
     <message>
-        <location filename="../../elderdesk/ui/widgets/stat_chart.py" line="92"/>
+        <location filename="../../elderdesk/ui/widgets/stat_chart.py" line="108"/>
         <source>单位：万</source>
         <translation>Unit: 10,000</translation>
     </message>
@@ -3890,17 +3890,17 @@ cropped to a 1-inch photo (25×35 mm)</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../elderdesk/app.py" line="55"/>
+        <location filename="../../elderdesk/app.py" line="56"/>
         <source>（无法写入日志）</source>
         <translation>(could not write the log)</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/app.py" line="57"/>
+        <location filename="../../elderdesk/app.py" line="58"/>
         <source>程序出现意外错误</source>
         <translation>Unexpected error</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/app.py" line="58"/>
+        <location filename="../../elderdesk/app.py" line="59"/>
         <source>程序出现了意外错误，详细情况已记录到日志文件：
 {path}
 
@@ -3911,37 +3911,37 @@ cropped to a 1-inch photo (25×35 mm)</translation>
 Please send this file to technical support. The last operation may not have completed: check and try again; if the window looks wrong, close the program and open it again.</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/app.py" line="167"/>
+        <location filename="../../elderdesk/app.py" line="183"/>
         <source>（数据库已损坏，只读）</source>
         <translation> (database damaged, read-only)</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/app.py" line="168"/>
+        <location filename="../../elderdesk/app.py" line="184"/>
         <source>数据库已损坏：只能查询，不能修改</source>
         <translation>Database damaged: look-up only, no changes</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/app.py" line="171"/>
+        <location filename="../../elderdesk/app.py" line="187"/>
         <source>最近的备份：{file}</source>
         <translation>Latest backup: {file}</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/app.py" line="172"/>
+        <location filename="../../elderdesk/app.py" line="188"/>
         <source>备份文件夹中没有找到备份，请查找其他备份（如U盘）。</source>
         <translation>No backup found in the backup folder; look for other backups (e.g. a USB stick).</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/app.py" line="173"/>
+        <location filename="../../elderdesk/app.py" line="189"/>
         <source>数据库文件已损坏</source>
         <translation>Database file damaged</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/app.py" line="173"/>
+        <location filename="../../elderdesk/app.py" line="189"/>
         <source>启动检查发现数据库文件已损坏。
 
 为防止进一步损坏，程序已停止写入：可以查询，但不能登记或修改任何信息。
 
-恢复方法：请管理员关闭本程序，用最近的备份恢复，例如在命令行运行
+恢复方法：请管理员在“系统 → 备份”中选中最近的备份，点“从备份恢复…”；也可以关闭本程序后在命令行运行
     elderdesk backup restore 备份文件
 恢复前程序会检查备份是否完好、是否属于本机构，并先另存当前数据库。
 
@@ -3953,7 +3953,7 @@ Please send this file to technical support. The last operation may not have comp
 
 To prevent further damage the program has stopped writing: you can look things up, but cannot register or change anything.
 
-To recover: an administrator closes this program and restores the latest backup, e.g. on the command line
+To recover: an administrator selects the latest backup under “System → Backups” and clicks “Restore from backup…”; or closes this program and runs on the command line
     elderdesk backup restore BACKUP-FILE
 Before restoring, the program checks that the backup is sound and belongs to this office, and keeps a copy of the current database.
 
@@ -3963,17 +3963,17 @@ Backup folder: {folder}
 Technical details: {detail}</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/app.py" line="183"/>
+        <location filename="../../elderdesk/app.py" line="200"/>
         <source>今日自动备份已完成：{file}</source>
         <translation>Today&apos;s automatic backup done: {file}</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/app.py" line="189"/>
+        <location filename="../../elderdesk/app.py" line="206"/>
         <source>今日自动备份未完成</source>
         <translation>Today&apos;s automatic backup not done</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/app.py" line="189"/>
+        <location filename="../../elderdesk/app.py" line="206"/>
         <source>今日自动备份未完成：{error}
 
 程序可以照常使用；下次启动时会再试。</source>

@@ -3468,7 +3468,7 @@ JPEG 或 PNG 格式
 <context>
     <name>StatChartView</name>
     <message>
-        <location filename="../../elderdesk/ui/widgets/stat_chart.py" line="92"/>
+        <location filename="../../elderdesk/ui/widgets/stat_chart.py" line="108"/>
         <source>单位：万</source>
         <translation>单位：万</translation>
     </message>
@@ -3891,17 +3891,17 @@ JPEG 或 PNG 格式
 <context>
     <name>app</name>
     <message>
-        <location filename="../../elderdesk/app.py" line="55"/>
+        <location filename="../../elderdesk/app.py" line="56"/>
         <source>（无法写入日志）</source>
         <translation>（无法写入日志）</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/app.py" line="57"/>
+        <location filename="../../elderdesk/app.py" line="58"/>
         <source>程序出现意外错误</source>
         <translation>程序出现意外错误</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/app.py" line="58"/>
+        <location filename="../../elderdesk/app.py" line="59"/>
         <source>程序出现了意外错误，详细情况已记录到日志文件：
 {path}
 
@@ -3912,37 +3912,37 @@ JPEG 或 PNG 格式
 请把这个文件发给技术支持。刚才的操作可能没有完成，请核对后重试；如果界面显示异常，请关闭程序后重新打开。</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/app.py" line="167"/>
+        <location filename="../../elderdesk/app.py" line="183"/>
         <source>（数据库已损坏，只读）</source>
         <translation>（数据库已损坏，只读）</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/app.py" line="168"/>
+        <location filename="../../elderdesk/app.py" line="184"/>
         <source>数据库已损坏：只能查询，不能修改</source>
         <translation>数据库已损坏：只能查询，不能修改</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/app.py" line="171"/>
+        <location filename="../../elderdesk/app.py" line="187"/>
         <source>最近的备份：{file}</source>
         <translation>最近的备份：{file}</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/app.py" line="172"/>
+        <location filename="../../elderdesk/app.py" line="188"/>
         <source>备份文件夹中没有找到备份，请查找其他备份（如U盘）。</source>
         <translation>备份文件夹中没有找到备份，请查找其他备份（如U盘）。</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/app.py" line="173"/>
+        <location filename="../../elderdesk/app.py" line="189"/>
         <source>数据库文件已损坏</source>
         <translation>数据库文件已损坏</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/app.py" line="173"/>
+        <location filename="../../elderdesk/app.py" line="189"/>
         <source>启动检查发现数据库文件已损坏。
 
 为防止进一步损坏，程序已停止写入：可以查询，但不能登记或修改任何信息。
 
-恢复方法：请管理员关闭本程序，用最近的备份恢复，例如在命令行运行
+恢复方法：请管理员在“系统 → 备份”中选中最近的备份，点“从备份恢复…”；也可以关闭本程序后在命令行运行
     elderdesk backup restore 备份文件
 恢复前程序会检查备份是否完好、是否属于本机构，并先另存当前数据库。
 
@@ -3954,7 +3954,7 @@ JPEG 或 PNG 格式
 
 为防止进一步损坏，程序已停止写入：可以查询，但不能登记或修改任何信息。
 
-恢复方法：请管理员关闭本程序，用最近的备份恢复，例如在命令行运行
+恢复方法：请管理员在“系统 → 备份”中选中最近的备份，点“从备份恢复…”；也可以关闭本程序后在命令行运行
     elderdesk backup restore 备份文件
 恢复前程序会检查备份是否完好、是否属于本机构，并先另存当前数据库。
 
@@ -3964,17 +3964,17 @@ JPEG 或 PNG 格式
 技术信息：{detail}</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/app.py" line="183"/>
+        <location filename="../../elderdesk/app.py" line="200"/>
         <source>今日自动备份已完成：{file}</source>
         <translation>今日自动备份已完成：{file}</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/app.py" line="189"/>
+        <location filename="../../elderdesk/app.py" line="206"/>
         <source>今日自动备份未完成</source>
         <translation>今日自动备份未完成</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/app.py" line="189"/>
+        <location filename="../../elderdesk/app.py" line="206"/>
         <source>今日自动备份未完成：{error}
 
 程序可以照常使用；下次启动时会再试。</source>
