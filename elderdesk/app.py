@@ -153,8 +153,11 @@ def _smoke_quit(window: MainWindow) -> None:
         if os.environ.get("ELDERDESK_SMOKE_SHOT"):  # a picture for the eye
             window.grab().save(os.environ["ELDERDESK_SMOKE_SHOT"])
         if sys.stdout is not None:  # None in the windowed Windows program
+            from PySide6.QtCore import QCoreApplication
+
+            qt_zh = QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"
             print(f"smoke: window shown={window.isVisible()}, pages={window.nav.count()}, "
-                  f"icon={not window.windowIcon().isNull()}")
+                  f"icon={not window.windowIcon().isNull()}, qt_zh={qt_zh}")
         window.close()
 
     QTimer.singleShot(0, visit)

@@ -171,4 +171,5 @@ def test_gui_opens_the_main_window(bundle, home, office):
                ELDERDESK_SMOKE="1", ELDERDESK_SMOKE_USER="admin", ELDERDESK_SMOKE_SHOT=str(shot))
     assert r.returncode == 0, r.stderr
     assert "smoke: window shown=True" in r.stdout and "icon=True" in r.stdout
+    assert "qt_zh=True" in r.stdout  # Qt's own texts (是/取消) came along and load
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"  # Qt's image plugins came along
