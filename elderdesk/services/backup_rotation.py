@@ -138,14 +138,20 @@ def check_folder(folder: Path) -> Path:
     return folder.resolve()
 
 
+def check_integrity(db: Database) -> None:
+    """PRAGMA quick_check; a damaged file is marked so that it is never written (DB_CORRUPT)."""
+    result = backup.quick_check(db.path)
+    if result != "ok":
+        db.damaged = result
+        raise ElderError("DB_CORRUPT", detail=result)
+
+
 def take(db: Database, kind: str, at: datetime, folder: Path | None = None, *,
          checked: bool = False) -> Path:
     """Check the database (quick_check, unless just done), copy it into the backup folder, thin
     the rotation. A damaged file is never copied: it could push good backups out."""
-    check = "ok" if checked else backup.quick_check(db.path)
-    if check != "ok":
-        db.damaged = check
-        raise ElderError("DB_CORRUPT", detail=check)
+    if not checked:
+        check_integrity(db)
     folder = check_folder(folder or folder_of(db))
     try:
         path = backup.snapshot(db.path, folder, at, kind)

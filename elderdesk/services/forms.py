@@ -31,8 +31,9 @@ from elderdesk.domain.forms import (
     yuan,
 )
 from elderdesk.domain.idcard import SEX_LABELS
-from elderdesk.domain.ledger import ARREARS, RECOVERY, person_items
+from elderdesk.domain.ledger import ARREARS, RECOVERY, Item, person_items
 from elderdesk.domain.months import Month, Period, age_in, age_on
+from elderdesk.domain.policy import Policy
 from elderdesk.services import settings
 from elderdesk.services.allowance import (
     STATE_NAMES,
@@ -47,6 +48,12 @@ from elderdesk.store.db import Database
 from elderdesk.store.orm import PersonRow
 
 PENDING = ("applied", "reviewed")
+
+
+def _items(s: Session, person_id: int, ent: Entitlement, period: Period) -> list[Item]:
+    """The engine's items of `period` for one person, against their ledger."""
+    ledger = {Month.parse(m): v for m, v in roster_repo.ledger_by_person_id(s, person_id).items()}
+    return person_items(period, ent, ledger)
 
 
 class FormsService:
@@ -103,7 +110,7 @@ class FormsService:
             # The category applied for: the band of the application month (or of the first
             # entitled month, for those applying before it); back pay may cover lower bands.
             band = policy.band_for(row.birth_date, max(start, applied)) if start else None
-            months, fen, reason = self._backpay(s, row, ent, latest.applied_on, start)
+            months, fen, reason = self._backpay(s, row, policy, ent, latest.applied_on, start)
             return ApplicationForm(
                 self._office(s), on, self._person(s, row, on), STATE_NAMES[latest.status],
                 latest.applied_on, street_opinion(latest), district_opinion(latest, start, band),
@@ -111,13 +118,13 @@ class FormsService:
                 str(start) if start else None, band.monthly if band else None,
                 tuple(months), fen, reason)
 
-    def _backpay(self, s: Session, row: PersonRow, ent: Entitlement, applied_on: date,
-                 start: Month | None) -> tuple[list[str], int, str]:
+    def _backpay(self, s: Session, row: PersonRow, policy: Policy, ent: Entitlement,
+                 applied_on: date, start: Month | None) -> tuple[list[str], int, str]:
         """Months and fen paid (or to be paid) as arrears with the first roster of this
         enrollment: that roster's items if it exists, else the engine's for the next roster."""
         if start is None:
             return [], 0, ""
-        first_period = Period.containing(Month.of(applied_on), self.allowance.policy_in(s).period)
+        first_period = Period.containing(Month.of(applied_on), policy.period)
         by_roster: dict[str, tuple[str, list[tuple[str, str, int]]]] = {}
         for period, status, month, kind, fen in forms_repo.roster_items(s, row.id):
             if period >= str(first_period):  # a frozen roster comes before a draft
@@ -132,16 +139,13 @@ class FormsService:
                      and Month.parse(m) >= start]
         else:
             period = self._next_period(s, max(Month.of(applied_on), Month.of(today())))
-            ledger = {Month.parse(m): v for m, v in
-                      roster_repo.ledger_by_person_id(s, row.id).items()}
-            items = [(str(i.month), i.amount_fen) for i in person_items(period, ent, ledger)
+            items = [(str(i.month), i.amount_fen) for i in _items(s, row.id, ent, period)
                      if i.kind == ARREARS and i.month >= start]
         if not items:
             return [], 0, ""
         from elderdesk.reports.roster_pdf import period_zh
 
         label = period_zh(str(period))
-        policy = self.allowance.policy_in(s)
         reach = Month.of(row.birth_date) + 12 * (policy.min_age_in(start) or 0) + (
             1 if policy.start == "next_month" else 0)
         why = (f"{reach.zh()}年满{policy.min_age_in(start)}周岁" if reach == start else
@@ -171,9 +175,7 @@ class FormsService:
                     if st == "frozen" and k != RECOVERY]
             actual = max(stop, max(paid) + 1) if paid else stop
             recorded = forms_repo.recoveries_of(s, row.id)
-            ledger = {Month.parse(m): v for m, v in
-                      roster_repo.ledger_by_person_id(s, row.id).items()}
-            pending = [i for i in person_items(self._next_period(s, Month.of(on)), ent, ledger)
+            pending = [i for i in _items(s, row.id, ent, self._next_period(s, Month.of(on)))
                        if i.kind == RECOVERY]
             months = [m for _p, m, _f, _d in recorded] + [str(i.month) for i in pending]
             fen = sum(f for _p, _m, f, _d in recorded) + sum(i.amount_fen for i in pending)

@@ -13,6 +13,7 @@ from sqlalchemy import select
 from elderdesk.domain.errors import ElderError
 from elderdesk.services import audit, backup_rotation
 from elderdesk.services.auth import Operator, require
+from elderdesk.services.backup_rotation import check_integrity
 from elderdesk.services.clock import now, today
 from elderdesk.store import backup, schema
 from elderdesk.store.db import Database
@@ -54,14 +55,6 @@ def verify_chain(db: Database) -> AuditCheck:
                 return AuditCheck(False, count, row.id)
             prev = row.hash
     return AuditCheck(True, count, None)
-
-
-def check_integrity(db: Database) -> None:
-    """PRAGMA quick_check; a damaged file is marked so that it is never written (DB_CORRUPT)."""
-    result = backup.quick_check(db.path)
-    if result != "ok":
-        db.damaged = result
-        raise ElderError("DB_CORRUPT", detail=result)
 
 
 class SafetyService:

@@ -149,7 +149,6 @@ class StatsService:
                           _statuses(people), _applications(apps), money, cards,
                           _coverage(cover, Month.of(on), n or 0))
 
-
     def export(self, op: Operator, stats: Statistics, *, pdf: Path | None = None,
                xlsx: Path | None = None) -> list[Path]:
         """Print computed statistics to a PDF and/or write them to a workbook."""

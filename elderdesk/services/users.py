@@ -35,9 +35,13 @@ class User:
     created_at: datetime | None = None
 
 
+def _roles(row: UserRow) -> tuple[str, ...]:
+    """The roles stored as 'clerk,reviewer' (no empty names)."""
+    return tuple(r for r in row.roles.split(",") if r)
+
+
 def _user(row: UserRow) -> User:
-    return User(row.name, tuple(r for r in row.roles.split(",") if r), row.active,
-                row.locked_until, row.created_at)
+    return User(row.name, _roles(row), row.active, row.locked_until, row.created_at)
 
 
 def _storable(text: str) -> bool:
@@ -150,7 +154,7 @@ class UserService:
             else:
                 if row.failed_logins or row.locked_until:
                     row.failed_logins, row.locked_until = 0, None
-                return Operator(row.name, frozenset(r for r in row.roles.split(",") if r))
+                return Operator(row.name, frozenset(_roles(row)))
         raise ElderError("AUTH_FAILED")
 
     def add(self, op: Operator, name: str, roles: list[str], password: str | None) -> User:
@@ -211,7 +215,7 @@ class UserService:
             if not active:
                 if row.name == op.name:
                     raise ElderError("USER_SELF", action="停用")
-                if "admin" in row.roles.split(","):
+                if "admin" in _roles(row):
                     self._keep_an_admin(s, row)
             row.active = bool(active)
             audit.record(s, op, "user.enable" if active else "user.disable", "user", row.name,
@@ -227,7 +231,7 @@ class UserService:
         clean_roles = _check_roles(roles)
         with self.db.write() as s:
             row = self._row(s, name)
-            before = tuple(r for r in row.roles.split(",") if r)
+            before = _roles(row)
             if before == clean_roles:
                 return _user(row)
             if "admin" in before and "admin" not in clean_roles and row.active:
@@ -250,7 +254,7 @@ class UserService:
     def _keep_an_admin(s: Session, row: UserRow) -> None:
         others = [r for r in s.execute(select(UserRow).where(
             UserRow.active.is_(True), UserRow.id != row.id)).scalars()
-            if "admin" in r.roles.split(",")]
+            if "admin" in _roles(r)]
         if not others:
             raise ElderError("USER_LAST_ADMIN", user=row.name)
 

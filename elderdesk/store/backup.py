@@ -152,7 +152,8 @@ def parse_name(name: str) -> BackupName | None:
 
 
 def snapshot(db_path: Path, folder: Path, at: datetime, kind: str) -> Path:
-    """An online backup of db_path into folder under a dated name (a second later if taken)."""
+    """An online backup of db_path into folder under a dated name (kind-1, kind-2, ... if
+    that name is taken)."""
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / backup_name(db_path, at, kind)
     n = 1

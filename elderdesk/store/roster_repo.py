@@ -19,8 +19,6 @@ def _date(value: Any) -> date | None:
     return _d(value[:10]) if value else None
 
 
-
-
 def candidates(session: Session) -> list[tuple]:
     """People who were ever approved, or who hold ledger money: (id, id_number, name, sex,
     birth_date, street, community, bank, account, death_date, moved_out_on)."""
@@ -50,13 +48,6 @@ def lifecerts_by_person(session: Session) -> dict[int, list[date]]:
     out: dict[int, list[date]] = defaultdict(list)
     for pid, d in session.execute(text("SELECT person_id, cert_date FROM lifecerts")):
         out[pid].append(_d(d))
-    return out
-
-
-def ledger_by_person(session: Session) -> dict[int, dict[str, int]]:
-    out: dict[int, dict[str, int]] = defaultdict(dict)
-    for pid, month, paid in session.execute(text("SELECT person_id, month, paid_fen FROM ledger")):
-        out[pid][month] = paid
     return out
 
 
