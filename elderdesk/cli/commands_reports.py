@@ -75,7 +75,7 @@ def stats_text(tables: list) -> str:
     for t in tables:
         out.append(f"【{t.title}】" + (f"（{t.note}）" if t.note else ""))
         out.append("\t".join(t.headers))
-        for row in [*t.rows, *([t.total] if t.total is not None else [])]:
+        for row in t.all_rows:
             out.append("\t".join(cell_text(c) for c in row))
         out.append("")
     return "\n".join(out)

@@ -8,9 +8,8 @@ import math
 from reportlab.lib.colors import HexColor
 
 from elderdesk.reports import fonts
-from elderdesk.reports.tables import StatTable, largest, short_labels
+from elderdesk.reports.tables import PALETTE, StatTable, largest, short_labels
 
-HEX = ("#3b6fb6", "#d9822b", "#4a9a5b", "#b94a48", "#7b5ea7", "#8c8c8c", "#2aa1a5", "#c4a000")
 LABEL = 7.0
 
 
@@ -44,7 +43,7 @@ def draw_chart(c, table: StatTable, x: float, top: float, width: float, height: 
     if chart is None:
         return
     cats, series = chart.series(table)
-    colors = [HexColor(chart.color(k, HEX)) for k in range(max(len(cats), len(series)))]
+    colors = [HexColor(chart.color(k, PALETTE)) for k in range(max(len(cats), len(series)))]
     fonts.draw_string(c, x, top - 10, chart.title or table.title, 9)
     if chart.kind == "pie":
         _pie(c, cats, series[0][1] if series else [], colors, x, top - 18, width, height - 18)

@@ -15,9 +15,11 @@ import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont, TTFontFile
+from reportlab.pdfgen.canvas import Canvas
 
 from elderdesk.paths import resource
 
@@ -66,6 +68,18 @@ def register_cjk_font(path: str | os.PathLike[str] | None = None) -> str:
                 pdfmetrics.registerFont(font)
             _main_cmap = font.face.charToGlyph
     return FONT_NAME
+
+
+def new_canvas(path: str | os.PathLike[str], pagesize: tuple[float, float], title: str,
+               **options: Any) -> Canvas:
+    """A compressed reportlab canvas for a printed report, titled and signed ElderDesk, that
+    starts in the CJK font (registered here if it is not yet)."""
+    register_cjk_font()
+    c = Canvas(os.fspath(path), pagesize=pagesize, pageCompression=1, initialFontName=FONT_NAME,
+               **options)
+    c.setTitle(title)
+    c.setCreator("ElderDesk")
+    return c
 
 
 def _drawable(ch: str) -> bool:

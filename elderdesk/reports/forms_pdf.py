@@ -8,7 +8,6 @@ from collections.abc import Sequence
 from typing import Any
 
 from reportlab.lib.pagesizes import A4, landscape
-from reportlab.pdfgen.canvas import Canvas
 
 from elderdesk.domain.forms import (
     FORM_KINDS,
@@ -23,6 +22,7 @@ from elderdesk.domain.forms import (
 )
 from elderdesk.domain.idcard import mask_id
 from elderdesk.domain.money import fen_to_capital
+from elderdesk.domain.months import Month
 from elderdesk.reports import fonts
 from elderdesk.reports.form_grid import Grid, draw_in_box, paragraph
 
@@ -31,13 +31,6 @@ ROW = 29.0
 LAB = 66.0  # label cells: six characters at 9.5 pt
 LIST_ROW, LIST_HEAD = 24.0, 26.0
 LIST_SIZES = (9.5, 8.5, 7.5, 6.5, 5.5)
-
-
-def _canvas(path: str, title: str, size: tuple[float, float]) -> Canvas:
-    c = Canvas(path, pagesize=size, pageCompression=1, initialFontName=fonts.FONT_NAME)
-    c.setTitle(title)
-    c.setCreator("ElderDesk")
-    return c
 
 
 def _title(c, page_w: float, page_h: float, title: str, left: str, right: str) -> float:
@@ -111,10 +104,7 @@ def _application(c, f: ApplicationForm, printed_by: str) -> None:
 
 
 def _month_zh(month: str | None) -> str:
-    if not month:
-        return ""
-    year, m = month.split("-")
-    return f"{year}年{int(m)}月"
+    return Month.parse(month).zh() if month else ""
 
 
 def _stop(c, f: StopForm, printed_by: str) -> None:
@@ -270,9 +260,8 @@ def write_form_pdf(path: str | os.PathLike[str], data: Any, *, printed_by: str =
                    mask: bool = True) -> None:
     """Write one filled form (a list of RecoveryNotice: one page each) to `path`; lists mask
     ID numbers unless mask=False."""
-    fonts.register_cjk_font()
     wide = isinstance(data, AdjustmentList | PickupRegister)
-    c = _canvas(os.fspath(path), form_title(data), landscape(A4) if wide else A4)
+    c = fonts.new_canvas(path, landscape(A4) if wide else A4, form_title(data))
     if isinstance(data, ApplicationForm):
         _application(c, data, printed_by)
         c.showPage()

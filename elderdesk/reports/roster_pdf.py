@@ -14,7 +14,6 @@ import os
 from collections.abc import Callable
 
 from reportlab.lib.pagesizes import A4, landscape
-from reportlab.pdfgen.canvas import Canvas
 
 from elderdesk.domain.errors import ElderError
 from elderdesk.domain.idcard import SEX_LABELS, mask_account, mask_id
@@ -156,16 +155,13 @@ def _report_unprintable(texts: list[tuple[str, str, str]], on_missing: Callable 
 class _Writer:
     def __init__(self, path: str, roster: RosterView, prepared_by: str | None, mask: bool):
         self.roster, self.prepared_by, self.mask = roster, prepared_by, mask
-        self.c = Canvas(
+        self.c = fonts.new_canvas(
             path,
-            pagesize=(PAGE_W, PAGE_H),
-            pageCompression=1,
-            initialFontName=fonts.FONT_NAME,
+            (PAGE_W, PAGE_H),
+            f"{roster.office}高龄津贴发放花名册（{period_zh(roster.period)}）",
             initialFontSize=SMALL,
         )
-        self.c.setTitle(f"{roster.office}高龄津贴发放花名册（{period_zh(roster.period)}）")
         self.c.setAuthor(roster.office)
-        self.c.setCreator("ElderDesk")
         # Full 19-digit accounts need 76 pt: 备注 gives up 16 of them.
         sizes = {"银行账号": 44, "备注": 92} if mask else {"银行账号": 76, "备注": 70}
         spec = [(t, sizes.get(t, w), a, wr) for t, w, a, wr in _MAIN]
@@ -291,5 +287,4 @@ def write_roster_pdf(
     on_missing, if given, receives [(name, printed ID, characters)] for text holding characters
     that no font can draw (printed as fonts.PLACEHOLDER, and logged as a warning either way).
     """
-    fonts.register_cjk_font()
     _Writer(os.fspath(path), roster, prepared_by, mask).write(on_missing)

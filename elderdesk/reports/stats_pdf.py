@@ -7,7 +7,6 @@ import os
 from collections.abc import Sequence
 
 from reportlab.lib.pagesizes import A4
-from reportlab.pdfgen.canvas import Canvas
 
 from elderdesk.reports import fonts
 from elderdesk.reports.charts_pdf import draw_chart
@@ -24,9 +23,7 @@ FIT_SIZES = (9.0, 8.5, 7.5, 6.5, 5.5)
 
 class _Writer:
     def __init__(self, path: str, title: str, subtitle: str, footer: str) -> None:
-        self.c = Canvas(path, pagesize=A4, pageCompression=1, initialFontName=fonts.FONT_NAME)
-        self.c.setTitle(title)
-        self.c.setCreator("ElderDesk")
+        self.c = fonts.new_canvas(path, A4, title)
         self.title, self.subtitle, self.footer = title, subtitle, footer
         self.page = 0
         self.y = 0.0
@@ -58,7 +55,7 @@ class _Writer:
             fonts.draw_string(c, PAGE_W - MARGIN, self.y - 13, t.note, 7.5, "right")
         self.y -= 22
         widths = _widths(t, PAGE_W - 2 * MARGIN)
-        rows = list(t.rows) + ([t.total] if t.total is not None else [])
+        rows = t.all_rows
         self._row(t.headers, widths, HEAD_H, header=True)
         for k, row in enumerate(rows):
             if self.y - ROW_H < MARGIN:
@@ -113,7 +110,6 @@ def _widths(t: StatTable, total: float) -> list[float]:
 def write_stats_pdf(path: str | os.PathLike[str], tables: Sequence[StatTable], *, title: str,
                     subtitle: str, footer: str = "") -> None:
     """Print the tables (and their charts) to `path`."""
-    fonts.register_cjk_font()
     w = _Writer(os.fspath(path), title, subtitle, footer)
     for t in tables:
         w.table(t)

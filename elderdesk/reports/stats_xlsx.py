@@ -7,11 +7,10 @@ import os
 import re
 from collections.abc import Sequence
 
-from elderdesk.reports.tables import StatTable, Yuan, cell_text, largest
+from elderdesk.reports.tables import PALETTE, StatTable, Yuan, cell_text, largest
 from elderdesk.reports.xlsx_file import xlsx_book
 
 _BAD = re.compile(r"[\[\]:*?/\\]")
-_COLORS = ("#3b6fb6", "#d9822b", "#4a9a5b", "#b94a48", "#7b5ea7", "#8c8c8c", "#2aa1a5", "#c4a000")
 
 
 def _sheet_name(title: str, used: set[str]) -> str:
@@ -53,7 +52,7 @@ def _sheet(book, ws, t: StatTable, heading: str, fmt: dict) -> None:
         ws.write_string(head_row, col, h, fmt["head"])
         width = max([len(h)] + [len(cell_text(r[col])) for r in t.rows[:500]]) * 1.6 + 2
         ws.set_column(col, col, min(max(width, 8), 40))
-    rows = list(t.rows) + ([t.total] if t.total is not None else [])
+    rows = t.all_rows
     for k, row in enumerate(rows):
         total = t.total is not None and k == len(rows) - 1
         for col, cell in enumerate(row):
@@ -87,8 +86,8 @@ def _chart(book, ws, t: StatTable, head_row: int) -> None:
             cats = [name, first, chart_def.category, last, chart_def.category]
             vals = [name, first, chart_def.values[0], last, chart_def.values[0]]
         chart.add_series({"categories": cats, "values": vals, "data_labels": {"percentage": True},
-                          "points": [{"fill": {"color": chart_def.color(k, _COLORS)}}
-                                     for k in range(len(_COLORS))]})
+                          "points": [{"fill": {"color": chart_def.color(k, PALETTE)}}
+                                     for k in range(len(PALETTE))]})
     else:
         sub = {"subtype": "stacked"} if chart_def.kind == "stacked" else {}
         chart = book.add_chart({"type": "bar" if chart_def.kind == "hbar" else "column", **sub})
@@ -108,7 +107,7 @@ def _chart(book, ws, t: StatTable, head_row: int) -> None:
                 "name": [name, top, right + 1 + k],
                 "categories": [name, top + 1, right, top + len(cats), right],
                 "values": [name, top + 1, right + 1 + k, top + len(cats), right + 1 + k],
-                "fill": {"color": chart_def.color(k, _COLORS)}})
+                "fill": {"color": chart_def.color(k, PALETTE)}})
     chart.set_title({"name": chart_def.title or t.title})
     chart.set_size({"width": 620, "height": 320})
     ws.insert_chart(head_row, len(t.headers) + 1, chart)

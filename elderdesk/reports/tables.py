@@ -20,6 +20,8 @@ class Yuan(NamedTuple):
 
 Cell = str | int | Yuan
 MAX_BARS = 20  # chart categories; more are cut to the largest ones
+# Series (pie: slice) colours of the printed and the Excel charts alike, unless a Chart names its own.
+PALETTE = ("#3b6fb6", "#d9822b", "#4a9a5b", "#b94a48", "#7b5ea7", "#8c8c8c", "#2aa1a5", "#c4a000")
 
 
 def cell_text(cell: Cell | None) -> str:
@@ -103,3 +105,8 @@ class StatTable:
     total: tuple[Cell | None, ...] | None = None
     note: str = ""
     chart: Chart | None = None
+
+    @property
+    def all_rows(self) -> tuple[tuple[Cell | None, ...], ...]:
+        """The rows, then the total row if there is one: what is printed and exported."""
+        return tuple(self.rows) + ((self.total,) if self.total is not None else ())
