@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from elderdesk.domain.money import fen_to_str
-from elderdesk.domain.months import Month
+from elderdesk.domain.months import Month, date_zh, month_ranges
 
 FORM_KINDS = {
     "application": "高龄津贴申请审批表",
@@ -22,17 +22,8 @@ RECOVERY_DEADLINE_MONTHS = 3  # a refund order gives three months (domain-refere
 
 def months_text(months: list[str] | tuple[str, ...]) -> str:
     """['2026-05', '2026-06'] -> '2026年5月至2026年6月，共2个月'; gaps list each stretch."""
-    ms = sorted({Month.parse(m) for m in months})
-    if not ms:
-        return "无"
-    parts, i = [], 0
-    while i < len(ms):
-        j = i
-        while j + 1 < len(ms) and ms[j + 1] - ms[j] == 1:
-            j += 1
-        parts.append(ms[i].zh() if i == j else f"{ms[i].zh()}至{ms[j].zh()}")
-        i = j + 1
-    return f"{'、'.join(parts)}，共{len(ms)}个月"
+    count = len({Month.parse(m) for m in months})
+    return f"{'、'.join(month_ranges(months))}，共{count}个月" if count else "无"
 
 
 def yuan(fen: int) -> str:
@@ -42,10 +33,6 @@ def yuan(fen: int) -> str:
 def plain_yuan(fen: int) -> str:
     """12000 -> '120', 12050 -> '120.50' (as notices write monthly amounts)."""
     return str(fen // 100) if fen % 100 == 0 else fen_to_str(fen)
-
-
-def date_zh(d: date) -> str:
-    return f"{d.year}年{d.month}月{d.day}日"
 
 
 def add_months(day: date, n: int) -> date:

@@ -140,3 +140,33 @@ def parse_date(text: str) -> date:
         return date.fromisoformat(t)
     except ValueError:
         raise ElderError("INVALID_DATE", value=text) from None
+
+
+def date_zh(d: date) -> str:
+    """2026-09-29 -> '2026年9月29日'."""
+    return f"{d.year}年{d.month}月{d.day}日"
+
+
+def period_zh(period: str) -> str:
+    """'2026Q3' -> '2026年第3季度', '2026-07' -> '2026年7月'; anything else unchanged."""
+    try:
+        p = Period.parse(period)
+    except ElderError:  # print what we were given
+        return period
+    if p.kind == "quarter":
+        return f"{p.first.year}年第{(p.first.month - 1) // 3 + 1}季度"
+    return p.first.zh()
+
+
+def month_ranges(months: list[str] | tuple[str, ...]) -> list[str]:
+    """['2026-05', '2026-06', '2026-09'] -> ['2026年5月至2026年6月', '2026年9月']."""
+    ms = sorted({Month.parse(m) for m in months})
+    out: list[str] = []
+    i = 0
+    while i < len(ms):
+        j = i
+        while j + 1 < len(ms) and ms[j + 1] - ms[j] == 1:
+            j += 1
+        out.append(ms[i].zh() if i == j else f"{ms[i].zh()}至{ms[j].zh()}")
+        i = j + 1
+    return out

@@ -16,6 +16,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from elderdesk.domain.errors import ElderError
+from elderdesk.domain.months import date_zh
 from elderdesk.paths import resource
 from elderdesk.reports.card_pdf import (
     BLACK,
@@ -24,7 +25,6 @@ from elderdesk.reports.card_pdf import (
     draw_photo,
     draw_qr,
     draw_text,
-    zh_date,
 )
 from elderdesk.reports.fonts import register_cjk_font
 
@@ -94,9 +94,9 @@ def load_template(path: Path | str | None = None) -> Template:
 
 def _values(face: CardFace) -> dict[str, str]:
     return {"name": face.name, "sex": face.sex, "ethnicity": face.ethnicity or "",
-            "birth_date": zh_date(face.birth_date), "address": face.address or "",
+            "birth_date": date_zh(face.birth_date), "address": face.address or "",
             "id_number": face.id_number, "card_no": face.card_no,
-            "issued_on": zh_date(face.issued_on), "office": face.office}
+            "issued_on": date_zh(face.issued_on), "office": face.office}
 
 
 def draw_overlay(c: Canvas, tpl: Template, face: CardFace, photos: _Photos,

@@ -19,6 +19,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
+from elderdesk.domain.months import date_zh
 from elderdesk.reports.fonts import register_cjk_font, runs, text_width
 
 CARD_W, CARD_H = 85.6, 54.0  # CR80 (ISO/IEC 7810 ID-1), mm
@@ -49,10 +50,6 @@ class CardFace:
     qr: str  # the signed EC1. token
     qr_mask: int | None = None  # the mask chosen at issue (None: evaluate, slower)
     photo: bytes | None = None  # JPEG, 25:35
-
-
-def zh_date(d: date) -> str:
-    return f"{d.year}年{d.month}月{d.day}日"
 
 
 def draw_text(c: Canvas, x: float, y: float, text: str, size: float, colour: Color = BLACK, *,
@@ -152,7 +149,7 @@ def draw_full_card(c: Canvas, face: CardFace, photos: _Photos, ox: float = 0, oy
 
     draw_photo(c, photos, face.photo, x(4), y(38.6), 19 * mm, 26.6 * mm)
     rows = [(16.0, "姓名", face.name, 9.0, True),
-            (26.0, "出生日期", zh_date(face.birth_date), 7.5, False),
+            (26.0, "出生日期", date_zh(face.birth_date), 7.5, False),
             (31.0, "身份证号", face.id_number, 7.0, False),
             (36.0, "编号", face.card_no, 7.5, True)]
     for top, label, value, size, bold in rows:
@@ -162,7 +159,7 @@ def draw_full_card(c: Canvas, face: CardFace, photos: _Photos, ox: float = 0, oy
     draw_text(c, x(44), y(21.0), "民族", 6, LABEL)
     draw_text(c, x(35), y(21.0), face.sex, 7.5)
     draw_text(c, x(50), y(21.0), face.ethnicity or "", 7.5, max_width=10.5 * mm)
-    for top, label, value in ((43.5, "发证日期", zh_date(face.issued_on)),
+    for top, label, value in ((43.5, "发证日期", date_zh(face.issued_on)),
                               (48.5, "发证机关", face.office)):
         draw_text(c, x(4), y(top), label, 6, LABEL)
         draw_text(c, x(13.5), y(top), value, 7.5, max_width=(CARD_W - 4 - 13.5) * mm)

@@ -15,10 +15,9 @@ from collections.abc import Callable
 
 from reportlab.lib.pagesizes import A4, landscape
 
-from elderdesk.domain.errors import ElderError
 from elderdesk.domain.idcard import SEX_LABELS, mask_account, mask_id
 from elderdesk.domain.money import fen_to_capital, fen_to_str
-from elderdesk.domain.months import Month, Period
+from elderdesk.domain.months import month_ranges, period_zh
 from elderdesk.domain.roster import LineView, RosterView
 from elderdesk.reports import fonts
 from elderdesk.reports.pdf_table import Cols, draw_band, draw_cells, draw_rows, plan_pages
@@ -68,29 +67,6 @@ _REC = [
 _AMOUNT_COLS = (11, 12, 13)  # 本期应发, 补发, 实发金额
 
 
-def period_zh(period: str) -> str:
-    """'2026Q3' -> '2026年第3季度', '2026-07' -> '2026年7月'; anything else unchanged."""
-    try:
-        p = Period.parse(period)
-    except ElderError:  # print what we were given
-        return period
-    if p.kind == "quarter":
-        return f"{p.first.year}年第{(p.first.month - 1) // 3 + 1}季度"
-    return p.first.zh()
-
-
-def month_ranges(months: list[str]) -> list[str]:
-    """['2026-05', '2026-06', '2026-09'] -> ['2026年5月至2026年6月', '2026年9月']."""
-    ms = sorted({Month.parse(m) for m in months})
-    out: list[str] = []
-    i = 0
-    while i < len(ms):
-        j = i
-        while j + 1 < len(ms) and ms[j + 1] - ms[j] == 1:
-            j += 1
-        out.append(ms[i].zh() if i == j else f"{ms[i].zh()}至{ms[j].zh()}")
-        i = j + 1
-    return out
 
 
 def _main_row(n: int, ln: LineView, mask: bool) -> tuple[list[str], tuple[int, int, int]]:

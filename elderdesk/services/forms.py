@@ -32,7 +32,7 @@ from elderdesk.domain.forms import (
 )
 from elderdesk.domain.idcard import SEX_LABELS
 from elderdesk.domain.ledger import ARREARS, RECOVERY, Item, person_items
-from elderdesk.domain.months import Month, Period, age_in, age_on
+from elderdesk.domain.months import Month, Period, age_in, age_on, period_zh
 from elderdesk.domain.policy import Policy
 from elderdesk.services import settings
 from elderdesk.services.allowance import (
@@ -143,8 +143,6 @@ class FormsService:
                      if i.kind == ARREARS and i.month >= start]
         if not items:
             return [], 0, ""
-        from elderdesk.reports.roster_pdf import period_zh
-
         label = period_zh(str(period))
         reach = Month.of(row.birth_date) + 12 * (policy.min_age_in(start) or 0) + (
             1 if policy.start == "next_month" else 0)
