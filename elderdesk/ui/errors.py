@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from elderdesk.domain.errors import ElderError, message_for
 
@@ -18,6 +18,14 @@ def error_text(exc: BaseException) -> str:
         return exc.message
     log.error("unexpected error", exc_info=(type(exc), exc, exc.__traceback__))
     return message_for("INTERNAL", detail=type(exc).__name__)
+
+
+def error_line(parent: QWidget) -> QLabel:
+    """The red line under a dialog's form where its refusals are shown."""
+    label = QLabel(parent)
+    label.setWordWrap(True)
+    label.setStyleSheet("color: #b01c1c")
+    return label
 
 
 def show_error(parent: QWidget | None, exc: BaseException) -> None:

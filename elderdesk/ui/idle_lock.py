@@ -3,7 +3,6 @@ operator's password (checked with the login lockout rules) opens them again."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
@@ -18,14 +17,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from elderdesk.ui.errors import error_text
+from elderdesk.ui.dialogs.login_dialog import Authenticator
+from elderdesk.ui.errors import error_line, error_text
 from elderdesk.ui.ops import Ops
 
 if TYPE_CHECKING:
     from elderdesk.services.auth import Operator
-
-# (user name, password) -> Operator, raising ElderError (AUTH_FAILED, AUTH_LOCKED...)
-Authenticator = Callable[[str, str], "Operator"]
 
 _INPUT = frozenset({
     QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
@@ -73,9 +70,7 @@ class LockDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("操作员"), QLabel(operator.name, self))
         form.addRow(self.tr("密码"), self.password_edit)
-        self.error_label = QLabel(self)
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b01c1c")
+        self.error_label = error_line(self)
         buttons = QDialogButtonBox(self)
         self.unlock_button = buttons.addButton(self.tr("解锁"),
                                                QDialogButtonBox.ButtonRole.AcceptRole)

@@ -117,7 +117,7 @@ FACTORIES = {
     "UsersTableModel": _no_pii("user_models.UsersTableModel"),
     "StatTableModel": _no_pii("stats_models.StatTableModel"),
 }
-ABSTRACT = {"ListTableModel", "PersonRowsModel"}
+ABSTRACT = {"ListTableModel", "MaskedTableModel", "PersonRowsModel"}
 
 
 def model_classes() -> dict[str, type]:

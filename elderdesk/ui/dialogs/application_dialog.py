@@ -27,7 +27,7 @@ from elderdesk.domain.months import Month
 from elderdesk.services.allowance import STATE_NAMES
 from elderdesk.services.clock import today
 from elderdesk.ui.dialogs.record_dialog import qdate
-from elderdesk.ui.errors import error_text
+from elderdesk.ui.errors import error_line, error_text
 from elderdesk.ui.ops import Ops
 from elderdesk.ui.widgets.id_check import OK, IdCheck, IdNumberEdit
 
@@ -64,9 +64,7 @@ class ApplicationDialog(QDialog):
             label.setWordWrap(True)
             self.labels[key] = label
             form.addRow(text, label)
-        self.error_label = QLabel(self)
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b01c1c")
+        self.error_label = error_line(self)
         buttons = QDialogButtonBox(self)
         self.ok_button = buttons.addButton(self.tr("受理"), QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)

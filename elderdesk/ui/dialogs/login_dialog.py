@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from elderdesk.ui.errors import error_text
+from elderdesk.ui.errors import error_line, error_text
 from elderdesk.ui.ops import Ops
 
 if TYPE_CHECKING:
@@ -41,9 +41,7 @@ class LoginDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("用户名"), self.user_edit)
         form.addRow(self.tr("密码"), self.password_edit)
-        self.error_label = QLabel(self)
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b01c1c")
+        self.error_label = error_line(self)
         buttons = QDialogButtonBox(self)
         self.ok_button = buttons.addButton(self.tr("登录"), QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(self.tr("退出"), QDialogButtonBox.ButtonRole.RejectRole)

@@ -24,7 +24,7 @@ from elderdesk.domain.errors import ElderError
 from elderdesk.domain.idcard import IdInfo
 from elderdesk.domain.person import HOUSEHOLD_NAMES, SEX_NAMES, TEXT_FIELDS, Person, PersonInput
 from elderdesk.services.clock import today
-from elderdesk.ui.errors import error_text
+from elderdesk.ui.errors import error_line, error_text
 from elderdesk.ui.labels import field_label, household_label
 from elderdesk.ui.ops import Ops
 from elderdesk.ui.widgets.id_check import BAD, OK, IdCheck, IdNumberEdit
@@ -82,9 +82,7 @@ class PersonDialog(QDialog):
         self.notes = QPlainTextEdit(self)
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(60)
-        self.error_label = QLabel(self)
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b01c1c")
+        self.error_label = error_line(self)
         self.buttons = QDialogButtonBox(self)
         self.save_button = self.buttons.addButton(self.tr("保存"),
                                                   QDialogButtonBox.ButtonRole.AcceptRole)

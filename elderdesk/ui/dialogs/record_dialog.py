@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from elderdesk.ui.errors import error_text
+from elderdesk.ui.errors import error_line, error_text
 from elderdesk.ui.ops import Ops
 
 
@@ -54,9 +54,7 @@ class RecordDialog(QDialog):
             note_label = QLabel(note, self)
             note_label.setWordWrap(True)
             layout.addWidget(note_label)
-        self.error_label = QLabel(self)
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b01c1c")
+        self.error_label = error_line(self)
         buttons = QDialogButtonBox(self)
         self.ok_button = buttons.addButton(ok_text, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from elderdesk.domain.errors import ElderError
 from elderdesk.paths import resource
 from elderdesk.services.passwords import MIN_LENGTH
-from elderdesk.ui.errors import error_text
+from elderdesk.ui.errors import error_line, error_text
 from elderdesk.ui.ops import Ops
 
 
@@ -60,9 +60,7 @@ class SetupDialog(QDialog):
         form.addRow(self.tr("管理员用户名"), self.admin_edit)
         form.addRow(self.tr("管理员密码"), self.password_edit)
         form.addRow(self.tr("再次输入密码"), self.confirm_edit)
-        self.error_label = QLabel(self)
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b01c1c")
+        self.error_label = error_line(self)
         buttons = QDialogButtonBox(self)
         self.ok_button = buttons.addButton(self.tr("建立数据库"),
                                            QDialogButtonBox.ButtonRole.AcceptRole)

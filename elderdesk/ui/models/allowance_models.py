@@ -11,21 +11,16 @@ from PySide6.QtGui import QColor
 from elderdesk.domain.entitlement import NOT_ENTITLED, PAYABLE, WITHHELD
 from elderdesk.domain.idcard import mask_id
 from elderdesk.domain.money import fen_to_str
-from elderdesk.domain.pii import mask_numbers
 from elderdesk.services.allowance import STATE_NAMES
-from elderdesk.ui.models.base import Index, ListTableModel
+from elderdesk.ui.models.base import Index, ListTableModel, MaskedTableModel
 
 _WARN_COLOR = QColor(0x9A, 0x5B, 0x00)
 _GREY_COLOR = QColor(0x66, 0x66, 0x66)
 _RED_COLOR = QColor(0xB0, 0x1C, 0x1C)
 
 
-class PersonRowsModel(ListTableModel):
+class PersonRowsModel(MaskedTableModel):
     """Rows that carry an id_number, shown masked in column 0 until set_masked(False)."""
-
-    def __init__(self, headers: list[str], parent=None) -> None:
-        super().__init__(headers, parent)
-        self.masked = True
 
     def set_rows(self, rows: Sequence[Any]) -> None:
         self.beginResetModel()
@@ -38,18 +33,8 @@ class PersonRowsModel(ListTableModel):
     def rows(self) -> list[Any]:
         return list(self._rows)
 
-    def set_masked(self, masked: bool) -> None:
-        self.masked = masked
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0),
-                                  self.index(len(self._rows) - 1, self.columnCount() - 1))
-
     def id_text(self, number: str) -> str:
         return mask_id(number) if self.masked else number
-
-    def free_text(self, text: str | None) -> str:
-        """Typed text (reasons, notes): any ID or account number in it masked like the IDs."""
-        return (mask_numbers(text) if self.masked else text) if text else ""
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         row = self._row_at(index)

@@ -10,7 +10,7 @@ from PySide6.QtCore import QModelIndex, Qt, Signal
 
 from elderdesk.services.audit_labels import change_text, key_text
 from elderdesk.services.audit_view import AuditQuery
-from elderdesk.ui.models.base import Index, ListTableModel
+from elderdesk.ui.models.base import Index, MaskedTableModel
 from elderdesk.ui.ops import Ops
 
 if TYPE_CHECKING:
@@ -22,7 +22,7 @@ PAGE_SIZE = 200
 PageLoader = Callable[[AuditQuery], "AuditPage"]
 
 
-class AuditTableModel(ListTableModel):
+class AuditTableModel(MaskedTableModel):
     """Rows of AuditEntry; set_query starts over, fetchMore asks for the next older page.
     ID and account numbers show masked until set_masked(False)."""
 
@@ -36,7 +36,6 @@ class AuditTableModel(ListTableModel):
         self._generation = 0
         self._loading = False
         self._next: int | None = None
-        self.masked = True
         self._headers = [self.tr("记录号"), self.tr("时间"), self.tr("操作员"), self.tr("操作"),
                          self.tr("对象"), self.tr("变更内容")]
 
@@ -92,12 +91,6 @@ class AuditTableModel(ListTableModel):
 
     def entry_at(self, row: int) -> AuditEntry | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def set_masked(self, masked: bool) -> None:
-        self.masked = masked
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0),
-                                  self.index(len(self._rows) - 1, self.columnCount() - 1))
 
     def detail_text(self, e: AuditEntry) -> str:
         """Every changed field on its own line: '姓名：张三 → 张三丰'."""

@@ -6,6 +6,8 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from elderdesk.domain.pii import mask_numbers
+
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -35,3 +37,21 @@ class ListTableModel(QAbstractTableModel):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         return self._rows[index.row()]
+
+
+class MaskedTableModel(ListTableModel):
+    """Rows holding ID or account numbers, shown masked until set_masked(False)."""
+
+    def __init__(self, headers: list[str], parent=None) -> None:
+        super().__init__(headers, parent)
+        self.masked = True
+
+    def set_masked(self, masked: bool) -> None:
+        self.masked = masked
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(len(self._rows) - 1, self.columnCount() - 1))
+
+    def free_text(self, text: str | None) -> str:
+        """Typed text (reasons, notes, messages): any ID or account number in it masked."""
+        return (mask_numbers(text) if self.masked else text) if text else ""

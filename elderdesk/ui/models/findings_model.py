@@ -8,9 +8,8 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
-from elderdesk.domain.pii import mask_numbers
 from elderdesk.importing.findings import Finding
-from elderdesk.ui.models.base import Index, ListTableModel
+from elderdesk.ui.models.base import Index, MaskedTableModel
 
 COL_ROW, COL_LEVEL, COL_CODE, COL_ID, COL_NAME, COL_MESSAGE = range(6)
 
@@ -18,22 +17,14 @@ _ERROR_COLOR = QColor(0xB0, 0x1C, 0x1C)
 _WARNING_COLOR = QColor(0x9A, 0x5B, 0x00)
 
 
-class FindingsTableModel(ListTableModel):
+class FindingsTableModel(MaskedTableModel):
+    """Import findings; ID numbers (also inside messages) shown as 420103********1234."""
+
     def __init__(self, parent=None) -> None:
         super().__init__([], parent)
         self._headers = [self.tr("行号"), self.tr("级别"), self.tr("代码"), self.tr("身份证号"),
                          self.tr("姓名"), self.tr("说明")]
         self._levels = {"error": self.tr("错误"), "warning": self.tr("警告")}
-        self.masked = True  # ID numbers (also inside messages) shown as 420103********1234
-
-    def set_masked(self, masked: bool) -> None:
-        self.masked = masked
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0),
-                                  self.index(len(self._rows) - 1, self.columnCount() - 1))
-
-    def _shown(self, text: str | None) -> str:
-        return (mask_numbers(text) if self.masked else text) if text else ""
 
     def set_findings(self, findings: Sequence[Finding]) -> None:
         self.beginResetModel()
@@ -53,10 +44,10 @@ class FindingsTableModel(ListTableModel):
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             values = (str(f.row), self._levels.get(f.level, f.level), f.code,
-                      self._shown(f.id_number), f.name or "", self._shown(f.message))
+                      self.free_text(f.id_number), f.name or "", self.free_text(f.message))
             return values[col] if 0 <= col < len(values) else None
         if role == Qt.ItemDataRole.ForegroundRole and col == COL_LEVEL:
             return _ERROR_COLOR if f.level == "error" else _WARNING_COLOR
         if role == Qt.ItemDataRole.ToolTipRole and col == COL_MESSAGE:
-            return self._shown(f.message)
+            return self.free_text(f.message)
         return None

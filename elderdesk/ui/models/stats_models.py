@@ -22,11 +22,8 @@ class StatTableModel(ListTableModel):
     def set_table(self, table: StatTable | None) -> None:
         self.beginResetModel()
         self._headers = list(table.headers) if table else []
-        rows = list(table.rows) if table else []
         self._has_total = table is not None and table.total is not None
-        if table is not None and table.total is not None:
-            rows.append(table.total)
-        self._rows = rows
+        self._rows = list(table.all_rows) if table else []
         self.endResetModel()
 
     def is_total(self, row: int) -> bool:

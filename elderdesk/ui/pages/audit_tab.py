@@ -50,7 +50,7 @@ def _date_edit(parent: QWidget) -> QDateEdit:
 
 def _date_of(edit: QDateEdit) -> date | None:
     d = edit.date()
-    return None if d == NO_DATE else date(d.year(), d.month(), d.day())
+    return None if d == NO_DATE else d.toPython()
 
 
 class AuditTab(QWidget):
@@ -189,7 +189,7 @@ class AuditTab(QWidget):
     def verify(self) -> None:
         from elderdesk.services.safety import SafetyService
 
-        safety = getattr(self._services, "safety", None) or SafetyService(self._services.db)
+        safety = SafetyService(self._services.db)
         op = self._op
         self.verify_button.setEnabled(False)
         self.status_label.setStyleSheet("")

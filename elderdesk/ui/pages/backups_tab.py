@@ -90,7 +90,7 @@ class BackupsTab(QWidget):
         from elderdesk.services.safety import SafetyService
 
         self._ops, self._services, self._op = ops, services, operator
-        self._safety = getattr(services, "safety", None) or SafetyService(services.db)
+        self._safety = SafetyService(services.db)
         self.model = BackupsTableModel(self)
         self.folder_label = QLabel(self)
         self.folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

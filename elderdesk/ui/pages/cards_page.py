@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -47,7 +46,6 @@ SEARCH_DELAY_MS = 150
 RECENT_LIMIT = 200
 
 
-
 class CardsPage(QWidget):
     card_changed = Signal(str)  # the ID number of a person whose cards changed
 
@@ -70,8 +68,7 @@ class CardsPage(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(SEARCH_DELAY_MS)
         self._timer.timeout.connect(lambda: self.people_model.set_query(self.search_edit.text()))
-        self._build()
-        self.refresh_recent()
+        self._build()  # the recent cards load when the page shows (showEvent)
 
     # --- building ----------------------------------------------------------------------
     def _build(self) -> None:
@@ -90,9 +87,7 @@ class CardsPage(QWidget):
         top.addWidget(self.search_edit, 1)
         top.addWidget(self.register_button)
         top.addWidget(self.unmask_check)
-        self.people_table = record_table(self, self.people_model)
-        self.people_table.horizontalHeader().setSectionResizeMode(
-            COL_COMMUNITY, QHeaderView.ResizeMode.Stretch)
+        self.people_table = record_table(self, self.people_model, stretch=COL_COMMUNITY)
         self.people_table.selectionModel().currentRowChanged.connect(self._on_person_row)
         self.people_table.hide()
         self.panel = PersonCardPanel(self)
@@ -168,12 +163,11 @@ class CardsPage(QWidget):
     def showEvent(self, event) -> None:  # noqa: N802
         """Coming back to the page: the record may have changed elsewhere (a death, a card)."""
         super().showEvent(event)
-        if self._loading_id is not None:
-            return
-        if self.info is not None:
-            self.show_person(self.info.person.id_number, keep_recent=True)
-        elif self._register_person is not None:
-            self.show_person(self._register_person.id_number)
+        if self._loading_id is None:  # else a person is on the way (open_person)
+            if self.info is not None:
+                self.show_person(self.info.person.id_number, keep_recent=True)
+            elif self._register_person is not None:
+                self.show_person(self._register_person.id_number)
         self.refresh_recent()
 
     # --- choosing the person -----------------------------------------------------------

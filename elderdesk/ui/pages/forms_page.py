@@ -3,10 +3,8 @@ generate the PDF off the GUI thread and save it."""
 
 from __future__ import annotations
 
-from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -28,6 +26,7 @@ from elderdesk.domain.months import Month
 from elderdesk.services.auth import PERMISSIONS
 from elderdesk.services.clock import today
 from elderdesk.ui.dialogs.file_dialog import FileDialog
+from elderdesk.ui.dialogs.record_dialog import qdate
 from elderdesk.ui.errors import error_text
 from elderdesk.ui.labels import form_label
 from elderdesk.ui.ops import Ops
@@ -37,14 +36,6 @@ if TYPE_CHECKING:
     from elderdesk.services.container import Services
 
 PERSON_HINT = {"recovery": "留空则为全部有未结清追回款的人员，每人一页"}
-
-
-def _qdate(d: date) -> QDate:
-    return QDate(d.year, d.month, d.day)
-
-
-def _pydate(q: QDate) -> date:
-    return date(q.year(), q.month(), q.day())
 
 
 class FormsPage(QWidget):
@@ -68,7 +59,7 @@ class FormsPage(QWidget):
                             (self.on_edit, d)):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
-            edit.setDate(_qdate(value))
+            edit.setDate(qdate(value))
         self.span_row = QWidget(self)
         span = QHBoxLayout(self.span_row)
         span.setContentsMargins(0, 0, 0, 0)
@@ -152,14 +143,14 @@ class FormsPage(QWidget):
 
     def _request(self) -> dict[str, Any]:
         kind = self.kind()
-        args: dict[str, Any] = {"on": _pydate(self.on_edit.date())}
+        args: dict[str, Any] = {"on": self.on_edit.date().toPython()}
         if kind in ("application", "stop", "recovery"):
             args["id_number"] = self.id_edit.text().strip() or None
         if kind == "adjust":
             args["month"] = Month.parse(self.month_edit.text())
         if kind == "pickup":
-            args["first"], args["last"] = (_pydate(self.first_edit.date()),
-                                           _pydate(self.last_edit.date()))
+            args["first"], args["last"] = (self.first_edit.date().toPython(),
+                                           self.last_edit.date().toPython())
         return args
 
     # --- actions -----------------------------------------------------------------------
@@ -170,7 +161,7 @@ class FormsPage(QWidget):
         kind = self.kind()
         what = self.id_edit.text().strip() if kind in ("application", "stop", "recovery") \
             else self.month_edit.text().strip() if kind == "adjust" \
-            else f"{_pydate(self.first_edit.date())}_{_pydate(self.last_edit.date())}"
+            else f"{self.first_edit.date().toPython()}_{self.last_edit.date().toPython()}"
         name = f"{FORM_KINDS[kind]}_{what or '全部'}.pdf"
         path = FileDialog.ask_save(self, self.tr("保存PDF"), name, self.tr("PDF 文件 (*.pdf)"))
         if path is not None:

@@ -7,12 +7,10 @@ import time
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDateEdit,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -27,10 +25,12 @@ from elderdesk.domain.errors import ElderError
 from elderdesk.domain.months import Month
 from elderdesk.services.clock import today
 from elderdesk.ui.dialogs.file_dialog import FileDialog
+from elderdesk.ui.dialogs.record_dialog import qdate
 from elderdesk.ui.errors import error_text
 from elderdesk.ui.labels import stats_tab_label
 from elderdesk.ui.models.stats_models import StatTableModel
 from elderdesk.ui.ops import Ops
+from elderdesk.ui.widgets.record_table import record_table
 
 if TYPE_CHECKING:
     from elderdesk.services.auth import Operator
@@ -62,7 +62,7 @@ class StatisticsPage(QWidget):
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("yyyy-MM-dd")
         d = today()
-        self.date_edit.setDate(QDate(d.year, d.month, d.day))
+        self.date_edit.setDate(qdate(d))
         last = Month.of(d)
         self.first_edit = QLineEdit(str(last - 11), self)
         self.last_edit = QLineEdit(str(last), self)
@@ -121,16 +121,9 @@ class StatisticsPage(QWidget):
                 note.setWordWrap(True)
                 note.setStyleSheet("color: #555")
                 model = StatTableModel(self)
-                view = QTableView(left)
-                view.setModel(model)
-                view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-                view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-                view.verticalHeader().hide()
+                view = record_table(left, model, multi=True)  # columns fit: never cut a figure
                 view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
-                header = view.horizontalHeader()  # never cut a figure: scroll instead
-                header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-                header.setMinimumSectionSize(64)
-                header.setStretchLastSection(True)
+                view.horizontalHeader().setMinimumSectionSize(64)
                 column.addWidget(heading)
                 column.addWidget(note)
                 column.addWidget(view, 1)
@@ -147,9 +140,8 @@ class StatisticsPage(QWidget):
 
     # --- computing ---------------------------------------------------------------------
     def _range(self) -> tuple[date, Month, Month]:
-        q = self.date_edit.date()
-        on = date(q.year(), q.month(), q.day())
-        return on, Month.parse(self.first_edit.text()), Month.parse(self.last_edit.text())
+        return (self.date_edit.date().toPython(), Month.parse(self.first_edit.text()),
+                Month.parse(self.last_edit.text()))
 
     def refresh(self) -> None:
         if self._busy:

@@ -19,9 +19,7 @@ from PySide6.QtGui import QColor, QFontMetricsF, QPainter
 from PySide6.QtWidgets import QWidget
 from shiboken6 import Shiboken
 
-from elderdesk.reports.tables import StatTable, largest, short_labels
-
-PALETTE = ("#3b6fb6", "#d9822b", "#4a9a5b", "#b94a48", "#7b5ea7", "#8c8c8c", "#2aa1a5", "#c4a000")
+from elderdesk.reports.tables import PALETTE, StatTable, largest, short_labels
 
 
 def axis_labels(cats: list[str]) -> list[str]:
