@@ -166,9 +166,7 @@ def _smoke_quit(window: MainWindow) -> None:
 def start_safety_checks(window: MainWindow, operator: Operator) -> None:
     """Once the window shows, off the GUI thread: PRAGMA quick_check, then the day's first
     automatic backup into the backup folder (rotated). A damaged database refuses writes."""
-    from elderdesk.services.safety import SafetyService
-
-    safety = SafetyService(window.services.db)
+    safety = window.services.safety
     window.ops.run(lambda: safety.startup_checks(operator),
                    lambda report: _on_safety_checked(window, safety, operator, report),
                    lambda exc: log.error("startup check failed: %r", exc))

@@ -35,9 +35,7 @@ def register(sub: Any) -> None:
 
 
 def _service(ctx: Any) -> Any:
-    from elderdesk.services.safety import SafetyService
-
-    return SafetyService(ctx.services.db)
+    return ctx.services.safety
 
 
 def cmd_backup_create(ctx: Any, args: Any) -> int:

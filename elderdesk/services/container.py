@@ -34,6 +34,9 @@ class Services:
         from elderdesk.services.audit_view import AuditViewService
 
         self.audit = AuditViewService(db)  # the audit log viewer (reading, export)
+        from elderdesk.services.safety import SafetyService
+
+        self.safety = SafetyService(db)  # backups, audit verification, start-up checks
         from elderdesk.services.forms import FormsService
         from elderdesk.services.stats import StatsService
 

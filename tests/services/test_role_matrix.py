@@ -51,9 +51,7 @@ class Ctx:
 
 
 def _safety(c: Ctx) -> Any:
-    from elderdesk.services.safety import SafetyService
-
-    return getattr(c.services, "safety", None) or SafetyService(c.services.db)
+    return c.services.safety
 
 
 def _system() -> Any:

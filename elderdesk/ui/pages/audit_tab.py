@@ -187,9 +187,7 @@ class AuditTab(QWidget):
         self.status_label.setText(self.tr("已导出 {n} 条记录到 {path}").format(n=n, path=path))
 
     def verify(self) -> None:
-        from elderdesk.services.safety import SafetyService
-
-        safety = SafetyService(self._services.db)
+        safety = self._services.safety
         op = self._op
         self.verify_button.setEnabled(False)
         self.status_label.setStyleSheet("")

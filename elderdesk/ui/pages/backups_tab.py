@@ -87,10 +87,8 @@ class BackupsTab(QWidget):
     def __init__(self, ops: Ops, services: Services, operator: Operator,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from elderdesk.services.safety import SafetyService
-
         self._ops, self._services, self._op = ops, services, operator
-        self._safety = SafetyService(services.db)
+        self._safety = services.safety
         self.model = BackupsTableModel(self)
         self.folder_label = QLabel(self)
         self.folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
