@@ -20,6 +20,8 @@ _FULLWIDTH = str.maketrans(
 _APOSTROPHES = "'\uff07\u2018\u2019"
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# ASCII control characters (line breaks and tabs included): refused in one-line settings.
+CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 _NO_WHITESPACE = str.maketrans(dict.fromkeys(map(ord, WHITESPACE)))
 

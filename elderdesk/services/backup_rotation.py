@@ -12,6 +12,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from elderdesk.domain.errors import ElderError
+from elderdesk.domain.text import CONTROL
 from elderdesk.store import backup
 from elderdesk.store.db import Database
 
@@ -20,7 +21,6 @@ DAILY, WEEKLY, MONTHLY = 7, 4, 12
 # removes them: they are rare and may be the only copy at the older schema.
 ROTATED = ("daily", "manual")
 STALE_PARTIAL_SECONDS = 3600  # a .partial this old is a backup killed midway
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 @dataclass(frozen=True)
@@ -120,8 +120,8 @@ def reason(exc: Exception) -> str:
 def check_folder(folder: Path) -> Path:
     """A folder that exists (created if its parent does) and takes files; else
     BACKUP_FOLDER_UNUSABLE with the reason."""
-    if _CONTROL.search(str(folder)):
-        raise ElderError("BACKUP_FOLDER_UNUSABLE", path=_CONTROL.sub("?", str(folder))[:200],
+    if CONTROL.search(str(folder)):
+        raise ElderError("BACKUP_FOLDER_UNUSABLE", path=CONTROL.sub("?", str(folder))[:200],
                          detail="路径含有控制字符")
     folder = folder.expanduser()
     try:

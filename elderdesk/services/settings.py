@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from elderdesk.domain.cards import CARD_SETTINGS
 from elderdesk.domain.errors import ElderError
-from elderdesk.domain.text import clean_text
+from elderdesk.domain.text import CONTROL, clean_text
 from elderdesk.services import audit
 from elderdesk.services.auth import Operator, require
 from elderdesk.store.db import Database
@@ -25,7 +25,6 @@ SETTINGS: dict[str, tuple[str, str | None]] = {
     **CARD_SETTINGS,  # card rules and print calibration, with their defaults
 }
 SECRET = {"office.private_key"}
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 # What SettingsService.set may change (card rules go through CardService.set_rule).
 EDITABLE = ("office.name", "office.region", "security.idle_minutes")
 IDLE_RANGE = (1, 240)  # minutes
@@ -83,7 +82,7 @@ def check_value(key: str, value: object) -> str:
     text = clean_text(value) if isinstance(value, str | int) else ""
     shown = text[:40]
     if key == "office.name":
-        if not text or len(text) > 60 or _CONTROL.search(text):
+        if not text or len(text) > 60 or CONTROL.search(text):
             raise ElderError("SETTING_INVALID", label=label, value=shown,
                              detail="不能为空，最多 60 字，不能含控制字符")
     elif key == "office.region":
