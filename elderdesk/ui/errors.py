@@ -28,6 +28,12 @@ def error_line(parent: QWidget) -> QLabel:
     return label
 
 
+def show_status(label: QLabel, text: str, error: bool = False) -> None:
+    """A page's status line: a refusal in red, what was done in green."""
+    label.setStyleSheet("color: #b01c1c" if error else "color: #1b6e20")
+    label.setText(text)
+
+
 def show_error(parent: QWidget | None, exc: BaseException) -> None:
     title = QCoreApplication.translate("errors", "无法完成操作")
     QMessageBox.warning(parent, title, error_text(exc))

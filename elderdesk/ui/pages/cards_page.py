@@ -26,7 +26,7 @@ from elderdesk.services import card_views
 from elderdesk.ui.dialogs.card_issue_dialog import CardIssueDialog
 from elderdesk.ui.dialogs.pickup_dialog import PickupDialog
 from elderdesk.ui.dialogs.reissue_dialog import ReissueDialog
-from elderdesk.ui.errors import error_text, show_error
+from elderdesk.ui.errors import error_text, show_error, show_status
 from elderdesk.ui.models.card_models import CardsTableModel
 from elderdesk.ui.models.people_model import COL_COMMUNITY, PeopleTableModel
 from elderdesk.ui.ops import Ops
@@ -280,5 +280,4 @@ class CardsPage(QWidget):
         self.print_bar.update_actions()
 
     def _set_message(self, text: str, error: bool = False) -> None:
-        self.message.setStyleSheet("color: #b01c1c" if error else "color: #1b6e20")
-        self.message.setText(text)
+        show_status(self.message, text, error)

@@ -27,7 +27,7 @@ from elderdesk.services.auth import PERMISSIONS
 from elderdesk.services.clock import today
 from elderdesk.ui.dialogs.file_dialog import FileDialog
 from elderdesk.ui.dialogs.record_dialog import qdate
-from elderdesk.ui.errors import error_text
+from elderdesk.ui.errors import error_text, show_status
 from elderdesk.ui.labels import form_label
 from elderdesk.ui.ops import Ops
 
@@ -202,8 +202,7 @@ class FormsPage(QWidget):
         self._update_actions()
 
     def _say(self, text: str, error: bool = False) -> None:
-        self.message.setStyleSheet("color: #b01c1c" if error else "color: #1b6e20")
-        self.message.setText(text)
+        show_status(self.message, text, error)
 
     def _update_actions(self) -> None:
         for b in (self.preview_button, self.pdf_button):

@@ -28,7 +28,7 @@ from elderdesk.services.clock import today
 from elderdesk.ui.dialogs.compare_dialog import CompareDialog
 from elderdesk.ui.dialogs.file_dialog import FileDialog
 from elderdesk.ui.dialogs.freeze_dialog import FreezeDialog
-from elderdesk.ui.errors import error_text
+from elderdesk.ui.errors import error_text, show_status
 from elderdesk.ui.models.roster_models import L_ITEMS, RosterItemsTableModel, RosterLinesTableModel
 from elderdesk.ui.ops import Ops, Task
 from elderdesk.ui.pages.recoveries_tab import RecoveriesTab
@@ -140,8 +140,7 @@ class RosterPage(QWidget):
         self.pdf_button.setEnabled(idle and v is not None)
 
     def _say(self, text: str, error: bool = False) -> None:
-        self.message.setStyleSheet("color: #b01c1c" if error else "color: #1b6e20")
-        self.message.setText(text)
+        show_status(self.message, text, error)
 
     def _failed(self, exc: BaseException) -> None:
         self._task = None

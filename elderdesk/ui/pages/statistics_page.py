@@ -26,7 +26,7 @@ from elderdesk.domain.months import Month
 from elderdesk.services.clock import today
 from elderdesk.ui.dialogs.file_dialog import FileDialog
 from elderdesk.ui.dialogs.record_dialog import qdate
-from elderdesk.ui.errors import error_text
+from elderdesk.ui.errors import error_text, show_status
 from elderdesk.ui.labels import stats_tab_label
 from elderdesk.ui.models.stats_models import StatTableModel
 from elderdesk.ui.ops import Ops
@@ -194,8 +194,7 @@ class StatisticsPage(QWidget):
         self._update_actions()
 
     def _say(self, text: str, error: bool = False) -> None:
-        self.message.setStyleSheet("color: #b01c1c" if error else "color: #1b6e20")
-        self.message.setText(text)
+        show_status(self.message, text, error)
 
     def _update_actions(self) -> None:
         self.refresh_button.setEnabled(not self._busy)
