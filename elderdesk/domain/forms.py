@@ -27,7 +27,7 @@ def months_text(months: list[str] | tuple[str, ...]) -> str:
 
 
 def yuan(fen: int) -> str:
-    return f"{fen_to_str(fen)}元"
+    return f"{fen_to_str(fen, grouping=True)}元"
 
 
 def plain_yuan(fen: int) -> str:
@@ -40,20 +40,36 @@ def add_months(day: date, n: int) -> date:
     return date(m.year, m.month, min(day.day, m.last_day().day))
 
 
-def street_opinion(row: Any) -> str:
+def _signed(text: str, who: str | None, on: date | None) -> str:
+    """An opinion with who gave it and when: '材料齐全。（reviewer1，2026年8月15日）'."""
+    by = "，".join(x for x in (who, date_zh(on) if on else None) if x)
+    return f"{text}（{by}）" if by else text
+
+
+def _sentence(text: str) -> str:
+    return text if text.endswith(("。", "！", "？", ".", "；")) else text + "。"
+
+
+def street_opinion(row: Any, opinion: str | None = None) -> str:
+    """The street's review as recorded: the opinion the reviewer entered (审核意见), or only the
+    decision when none was entered; the returned application's reason."""
     if row.status == "returned":
-        return f"退回：{row.decision_reason or ''}（{row.reviewed_by}，{date_zh(row.reviewed_on)}）"
+        return _signed(f"退回：{row.decision_reason or ''}", row.reviewed_by, row.reviewed_on)
     if row.reviewed_on:
-        return f"经审核，情况属实，同意上报。（{row.reviewed_by}，{date_zh(row.reviewed_on)}）"
+        text = f"{_sentence(opinion)}同意上报。" if opinion else "同意上报。"
+        return _signed(text, row.reviewed_by, row.reviewed_on)
     return ""
 
 
-def district_opinion(row: Any, start: Month | None, band: Any) -> str:
+def district_opinion(row: Any, start: Month | None, band: Any,
+                     decided_on: date | None = None) -> str:
+    """The district's decision: approval with the start month and amount it grants, or the
+    rejection with its reason; decided_on for a rejection (the record keeps no date)."""
     if row.status == "rejected":
-        return f"不予批准：{row.decision_reason or ''}（{row.approved_by}）"
+        return _signed(f"不予批准：{row.decision_reason or ''}", row.approved_by, decided_on)
     if row.approved_on and start and band:
-        return (f"同意，自{start.zh()}起享受高龄津贴，月标准{yuan(band.monthly)}。"
-                f"（{row.approved_by}，{date_zh(row.approved_on)}）")
+        return _signed(f"同意，自{start.zh()}起享受高龄津贴，月标准{yuan(band.monthly)}。",
+                       row.approved_by, row.approved_on)
     return ""
 
 
@@ -110,6 +126,7 @@ class StopForm:
     recovery_months: tuple[str, ...]
     recovery_fen: int
     settled_fen: int  # already repaid of recovery_fen
+    recorded: str = ""  # who recorded the stop and when ('' = blank for handwriting)
 
     @property
     def recover(self) -> bool:

@@ -117,7 +117,7 @@ def _stop(c, f: StopForm, printed_by: str) -> None:
     g.row(ROW, [(LAB, "所属社区", "l"), (150, " ".join(x for x in (p.street, p.community) if x),
                                         "v"), (LAB, "开户银行", "l"), (0, p.bank or "", "v")])
     g.section("停发情况")
-    g.row(ROW, [(LAB, "停发原因", "l"), (150, f.reason, "v"), (LAB, "登记日期", "l"),
+    g.row(ROW, [(LAB, "停发原因", "l"), (150, f.reason, "v"), (LAB, "发生日期", "l"),
                 (0, date_zh(f.ended_on), "v")])
     g.row(ROW, [(LAB, "应停发日期", "l"), (150, date_zh(f.due_stop), "v"), (LAB, "实际停发日期", "l"),
                 (0, date_zh(f.actual_stop), "v")])
@@ -130,7 +130,7 @@ def _stop(c, f: StopForm, printed_by: str) -> None:
                if f.recover else "")
     g.row(ROW, [(LAB, "备注", "l"), (0, settled, "v")])
     g.section("审核审批")
-    g.row(92, [(LAB, "经办人意见", "l"), (0, "", "o")])
+    g.row(92, [(LAB, "经办人意见", "l"), (0, f.recorded, "o")])
     g.row(92, [(LAB, "街道审核意见", "l"), (0, "", "o")])
     g.row(92, [(LAB, "区民政局\n审批意见", "l"), (0, "", "o")])
     g.end_section()

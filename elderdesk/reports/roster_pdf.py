@@ -67,6 +67,10 @@ _REC = [
 _AMOUNT_COLS = (11, 12, 13)  # 本期应发, 补发, 实发金额
 
 
+def _money(fen: int) -> str:
+    """Printed money columns: 1,200.00, as the screens show amounts."""
+    return fen_to_str(fen, grouping=True)
+
 
 
 def _main_row(n: int, ln: LineView, mask: bool) -> tuple[list[str], tuple[int, int, int]]:
@@ -87,11 +91,11 @@ def _main_row(n: int, ln: LineView, mask: bool) -> tuple[list[str], tuple[int, i
         ln.birth_date.isoformat(),
         str(ln.age),
         ln.band or "",
-        fen_to_str(ln.monthly_fen),
+        _money(ln.monthly_fen),
         str(len({i.month for i in pay})),
-        fen_to_str(regular),
-        fen_to_str(arr) if arr else "",
-        fen_to_str(regular + arr),
+        _money(regular),
+        _money(arr) if arr else "",
+        _money(regular + arr),
         ln.bank or "",
         mask_account(acct) if mask else acct,
         note,
@@ -110,7 +114,7 @@ def _rec_row(n: int, ln: LineView, mask: bool) -> list[str]:
         mask_id(ln.id_number) if mask else ln.id_number,
         "、".join(month_ranges(months)),
         str(len(set(months))),
-        fen_to_str(ln.recovery_fen),
+        _money(ln.recovery_fen),
         "",
     ]
 
@@ -172,7 +176,7 @@ class _Writer:
     ) -> None:
         cols = self.main
         spans = [(0, 4, label, "c"), (4, 11, f"人数：{people} 人", "l")]
-        spans += [(i, i + 1, fen_to_str(s), "r") for i, s in zip(_AMOUNT_COLS, sums, strict=True)]
+        spans += [(i, i + 1, _money(s), "r") for i, s in zip(_AMOUNT_COLS, sums, strict=True)]
         words = f"实发金额（大写）：{fen_to_capital(sums[2])}" if capital else ""
         spans.append((14, len(cols.widths), words, "l"))
         draw_band(self.c, cols, y, SUM_H, spans)
@@ -240,7 +244,7 @@ class _Writer:
                     spans = [
                         (0, 4, "追回合计", "c"),
                         (4, 7, f"人数：{len(recs)} 人", "l"),
-                        (7, 8, fen_to_str(tot["recovery"]), "r"),
+                        (7, 8, _money(tot["recovery"]), "r"),
                         (8, 9, "", "l"),
                     ]
                     draw_band(c, self.rec, y, SUM_H, spans)

@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from elderdesk.domain.cards import REASON_NAMES, STATUS_NAMES, TYPE_NAMES
@@ -32,7 +33,7 @@ from elderdesk.domain.forms import (
 )
 from elderdesk.domain.idcard import SEX_LABELS
 from elderdesk.domain.ledger import ARREARS, RECOVERY, Item, person_items
-from elderdesk.domain.months import Month, Period, age_in, age_on, period_zh
+from elderdesk.domain.months import Month, Period, age_in, age_on, date_zh, period_zh
 from elderdesk.domain.policy import Policy
 from elderdesk.services import settings
 from elderdesk.services.allowance import (
@@ -41,13 +42,35 @@ from elderdesk.services.allowance import (
     enrollment_facts,
     person_facts,
 )
+from elderdesk.services.audit_labels import load_json
 from elderdesk.services.auth import Operator, require
 from elderdesk.services.clock import today
 from elderdesk.store import allowance_repo, cards_repo, forms_repo, roster_repo
 from elderdesk.store.db import Database
-from elderdesk.store.orm import PersonRow
+from elderdesk.store.orm import AuditRow, PersonRow
 
 PENDING = ("applied", "reviewed")
+_DECISIONS = ("allowance.review", "allowance.reject", "allowance.stop", "allowance.end")
+
+
+def _decisions(s: Session, id_number: str, applied_on: date) -> dict[str, AuditRow]:
+    """The latest audit record of each decision on the enrollment applied for on applied_on:
+    the recorded words (the review opinion, which a later decision overwrites on the row),
+    who decided and when."""
+    out: dict[str, AuditRow] = {}
+    rows = s.scalars(select(AuditRow).where(AuditRow.entity == "enrollment",
+                                            AuditRow.entity_key == id_number,
+                                            AuditRow.action.in_(_DECISIONS))
+                     .order_by(AuditRow.id))
+    for r in rows:
+        after = load_json(r.after_json) or {}
+        if after.get("applied_on") == applied_on.isoformat():
+            out[r.action] = r
+    return out
+
+
+def _audit_day(r: AuditRow | None) -> date | None:
+    return date.fromisoformat(r.at[:10]) if r is not None else None
 
 
 def _items(s: Session, person_id: int, ent: Entitlement, period: Period) -> list[Item]:
@@ -111,9 +134,14 @@ class FormsService:
             # entitled month, for those applying before it); back pay may cover lower bands.
             band = policy.band_for(row.birth_date, max(start, applied)) if start else None
             months, fen, reason = self._backpay(s, row, policy, ent, latest.applied_on, start)
+            decided = _decisions(s, row.id_number, latest.applied_on)
+            review = decided.get("allowance.review")
+            opinion = (load_json(review.after_json) or {}).get("decision_reason") \
+                if review is not None else None
             return ApplicationForm(
                 self._office(s), on, self._person(s, row, on), STATE_NAMES[latest.status],
-                latest.applied_on, street_opinion(latest), district_opinion(latest, start, band),
+                latest.applied_on, street_opinion(latest, opinion),
+                district_opinion(latest, start, band, _audit_day(decided.get("allowance.reject"))),
                 f"{band.label}周岁（每月{yuan(band.monthly)}）" if band else "",
                 str(start) if start else None, band.monthly if band else None,
                 tuple(months), fen, reason)
@@ -181,8 +209,13 @@ class FormsService:
             reason = STOP_REASONS_ZH.get(latest.end_reason or "", latest.end_reason or "其他")
             if latest.end_note:
                 reason += f"（{latest.end_note}）"
+            decided = _decisions(s, row.id_number, latest.applied_on)
+            by = decided.get("allowance.stop") or decided.get("allowance.end")
+            recorded = (f"{reason}，登记停发（{by.operator}，{date_zh(_audit_day(by))}）"
+                        if by is not None else "")
             return StopForm(self._office(s), on, self._person(s, row, on), reason, ended,
-                            stop.first_day(), actual.first_day(), tuple(months), fen, settled)
+                            stop.first_day(), actual.first_day(), tuple(months), fen, settled,
+                            recorded)
 
     # --- 调整备案表 ----------------------------------------------------------------------
     def adjustments(self, op: Operator, month: Month, on: date | None = None) -> AdjustmentList:

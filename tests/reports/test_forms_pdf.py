@@ -92,6 +92,14 @@ def test_application_form_back_pay_from_the_engine_and_the_roster(story, service
         assert expected in text, expected
 
 
+@poppler
+def test_printed_money_is_grouped_like_the_screens(story, services, clerk, tmp_path):
+    form = services.forms.application(clerk, NINETY)
+    path = tmp_path / "a.pdf"
+    services.forms.write_pdf(clerk, form, path)
+    assert "10,200.00元" in pdf_text(path) and "10200.00" not in pdf_text(path)
+
+
 def test_back_pay_of_an_old_elder_starts_at_the_floor(story, services, clerk):
     form = services.forms.application(clerk, NINETY)
     assert form.start_month == "2018-01" and form.category.startswith("80–89")
@@ -224,3 +232,56 @@ def test_list_signatures_never_stand_alone(tmp_path, n, pages):
     assert len(out.rstrip("\f").split("\f")) == pages
     assert f"合计：调整 {n} 人" in last and "制表人" in last
     assert (f"人{n - 1}" in last) == (n > 0)  # the last row goes with the signatures
+
+
+@poppler
+def test_application_form_carries_the_entered_review_opinion(services, clerk, reviewer,
+                                                              approver, monkeypatch, tmp_path):
+    today(monkeypatch, "2026-08-10")
+    services.people.add(clerk, PersonInput(id_number=MAY, name="赵德明", community="民意社区"))
+    services.allowance.apply(clerk, MAY, date(2026, 8, 10))
+    services.allowance.review(reviewer, MAY, True, "材料齐全", date(2026, 8, 15))
+    reviewed = services.forms.application(clerk, MAY)
+    services.allowance.approve(approver, MAY, date(2026, 8, 20))
+    form = services.forms.application(clerk, MAY)  # the approval keeps the review's opinion
+    for f in (reviewed, form):
+        assert "材料齐全" in f.reviewed and "reviewer1" in f.reviewed
+        assert "2026年8月15日" in f.reviewed and "情况属实" not in f.reviewed
+    assert "approver1" in form.approved and "2026年8月20日" in form.approved
+    path = tmp_path / "a.pdf"
+    services.forms.write_pdf(clerk, form, path)
+    text = pdf_text(path)
+    assert "材料齐全" in text and "情况属实" not in text
+
+
+def test_application_form_without_an_opinion_states_only_the_decision(
+        services, clerk, reviewer, approver, monkeypatch):
+    today(monkeypatch, "2026-08-10")
+    services.people.add(clerk, PersonInput(id_number=MAY, name="赵德明"))
+    services.allowance.apply(clerk, MAY, date(2026, 8, 10))
+    services.allowance.review(reviewer, MAY, True, None, date(2026, 8, 15))
+    form = services.forms.application(clerk, MAY)
+    assert "情况属实" not in form.reviewed and "同意上报" in form.reviewed
+
+
+def test_rejected_application_form_carries_reason_reviewer_and_approver(
+        services, clerk, reviewer, approver, monkeypatch):
+    today(monkeypatch, "2026-08-10")
+    services.people.add(clerk, PersonInput(id_number=MAY, name="赵德明"))
+    services.allowance.apply(clerk, MAY, date(2026, 8, 10))
+    services.allowance.review(reviewer, MAY, True, "户籍证明已核", date(2026, 8, 15))
+    today(monkeypatch, "2026-08-20")  # the row keeps no rejection date: the record's day
+    services.allowance.reject(approver, MAY, "户籍不在本区", date(2026, 8, 20))
+    form = services.forms.application(clerk, MAY)
+    assert "户籍证明已核" in form.reviewed and "reviewer1" in form.reviewed
+    assert "不予批准" in form.approved and "户籍不在本区" in form.approved
+    assert "approver1" in form.approved and "2026年8月20日" in form.approved
+
+
+@poppler
+def test_stop_form_names_who_recorded_the_stop(story, services, clerk, tmp_path):
+    form = services.forms.stop(clerk, LATE)
+    assert "clerk1" in form.recorded and "2026年10月10日" in form.recorded
+    path = tmp_path / "停发.pdf"
+    services.forms.write_pdf(clerk, form, path)
+    assert "clerk1" in pdf_text(path)

@@ -173,15 +173,16 @@ def test_draft_roster_pdf(tmp_path):
         assert line.name in text and mask_id(line.id_number) in text
         assert line.id_number not in text and line.account not in text
     assert re.search(
-        rf"合计\s+人数：{totals['people']} 人\s+{fen_to_str(totals['regular'])}\s+"
-        rf"{fen_to_str(totals['arrears'])}\s+{fen_to_str(totals['paid'])}",
+        rf"合计\s+人数：{totals['people']} 人\s+{fen_to_str(totals['regular'], grouping=True)}\s+"
+        rf"{fen_to_str(totals['arrears'], grouping=True)}\s+{fen_to_str(totals['paid'], grouping=True)}",
         text,
     )
     assert "补发2026年5月至2026年6月" in text
+    assert totals["paid"] >= 100000  # money columns print as the screens do: 1,200.00
     assert "追回名单（" in text and len(roster.recovery_lines) > 5
     assert re.search(
         rf"追回合计\s+人数：{len(roster.recovery_lines)} 人\s+"
-        rf"{fen_to_str(totals['recovery'])}",
+        rf"{fen_to_str(totals['recovery'], grouping=True)}",
         text,
     )
     for word in ("制表人：张晓梅", "审核人", "负责人", "盖章", "日期"):
