@@ -47,6 +47,7 @@ def story(services, clerk, reviewer, approver, monkeypatch):
         services.allowance.apply(clerk, number, date(2026, 8, 10))
     services.allowance.lifecert(clerk, LATE, date(2026, 7, 1))
     pending = services.forms.application(clerk, MAY)  # before review: as it would be paid
+    today(monkeypatch, "2026-08-26")  # no event is recorded before it happens
     for number in (MAY, NINETY, LATE):
         services.allowance.review(reviewer, number, True, None, date(2026, 8, 15))
         services.allowance.approve(approver, number, date(2026, 8, 20))
@@ -110,7 +111,8 @@ def test_back_pay_of_an_old_elder_starts_at_the_floor(story, services, clerk):
 
 
 def test_a_second_enrollment_starts_at_its_own_application(story, services, clerk, reviewer,
-                                                           approver):
+                                                           approver, monkeypatch):
+    today(monkeypatch, "2027-03-10")
     services.allowance.stop(approver, MAY, date(2027, 1, 5), "voluntary")
     services.allowance.apply(clerk, MAY, date(2027, 3, 10))
     form = services.forms.application(clerk, MAY)
@@ -240,8 +242,10 @@ def test_application_form_carries_the_entered_review_opinion(services, clerk, re
     today(monkeypatch, "2026-08-10")
     services.people.add(clerk, PersonInput(id_number=MAY, name="赵德明", community="民意社区"))
     services.allowance.apply(clerk, MAY, date(2026, 8, 10))
+    today(monkeypatch, "2026-08-15")
     services.allowance.review(reviewer, MAY, True, "材料齐全", date(2026, 8, 15))
     reviewed = services.forms.application(clerk, MAY)
+    today(monkeypatch, "2026-08-20")
     services.allowance.approve(approver, MAY, date(2026, 8, 20))
     form = services.forms.application(clerk, MAY)  # the approval keeps the review's opinion
     for f in (reviewed, form):
@@ -259,6 +263,7 @@ def test_application_form_without_an_opinion_states_only_the_decision(
     today(monkeypatch, "2026-08-10")
     services.people.add(clerk, PersonInput(id_number=MAY, name="赵德明"))
     services.allowance.apply(clerk, MAY, date(2026, 8, 10))
+    today(monkeypatch, "2026-08-15")
     services.allowance.review(reviewer, MAY, True, None, date(2026, 8, 15))
     form = services.forms.application(clerk, MAY)
     assert "情况属实" not in form.reviewed and "同意上报" in form.reviewed
@@ -269,6 +274,7 @@ def test_rejected_application_form_carries_reason_reviewer_and_approver(
     today(monkeypatch, "2026-08-10")
     services.people.add(clerk, PersonInput(id_number=MAY, name="赵德明"))
     services.allowance.apply(clerk, MAY, date(2026, 8, 10))
+    today(monkeypatch, "2026-08-15")
     services.allowance.review(reviewer, MAY, True, "户籍证明已核", date(2026, 8, 15))
     today(monkeypatch, "2026-08-20")  # the row keeps no rejection date: the record's day
     services.allowance.reject(approver, MAY, "户籍不在本区", date(2026, 8, 20))
