@@ -104,5 +104,7 @@ def test_findings_model(qtmodeltester):
     assert model.data(model.index(0, COL_LEVEL)) == "错误"
     assert model.data(model.index(1, COL_LEVEL)) == "警告"
     assert model.data(model.index(0, COL_MESSAGE)) == "校验位错误"
-    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(6)] == ["行号", "级别", "代码", "身份证号",
-                                                           "姓名", "说明"]
+    # the Chinese message leads; the code stays in a narrow last column (and in the report)
+    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(6)] == [
+        "行号", "级别", "身份证号", "姓名", "说明", "代码"]
+    assert model.data(model.index(0, 5)) == "ID_CHECKSUM"

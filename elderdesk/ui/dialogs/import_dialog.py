@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from elderdesk.paths import resource
 from elderdesk.ui.errors import error_text
-from elderdesk.ui.models.findings_model import COL_MESSAGE, FindingsTableModel
+from elderdesk.ui.models.findings_model import COL_CODE, COL_MESSAGE, FindingsTableModel
 from elderdesk.ui.ops import Ops, Task
 from elderdesk.ui.widgets.unmask import guard_unmask
 
@@ -101,6 +101,8 @@ class ImportDialog(QDialog):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(COL_MESSAGE, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(COL_CODE, QHeaderView.ResizeMode.Interactive)
+        self.table.setColumnWidth(COL_CODE, 90)  # narrow: the message says it in Chinese
         self.report_label = QLabel(self)
         self.report_label.setWordWrap(True)
         self.open_folder_button = QPushButton(self.tr("打开报告所在文件夹"), self)

@@ -1,4 +1,5 @@
-"""Findings of an import (row, level, code, ID, name, message) as a table."""
+"""Findings of an import (row, level, ID, name, message, code) as a table: the Chinese message
+leads, the code stays in a narrow last column."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from PySide6.QtGui import QColor
 from elderdesk.importing.findings import Finding
 from elderdesk.ui.models.base import Index, MaskedTableModel
 
-COL_ROW, COL_LEVEL, COL_CODE, COL_ID, COL_NAME, COL_MESSAGE = range(6)
+COL_ROW, COL_LEVEL, COL_ID, COL_NAME, COL_MESSAGE, COL_CODE = range(6)
 
 _ERROR_COLOR = QColor(0xB0, 0x1C, 0x1C)
 _WARNING_COLOR = QColor(0x9A, 0x5B, 0x00)
@@ -22,8 +23,8 @@ class FindingsTableModel(MaskedTableModel):
 
     def __init__(self, parent=None) -> None:
         super().__init__([], parent)
-        self._headers = [self.tr("行号"), self.tr("级别"), self.tr("代码"), self.tr("身份证号"),
-                         self.tr("姓名"), self.tr("说明")]
+        self._headers = [self.tr("行号"), self.tr("级别"), self.tr("身份证号"), self.tr("姓名"),
+                         self.tr("说明"), self.tr("代码")]
         self._levels = {"error": self.tr("错误"), "warning": self.tr("警告")}
 
     def set_findings(self, findings: Sequence[Finding]) -> None:
@@ -43,11 +44,13 @@ class FindingsTableModel(MaskedTableModel):
             return None
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            values = (str(f.row), self._levels.get(f.level, f.level), f.code,
-                      self.free_text(f.id_number), f.name or "", self.free_text(f.message))
+            values = (str(f.row), self._levels.get(f.level, f.level), self.free_text(f.id_number),
+                      f.name or "", self.free_text(f.message), f.code)
             return values[col] if 0 <= col < len(values) else None
         if role == Qt.ItemDataRole.ForegroundRole and col == COL_LEVEL:
             return _ERROR_COLOR if f.level == "error" else _WARNING_COLOR
-        if role == Qt.ItemDataRole.ToolTipRole and col == COL_MESSAGE:
+        if role == Qt.ItemDataRole.ToolTipRole and col in (COL_MESSAGE, COL_CODE):
             return self.free_text(f.message)
+        if role == Qt.ItemDataRole.ForegroundRole and col == COL_CODE:
+            return QColor(0x77, 0x77, 0x77)
         return None
