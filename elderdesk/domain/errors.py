@@ -85,7 +85,7 @@ MESSAGES: dict[str, tuple[int, str]] = {
     "PERIOD_NOT_AFTER_FROZEN": (4, "期次 {period} 不在最近已冻结的期次 {last} 之后，不能生成或冻结"),
     "ROSTER_NOT_FOUND": (4, "期次 {period} 没有花名册，请先生成（roster build）"),
     "ROSTER_NO_DRAFT": (4, "期次 {period} 没有草稿花名册，请先生成（roster build）"),
-    "ROSTER_STALE": (4, "花名册草稿生成后数据已有变动（{action}，{at}），请重新生成后再冻结"),
+    "ROSTER_STALE": (4, "花名册草稿生成后数据已有变动（{change}），请重新生成后再冻结"),
     "ROSTER_FROZEN": (4, "期次 {period} 的花名册已冻结，不能再修改"),
     "ROSTER_NOT_FROZEN": (4, "期次 {period} 的花名册尚未冻结，银行文件只能从冻结的花名册导出"),
     "EXPORT_NOTHING": (2, "请至少指定 --xlsx 或 --pdf 之一"),

@@ -21,7 +21,8 @@ KINDS = {
 }
 ACTIONS = {
     "init": "建立数据库", "people.add": "登记人员", "people.edit": "修改人员信息",
-    "people.death": "登记死亡", "people.moved_out": "登记迁出", "people.correct_id": "更正身份证号",
+    "people.account": "登记银行账号", "people.death": "登记死亡", "people.moved_out": "登记迁出",
+    "people.correct_id": "更正身份证号",
     "allowance.apply": "受理津贴申请", "allowance.review": "审核津贴申请",
     "allowance.approve": "审批通过", "allowance.reject": "审批不予批准",
     "allowance.stop": "停发津贴", "allowance.end": "津贴随死亡或迁出终止",
@@ -67,6 +68,8 @@ ENTITY_FIELDS = {("user", "name"): "用户名", ("import", "imported"): "处理�
 _ID_KEYS = {"id_number", "old_id_number", "agent_id_number", "id_numbers", "deaths"}
 _NOT_PII = {"card_no", "cards", "sha256"}  # long digit runs that identify no one
 _LIST_SHOWN = 5  # items of a long list shown inline
+ROSTER_STATES = {"draft": "草稿", "frozen": "已冻结"}
+CARD_STATES = {"valid": "有效", "replaced": "已换发", "revoked": "已注销"}
 EMPTY = "（空）"
 
 
@@ -95,8 +98,8 @@ def _value(key: str, value: Any, entity: str, masked: bool) -> str:
             from elderdesk.services.allowance import STATE_NAMES
 
             return STATE_NAMES.get(value, value)
-        card = {"valid": "有效", "replaced": "已换发", "revoked": "已注销"}
-        return (card if entity == "card" else STATUS_NAMES).get(value, str(value))
+        names = {"card": CARD_STATES, "roster": ROSTER_STATES}.get(entity, STATUS_NAMES)
+        return names.get(value, str(value))
     names = {"sex": SEX_NAMES, "household_type": HOUSEHOLD_NAMES, "card_type": TYPE_NAMES,
              "end_reason": STOP_REASONS_ZH, "reason": REASON_NAMES}.get(key)
     if names is not None and isinstance(value, str):
@@ -176,3 +179,11 @@ def key_text(entity: str, key: str | None, masked: bool = True) -> str:
         return mask_id(key) if len(key) in (15, 18) else key
     return mask_numbers(key) if masked else key
 
+
+def change_words(at: str, action: str, entity: str, key: str | None,
+                 name: str | None = None) -> str:
+    """One audit record as a phrase for staff: '2026-12-04 17:37 王秀英 登记生存认证' (the
+    person's name when known, else the record's subject as the audit viewer shows it)."""
+    when = at[:16].replace("T", " ")
+    subject = name or key_text(entity, key)
+    return " ".join(x for x in (when, subject, action_name(action)) if x)

@@ -46,6 +46,16 @@ class Recovery:
                 "settled_on": self.settled_on.isoformat() if self.settled_on else None}
 
 
+def _change_words(s: Session, change: Any) -> str:
+    """The audit record that made a draft stale, in words: '2026-12-04 17:37 王秀英 登记生存认证'."""
+    from elderdesk.services.audit_labels import change_words
+    from elderdesk.store.orm import PersonRow
+
+    name = s.scalar(select(PersonRow.name).where(PersonRow.id_number == change.entity_key)) \
+        if change.entity_key else None
+    return change_words(change.at, change.action, change.entity, change.entity_key, name)
+
+
 @dataclass(frozen=True)
 class Comparison:
     """A roster against the previous frozen one: who is new, who stopped, whose band changed."""
@@ -216,7 +226,7 @@ class RosterService:
             self._check_after_frozen(s, period)
             change = allowance_repo.changes_since(s, row.built_audit_id, HARMLESS)
             if change is not None:
-                raise ElderError("ROSTER_STALE", action=change.action, at=change.at)
+                raise ElderError("ROSTER_STALE", change=_change_words(s, change))
             held = self._recall(row)
             roster_repo.apply_to_ledger(s, row.id)
             row.status, row.frozen_at, row.frozen_by = "frozen", now(), op.name
