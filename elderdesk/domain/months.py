@@ -12,6 +12,23 @@ from elderdesk.domain.errors import ElderError
 _MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
 _QUARTER_RE = re.compile(r"^(\d{4})Q([1-4])$")
 
+# Dates the program takes as input (arguments, ELDERDESK_TODAY, policy months, GUI dates):
+# wide enough for every living person's life and for planning, narrow enough that month
+# arithmetic around them (a year back for statistics, 80 back for forms) never leaves 1..9999.
+FIRST_DAY = date(1900, 1, 1)
+LAST_DAY = date(2199, 12, 31)
+
+
+def out_of_range(value: object) -> ElderError:
+    return ElderError("DATE_OUT_OF_RANGE", value=value, first=FIRST_DAY, last=LAST_DAY)
+
+
+def check_in_range(day: date, value: object = None) -> date:
+    """The day itself, or DATE_OUT_OF_RANGE (exit 2) outside FIRST_DAY..LAST_DAY."""
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise out_of_range(day if value is None else value)
+    return day
+
 
 @dataclass(frozen=True, order=True, slots=True)
 class Month:
@@ -29,6 +46,8 @@ class Month:
         m = _MONTH_RE.match(str(text).strip())
         if not m or not 1 <= int(m.group(2)) <= 12 or int(m.group(1)) < 1:
             raise ElderError("INVALID_MONTH", value=text)
+        if not FIRST_DAY.year <= int(m.group(1)) <= LAST_DAY.year:
+            raise out_of_range(text)
         return cls(int(m.group(1)), int(m.group(2)))
 
     @classmethod
@@ -42,6 +61,8 @@ class Month:
 
     @classmethod
     def from_index(cls, index: int) -> Month:
+        if not 12 <= index < 10000 * 12:  # arithmetic past year 1 or 9999: a coded refusal
+            raise out_of_range(f"{index // 12:04d}-{index % 12 + 1:02d}")
         return cls(index // 12, index % 12 + 1)
 
     def __add__(self, months: int) -> Month:
@@ -82,10 +103,17 @@ class Period:
         t = str(text).strip()
         q = _QUARTER_RE.match(t)
         if q:
-            return cls(Month(int(q.group(1)), 3 * (int(q.group(2)) - 1) + 1), "quarter")
+            year = int(q.group(1))
+            if year < 1:
+                raise ElderError("INVALID_PERIOD", value=text)
+            if not FIRST_DAY.year <= year <= LAST_DAY.year:
+                raise out_of_range(text)
+            return cls(Month(year, 3 * (int(q.group(2)) - 1) + 1), "quarter")
         try:
             return cls(Month.parse(t), "month")
-        except ElderError:
+        except ElderError as exc:
+            if exc.code == "DATE_OUT_OF_RANGE":
+                raise
             raise ElderError("INVALID_PERIOD", value=text) from None
 
     @classmethod
@@ -137,9 +165,10 @@ def parse_date(text: str) -> date:
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", t):
         raise ElderError("INVALID_DATE", value=text)
     try:
-        return date.fromisoformat(t)
+        day = date.fromisoformat(t)
     except ValueError:
         raise ElderError("INVALID_DATE", value=text) from None
+    return check_in_range(day, text)
 
 
 def date_zh(d: date) -> str:

@@ -22,7 +22,7 @@ from elderdesk.domain.policy import Policy, parse_policy_toml
 from elderdesk.domain.text import clean_text
 from elderdesk.services import audit
 from elderdesk.services.auth import Operator, require
-from elderdesk.services.clock import now, today
+from elderdesk.services.clock import event_date, now, today
 from elderdesk.services.people import PeopleService
 from elderdesk.store import allowance_repo as repo
 from elderdesk.store.db import Database
@@ -93,7 +93,7 @@ class AllowanceService:
     # --- applications ----------------------------------------------------------------
     def apply(self, op: Operator, id_number: str, on: date | None = None) -> str:
         require(op, "allowance.apply")
-        on = on or today()
+        on = event_date(on)
         with self.db.write() as s:
             person = self.people.resolve(s, id_number)
             latest = repo.latest_enrollment(s, person.id)
@@ -119,12 +119,12 @@ class AllowanceService:
         if not approve and not reason:
             raise ElderError("REASON_REQUIRED")
         return self._decide(op, id_number, "applied", "审核",
-                            "reviewed" if approve else "returned", reason, on or today(),
+                            "reviewed" if approve else "returned", reason, event_date(on),
                             "allowance.review")
 
     def approve(self, op: Operator, id_number: str, on: date | None = None) -> str:
         require(op, "allowance.approve")
-        return self._decide(op, id_number, "reviewed", "审批", "approved", None, on or today(),
+        return self._decide(op, id_number, "reviewed", "审批", "approved", None, event_date(on),
                             "allowance.approve")
 
     def reject(self, op: Operator, id_number: str, reason: str, on: date | None = None) -> str:
@@ -132,7 +132,7 @@ class AllowanceService:
         reason = clean_text(reason) if reason else None
         if not reason:
             raise ElderError("REASON_REQUIRED")
-        return self._decide(op, id_number, "reviewed", "审批", "rejected", reason, on or today(),
+        return self._decide(op, id_number, "reviewed", "审批", "rejected", reason, event_date(on),
                             "allowance.reject")
 
     def _decide(self, op: Operator, id_number: str, needed: str, action: str, new: str,
@@ -149,8 +149,10 @@ class AllowanceService:
                     role = "受理" if op.name == row.applied_by else "审核"
                     raise ElderError("SEPARATION_OF_DUTIES", action="审批",
                                      detail=f"该申请由 {op.name} {role}")
-                if on < row.applied_on:
-                    raise ElderError("APPROVAL_BEFORE_APPLICATION", date=on, applied=row.applied_on)
+            if on < row.applied_on:  # a review or decision dated before the application
+                raise ElderError("REVIEW_BEFORE_APPLICATION" if needed == "applied"
+                                 else "APPROVAL_BEFORE_APPLICATION", date=on,
+                                 applied=row.applied_on)
             if needed == "applied":
                 row.reviewed_on, row.reviewed_by = on, op.name
             else:
@@ -168,6 +170,7 @@ class AllowanceService:
         if reason not in STOP_REASONS:
             raise ElderError("STOP_REASON_UNKNOWN", reason=reason)
         note = clean_text(note) if note else None
+        on = event_date(on)
         with self.db.write() as s:
             person = self.people.resolve(s, id_number)
             row = self._latest(s, person)
@@ -211,7 +214,7 @@ class AllowanceService:
     # --- proof of life ---------------------------------------------------------------
     def lifecert(self, op: Operator, id_number: str, on: date | None = None) -> str:
         require(op, "lifecert.add")
-        on = on or today()
+        on = event_date(on)
         with self.db.write() as s:
             person = self.people.resolve(s, id_number)
             if person.death_date is not None and on > person.death_date:

@@ -28,7 +28,7 @@ from elderdesk.services import audit, card_photo, qr_token, settings
 from elderdesk.services.auth import Operator, require
 from elderdesk.services.card_print import CardPrinter
 from elderdesk.services.card_verify import Verification
-from elderdesk.services.clock import now, today
+from elderdesk.services.clock import event_date, now, today
 from elderdesk.services.people import PeopleService
 from elderdesk.store import cards_repo as repo
 from elderdesk.store.db import Database
@@ -121,7 +121,7 @@ class CardService:
               photo_name: str = "照片") -> Card:
         """A first card (or a new one after a revoked card); refusals are ElderErrors."""
         require(op, "card.issue")
-        on = on or today()
+        on = event_date(on)
         prepared = card_photo.prepare(photo, photo_box, photo_name) if photo is not None else None
         with self.db.write() as s:
             person = self.people.resolve(s, id_number)
@@ -143,7 +143,7 @@ class CardService:
         require(op, "card.issue")
         if reason not in REISSUE_REASONS:
             raise ElderError("CARD_REISSUE_REASON", reason=reason)
-        on = on or today()
+        on = event_date(on)
         prepared = card_photo.prepare(photo, photo_box, photo_name) if photo is not None else None
         with self.db.write() as s:
             person = self.people.resolve(s, id_number)
@@ -236,7 +236,7 @@ class CardService:
                agent_name: str | None = None, agent_id: str | None = None) -> Card:
         """Record that the valid card was handed over (领取), to the holder or an agent."""
         require(op, "card.pickup")
-        on = on or today()
+        on = event_date(on)
         if bool(agent_name) != bool(agent_id):
             raise ElderError("CARD_AGENT_INCOMPLETE")
         agent = clean_field("name", agent_name) if agent_name else None

@@ -14,7 +14,7 @@ from elderdesk.domain.person import PERSON_FIELDS, Person, PersonInput, clean_in
 from elderdesk.domain.text import clean_text
 from elderdesk.services import audit
 from elderdesk.services.auth import Operator, require
-from elderdesk.services.clock import now, today
+from elderdesk.services.clock import event_date, now, today
 from elderdesk.store import people_repo
 from elderdesk.store.db import Database
 from elderdesk.store.orm import PersonRow
@@ -181,6 +181,7 @@ class PeopleService:
             raise ElderError("DATE_BEFORE_BIRTH", date=when, birth=row.birth_date)
 
     def apply_end(self, s: Session, op: Operator, row: PersonRow, when: date, status: str) -> None:
+        when = event_date(when)
         """Set the status and run the hooks (cancel applications, revoke cards...)."""
         row.status = status
         if status == "deceased":

@@ -19,7 +19,7 @@ from elderdesk.domain.roster import LineView, RosterView
 from elderdesk.services import audit, roster_build, settings
 from elderdesk.services.allowance import AllowanceService
 from elderdesk.services.auth import Operator, require
-from elderdesk.services.clock import now, today
+from elderdesk.services.clock import event_date, now, today
 from elderdesk.store import allowance_repo, roster_repo
 from elderdesk.store.bulk import gc_paused
 from elderdesk.store.db import Database
@@ -105,6 +105,15 @@ class RosterService:
     # --- build -----------------------------------------------------------------------
     def build(self, op: Operator, period_text: str, progress: Progress | None = None,
               cancel: Any = None) -> RosterView:
+    @staticmethod
+    def _check_not_future(period: Period) -> None:
+        """A roster pays months that have begun: a period starting after today's month is
+        refused (it would pay every month up to it as arrears and block later rosters)."""
+        current = Month.of(today())
+        if period.first > current:
+            raise ElderError("PERIOD_IN_FUTURE", period=str(period), first=period.first.zh(),
+                             month=current.zh())
+
         """Compute and store the draft of a period (replacing any draft); cancel (an object with
         is_set()) rolls everything back."""
         require(op, "roster.build")
@@ -118,6 +127,7 @@ class RosterService:
                 s.expunge(old)
             roster_id = roster_repo.next_id(s, "rosters")
             frozen = allowance_repo.last_frozen(s)
+            self._check_not_future(period)
             settled = Period.parse(frozen.period).last.index if frozen else None
             draft = roster_build.compute(s, policy, period, roster_id,
                                          roster_repo.next_id(s, "roster_lines"), settled,
@@ -238,6 +248,7 @@ class RosterService:
             if held is not None:  # the same lines, now frozen
                 return replace(held, status=row.status, office=settings.get(
                     s, "office.name") or "", frozen_at=row.frozen_at, frozen_by=row.frozen_by)
+            self._check_not_future(period)
             return self._view(s, row)
 
     # --- recoveries ------------------------------------------------------------------
@@ -257,7 +268,7 @@ class RosterService:
                on: date | None = None) -> list[Recovery]:
         require(op, "recoveries.settle")
         month = Month.parse(month_text)
-        on = on or today()
+        on = event_date(on)
         with self.db.write() as s:
             person = self.allowance.people.resolve(s, id_number)
             rows = s.execute(select(RecoveryRow).where(

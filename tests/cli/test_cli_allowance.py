@@ -54,13 +54,14 @@ def test_worked_example(office):
     q4 = roster(as_, "2026Q4", "2027-01-05")
     assert items(q4) == [("2026-10", "regular", "100.00")]
 
-    assert as_("clerk", "lifecert", ID, "--date", "2027-02-02").status == 0
+    assert as_("clerk", "lifecert", ID, "--date", "2027-02-02", today="2027-02-02").status == 0
     q1 = roster(as_, "2027Q1", "2027-03-20")
     assert items(q1) == [("2026-11", "arrears", "100.00"), ("2026-12", "arrears", "100.00"),
                          ("2027-01", "regular", "100.00"), ("2027-02", "regular", "100.00"),
                          ("2027-03", "regular", "100.00")]
 
-    assert as_("clerk", "people", "death", ID, "--date", "2027-03-15").status == 0
+    assert as_("clerk", "people", "death", ID, "--date", "2027-03-15",
+               today="2027-03-20").status == 0
     q2 = roster(as_, "2027Q2", "2027-07-01")
     assert q2["lines"] == [] and q2["recoveries"] == []
     assert q2["totals"] == {"people": 0, "regular": "0.00", "arrears": "0.00", "paid": "0.00",
@@ -74,9 +75,9 @@ def test_worked_example_with_early_death_is_recovered(office):
     as_("appr", "allowance", "approve", ID, "--date", "2026-08-20")
     roster(as_, "2026Q3", "2026-10-05")
     roster(as_, "2026Q4", "2027-01-05")
-    as_("clerk", "lifecert", ID, "--date", "2027-02-02")
+    as_("clerk", "lifecert", ID, "--date", "2027-02-02", today="2027-02-02")
     roster(as_, "2027Q1", "2027-03-20")
-    r = as_("clerk", "people", "death", ID, "--date", "2027-01-15")
+    r = as_("clerk", "people", "death", ID, "--date", "2027-01-15", today="2027-03-20")
     assert r.status == 0 and "2027-02-02" in r.err  # the conflicting proof is named
     q2 = roster(as_, "2027Q2", "2027-07-01")
     assert q2["lines"] == []
@@ -86,8 +87,9 @@ def test_worked_example_with_early_death_is_recovered(office):
     rec = as_("admin", "recoveries", "--open", "--json").json
     assert rec["total"] == "200.00" and len(rec["recoveries"]) == 2
     assert as_("appr", "recoveries", "settle", ID, "--month", "2027-02",
-               "--date", "2027-07-10").status == 0
-    assert as_("appr", "recoveries", "settle", ID, "--month", "2027-02").status == 4
+               "--date", "2027-07-10", today="2027-07-10").status == 0
+    assert as_("appr", "recoveries", "settle", ID, "--month", "2027-02",
+               today="2027-07-10").status == 4
     assert as_("admin", "recoveries", "--open", "--json").json["total"] == "100.00"
 
 
@@ -153,7 +155,7 @@ def test_skipped_period_becomes_arrears(office):
     as_("clerk", "allowance", "apply", ID, "--date", "2026-08-10")
     as_("rev", "allowance", "review", ID, "--approve")
     as_("appr", "allowance", "approve", ID, "--date", "2026-08-20")
-    as_("clerk", "lifecert", ID, "--date", "2027-01-02")
+    as_("clerk", "lifecert", ID, "--date", "2027-01-02", today="2027-01-02")
     q1 = roster(as_, "2027Q1", "2027-03-20")
     kinds = {m: k for m, k, _ in items(q1)}
     assert kinds["2026-05"] == "arrears" and kinds["2026-12"] == "arrears"

@@ -172,3 +172,46 @@ class TestParseDate:
             parse_date(bad)
         assert exc.value.code == "INVALID_DATE"
         assert bad in exc.value.message or bad == ""
+
+
+class TestOutOfRange:
+    """Issue 11: year 1 and year 9999 inputs are refused with a coded error (exit 2), and month
+    arithmetic that would leave years 1..9999 is a coded error too, never a ValueError."""
+
+    @pytest.mark.parametrize("text", ["0001-01-01", "1899-12-31", "2200-01-01", "9999-12-31"])
+    def test_dates(self, text):
+        with pytest.raises(ElderError) as exc:
+            parse_date(text)
+        assert (exc.value.code, exc.value.exit_status) == ("DATE_OUT_OF_RANGE", 2)
+        assert text in exc.value.message and "1900-01-01" in exc.value.message
+
+    def test_edges_accepted(self):
+        assert parse_date("1900-01-01") == date(1900, 1, 1)
+        assert parse_date("2199-12-31") == date(2199, 12, 31)
+        assert Month.parse("2199-12") == Month(2199, 12)
+        assert str(Period.parse("1900Q1")) == "1900Q1"
+
+    @pytest.mark.parametrize("text", ["0001-01", "1899-12", "2200-01", "9999-12"])
+    def test_months(self, text):
+        with pytest.raises(ElderError) as exc:
+            Month.parse(text)
+        assert (exc.value.code, exc.value.exit_status) == ("DATE_OUT_OF_RANGE", 2)
+
+    @pytest.mark.parametrize("text", ["0001Q1", "9999Q4", "0001-01", "9999-12", "2200Q1"])
+    def test_periods(self, text):
+        with pytest.raises(ElderError) as exc:
+            Period.parse(text)
+        assert (exc.value.code, exc.value.exit_status) == ("DATE_OUT_OF_RANGE", 2)
+
+    @pytest.mark.parametrize("text", ["0000Q1", "0000-01"])
+    def test_year_zero_is_malformed(self, text):
+        with pytest.raises(ElderError) as exc:
+            Period.parse(text)
+        assert exc.value.code == "INVALID_PERIOD"
+
+    def test_arithmetic_past_the_calendar(self):
+        for compute in (lambda: Month(1, 1) - 1, lambda: Month(9999, 12) + 1,
+                        lambda: Period.parse("1900Q1").first - 10**6):
+            with pytest.raises(ElderError) as exc:
+                compute()
+            assert exc.value.code == "DATE_OUT_OF_RANGE"

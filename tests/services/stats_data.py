@@ -34,6 +34,7 @@ def build(services, admin, clerk, reviewer, approver) -> dict[str, list[str]]:
     cases: dict[str, list[str]] = {"approved": over80[:24], "pending": over80[24:28],
                                    "returned": over80[28:30], "rejected": over80[30:32]}
     al = services.allowance
+    _set_today("2026-11-20")  # events are never after today (cli.md): the last one here
     for n, number in enumerate(cases["approved"] + cases["rejected"]):
         applied = date(2026, 4, 1) + timedelta(days=n * 3)
         al.apply(clerk, number, applied)
@@ -55,6 +56,7 @@ def build(services, admin, clerk, reviewer, approver) -> dict[str, list[str]]:
     services.roster.build(approver, "2026Q2")
     services.roster.freeze(approver, "2026Q2")
     cases["stopped"] = cases["approved"][18:20]
+    _set_today("2026-08-05")
     al.stop(approver, cases["stopped"][0], date(2026, 7, 10), "voluntary", "本人书面申请")
     al.stop(approver, cases["stopped"][1], date(2026, 8, 5), "duplicate")
     cases["dead"] = cases["approved"][20:22]

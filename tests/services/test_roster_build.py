@@ -60,7 +60,8 @@ def test_gc_paused_restores_the_collector():
 
 
 def test_freeze_with_a_held_draft_view_equals_reading_it_back(services, clerk, reviewer,
-                                                              approver):
+                                                              approver, monkeypatch):
+    monkeypatch.setenv("ELDERDESK_TODAY", "2027-01-10")  # 2027Q1 and its proofs have begun
     a = enrol(services, clerk, reviewer, approver, "1946-05-20", 1, "2026-08-10", "2026-08-20")
     enrol(services, clerk, reviewer, approver, "1936-06-02", 3, "2026-08-11", "2026-08-21")
     services.roster.build(approver, "2026Q3")
