@@ -88,7 +88,8 @@ def office(bundle, home):
 
     for name, role in (("rev", "reviewer"), ("appr", "approver")):
         run("user", "add", name, "--role", role, stdin=f"{PASSWORD}\n")
-    run("people", "add", "--id", OLD, "--name", "欧阳秀英", "--community", "民意社区")
+    run("people", "add", "--id", OLD, "--name", "欧阳秀英", "--community", "民意社区",
+        "--bank", "中国工商银行", "--account", "6222021234567890123")  # paid: has an account
     run.db = db  # type: ignore[attr-defined]
     return run
 

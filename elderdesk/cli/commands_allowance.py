@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from elderdesk.cli.common import date_arg, existing_file, new_file
-from elderdesk.cli.output import emit
+from elderdesk.cli.output import emit, warn
 from elderdesk.domain.errors import ElderError
 from elderdesk.domain.money import fen_to_str
 
@@ -174,14 +174,16 @@ def roster_text(view: Any) -> str:
     return "\n".join(lines)
 
 
-def _emit_roster(ctx: Any, view: Any) -> int:
+def _emit_roster(ctx: Any, view: Any, warn_missing: bool = False) -> int:
     emit(view.to_json(), ctx.json, roster_text(view))
+    if warn_missing and view.missing_accounts:
+        warn("ACCOUNTS_MISSING", n=len(view.missing_accounts), where="")
     return 0
 
 
 def cmd_build(ctx: Any, args: Any) -> int:
     op = ctx.operator()
-    return _emit_roster(ctx, ctx.services.roster.build(op, args.period))
+    return _emit_roster(ctx, ctx.services.roster.build(op, args.period), warn_missing=True)
 
 
 def cmd_show(ctx: Any, args: Any) -> int:
@@ -191,7 +193,7 @@ def cmd_show(ctx: Any, args: Any) -> int:
 
 def cmd_freeze(ctx: Any, args: Any) -> int:
     op = ctx.operator()
-    return _emit_roster(ctx, ctx.services.roster.freeze(op, args.period))
+    return _emit_roster(ctx, ctx.services.roster.freeze(op, args.period), warn_missing=True)
 
 
 def cmd_export(ctx: Any, args: Any) -> int:
@@ -200,7 +202,12 @@ def cmd_export(ctx: Any, args: Any) -> int:
     xlsx, pdf = new_file(args.xlsx), new_file(args.pdf)
     op = ctx.operator()
     written = ctx.services.roster_export(op, args.period, xlsx=xlsx, pdf=pdf)
-    emit({"ok": True}, ctx.json, "\n".join(f"已导出 {Path(p)}" for p in written))
+    missing = getattr(written, "missing_accounts", 0)
+    emit({"ok": True, "missing_accounts": missing} if missing else {"ok": True}, ctx.json,
+         "\n".join(f"已导出 {Path(p)}" for p in written))
+    if missing:  # written, but these people are not in it: exit 1 (cli.md)
+        warn("ACCOUNTS_MISSING", n=missing, where="，名单见工作表“待补录账号”")
+        return 1
     return 0
 
 

@@ -29,6 +29,12 @@ def register(sub: Any) -> None:
     p.add_argument("--checksum-override", metavar="REASON")
     p.set_defaults(handler=cmd_add)
 
+    p = people.add_parser("account", help="登记或更改开户银行和银行账号")
+    p.add_argument("id_number")
+    p.add_argument("--bank", required=True)
+    p.add_argument("--account", required=True)
+    p.set_defaults(handler=cmd_account)
+
     p = people.add_parser("show", help="查看一人")
     p.add_argument("id_number")
     p.set_defaults(handler=cmd_show)
@@ -77,6 +83,10 @@ def _warn(person: Any) -> None:
 
 
 def cmd_add(ctx: Any, args: Any) -> int:
+    if args.bank is not None or args.account is not None:  # together, as `people account`
+        from elderdesk.domain.person import clean_account
+
+        clean_account(args.bank, args.account)
     op = ctx.operator()
     data = PersonInput(
         id_number=args.id_number, name=args.name, sex=SEX_ARGS.get(args.sex or ""),
@@ -86,6 +96,12 @@ def cmd_add(ctx: Any, args: Any) -> int:
         residence_permit_expiry=date_arg(args.permit_expiry) if args.permit_expiry else None,
     )
     person = ctx.services.people.add(op, data, checksum_override=args.checksum_override)
+    return show_person(ctx, ctx.services.profile(op, person.id_number))
+
+
+def cmd_account(ctx: Any, args: Any) -> int:
+    op = ctx.operator()
+    person = ctx.services.people.set_account(op, args.id_number, args.bank, args.account)
     return show_person(ctx, ctx.services.profile(op, person.id_number))
 
 

@@ -17,6 +17,13 @@ def emit(data: Any, as_json: bool, text: str | None = None) -> None:
         sys.stdout.write(text.rstrip("\n") + "\n")
 
 
+def warn(code: str, **params: Any) -> None:
+    """One warning line on stderr (`CODE: 中文说明`), for a command that still succeeds."""
+    from elderdesk.domain.errors import message_for
+
+    sys.stderr.write(f"{code}: {message_for(code, **params)}\n")
+
+
 def _default(value: Any) -> Any:
     if isinstance(value, date):
         return value.isoformat()

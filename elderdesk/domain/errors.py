@@ -102,6 +102,7 @@ MESSAGES: dict[str, tuple[int, str]] = {
     "CARD_EXISTS": (4, "{name}（{id}）已持有有效的老年证（编号 {card_no}），不能重复发证；遗失、损坏、年满换证或信息更正请办理补换证（card reissue）"),
     "CARD_NONE": (4, "{name}（{id}）没有有效的老年证，请先发证（card issue）"),
     "CARD_UPGRADE_NOT_DUE": (4, "{name}（{id}）持有{type}，{date} 按年龄（{age} 周岁）应持{wanted}，不需要年满换证"),
+    "ACCOUNTS_MISSING": (1, "{n} 人没有有效的开户银行和银行账号（账号应为 12 到 30 位数字），本期不发放，也不列入银行文件{where}。请在人员信息中补录，或用 elderdesk people account 身份证号 --bank 开户银行 --account 账号 补录，之后生成的花名册将补发"),
     "CARD_REISSUE_REASON": (2, "补换证原因“{reason}”无效，可选：lost（遗失）、damaged（损坏）、upgrade（年满换证）、correction（信息更正）"),
     "CARD_NUMBERS_EXHAUSTED": (4, "{year} 年的老年证编号已用完（顺序号最大 {max}），请管理员增加编号位数（card.number_digits）"),
     "CARD_NUMBER_TAKEN": (4, "按现行编号规则生成的编号 {card_no} 已被使用过，编号不能重复使用，请管理员调整编号前缀"),

@@ -28,7 +28,15 @@ TEXT_FIELDS: dict[str, tuple[str, int]] = {
 }
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")  # and broken Unicode
 _PHONE = re.compile(r"^[0-9+\-() ]{3,30}$")
-_ACCOUNT = re.compile(r"^[0-9]{6,32}$")
+_ACCOUNT = re.compile(r"^[0-9]{12,30}$")  # allowance-rules.md section 4 (spaces removed)
+ACCOUNT_DETAIL = "应为 12 到 30 位数字（空格不计）"
+
+
+def has_account(bank: str | None, account: str | None) -> bool:
+    """A valid bank account for the roster: a 开户银行 and a 银行账号 of 12-30 digits once
+    spaces are removed (allowance-rules.md section 4); without one nothing is paid."""
+    return bool(bank and bank.strip() and account
+                and _ACCOUNT.fullmatch(account.replace(" ", "")))
 
 
 @dataclass(frozen=True)
@@ -91,11 +99,26 @@ def clean_field(name: str, value: str | None) -> str | None:
     label, max_len = TEXT_FIELDS[name]
     text = unicodedata.normalize("NFKC", str(value)) if name in ("phone", "account") else str(value)
     text = text.strip(" \t\r\n\u3000")
+    if name == "account":  # spaces group the digits: they count neither in length nor value
+        text = text.replace(" ", "")
     if _CONTROL.search(text) or "\n" in text and name != "notes":
         raise ElderError("FIELD_BAD_CHARS", field=label)
     if len(text) > max_len:
         raise ElderError("FIELD_TOO_LONG", field=label, max=max_len)
     return text or None
+
+
+def clean_account(bank: str | None, account: str | None) -> tuple[str, str]:
+    """Both parts of a bank account, checked as `people account` needs them (both required)."""
+    bank_text, account_text = clean_field("bank", bank), clean_field("account", account)
+    if not bank_text:
+        raise ElderError("FIELD_REQUIRED", field="开户银行")
+    if not account_text:
+        raise ElderError("FIELD_REQUIRED", field="银行账号")
+    if not _ACCOUNT.fullmatch(account_text):
+        raise ElderError("INVALID_VALUE", field="银行账号", value=account_text,
+                         detail=ACCOUNT_DETAIL)
+    return bank_text, account_text
 
 
 def clean_input(data: PersonInput) -> PersonInput:
@@ -108,9 +131,9 @@ def clean_input(data: PersonInput) -> PersonInput:
                          detail="只能包含数字、空格、+ 和 -")
     if values["account"]:
         values["account"] = values["account"].replace(" ", "")
-        if not _ACCOUNT.match(values["account"]):
+        if not _ACCOUNT.fullmatch(values["account"]):
             raise ElderError("INVALID_VALUE", field="银行账号", value=values["account"],
-                             detail="应为 6 到 32 位数字")
+                             detail=ACCOUNT_DETAIL)
     if data.sex not in (None, "M", "F"):
         raise ElderError("INVALID_VALUE", field="性别", value=data.sex, detail="只能是男或女")
     if data.household_type not in (None, "local", "nonlocal"):

@@ -59,6 +59,21 @@ class LineView:
 
 
 @dataclass(frozen=True)
+class WithheldView:
+    """Someone owed months this roster does not pay (allowance-rules.md section 4)."""
+
+    id_number: str
+    name: str
+    reason: str  # no_account | no_proof_of_life (no_account wins when both apply)
+    months: tuple[str, ...]  # YYYY-MM, ascending
+    amount_fen: int  # what those months would pay
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id_number": self.id_number, "name": self.name, "reason": self.reason,
+                "months": list(self.months), "amount": fen_to_str(self.amount_fen)}
+
+
+@dataclass(frozen=True)
 class RosterView:
     period: str
     status: str  # draft | frozen
@@ -69,6 +84,11 @@ class RosterView:
     frozen_by: str | None
     lines: tuple[LineView, ...]  # sorted by ID number; payments and recoveries together
     notes: dict[str, Any] = field(default_factory=dict)
+    withheld: tuple[WithheldView, ...] = ()  # sorted by ID number
+
+    @property
+    def missing_accounts(self) -> tuple[WithheldView, ...]:
+        return tuple(w for w in self.withheld if w.reason == "no_account")
 
     @property
     def paying_lines(self) -> tuple[LineView, ...]:
@@ -105,4 +125,5 @@ class RosterView:
             } for ln in self.recovery_lines],
             "totals": {"people": t["people"], **{k: fen_to_str(t[k]) for k in
                                                  ("regular", "arrears", "paid", "recovery")}},
+            "withheld": [w.to_json() for w in self.withheld],
         }

@@ -20,11 +20,17 @@ HEADERS = ("序号", "姓名", "身份证号", "开户银行", "银行账号", "
 SHEET_NAME = "代发明细"
 TOTAL_LABEL = "合计"
 _WIDTHS = (8, 12, 22, 30, 24, 14)
+# People withheld for want of a bank account (allowance-rules.md section 4): never on the bank
+# sheet, listed on their own sheet (present even when empty) so the office can record them.
+MISSING_SHEET = "待补录账号"
+MISSING_HEADERS = ("身份证号", "姓名", "应发金额")
+_MISSING_WIDTHS = (22, 12, 14)
 
 
 def write_bank_xlsx(path: str | os.PathLike[str], roster: RosterView) -> None:
     """Write the bank workbook for `roster` to `path` (any status; the caller decides)."""
-    write_bank_rows(path, _paying(roster))
+    write_bank_rows(path, _paying(roster),
+                    [(w.id_number, w.name, w.amount_fen) for w in roster.missing_accounts])
 
 
 def _paying(roster: RosterView) -> Iterator[tuple[str, str, str | None, str | None, int]]:
@@ -40,9 +46,11 @@ def _paying(roster: RosterView) -> Iterator[tuple[str, str, str | None, str | No
 
 
 def write_bank_rows(path: str | os.PathLike[str],
-                    rows: Iterable[tuple[str, str, str | None, str | None, int]]) -> None:
+                    rows: Iterable[tuple[str, str, str | None, str | None, int]],
+                    missing: Iterable[tuple[str, str, int]] = ()) -> None:
     """Write the bank workbook from its rows: (name, ID number, bank, account, paid fen) of
-    each paying line, in order (RosterService.export reads just these for a large roster)."""
+    each paying line, in order (RosterService.export reads just these for a large roster);
+    then the sheet 待补录账号 from `missing`: (ID number, name, fen withheld)."""
     with xlsx_book(path, constant_memory=True) as book:
         sheet = book.add_worksheet(SHEET_NAME)
         bold = book.add_format({"bold": True})
@@ -73,3 +81,16 @@ def write_bank_rows(path: str | os.PathLike[str],
         write_string(row, 0, TOTAL_LABEL, bold)
         write_string(row, 1, f"{row - 1}人", bold)
         write_number(row, 5, total / 100, bold_money)
+        _write_missing(book, missing, bold, text, money)
+
+
+def _write_missing(book, missing: Iterable[tuple[str, str, int]], bold, text, money) -> None:  # type: ignore[no-untyped-def]
+    sheet = book.add_worksheet(MISSING_SHEET)
+    for col, width in enumerate(_MISSING_WIDTHS):
+        sheet.set_column(col, col, width)
+    for col, title in enumerate(MISSING_HEADERS):
+        sheet.write_string(0, col, title, bold)
+    for row, (id_number, name, fen) in enumerate(missing, start=1):
+        sheet.write_string(row, 0, id_number, text)
+        sheet.write_string(row, 1, name)
+        sheet.write_number(row, 2, fen / 100, money)

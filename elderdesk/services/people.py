@@ -10,7 +10,13 @@ from sqlalchemy.orm import Session
 
 from elderdesk.domain.errors import ElderError
 from elderdesk.domain.idcard import clean_id, parse_id
-from elderdesk.domain.person import PERSON_FIELDS, Person, PersonInput, clean_input
+from elderdesk.domain.person import (
+    PERSON_FIELDS,
+    Person,
+    PersonInput,
+    clean_account,
+    clean_input,
+)
 from elderdesk.domain.text import clean_text
 from elderdesk.services import audit
 from elderdesk.services.auth import Operator, require
@@ -150,6 +156,22 @@ class PeopleService:
                 audit.record(s, op, "people.edit", "person", number, before, after)
             return to_person(row)
 
+    def set_account(self, op: Operator, id_number: str, bank: str | None,
+                    account: str | None) -> Person:
+        """Record or change the bank account (`people account`): both parts required, the
+        account 12-30 digits with spaces removed. Audited as people.account, which makes a
+        draft roster stale (the next build pays what was withheld for want of it)."""
+        require(op, "people.edit")
+        bank_text, account_text = clean_account(bank, account)
+        with self.db.write() as s:
+            row = self.resolve(s, id_number)
+            before = {"bank": row.bank, "account": row.account}
+            after = {"bank": bank_text, "account": account_text}
+            if after != before:
+                row.bank, row.account, row.updated_at = bank_text, account_text, now()
+                audit.record(s, op, "people.account", "person", row.id_number, before, after)
+            return to_person(row)
+
     def record_death(self, op: Operator, id_number: str, when: date) -> Person:
         require(op, "people.death")
         return self._end(op, id_number, when, "deceased")
@@ -159,6 +181,7 @@ class PeopleService:
         return self._end(op, id_number, when, "moved_out")
 
     def _end(self, op: Operator, id_number: str, when: date, status: str) -> Person:
+        when = event_date(when)
         with self.db.write() as s:
             row = self.resolve(s, id_number)
             number = row.id_number
@@ -181,7 +204,6 @@ class PeopleService:
             raise ElderError("DATE_BEFORE_BIRTH", date=when, birth=row.birth_date)
 
     def apply_end(self, s: Session, op: Operator, row: PersonRow, when: date, status: str) -> None:
-        when = event_date(when)
         """Set the status and run the hooks (cancel applications, revoke cards...)."""
         row.status = status
         if status == "deceased":

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from elderdesk.domain.errors import ElderError
 from elderdesk.domain.money import fen_to_str
 from elderdesk.domain.months import Month, Period
-from elderdesk.domain.roster import LineView, RosterView
+from elderdesk.domain.roster import LineView, RosterView, WithheldView
 from elderdesk.services import audit, roster_build, settings
 from elderdesk.services.allowance import AllowanceService
 from elderdesk.services.auth import Operator, require
@@ -44,6 +44,14 @@ class Recovery:
         return {"id_number": self.id_number, "name": self.name, "period": self.period,
                 "month": self.month, "amount": fen_to_str(self.amount_fen),
                 "settled_on": self.settled_on.isoformat() if self.settled_on else None}
+
+
+class Exported(list):
+    """The files written, and how many people the bank file lists as missing an account."""
+
+    def __init__(self, paths: list[Path] = (), missing_accounts: int = 0) -> None:  # type: ignore[assignment]
+        super().__init__(paths)
+        self.missing_accounts = missing_accounts
 
 
 def _change_words(s: Session, change: Any) -> str:
@@ -97,14 +105,6 @@ class RosterService:
                              example="2026Q3" if kind == "quarter" else "2026-07")
         return period
 
-    def _check_after_frozen(self, s: Session, period: Period) -> None:
-        last = allowance_repo.last_frozen(s)
-        if last is not None and period.first <= Period.parse(last.period).last:
-            raise ElderError("PERIOD_NOT_AFTER_FROZEN", period=str(period), last=last.period)
-
-    # --- build -----------------------------------------------------------------------
-    def build(self, op: Operator, period_text: str, progress: Progress | None = None,
-              cancel: Any = None) -> RosterView:
     @staticmethod
     def _check_not_future(period: Period) -> None:
         """A roster pays months that have begun: a period starting after today's month is
@@ -114,11 +114,20 @@ class RosterService:
             raise ElderError("PERIOD_IN_FUTURE", period=str(period), first=period.first.zh(),
                              month=current.zh())
 
+    def _check_after_frozen(self, s: Session, period: Period) -> None:
+        last = allowance_repo.last_frozen(s)
+        if last is not None and period.first <= Period.parse(last.period).last:
+            raise ElderError("PERIOD_NOT_AFTER_FROZEN", period=str(period), last=last.period)
+
+    # --- build -----------------------------------------------------------------------
+    def build(self, op: Operator, period_text: str, progress: Progress | None = None,
+              cancel: Any = None) -> RosterView:
         """Compute and store the draft of a period (replacing any draft); cancel (an object with
         is_set()) rolls everything back."""
         require(op, "roster.build")
         with self.db.write() as s:
             period = self.parse_period(s, period_text)
+            self._check_not_future(period)
             self._check_after_frozen(s, period)
             policy = self.allowance.policy_in(s)
             old = allowance_repo.draft(s)
@@ -127,7 +136,6 @@ class RosterService:
                 s.expunge(old)
             roster_id = roster_repo.next_id(s, "rosters")
             frozen = allowance_repo.last_frozen(s)
-            self._check_not_future(period)
             settled = Period.parse(frozen.period).last.index if frozen else None
             draft = roster_build.compute(s, policy, period, roster_id,
                                          roster_repo.next_id(s, "roster_lines"), settled,
@@ -143,11 +151,14 @@ class RosterService:
             s.add(row)
             s.flush()
             roster_repo.insert_lines(s, draft.lines, draft.items)
+            roster_repo.save_withheld(s, roster_id, [
+                (w.id_number, w.name, w.reason, w.months, w.amount_fen) for w in draft.withheld])
             if progress:
                 progress(1, 1)
             return self._remember(row, RosterView(
                 row.period, row.status, settings.get(s, "office.name") or "", row.built_at,
-                row.built_by, row.frozen_at, row.frozen_by, tuple(draft.views)))
+                row.built_by, row.frozen_at, row.frozen_by, tuple(draft.views),
+                withheld=tuple(draft.withheld)))
 
     # --- read ------------------------------------------------------------------------
     def show(self, op: Operator, period_text: str) -> RosterView:
@@ -169,8 +180,9 @@ class RosterService:
             lines, items = roster_repo.load_lines(s, row.id)
             out = roster_build.line_views(lines, items, Period.parse(row.period))
         office = settings.get(s, "office.name") or ""
+        withheld = tuple(WithheldView(*w) for w in roster_repo.load_withheld(s, row.id))
         return RosterView(row.period, row.status, office, row.built_at, row.built_by,
-                          row.frozen_at, row.frozen_by, tuple(out))
+                          row.frozen_at, row.frozen_by, tuple(out), withheld=withheld)
 
     def compare(self, op: Operator, period_text: str) -> Comparison:
         require(op, "roster.read")
@@ -194,22 +206,24 @@ class RosterService:
             now_view.recovery_lines)
 
     def export(self, op: Operator, period: str, *, xlsx: Path | None = None,
-               pdf: Path | None = None) -> list[Path]:
+               pdf: Path | None = None) -> Exported:
         """Write the bank xlsx (frozen rosters only) and/or the printed PDF of a period. The
-        bank file needs five columns of the paying lines: those are read, not the views."""
+        bank file needs five columns of the paying lines: those are read, not the views.
+        People without a valid account go to the sheet 待补录账号 (counted in the result)."""
         require(op, "roster.export")
         with self.db.read() as s:
             row = self._find(s, self.parse_period(s, period))
             if xlsx is not None and row.status != "frozen":
                 raise ElderError("ROSTER_NOT_FROZEN", period=row.period)
-            bank = roster_repo.bank_lines(s, row.id) if xlsx is not None else []
+            bank, missing = roster_repo.bank_file_rows(s, row.id) if xlsx is not None \
+                else ([], [])
             view = self._view(s, row) if pdf is not None else None
             name, status = row.period, row.status
-        written = []
+        written = Exported(missing_accounts=len(missing))
         if xlsx is not None:
             from elderdesk.reports.roster_xlsx import write_bank_rows
 
-            write_bank_rows(xlsx, bank)
+            write_bank_rows(xlsx, bank, missing)
             written.append(xlsx)
         if view is not None and pdf is not None:
             from elderdesk.reports.roster_pdf import write_roster_pdf
@@ -218,7 +232,8 @@ class RosterService:
             written.append(pdf)
         with self.db.write() as s:
             audit.record(s, op, "roster.export", "roster", name, None,
-                         {"files": [str(p) for p in written], "status": status})
+                         {"files": [str(p) for p in written], "status": status,
+                          **({"missing_accounts": len(missing)} if xlsx is not None else {})})
         return written
 
     # --- freeze ----------------------------------------------------------------------
@@ -233,6 +248,7 @@ class RosterService:
                 if frozen:
                     raise ElderError("ROSTER_FROZEN", period=str(period))
                 raise ElderError("ROSTER_NO_DRAFT", period=str(period))
+            self._check_not_future(period)
             self._check_after_frozen(s, period)
             change = allowance_repo.changes_since(s, row.built_audit_id, HARMLESS)
             if change is not None:
@@ -248,7 +264,6 @@ class RosterService:
             if held is not None:  # the same lines, now frozen
                 return replace(held, status=row.status, office=settings.get(
                     s, "office.name") or "", frozen_at=row.frozen_at, frozen_by=row.frozen_by)
-            self._check_not_future(period)
             return self._view(s, row)
 
     # --- recoveries ------------------------------------------------------------------

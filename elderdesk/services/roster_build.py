@@ -13,8 +13,9 @@ from sqlalchemy.orm import Session
 from elderdesk.domain.entitlement import Entitlement, PersonFacts
 from elderdesk.domain.ledger import RECOVERY, Item, reconcile_runs
 from elderdesk.domain.months import Month, Period, age_in
+from elderdesk.domain.person import has_account
 from elderdesk.domain.policy import Policy
-from elderdesk.domain.roster import ItemView, LineView
+from elderdesk.domain.roster import ItemView, LineView, WithheldView
 from elderdesk.services.imports import Cancelled
 from elderdesk.store import roster_repo
 from elderdesk.store.bulk import gc_paused
@@ -30,6 +31,7 @@ class Draft:
     lines: list[tuple] = field(default_factory=list)  # roster_repo.LINE_COLUMNS order
     items: list[tuple] = field(default_factory=list)  # (line_id, month, kind, amount_fen)
     views: list[LineView] = field(default_factory=list)  # sorted by ID number
+    withheld: list[WithheldView] = field(default_factory=list)  # sorted by ID number
     totals: dict[str, int] = field(
         default_factory=lambda: {"regular": 0, "arrears": 0, "recovery": 0, "people": 0})
 
@@ -79,6 +81,24 @@ def person_items(period: Period, runs: list[tuple[int, int, int, bool]], ledger:
     return reconcile_runs(period, runs, parse_ledger(ledger))
 
 
+def unpaid_withheld(runs: list[tuple[int, int, int, bool]], ledger: str | None
+                    ) -> list[tuple[int, int]]:
+    """(Month.index, fen still owed) of the months the proof-of-life test withholds (runs not
+    payable) that the ledger has not paid in full."""
+    paid: dict[int, int] | None = None
+    out = []
+    for lo, hi, e, payable in runs:
+        if payable:
+            continue
+        if paid is None:
+            paid = parse_ledger(ledger)
+        for i in range(lo, hi + 1):
+            owed = e - paid.get(i, 0)
+            if owed > 0:
+                out.append((i, owed))
+    return out
+
+
 def compute(s: Session, policy: Policy, period: Period, roster_id: int, first_line_id: int,
             settled_until: int | None, progress: Progress | None = None,
             cancel: Any = None) -> Draft:
@@ -119,7 +139,21 @@ def _compute(s: Session, policy: Policy, period: Period, roster_id: int, first_l
         cert = certs.get(pid)
         ent = Entitlement(policy, PersonFacts(birth, dates[p[9]], dates[p[10]]),  # type: ignore[arg-type]
                           enrollments.get(pid, ()), (cert,) if cert else ())
-        found = person_items(period, ent.runs(last), ledgers.get(pid), settled_until, cache)
+        runs = ent.runs(last)
+        found = person_items(period, runs, ledgers.get(pid), settled_until, cache)
+        held = unpaid_withheld(runs, ledgers.get(pid))
+        reason = "no_proof_of_life" if held else None
+        if found and not has_account(p[7], p[8]):
+            # No account: nothing is paid; the payments are withheld, recoveries still listed.
+            payments = [(i.month.index, i.amount_fen) for i in found if i.kind != RECOVERY]
+            if payments:
+                reason = "no_account"
+                held = sorted(held + payments)
+                found = [i for i in found if i.kind == RECOVERY]
+        if reason is not None:
+            draft.withheld.append(WithheldView(
+                p[1], p[2], reason, tuple(str(Month.from_index(i)) for i, _ in held),
+                sum(owed for _, owed in held)))
         if not found:
             continue
         paid = rec = 0
@@ -147,6 +181,7 @@ def _compute(s: Session, policy: Policy, period: Period, roster_id: int, first_l
                               label_band, monthly, age_in(birth, last), tuple(shown)))  # type: ignore[arg-type]
         line_id += 1
     views.sort(key=attrgetter("id_number"))
+    draft.withheld.sort(key=attrgetter("id_number"))
     return draft
 
 

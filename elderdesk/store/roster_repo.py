@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date
@@ -11,6 +12,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from elderdesk.domain.entitlement import EnrollmentFacts
+from elderdesk.domain.person import has_account
 
 _d = date.fromisoformat
 
@@ -161,7 +163,32 @@ def delete_roster(session: Session, roster_id: int) -> None:
                 "(SELECT id FROM roster_lines WHERE roster_id = ?)", (roster_id,))
     cur.execute("DELETE FROM roster_lines WHERE roster_id = ?", (roster_id,))
     cur.execute("DELETE FROM roster_snapshots WHERE roster_id = ?", (roster_id,))
+    cur.execute("DELETE FROM settings WHERE key = ?", (withheld_key(roster_id),))
     cur.execute("DELETE FROM rosters WHERE id = ?", (roster_id,))
+
+
+def withheld_key(roster_id: int) -> str:
+    """The settings row holding a roster's withheld list (no column for it in the schema)."""
+    return f"roster.withheld.{roster_id}"
+
+
+def save_withheld(session: Session, roster_id: int, rows: list[tuple]) -> None:
+    """(id_number, name, reason, months, amount_fen) of each withheld person, as built: a
+    frozen roster shows them as they were, whatever is recorded later. None: no row."""
+    if rows:
+        raw_cursor(session).execute(
+            "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
+            (withheld_key(roster_id), json.dumps([list(r) for r in rows], ensure_ascii=False,
+                                                 separators=(",", ":"))))
+
+
+def load_withheld(session: Session, roster_id: int) -> list[tuple]:
+    row = raw_cursor(session).execute("SELECT value FROM settings WHERE key = ?",
+                                      (withheld_key(roster_id),)).fetchone()
+    if not row:
+        return []
+    return [(n, name, reason, tuple(months), int(fen))
+            for n, name, reason, months, fen in json.loads(row[0])]
 
 
 def load_lines(session: Session, roster_id: int) -> tuple[list[tuple], dict[int, str]]:
@@ -190,6 +217,20 @@ def bank_lines(session: Session, roster_id: int) -> list[tuple]:
         f"{_JOIN_SNAPSHOT} WHERE l.roster_id = ? AND l.paid_fen > 0", (roster_id,)).fetchall()
     rows.sort(key=lambda r: r[1])
     return rows
+
+
+def bank_file_rows(session: Session, roster_id: int) -> tuple[list[tuple], list[tuple]]:
+    """The bank sheet's rows (bank_lines) and the 待补录账号 rows (ID number, name, fen): the
+    roster's `no_account` people, and any paying line without a valid account (a roster built
+    before accounts were checked): no line without an account ever reaches the bank."""
+    rows = bank_lines(session, roster_id)
+    missing = [(n, name, fen) for n, name, reason, _m, fen in load_withheld(session, roster_id)
+               if reason == "no_account"]
+    if not all(has_account(r[2], r[3]) for r in rows):
+        missing += [(r[1], r[0], r[4]) for r in rows if not has_account(r[2], r[3])]
+        missing.sort()
+        rows = [r for r in rows if has_account(r[2], r[3])]
+    return rows, missing
 
 
 def apply_to_ledger(session: Session, roster_id: int) -> None:

@@ -9,12 +9,13 @@ ID = make_id("1946-05-20", 11)
 
 @pytest.fixture
 def office(run):
-    """Users with separate duties and one elder born 1946-05-20."""
+    """Users with separate duties and one elder born 1946-05-20, with a bank account on record
+    (allowance-rules.md section 6)."""
     run("user", "add", "clerk", "--role", "clerk", stdin="clerk-pass\n")
     run("user", "add", "rev", "--role", "reviewer", stdin="rev-pass1\n")
     run("user", "add", "appr", "--role", "approver", stdin="appr-pass\n")
-    assert run("people", "add", "--id", ID, "--name", "张三丰", user="clerk",
-               password="clerk-pass").status == 0
+    assert run("people", "add", "--id", ID, "--name", "张三丰", "--bank", "中国工商银行",
+               "--account", "6222021234567890", user="clerk", password="clerk-pass").status == 0
 
     def as_(role: str, *argv: str, **kw):  # type: ignore[no-untyped-def]
         user, pw = {"clerk": ("clerk", "clerk-pass"), "rev": ("rev", "rev-pass1"),
@@ -53,6 +54,8 @@ def test_worked_example(office):
 
     q4 = roster(as_, "2026Q4", "2027-01-05")
     assert items(q4) == [("2026-10", "regular", "100.00")]
+    assert q4["withheld"] == [{"id_number": ID, "name": "张三丰", "reason": "no_proof_of_life",
+                               "months": ["2026-11", "2026-12"], "amount": "200.00"}]
 
     assert as_("clerk", "lifecert", ID, "--date", "2027-02-02", today="2027-02-02").status == 0
     q1 = roster(as_, "2027Q1", "2027-03-20")

@@ -47,7 +47,8 @@ def office(services, admin, clerk, reviewer, approver, monkeypatch):
     """People, an approved allowance, a frozen roster, a card: most tables hold rows."""
     monkeypatch.setenv("ELDERDESK_TODAY", "2026-08-25")
     for number, name in ((OLD, "赵德明"), (OLDER, "钱秀兰"), (YOUNG, "孙建国")):
-        services.people.add(clerk, PersonInput(id_number=number, name=name, community="民意社区"))
+        services.people.add(clerk, PersonInput(id_number=number, name=name, community="民意社区",
+                                               bank="中国工商银行", account="6222021234567890"))
     services.allowance.apply(clerk, OLD, date(2026, 8, 10))
     services.allowance.review(reviewer, OLD, True, None, date(2026, 8, 20))
     services.allowance.approve(approver, OLD, date(2026, 8, 20))

@@ -8,7 +8,9 @@ from tests.helpers import make_id
 
 
 def enrol(services, clerk, reviewer, approver, birth, seq, applied, approved):
-    p = services.people.add(clerk, PersonInput(id_number=make_id(birth, seq), name=f"老人{seq}"))
+    p = services.people.add(clerk, PersonInput(  # a normal paid person: with a bank account
+        id_number=make_id(birth, seq), name=f"老人{seq}", bank="中国工商银行",
+        account=f"622202{seq:010d}"))
     services.allowance.apply(clerk, p.id_number, date.fromisoformat(applied))
     services.allowance.review(reviewer, p.id_number, True, None, date.fromisoformat(applied))
     if approved:
