@@ -29,6 +29,9 @@ class Application:
     reviewed_on: date | None
     reviewed_by: str | None
     reason: str | None
+    approved_on: date | None = None
+    approved_by: str | None = None  # the approver, or who rejected it
+    monthly_fen: int | None = None  # this month's amount of an approved application
 
 
 @dataclass(frozen=True)
@@ -45,17 +48,39 @@ def _opt(value: str | None) -> date | None:
     return _d(value[:10]) if value else None
 
 
+_APPLICATION_SQL = (
+    "SELECT p.id_number, p.name, p.birth_date, p.community, e.status, e.applied_on, "
+    "e.applied_by, e.reviewed_on, e.reviewed_by, e.decision_reason, e.approved_on, "
+    "e.approved_by FROM enrollments e JOIN people p ON p.id = e.person_id WHERE {where} AND "
+    "e.id = (SELECT max(id) FROM enrollments x WHERE x.person_id = e.person_id) ")
+
+
+def _applications(service: AllowanceService, where: str, params: dict) -> list[Application]:
+    month = Month.of(today())
+    with service.db.read() as s:
+        policy = service.policy_in(s)
+        out = []
+        for r in s.execute(text(_APPLICATION_SQL.format(where=where)
+                                + "ORDER BY e.applied_on, p.id_number LIMIT 5000"), params):
+            birth = _d(r[2])
+            band = policy.band_for(birth, month) if r[4] == "approved" else None
+            out.append(Application(r[0], r[1], birth, r[3], r[4], _d(r[5]), r[6], _opt(r[7]),
+                                   r[8], r[9], _opt(r[10]), r[11],
+                                   band.monthly if band is not None else None))
+        return out
+
+
 def queue(service: AllowanceService, op: Operator, status: str) -> list[Application]:
     """Latest applications in one state ('applied', 'reviewed', 'returned'), oldest first."""
     require(op, "people.read")
-    sql = ("SELECT p.id_number, p.name, p.birth_date, p.community, e.status, e.applied_on, "
-           "e.applied_by, e.reviewed_on, e.reviewed_by, e.decision_reason FROM enrollments e "
-           "JOIN people p ON p.id = e.person_id WHERE e.status = :st AND e.id = "
-           "(SELECT max(id) FROM enrollments x WHERE x.person_id = e.person_id) "
-           "ORDER BY e.applied_on, p.id_number LIMIT 5000")
-    with service.db.read() as s:
-        return [Application(r[0], r[1], _d(r[2]), r[3], r[4], _d(r[5]), r[6], _opt(r[7]), r[8],
-                            r[9]) for r in s.execute(text(sql), {"st": status})]
+    return _applications(service, "e.status = :st", {"st": status})
+
+
+def application_of(service: AllowanceService, op: Operator, id_number: str) -> Application | None:
+    """One person's latest application with who decided it (the register's detail pane)."""
+    require(op, "people.read")
+    found = _applications(service, "p.id_number = :id", {"id": id_number})
+    return found[0] if found else None
 
 
 def due_list(service: AllowanceService, op: Operator, on: date | None = None) -> list[DuePerson]:

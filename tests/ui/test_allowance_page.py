@@ -186,8 +186,20 @@ bands = [
 def test_policy_tab_and_loading_a_policy(qtbot, ops, services, clerk, admin, tmp_path,
                                          monkeypatch):
     clerk_page = make_page(qtbot, ops, services, clerk)
-    qtbot.waitUntil(lambda: "start" in clerk_page.policy_text.toPlainText())
-    assert clerk_page.policy_text.isReadOnly()
+    clerk_page.tabs.setCurrentIndex(POLICY)
+    table = clerk_page.policy_table
+    qtbot.waitUntil(lambda: table.rowCount() == 3)
+    # the bands as a table, the settings in words; the TOML file for admins only
+    assert [table.horizontalHeaderItem(c).text() for c in range(4)] == [
+        "版本", "生效月份", "年龄段", "每月金额（元）"]
+    assert [table.item(0, c).text() for c in range(4)] == ["1", "2018年1月", "80–89 周岁", "100.00"]
+    assert table.item(2, 2).text() == "100 周岁以上"
+    words = clerk_page.policy_settings.text()
+    for expected in ("年满当月起发放", "2018年1月", "每 3 个月", "按季发放"):
+        assert expected in words, expected
+    assert "start" not in words and "toml" not in words.lower()
+    assert not clerk_page.policy_text.isVisibleTo(clerk_page)
+    assert clerk_page.policy_text.toPlainText() == ""
     assert not clerk_page.load_policy_button.isVisibleTo(clerk_page)
     assert "80–89 岁每月 100.00 元" in clerk_page.policy_summary.text()
     assert "按季发放" in clerk_page.policy_summary.text()
@@ -195,6 +207,8 @@ def test_policy_tab_and_loading_a_policy(qtbot, ops, services, clerk, admin, tmp
     page = make_page(qtbot, ops, services, admin)
     page.tabs.setCurrentIndex(POLICY)
     assert page.load_policy_button.isVisible()
+    qtbot.waitUntil(lambda: "start" in page.policy_text.toPlainText())
+    assert page.policy_text.isVisible() and page.policy_text.isReadOnly()
     bad, good = tmp_path / "bad.toml", tmp_path / "new.toml"
     bad.write_text('start = "sometimes"\n', encoding="utf-8")
     good.write_text(wuhan_policy() + POLICY_2027, encoding="utf-8")
@@ -276,3 +290,60 @@ def test_due_and_history_model_contract(qtbot, qtmodeltester, services, clerk, r
     history.set_months(services.allowance.history(clerk, BORN_MAY))
     assert history.rowCount() == 4  # 2026-05 .. 2026-08
     qtmodeltester.check(history, force_py=True)
+
+
+def test_review_opinion_from_the_dialog_reaches_the_queue_and_the_form(
+        qtbot, ops, services, clerk, reviewer, approver, monkeypatch):
+    set_today(monkeypatch, "2026-08-20")
+    register(services, clerk, BORN_MAY)
+    services.allowance.apply(clerk, BORN_MAY, date(2026, 8, 10))
+    page = make_page(qtbot, ops, services, reviewer)
+    labels = []
+
+    def opinion(dialog):
+        labels.append(dialog.reason_label.text())
+        type_cjk(dialog.reason_edit, "材料齐全")
+
+    fake_ask(monkeypatch, qtbot, DecisionDialog, drive=opinion)
+    select(qtbot, page, TO_REVIEW, BORN_MAY)
+    page.review_button.click()
+    assert labels == ["审核意见"]
+    waiting = page.lists[TO_APPROVE].model
+    qtbot.waitUntil(lambda: waiting.rowCount() == 1)
+    assert waiting.headerData(A_REASON, Qt.Orientation.Horizontal) == "审核意见"
+    assert waiting.data(waiting.index(0, A_REASON)) == "材料齐全"
+    assert page.lists[RETURNED].model.headerData(A_REASON, Qt.Orientation.Horizontal) == "退回原因"
+    services.allowance.approve(approver, BORN_MAY, date(2026, 8, 20))
+    form = services.forms.application(clerk, BORN_MAY)
+    assert "材料齐全" in form.reviewed and "reviewer1" in form.reviewed
+
+
+def test_receiving_list_shows_approver_approval_day_and_monthly_amount(
+        qtbot, ops, services, clerk, reviewer, approver, monkeypatch):
+    set_today(monkeypatch, "2026-08-20")
+    register(services, clerk, BORN_MAY)
+    approve(services, clerk, reviewer, approver, BORN_MAY)
+    page = make_page(qtbot, ops, services, clerk)
+    select(qtbot, page, APPROVED, BORN_MAY)
+    m, table = page.lists[APPROVED].model, page.lists[APPROVED].table
+    shown = {m.headerData(c, Qt.Orientation.Horizontal): m.data(m.index(0, c))
+             for c in range(m.columnCount()) if not table.isColumnHidden(c)}
+    assert shown["审批日期"] == "2026-08-20" and shown["审批人"] == "approver1"
+    assert shown["月标准（元）"] == "100.00"
+    waiting = page.lists[TO_REVIEW]
+    for c in range(m.columnCount()):  # the queues before approval do not show them
+        if m.headerData(c, Qt.Orientation.Horizontal) in ("审批日期", "审批人", "月标准（元）"):
+            assert waiting.table.isColumnHidden(c)
+
+
+def test_detail_pane_names_the_approver_and_the_monthly_amount(
+        qtbot, ops, services, clerk, reviewer, approver, monkeypatch):
+    set_today(monkeypatch, "2026-08-20")
+    register(services, clerk, BORN_MAY)
+    approve(services, clerk, reviewer, approver, BORN_MAY)
+    history = PaymentHistory(ops, services, clerk)
+    qtbot.addWidget(history)
+    history.show_person(BORN_MAY)
+    qtbot.waitUntil(lambda: not history.loading)
+    text = history.enrollment_label.text()
+    assert "2026-08-20 批准（approver1）" in text and "每月 100.00 元" in text

@@ -26,7 +26,8 @@ Decider = Callable[[str | None, date], Any]
 class DecisionDialog(RecordDialog):
     def __init__(self, ops: Ops, title: str, subject: str, record: Decider, *,
                  reason: str = NO_REASON, note: str = "", ok_text: str = "",
-                 earliest: date | None = None, parent: QWidget | None = None) -> None:
+                 earliest: date | None = None, reason_label: str = "",
+                 parent: QWidget | None = None) -> None:
         super().__init__(ops, parent)
         self._record, self._reason_mode = record, reason
         self.done_ok = False
@@ -43,11 +44,13 @@ class DecisionDialog(RecordDialog):
         form = QFormLayout()
         form.addRow(self.tr("老人"), QLabel(subject, self))
         form.addRow(self.tr("日期"), self.date_edit)
+        self.reason_label = QLabel(reason_label or (
+            self.tr("原因（必填）") if reason == REQUIRED else self.tr("意见")), self)
         if reason != NO_REASON:
-            form.addRow(self.tr("原因（必填）") if reason == REQUIRED else self.tr("意见"),
-                        self.reason_edit)
+            form.addRow(self.reason_label, self.reason_edit)
         else:
             self.reason_edit.hide()
+            self.reason_label.hide()
         self._finish(form, note, ok_text or self.tr("确定"))
         (self.reason_edit if reason != NO_REASON else self.date_edit).setFocus()
 

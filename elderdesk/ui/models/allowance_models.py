@@ -56,23 +56,30 @@ class PersonRowsModel(MaskedTableModel):
 
 # --- applications in one state ------------------------------------------------------------
 A_ID, A_NAME, A_BIRTH, A_COMMUNITY, A_STATE, A_APPLIED, A_APPLIED_BY, A_REVIEWED, \
-    A_REVIEWED_BY, A_REASON = range(10)
+    A_REVIEWED_BY, A_REASON, A_APPROVED, A_APPROVED_BY, A_MONTHLY = range(13)
+A_DECISION = (A_APPROVED, A_APPROVED_BY, A_MONTHLY)  # shown for approved applications only
 
 
 class ApplicationsTableModel(PersonRowsModel):
-    """Rows of Application (services.allowance_views): one queue."""
+    """Rows of Application (services.allowance_views): one queue. reason_header names what the
+    reason column holds in this queue (审核意见 of a reviewed application, 退回原因…)."""
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent=None, reason_header: str = "") -> None:
         super().__init__([], parent)
         self._headers = [self.tr("身份证号"), self.tr("姓名"), self.tr("出生日期"), self.tr("社区"),
                          self.tr("状态"), self.tr("受理日期"), self.tr("受理人"),
-                         self.tr("审核日期"), self.tr("审核人"), self.tr("原因")]
+                         self.tr("审核日期"), self.tr("审核人"), reason_header or self.tr("原因"),
+                         self.tr("审批日期"), self.tr("审批人"), self.tr("月标准（元）")]
 
     def values(self, a: Any) -> tuple[str, ...]:
+        approved_on = getattr(a, "approved_on", None)
+        monthly = getattr(a, "monthly_fen", None)
         return (self.id_text(a.id_number), a.name, a.birth_date.isoformat(), a.community or "",
                 STATE_NAMES.get(a.status, a.status), a.applied_on.isoformat(),
                 a.applied_by or "", a.reviewed_on.isoformat() if a.reviewed_on else "",
-                a.reviewed_by or "", self.free_text(a.reason))
+                a.reviewed_by or "", self.free_text(a.reason),
+                approved_on.isoformat() if approved_on else "", getattr(a, "approved_by", "") or "",
+                fen_to_str(monthly, grouping=True) if monthly is not None else "")
 
     def extra_data(self, a: Any, col: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ToolTipRole and col == A_REASON and a.reason:

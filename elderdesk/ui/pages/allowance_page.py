@@ -7,13 +7,18 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontDatabase, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -29,6 +34,7 @@ from elderdesk.ui.dialogs.file_dialog import FileDialog
 from elderdesk.ui.dialogs.lifecert_dialog import LifecertDialog
 from elderdesk.ui.dialogs.stop_dialog import StopDialog
 from elderdesk.ui.models.allowance_models import (
+    A_DECISION,
     A_REASON,
     A_REVIEWED,
     A_REVIEWED_BY,
@@ -70,11 +76,12 @@ class AllowancePage(QWidget):
                        lambda: allowance.due_list(op),
                        self.tr("本月起两个月内年满起始年龄、尚未申请的老人，可通知其前来申请。"))
         review = (A_REVIEWED, A_REVIEWED_BY)
-        for title, state, hidden in (
-                (self.tr("待审核"), "applied", (*review, A_REASON)),
-                (self.tr("待审批"), "reviewed", ()), (self.tr("已退回"), "returned", ()),
-                (self.tr("享受中"), "approved", (A_REASON,))):
-            self._add_list(title, ApplicationsTableModel(self),
+        for title, state, hidden, reason in (
+                (self.tr("待审核"), "applied", (*review, A_REASON, *A_DECISION), ""),
+                (self.tr("待审批"), "reviewed", A_DECISION, self.tr("审核意见")),
+                (self.tr("已退回"), "returned", A_DECISION, self.tr("退回原因")),
+                (self.tr("享受中"), "approved", (A_REASON,), "")):
+            self._add_list(title, ApplicationsTableModel(self, reason_header=reason),
                            lambda state=state: allowance.queue(op, state))
             for col in (A_STATE, *hidden):  # one state per list; empty columns say nothing
                 self.lists[-1].table.setColumnHidden(col, True)
@@ -136,24 +143,72 @@ class AllowancePage(QWidget):
         tab = QWidget(self)
         self.policy_summary = QLabel(tab)
         self.policy_summary.setWordWrap(True)
-        self.policy_text = QPlainTextEdit(tab)
+        self.policy_table = QTableWidget(0, 4, tab)  # one row per band of every version
+        self.policy_table.setHorizontalHeaderLabels(
+            [self.tr("版本"), self.tr("生效月份"), self.tr("年龄段"), self.tr("每月金额（元）")])
+        self.policy_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.policy_table.verticalHeader().hide()
+        self.policy_table.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
+        self.policy_table.horizontalHeader().setStretchLastSection(True)
+        self.policy_settings = QLabel(tab)
+        self.policy_settings.setWordWrap(True)
+        self.policy_text = QPlainTextEdit(tab)  # the file itself: for admins, who load it
         self.policy_text.setReadOnly(True)
         mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         mono.setStyleHint(QFont.StyleHint.Monospace)
         self.policy_text.setFont(mono)
+        admin = self._op.can("policy.load")
+        self.policy_text_title = QLabel(self.tr("政策文件原文"), tab)
+        self.policy_text_title.setVisible(admin)
+        self.policy_text.setVisible(admin)
         self.policy_status = QLabel(tab)
         self.policy_status.setWordWrap(True)
         self.load_policy_button = QPushButton(self.tr("加载政策文件…"), tab)
         self.load_policy_button.clicked.connect(self.load_policy)
-        self.load_policy_button.setVisible(self._op.can("policy.load"))
+        self.load_policy_button.setVisible(admin)
         row = QHBoxLayout()
         row.addWidget(self.policy_status, 1)
         row.addWidget(self.load_policy_button)
         layout = QVBoxLayout(tab)
         layout.addWidget(self.policy_summary)
+        layout.addWidget(self.policy_table, 2)
+        layout.addWidget(self.policy_settings)
+        layout.addWidget(self.policy_text_title)
         layout.addWidget(self.policy_text, 1)
         layout.addLayout(row)
         return tab
+
+    def _policy_words(self, policy: Any) -> str:
+        """The policy's settings in words (allowance-rules.md section 1)."""
+        start = self.tr("年满当月起发放") if policy.start == "birth_month" \
+            else self.tr("年满次月起发放")
+        backpay = {"eligibility": self.tr("自符合年龄条件之月起计发，迟申请的补发"),
+                   "application_month": self.tr("自申请当月起计发"),
+                   "after_application": self.tr("自申请次月起计发")}.get(policy.backpay, "")
+        floor = self.tr("最早补发到 {m}").format(m=policy.backpay_floor.zh()) \
+            if policy.backpay_floor else self.tr("补发月份不设下限")
+        death = self.tr("死亡当月仍发放，次月起停发") if policy.death_stop == "next_month" \
+            else self.tr("死亡当月起停发")
+        cert = self.tr("每 {n} 个月生存认证一次").format(n=policy.life_cert_months) \
+            if policy.life_cert_months else self.tr("不要求生存认证")
+        period = self.tr("按季发放") if policy.period == "quarter" else self.tr("按月发放")
+        return self.tr("发放规则：{start}；{backpay}，{floor}；{death}；{cert}；{period}。").format(
+            start=start, backpay=backpay, floor=floor, death=death, cert=cert, period=period)
+
+    def _fill_policy_table(self, policy: Any) -> None:
+        rows = [(n, v, b) for n, v in enumerate(policy.versions, start=1) for b in v.bands]
+        table = self.policy_table
+        table.setRowCount(len(rows))
+        for i, (n, version, band) in enumerate(rows):
+            ages = self.tr("{a} 周岁以上").format(a=band.min_age) if band.max_age is None else \
+                self.tr("{a}–{b} 周岁").format(a=band.min_age, b=band.max_age)
+            for col, text in enumerate((str(n), version.effective.zh(), ages,
+                                        fen_to_str(band.monthly, grouping=True))):
+                item = QTableWidgetItem(text)
+                if col == 3:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                table.setItem(i, col, item)
 
     # --- loading -----------------------------------------------------------------------
     def showEvent(self, event) -> None:  # noqa: N802
@@ -174,7 +229,10 @@ class AllowancePage(QWidget):
     def _on_policy_loaded(self, loaded: tuple[Any, str]) -> None:
         policy, source = loaded
         self._policy = policy
-        self.policy_text.setPlainText(source)
+        if self._op.can("policy.load"):
+            self.policy_text.setPlainText(source)
+        self._fill_policy_table(policy)
+        self.policy_settings.setText(self._policy_words(policy))
         version = policy.versions[-1] if policy.versions else None
         bands = "，".join(self.tr("{band} 岁每月 {amount} 元").format(
             band=b.label, amount=fen_to_str(b.monthly)) for b in version.bands) if version else ""
@@ -223,7 +281,9 @@ class AllowancePage(QWidget):
 
         title = self.tr("审核通过") if approve else self.tr("审核退回")
         self._done(DecisionDialog.ask(self, self._ops, title, text, record,
-                                      reason=OPTIONAL if approve else REQUIRED, ok_text=title))
+                                      reason=OPTIONAL if approve else REQUIRED, ok_text=title,
+                                      reason_label=self.tr("审核意见") if approve
+                                      else self.tr("退回原因（必填）")))
 
     def decide(self, approve: bool) -> None:
         subject = self._subject(self.lists[TO_APPROVE])

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from elderdesk.domain.money import fen_to_str
 from elderdesk.services.allowance import STATE_NAMES
 from elderdesk.ui.errors import error_text
+from elderdesk.ui.layout import WrapLabel
 from elderdesk.ui.models.allowance_models import H_STATE, H_WHY, HistoryTableModel
 from elderdesk.ui.ops import Ops
 
@@ -32,8 +33,7 @@ class PaymentHistory(QWidget):
         self.id_number: str | None = None
         self._generation = 0
         self.loading = False
-        self.enrollment_label = QLabel(self)
-        self.enrollment_label.setWordWrap(True)
+        self.enrollment_label = WrapLabel("", self)
         self.model = HistoryTableModel(self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
@@ -69,7 +69,13 @@ class PaymentHistory(QWidget):
         allowance, op = self._services.allowance, self._op
 
         def load() -> tuple[Any, list]:
-            return allowance.enrollment_json(op, id_number), allowance.history(op, id_number)
+            from elderdesk.services.allowance_views import application_of
+
+            enrollment = allowance.enrollment_json(op, id_number)
+            if enrollment is not None:  # who decided it, for the text
+                app = application_of(allowance, op, id_number)
+                enrollment = {**enrollment, "approved_by": app.approved_by if app else None}
+            return enrollment, allowance.history(op, id_number)
 
         self._ops.run(load, lambda r: self._on_loaded(generation, r),
                       lambda exc: self._on_failed(generation, exc))
@@ -103,6 +109,8 @@ class PaymentHistory(QWidget):
             state=STATE_NAMES.get(e["status"], e["status"]), applied=e["applied_on"])
         if e.get("approved_on"):
             text += self.tr("，{d} 批准").format(d=e["approved_on"])
+            if e.get("approved_by"):
+                text += self.tr("（{who}）").format(who=e["approved_by"])
         if e.get("ended_on"):
             text += self.tr("，{d} 停发").format(d=e["ended_on"])
         if e.get("band") and e.get("monthly"):
