@@ -85,9 +85,9 @@ def cmd_stats(ctx: Any, args: Any) -> int:
     from elderdesk.services.stats_tables import all_tables
 
     pdf, xlsx = new_file(args.pdf), new_file(args.xlsx)
-    on = parse_date(args.date) if args.date else None
-    first = Month.parse(args.first) if args.first else None
-    last = Month.parse(args.last) if args.last else None
+    on = parse_date(args.date) if args.date is not None else None  # "" is no date, not today
+    first = Month.parse(args.first) if args.first is not None else None
+    last = Month.parse(args.last) if args.last is not None else None
     op = ctx.operator()
     service = ctx.services.stats
     st = service.compute(op, on, first, last)
@@ -132,15 +132,20 @@ def cmd_form(ctx: Any, args: Any) -> int:
 
     if not args.pdf and not ctx.json:
         raise ElderError("USAGE", detail="请用 --pdf 指定输出文件（或用 --json 查看表格内容）")
-    if bool(args.first) != bool(args.last):
+    if (args.first is None) != (args.last is None):
         raise ElderError("USAGE", detail="--from 和 --to 须同时指定")
     pdf = new_file(args.pdf)
-    request: dict[str, Any] = {
-        "id_number": args.id_number, "on": parse_date(args.date) if args.date else None,
-        "month": Month.parse(args.month) if args.month else None,
-        "first": parse_date(args.first) if args.first else None,
-        "last": parse_date(args.last) if args.last else None}
+    request: dict[str, Any] = {  # an empty value is malformed, never "today" or "none"
+        "id_number": args.id_number,
+        "on": parse_date(args.date) if args.date is not None else None,
+        "month": Month.parse(args.month) if args.month is not None else None,
+        "first": parse_date(args.first) if args.first is not None else None,
+        "last": parse_date(args.last) if args.last is not None else None}
     op = ctx.operator()
+    if args.full_id:  # full ID numbers on a printed list: only roles that may unmask
+        from elderdesk.services.auth import require
+
+        require(op, "people.unmask")
     forms = ctx.services.forms
     data = forms.fill(op, args.kind, **request)
     if pdf is not None:

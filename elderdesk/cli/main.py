@@ -126,6 +126,9 @@ def main(argv: list[str] | None = None) -> int:
         handler: Handler | None = getattr(args, "handler", None)
         if handler is None:
             raise ElderError("USAGE", detail="缺少命令")
+        from elderdesk.services.clock import today
+
+        today()  # a bad ELDERDESK_TODAY is TODAY_INVALID for every command, not only some
         ctx = Context(opts)
         try:
             return handler(ctx, args)

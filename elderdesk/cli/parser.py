@@ -18,11 +18,24 @@ class GlobalOptions:
     json: bool = False
 
 
+def given_twice(option: str, first: object, second: object) -> ElderError:
+    return ElderError("USAGE", detail=f"选项 {option} 给了两次且值不同（“{first}”和“{second}”），"
+                      "请只给一次")
+
+
 def split_globals(argv: list[str]) -> tuple[GlobalOptions, list[str]]:
-    """Take --db, --user and --json from anywhere on the line (cli.md conventions)."""
+    """Take --db, --user and --json from anywhere on the line (cli.md conventions); a value
+    option given again with another value is a usage error."""
     opts = GlobalOptions()
     rest: list[str] = []
     i = 0
+
+    def put(key: str, value: str) -> None:
+        before = getattr(opts, key)
+        if before is not None and before != value:
+            raise given_twice("--" + key, before, value)
+        setattr(opts, key, value)
+
     while i < len(argv):
         arg = argv[i]
         if arg == "--":
@@ -33,11 +46,11 @@ def split_globals(argv: list[str]) -> tuple[GlobalOptions, list[str]]:
         elif arg in GLOBAL_VALUE_OPTIONS:
             if i + 1 >= len(argv):
                 raise ElderError("USAGE", detail=f"{arg} 后面需要一个值")
-            setattr(opts, arg[2:], argv[i + 1])
+            put(arg[2:], argv[i + 1])
             i += 1
         elif any(arg.startswith(o + "=") for o in GLOBAL_VALUE_OPTIONS):
             key, value = arg[2:].split("=", 1)
-            setattr(opts, key, value)
+            put(key, value)
         else:
             rest.append(arg)
         i += 1
@@ -65,12 +78,32 @@ def translate_usage(message: str) -> str:
     return message
 
 
+_GIVEN = "_options_given"  # namespace attribute: dests a _StoreOnce has set in this parse
+
+
+class _StoreOnce(argparse._StoreAction):
+    """`store`, but an option given twice with different values is a usage error (cli.md);
+    options meant to repeat (`--role`) use `append`."""
+
+    def __call__(self, parser, namespace, values, option_string=None):  # type: ignore[no-untyped-def]
+        given = getattr(namespace, _GIVEN, None)
+        if given is None:
+            given = set()
+            setattr(namespace, _GIVEN, given)
+        if self.dest in given and getattr(namespace, self.dest, None) != values:
+            raise given_twice(option_string or self.dest, getattr(namespace, self.dest), values)
+        given.add(self.dest)
+        super().__call__(parser, namespace, values, option_string)
+
+
 class Parser(argparse.ArgumentParser):
     """argparse that raises a coded error instead of printing English and exiting."""
 
     def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
         kwargs.setdefault("add_help", True)
         super().__init__(*args, **kwargs)
+        self.register("action", None, _StoreOnce)
+        self.register("action", "store", _StoreOnce)
         self._positionals.title = "参数"
         self._optionals.title = "选项"
 

@@ -18,6 +18,12 @@ BACKPAYS = ("eligibility", "application_month", "after_application")
 DEATH_STOPS = ("next_month", "same_month")
 PERIODS = ("month", "quarter")
 _TOP_KEYS = ("start", "backpay", "backpay_floor", "death_stop", "life_cert_months", "period")
+# Sane limits (issue 11): amounts, ages and months beyond these are typing errors, and larger
+# ones overflowed roster arithmetic; a policy file is a few hundred bytes.
+MAX_MONTHLY_FEN = 100_000_00  # 100000 yuan a month
+MAX_AGE = 150
+MAX_LIFE_CERT_MONTHS = 120
+MAX_SOURCE_CHARS = 1_000_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,9 +130,9 @@ def _choice(data: dict[str, Any], key: str, allowed: tuple[str, ...]) -> str:
     return str(value)
 
 
-def _int(value: object, where: str, low: int = 0) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value < low:
-        raise _bad(where, f"应为不小于 {low} 的整数")
+def _int(value: object, where: str, low: int = 0, high: int = MAX_AGE) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise _bad(where, f"应为 {low} 到 {high} 之间的整数")
     return value
 
 
@@ -169,6 +175,8 @@ def _band(raw: object, where: str) -> Band:
         raise _bad(where + ".monthly", f"金额 {monthly!r} 无效，最多两位小数") from None
     if fen <= 0:
         raise _bad(where + ".monthly", "金额应大于 0")
+    if fen > MAX_MONTHLY_FEN:
+        raise _bad(where + ".monthly", f"每月金额最多 {MAX_MONTHLY_FEN // 100} 元，请核对")
     return Band(low, high, fen)
 
 
@@ -194,13 +202,19 @@ def _version(raw: object, where: str) -> PolicyVersion:
 
 
 def parse_policy_toml(text: str) -> Policy:
-    """Parse and check a policy file; any fault refuses the whole file (POLICY_INVALID)."""
+    """Parse and check a policy file; any fault refuses the whole file (POLICY_INVALID). A
+    UTF-8 byte order mark (Notepad) is ignored."""
+    if len(text) > MAX_SOURCE_CHARS:
+        raise _bad("文件大小", f"政策文件超过 {MAX_SOURCE_CHARS // 1_000_000} MB 字符，不是政策文件")
+    text = text.removeprefix("\ufeff")
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         line = re.search(r"line (\d+)", str(exc))
         where = f"第 {line.group(1)} 行" if line else "TOML 语法"
         raise _bad(where, f"TOML 语法错误（{exc}）") from None
+    except RecursionError:
+        raise _bad("TOML 语法", "数组或表的嵌套层数过深，不是政策文件") from None
     _unknown(data, (*_TOP_KEYS, "version"), "")
     for key in (*_TOP_KEYS, "version"):
         if key != "backpay_floor" and key not in data:
@@ -220,7 +234,8 @@ def parse_policy_toml(text: str) -> Policy:
         backpay=_choice(data, "backpay", BACKPAYS),
         backpay_floor=None if floor is None else _month(floor, "backpay_floor"),
         death_stop=_choice(data, "death_stop", DEATH_STOPS),
-        life_cert_months=_int(data["life_cert_months"], "life_cert_months"),
+        life_cert_months=_int(data["life_cert_months"], "life_cert_months",
+                              high=MAX_LIFE_CERT_MONTHS),
         period=_choice(data, "period", PERIODS),
         versions=tuple(sorted(versions, key=lambda v: v.effective)),
     )

@@ -83,6 +83,7 @@ class AllowanceService:
     def load_policy(self, op: Operator, source: str) -> Policy:
         require(op, "policy.load")
         policy = parse_policy_toml(source)  # refused whole before anything is written
+        source = source.removeprefix("\ufeff")  # Notepad's byte order mark is not kept
         with self.db.write() as s:
             before = repo.current_policy_source(s)
             s.add(PolicyRow(loaded_at=now(), operator=op.name, source=source))

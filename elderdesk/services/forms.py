@@ -318,8 +318,11 @@ class FormsService:
         return self.pickups(op, first, last, on)
 
     def write_pdf(self, op: Operator, data: Any, path: Path | str, mask: bool = True) -> Path:
-        """Print filled data (from fill) to a PDF file."""
+        """Print filled data (from fill) to a PDF file; unmasked ID numbers only for roles with
+        people.unmask."""
         require(op, "forms.print")
+        if not mask:
+            require(op, "people.unmask")
         from elderdesk.reports.forms_pdf import write_form_pdf
 
         write_form_pdf(path, data, printed_by=op.name, mask=mask)

@@ -520,7 +520,7 @@ def policies(draw):
         for n, low in enumerate(ages):
             nxt = ages[n + 1] if n + 1 < len(ages) else None
             high = draw(st.none() if nxt is None else st.integers(low, nxt - 1))
-            bands.append(Band(low, high, draw(st.integers(1, 10**8))))
+            bands.append(Band(low, high, draw(st.integers(1, 100_000_00))))
         versions.append(PolicyVersion(Month.from_index(eff), tuple(bands)))
     return Policy(
         start=draw(st.sampled_from(["birth_month", "next_month"])),
@@ -539,3 +539,44 @@ def test_any_policy_round_trips(policy):
     assert parse_policy_toml(policy_to_toml(policy)) == policy
     doc = policy_to_json(policy)
     assert [v["effective"] for v in doc["version"]] == [str(v.effective) for v in policy.versions]
+
+
+# --- issue 11: odd policy files -------------------------------------------------------------
+def test_a_file_saved_with_a_utf8_bom_loads():
+    assert parse_policy_toml("\ufeff" + EXAMPLE) == parse_policy_toml(EXAMPLE)
+
+
+@pytest.mark.parametrize("depth", [5000, 100_000])
+def test_deep_nesting_is_refused_not_a_crash(depth):
+    for text in ("a = " + "[" * depth + "]" * depth, "a = " + "{b = " * depth + "1" + "}" * depth):
+        exc = refusal(text)
+        assert exc.exit_status == 2 and "嵌套" in exc.message
+
+
+def test_a_huge_file_is_refused():
+    exc = refusal(EXAMPLE + "# " + "x" * 2_000_000 + "\n")
+    assert exc.params["where"] == "文件大小"
+
+
+@pytest.mark.parametrize("monthly", ['"999999999999.99"', '"100000.01"', "100001", "10000000000"])
+def test_monthly_amount_is_bounded(monthly):
+    exc = refusal(EXAMPLE.replace('monthly = "200"', f"monthly = {monthly}"))
+    assert exc.params["where"] == "version[1].bands[2].monthly"
+    assert "100000" in exc.message
+
+
+def test_the_largest_monthly_amount_loads():
+    p = parse_policy_toml(EXAMPLE.replace('monthly = "200"', 'monthly = "100000.00"'))
+    assert p.versions[0].bands[1].monthly == 10_000_000
+
+
+@pytest.mark.parametrize(("old", "new", "where"), [
+    ("life_cert_months = 3", "life_cert_months = 1000000000000", "life_cert_months"),
+    ("min_age = 100,", "min_age = 99999999999999999,", "version[1].bands[3].min_age"),
+    ("max_age = 99,", "max_age = 1000,", "version[1].bands[2].max_age"),
+    ('effective = "2018-01"', 'effective = "0001-01"', "version[1].effective"),
+    ('effective = "2018-01"', 'effective = "9999-12"', "version[1].effective"),
+    ('backpay_floor = "2018-01"', 'backpay_floor = "0001-01"', "backpay_floor"),
+])
+def test_numbers_and_months_are_bounded(old, new, where):
+    assert refusal(EXAMPLE.replace(old, new)).params["where"] == where
