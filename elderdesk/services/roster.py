@@ -160,6 +160,13 @@ class RosterService:
                 row.built_by, row.frozen_at, row.frozen_by, tuple(draft.views),
                 withheld=tuple(draft.withheld)))
 
+    def missing_accounts(self, op: Operator) -> list[tuple[str, str]]:
+        """(ID number, name) of enrolled people without a valid bank account: the roster page
+        warns before a build that they will be withheld (allowance-rules.md section 4)."""
+        require(op, "roster.read")
+        with self.db.read() as s:
+            return roster_repo.enrolled_without_account(s)
+
     # --- read ------------------------------------------------------------------------
     def show(self, op: Operator, period_text: str) -> RosterView:
         require(op, "roster.read")

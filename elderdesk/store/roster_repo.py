@@ -219,6 +219,16 @@ def bank_lines(session: Session, roster_id: int) -> list[tuple]:
     return rows
 
 
+def enrolled_without_account(session: Session) -> list[tuple[str, str]]:
+    """(ID number, name) of living, resident people in an approved, open enrollment without a
+    valid bank account, by ID number: whom the next roster will withhold as no_account."""
+    rows = raw_cursor(session).execute(
+        "SELECT id_number, name, bank, account FROM people WHERE status = 'active' AND id IN "
+        "(SELECT person_id FROM enrollments WHERE status = 'approved' AND ended_on IS NULL)"
+    ).fetchall()
+    return sorted((r[0], r[1]) for r in rows if not has_account(r[2], r[3]))
+
+
 def bank_file_rows(session: Session, roster_id: int) -> tuple[list[tuple], list[tuple]]:
     """The bank sheet's rows (bank_lines) and the 待补录账号 rows (ID number, name, fen): the
     roster's `no_account` people, and any paying line without a valid account (a roster built

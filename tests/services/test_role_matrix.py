@@ -88,6 +88,8 @@ TABLE: dict[str, tuple[str, Any]] = {
         op, PersonInput(id_number=next(c.spare_ids), name="钱七"))),
     "PeopleService.update": ("people.edit", lambda c, op: c.services.people.update(
         op, c.person, PersonInput(id_number=c.person, name="张三丰", community="民意社区"))),
+    "RosterService.missing_accounts": ("roster.read", lambda c, op:
+        c.services.roster.missing_accounts(op)),
     "PeopleService.set_account": ("people.edit", lambda c, op: c.services.people.set_account(
         op, c.person, "中国工商银行", "622202123456")),
     "PeopleService.record_death": ("people.death", lambda c, op: c.services.people.record_death(

@@ -162,3 +162,14 @@ def test_people_account_checks_audits_and_makes_a_draft_stale(services, clerk, r
     services.roster.build(approver, "2026Q3")
     services.people.set_account(clerk, a, BANK, "6222021234567890 12")
     assert services.roster.freeze(approver, "2026Q3").status == "frozen"
+
+
+def test_missing_accounts_names_the_enrolled_without_one(services, clerk, reviewer, approver):
+    a = enrol(services, clerk, reviewer, approver, "1946-05-20", 1)
+    enrol(services, clerk, reviewer, approver, "1946-05-21", 3, bank=BANK, account=ACCOUNT)
+    c = enrol(services, clerk, reviewer, approver, "1946-05-22", 5)
+    services.people.add(clerk, PersonInput(id_number=make_id("1946-05-23", 7), name="未申请"))
+    assert services.roster.missing_accounts(clerk) == [(a, "老人1"), (c, "老人5")]
+    services.people.set_account(clerk, a, BANK, ACCOUNT)
+    services.people.record_death(clerk, c, date(2026, 9, 1))
+    assert services.roster.missing_accounts(approver) == []

@@ -16,7 +16,7 @@ def register(services, clerk, *numbers: str) -> None:
     for number in numbers:
         services.people.add(clerk, PersonInput(id_number=number, name=NAMES[number],
                                                community="民意社区", bank="中国工商银行",
-                                               account="6222021234567890" + number[-3:]))
+                                               account="6222021234567890" + number[-4:-1]))
 
 
 def approve(services, clerk, reviewer, approver, number: str,

@@ -63,6 +63,7 @@ def test_add_person_and_store_it(qtbot, ops, services, clerk):
     type_cjk(dialog.fields["community"], "民意社区")
     type_cjk(dialog.fields["ethnicity"], "汉族")
     qtbot.keyClicks(dialog.fields["phone"], "027-85551234")
+    type_cjk(dialog.fields["bank"], "中国工商银行")
     qtbot.keyClicks(dialog.fields["account"], "6222020200112233")
     dialog.household.setCurrentIndex(dialog.household.findData("nonlocal"))
     dialog.permit_check.setChecked(True)

@@ -46,6 +46,18 @@ class FreezeDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        self.missing_label: QLabel | None = None
+        missing = view.missing_accounts
+        if missing:  # withheld for want of an account: nothing of theirs is frozen as paid
+            self.missing_label = QLabel(self.tr(
+                "{n} 人没有有效的开户银行和银行账号，本期不发放（账号待补录），共 {amount} 元。"
+                "请在“老人档案”中点“修改”或用 elderdesk people account 补录，"
+                "补录后生成的花名册将补发。").format(
+                    n=len(missing), amount=fen_to_str(sum(w.amount_fen for w in missing),
+                                                      grouping=True)), self)
+            self.missing_label.setWordWrap(True)
+            self.missing_label.setStyleSheet("color: #b00020; font-weight: bold")
+            layout.addWidget(self.missing_label)
         layout.addWidget(note)
         layout.addWidget(buttons)
         self.setMinimumWidth(420)

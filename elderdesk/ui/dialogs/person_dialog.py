@@ -67,6 +67,11 @@ class PersonDialog(QDialog):
             edit = QLineEdit(self)
             edit.setMaxLength(TEXT_FIELDS[name][1])
             self.fields[name] = edit
+        # The allowance is paid only to a bank account (allowance-rules.md section 4): digits
+        # may be typed in groups (spaces are not counted), the bank goes with the account.
+        self.fields["account"].setMaxLength(40)
+        self.fields["account"].setPlaceholderText(self.tr("12 到 30 位数字，可用空格分组"))
+        self.fields["bank"].setPlaceholderText(self.tr("发放高龄津贴须填写开户银行和银行账号"))
         self.household = QComboBox(self)
         self.household.addItem(self.tr("（未填写）"), None)
         for key in HOUSEHOLD_NAMES:
@@ -196,6 +201,9 @@ class PersonDialog(QDialog):
 
     def _on_save_clicked(self) -> None:
         data = self.person_input()
+        if data.account and not (data.bank or "").strip():  # an account alone pays nothing
+            self.error_label.setText(error_text(ElderError("FIELD_REQUIRED", field="开户银行")))
+            return
         people, op = self._services.people, self._op
         if self._editing:
             assert self.person is not None

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QSplitter,
@@ -208,11 +209,30 @@ class RosterPage(QWidget):
 
     # --- actions -----------------------------------------------------------------------
     def build(self) -> None:
+        """Check for enrolled people without a bank account first (warned: they will be
+        withheld), then build in the background."""
         period, roster, op = self.period_text(), self._services.roster, self._op
         if not self.build_button.isEnabled():
             return
         self.progress.setRange(0, 0)
         self.progress.setVisible(True)
+        self._say(self.tr("正在检查银行账号……"))
+        self._task = self._ops.run_task(lambda _t: roster.missing_accounts(op),
+                                        lambda found: self._build_checked(period, found),
+                                        self._failed)
+        self._update_actions()
+
+    def _build_checked(self, period: str, missing: list) -> None:
+        self._task = None
+        if missing and not self.confirm_missing_accounts(
+                len(missing), self.tr("生成花名册"),
+                self.tr("生成的花名册不会发放给他们（账号待补录），补录后生成的花名册将补发。"
+                        "仍要生成吗？")):
+            self.progress.setVisible(False)
+            self._say(self.tr("未生成花名册：请先补录银行账号"))
+            self._update_actions()
+            return
+        roster, op = self._services.roster, self._op
         self._say(self.tr("正在生成 {p} 花名册……").format(p=period))
         self._task = self._ops.run_task(
             lambda task: roster.build(op, period, progress=task.progress), self._on_built,
@@ -227,8 +247,12 @@ class RosterPage(QWidget):
         self._task = None
         self.progress.setVisible(False)
         self._show_view(view)
-        self._say(self.tr("已生成 {p} 花名册草稿，共 {n} 行").format(p=view.period,
-                                                              n=len(view.lines)))
+        text = self.tr("已生成 {p} 花名册草稿，共 {n} 行").format(p=view.period,
+                                                             n=len(view.lines))
+        missing = view.missing_accounts
+        if missing:
+            text += self.tr("；{n} 人因没有银行账号暂不发放（账号待补录）").format(n=len(missing))
+        self._say(text, error=bool(missing))
 
     def compare(self) -> None:
         if not self._shown():
@@ -267,6 +291,11 @@ class RosterPage(QWidget):
         if self.view is None or not button.isEnabled():
             return
         period = self.view.period
+        missing = self.view.missing_accounts if kind == "xlsx" else ()
+        if missing and not self.confirm_missing_accounts(
+                len(missing), self.tr("导出银行文件"),
+                self.tr("他们不列入银行文件，名单在工作表“待补录账号”中。仍要导出吗？")):
+            return
         path = FileDialog.ask_save(self, title, name.format(p=period), file_filter)
         if path is None:
             return
@@ -279,5 +308,20 @@ class RosterPage(QWidget):
 
     def _on_exported(self, files: list) -> None:
         self._task = None
-        self._say(self.tr("已保存：{files}").format(files="、".join(str(f) for f in files)))
+        text = self.tr("已保存：{files}").format(files="、".join(str(f) for f in files))
+        missing = getattr(files, "missing_accounts", 0)
+        if missing:
+            text += self.tr("；{n} 人没有银行账号，未列入银行文件，见工作表“待补录账号”").format(
+                n=missing)
+        self._say(text, error=bool(missing))
         self._update_actions()
+
+    def confirm_missing_accounts(self, n: int, title: str, consequence: str) -> bool:
+        """Warn that n people have no valid bank account and how to fix it; True to go on."""
+        text = self.tr("有 {n} 人享受高龄津贴但没有有效的开户银行和银行账号（12 到 30 位数字）。"
+                       "请在“老人档案”中选中此人，点“修改”补录开户银行和银行账号，"
+                       "或用命令 elderdesk people account 补录。").format(n=n) + consequence
+        answer = QMessageBox.warning(
+            self, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
