@@ -135,7 +135,7 @@ class ServicesOpener:
             return self._services
 
     def authenticate(self, name: str, password: str) -> Operator:
-        return self.get().users.authenticate(name, password, lockout=True)
+        return self.get().users.authenticate(name, password)
 
     def close(self) -> None:
         if self._services is not None:

@@ -1,4 +1,4 @@
-"""Users: create the database with its admin, add users, log in (with lockout for the GUI),
+"""Users: create the database with its admin, add users, log in (with lockout),
 change and reset passwords, roles, disable; the last active admin always stays."""
 
 from __future__ import annotations
@@ -124,9 +124,12 @@ class UserService:
     def __init__(self, db: Database) -> None:
         self.db = db
 
-    def authenticate(self, name: str | None, password: str | None, *,
-                     lockout: bool = False) -> Operator:
-        """Check a password; with lockout (the GUI) repeated failures lock the account."""
+    def authenticate(self, name: str | None, password: str | None) -> Operator:
+        """Check a password (GUI and CLI alike, cli.md "Operator"): MAX_FAILED consecutive
+        failures lock the account for LOCK_MINUTES by the system clock; failures while locked
+        neither count nor extend it; only an admin's reset lifts it early. The password is
+        checked first, so a disabled, locked or unknown account tells a wrong password only
+        AUTH_FAILED."""
         if not name:
             raise ElderError("AUTH_REQUIRED")
         if password is None:
@@ -139,22 +142,25 @@ class UserService:
             if row is None:
                 verify_password(hash_password("x" * 8), password)  # same time as a real check
                 raise ElderError("AUTH_FAILED")
-            if not row.active:
+            correct = verify_password(row.password_hash, password)
+            stamp = now()  # the system clock, never ELDERDESK_TODAY
+            locked = row.locked_until is not None and row.locked_until > stamp
+            if correct and not row.active:
                 raise ElderError("AUTH_DISABLED", user=name)
-            stamp = now()
-            if lockout and row.locked_until and row.locked_until > stamp:
+            if correct and locked:
                 raise ElderError("AUTH_LOCKED", until=row.locked_until.strftime("%H:%M"))
-            if not verify_password(row.password_hash, password):
-                if lockout:
-                    row.failed_logins += 1
-                    if row.failed_logins >= MAX_FAILED:
-                        row.locked_until = stamp + timedelta(minutes=LOCK_MINUTES)
-                        row.failed_logins = 0
-                        audit.record(s, Operator(name, frozenset()), "user.locked", "user", name)
-            else:
+            if correct:
                 if row.failed_logins or row.locked_until:
                     row.failed_logins, row.locked_until = 0, None
                 return Operator(row.name, frozenset(_roles(row)))
+            if row.active and not locked:
+                if row.locked_until is not None:  # a lock that ran out: a fresh count
+                    row.locked_until, row.failed_logins = None, 0
+                row.failed_logins += 1
+                if row.failed_logins >= MAX_FAILED:
+                    row.locked_until = stamp + timedelta(minutes=LOCK_MINUTES)
+                    row.failed_logins = 0
+                    audit.record(s, Operator(name, frozenset()), "user.locked", "user", name)
         raise ElderError("AUTH_FAILED")
 
     def add(self, op: Operator, name: str, roles: list[str], password: str | None) -> User:

@@ -132,7 +132,7 @@ class MainWindow(QMainWindow):
         from PySide6.QtWidgets import QApplication
 
         lock = IdleLock(self, self.ops, operator,
-                        lambda name, pw: services.users.authenticate(name, pw, lockout=True))
+                        lambda name, pw: services.users.authenticate(name, pw))
         app = QApplication.instance()
         if app is not None:
             lock.install(app)  # type: ignore[arg-type]

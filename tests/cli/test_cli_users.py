@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
+
+from elderdesk.domain.errors import ElderError
 from tests.conftest import PASSWORD
 from tests.helpers import make_id
 
@@ -54,3 +57,39 @@ def test_audit_list(run) -> None:
         r = run("audit", "list", *bad)
         assert (r.status, r.err.split(":")[0], r.out) == (2, code, ""), bad
     assert run("audit", "list", user="admin", password="wrong-pass").status == 3
+
+
+def test_login_lockout_applies_to_the_command_line(run) -> None:
+    """Issue 11 item 10: five wrong CLI passwords lock the account for the GUI and the CLI; the
+    correct password neither opens nor clears it; an admin's `user reset` does."""
+    assert run("user", "add", "clerk1", "--role", "clerk", stdin=PASSWORD + "\n").status == 0
+    for _ in range(5):
+        r = run("people", "search", "张", user="clerk1", password="wrong-pass-1")
+        assert (r.status, r.err.split(":")[0]) == (3, "AUTH_FAILED")
+    r = run("people", "search", "张", user="clerk1", password=PASSWORD)
+    assert (r.status, r.err.split(":")[0]) == (3, "AUTH_LOCKED")
+    r = run("people", "search", "张", user="clerk1", password="wrong-pass-1")
+    assert (r.status, r.err.split(":")[0]) == (3, "AUTH_FAILED")  # reveals nothing
+    assert run("user", "list", "--json").json["users"][1]["locked_until"] is not None
+    from elderdesk.services.container import Services
+
+    gui = Services.open(run.db)  # what the GUI's login calls
+    try:
+        with pytest.raises(ElderError) as exc:
+            gui.users.authenticate("clerk1", PASSWORD)
+        assert exc.value.code == "AUTH_LOCKED"
+    finally:
+        gui.close()
+    assert run("user", "reset", "clerk1", stdin="reset-pass-1\n").status == 0
+    assert run("people", "search", "张", user="clerk1", password="reset-pass-1").status == 0
+
+
+def test_disabled_account_answers_only_after_the_password(run) -> None:
+    assert run("user", "add", "clerk1", "--role", "clerk", stdin=PASSWORD + "\n").status == 0
+    assert run("user", "disable", "clerk1").status == 0
+    r = run("people", "search", "张", user="clerk1", password="wrong-pass-1")
+    assert (r.status, r.err.split(":")[0]) == (3, "AUTH_FAILED")
+    r = run("people", "search", "张", user="ghost", password="wrong-pass-1")
+    assert (r.status, r.err.split(":")[0]) == (3, "AUTH_FAILED")
+    r = run("people", "search", "张", user="clerk1", password=PASSWORD)
+    assert (r.status, r.err.split(":")[0]) == (3, "AUTH_DISABLED")

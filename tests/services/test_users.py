@@ -48,13 +48,13 @@ def test_admin_reset_lifts_a_lockout_and_is_audited_without_the_password(service
     users = services.users
     for _ in range(MAX_FAILED):
         with pytest.raises(ElderError):
-            users.authenticate("clerk1", "bad-password", lockout=True)
-    assert code(users.authenticate, "clerk1", PASSWORD, lockout=True) == "AUTH_LOCKED"
+            users.authenticate("clerk1", "bad-password")
+    assert code(users.authenticate, "clerk1", PASSWORD) == "AUTH_LOCKED"
     assert code(users.reset_password, clerk, "clerk1", "reset-pass-1") == "ROLE_DENIED"
     assert code(users.reset_password, admin, "nobody", "reset-pass-1") == "USER_NOT_FOUND"
     user = users.reset_password(admin, "clerk1", "reset-pass-1")
     assert user.locked_until is None
-    assert users.authenticate("clerk1", "reset-pass-1", lockout=True).name == "clerk1"
+    assert users.authenticate("clerk1", "reset-pass-1").name == "clerk1"
     with services.db.read() as s:
         after = s.execute(select(AuditRow.after_json).where(
             AuditRow.action == "user.reset")).scalar_one()

@@ -53,7 +53,7 @@ def test_setup_checks_passwords_and_region(qtbot, ops, tmp_path):
 
 def test_login_rejects_a_wrong_password(qtbot, ops, services):
     def authenticate(name, password):
-        return services.users.authenticate(name, password, lockout=True)
+        return services.users.authenticate(name, password)
 
     dialog = LoginDialog(ops, authenticate)
     qtbot.addWidget(dialog)
