@@ -1582,6 +1582,10 @@ Restore now?</translation>
 <context>
     <name>FreezeDialog</name>
     <message>
+        <source>{n} 人没有有效的开户银行和银行账号，本期不发放（账号待补录），共 {amount} 元。请在“老人档案”中点“修改”或用 elderdesk people account 补录，补录后生成的花名册将补发。</source>
+        <translation>{n} people have no valid bank and account number: nothing is paid to them this period (account pending), {amount} yuan in all. Record it in Records with Edit or with elderdesk people account; the next roster built then pays it as arrears.</translation>
+    </message>
+    <message>
         <location filename="../../elderdesk/ui/dialogs/freeze_dialog.py" line="21"/>
         <source>冻结花名册</source>
         <translation>Freeze roster</translation>
@@ -2759,6 +2763,14 @@ Restore now?</translation>
 <context>
     <name>PersonDialog</name>
     <message>
+        <source>12 到 30 位数字，可用空格分组</source>
+        <translation>12 to 30 digits, spaces allowed between groups</translation>
+    </message>
+    <message>
+        <source>发放高龄津贴须填写开户银行和银行账号</source>
+        <translation>The allowance is paid only with both a bank and an account number</translation>
+    </message>
+    <message>
         <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="51"/>
         <source>修改人员信息</source>
         <translation>Edit person</translation>
@@ -3258,6 +3270,38 @@ cropped to a 1-inch photo (25×35 mm)</translation>
 </context>
 <context>
     <name>RosterPage</name>
+    <message>
+        <source>正在检查银行账号……</source>
+        <translation>Checking bank accounts…</translation>
+    </message>
+    <message>
+        <source>生成花名册</source>
+        <translation>Build roster</translation>
+    </message>
+    <message>
+        <source>生成的花名册不会发放给他们（账号待补录），补录后生成的花名册将补发。仍要生成吗？</source>
+        <translation>The roster will not pay them (account pending); the first roster built after their account is recorded pays them as arrears. Build anyway?</translation>
+    </message>
+    <message>
+        <source>未生成花名册：请先补录银行账号</source>
+        <translation>No roster built: record the bank accounts first</translation>
+    </message>
+    <message>
+        <source>；{n} 人因没有银行账号暂不发放（账号待补录）</source>
+        <translation>; {n} withheld for want of a bank account (account pending)</translation>
+    </message>
+    <message>
+        <source>他们不列入银行文件，名单在工作表“待补录账号”中。仍要导出吗？</source>
+        <translation>They are left out of the bank file and listed on the sheet of missing accounts. Export anyway?</translation>
+    </message>
+    <message>
+        <source>；{n} 人没有银行账号，未列入银行文件，见工作表“待补录账号”</source>
+        <translation>; {n} without a bank account are not in the bank file: see the sheet of missing accounts</translation>
+    </message>
+    <message>
+        <source>有 {n} 人享受高龄津贴但没有有效的开户银行和银行账号（12 到 30 位数字）。请在“老人档案”中选中此人，点“修改”补录开户银行和银行账号，或用命令 elderdesk people account 补录。</source>
+        <translation>{n} people receiving the allowance have no valid bank and account number (12 to 30 digits). Select each in Records and click Edit to record the bank and account, or use the command elderdesk people account. </translation>
+    </message>
     <message>
         <location filename="../../elderdesk/ui/pages/roster_page.py" line="55"/>
         <source>花名册</source>

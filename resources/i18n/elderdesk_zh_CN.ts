@@ -1583,6 +1583,10 @@
 <context>
     <name>FreezeDialog</name>
     <message>
+        <source>{n} 人没有有效的开户银行和银行账号，本期不发放（账号待补录），共 {amount} 元。请在“老人档案”中点“修改”或用 elderdesk people account 补录，补录后生成的花名册将补发。</source>
+        <translation>{n} 人没有有效的开户银行和银行账号，本期不发放（账号待补录），共 {amount} 元。请在“老人档案”中点“修改”或用 elderdesk people account 补录，补录后生成的花名册将补发。</translation>
+    </message>
+    <message>
         <location filename="../../elderdesk/ui/dialogs/freeze_dialog.py" line="21"/>
         <source>冻结花名册</source>
         <translation>冻结花名册</translation>
@@ -2760,6 +2764,14 @@
 <context>
     <name>PersonDialog</name>
     <message>
+        <source>12 到 30 位数字，可用空格分组</source>
+        <translation>12 到 30 位数字，可用空格分组</translation>
+    </message>
+    <message>
+        <source>发放高龄津贴须填写开户银行和银行账号</source>
+        <translation>发放高龄津贴须填写开户银行和银行账号</translation>
+    </message>
+    <message>
         <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="51"/>
         <source>修改人员信息</source>
         <translation>修改人员信息</translation>
@@ -3259,6 +3271,38 @@ JPEG 或 PNG 格式
 </context>
 <context>
     <name>RosterPage</name>
+    <message>
+        <source>正在检查银行账号……</source>
+        <translation>正在检查银行账号……</translation>
+    </message>
+    <message>
+        <source>生成花名册</source>
+        <translation>生成花名册</translation>
+    </message>
+    <message>
+        <source>生成的花名册不会发放给他们（账号待补录），补录后生成的花名册将补发。仍要生成吗？</source>
+        <translation>生成的花名册不会发放给他们（账号待补录），补录后生成的花名册将补发。仍要生成吗？</translation>
+    </message>
+    <message>
+        <source>未生成花名册：请先补录银行账号</source>
+        <translation>未生成花名册：请先补录银行账号</translation>
+    </message>
+    <message>
+        <source>；{n} 人因没有银行账号暂不发放（账号待补录）</source>
+        <translation>；{n} 人因没有银行账号暂不发放（账号待补录）</translation>
+    </message>
+    <message>
+        <source>他们不列入银行文件，名单在工作表“待补录账号”中。仍要导出吗？</source>
+        <translation>他们不列入银行文件，名单在工作表“待补录账号”中。仍要导出吗？</translation>
+    </message>
+    <message>
+        <source>；{n} 人没有银行账号，未列入银行文件，见工作表“待补录账号”</source>
+        <translation>；{n} 人没有银行账号，未列入银行文件，见工作表“待补录账号”</translation>
+    </message>
+    <message>
+        <source>有 {n} 人享受高龄津贴但没有有效的开户银行和银行账号（12 到 30 位数字）。请在“老人档案”中选中此人，点“修改”补录开户银行和银行账号，或用命令 elderdesk people account 补录。</source>
+        <translation>有 {n} 人享受高龄津贴但没有有效的开户银行和银行账号（12 到 30 位数字）。请在“老人档案”中选中此人，点“修改”补录开户银行和银行账号，或用命令 elderdesk people account 补录。</translation>
+    </message>
     <message>
         <location filename="../../elderdesk/ui/pages/roster_page.py" line="55"/>
         <source>花名册</source>

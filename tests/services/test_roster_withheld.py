@@ -173,3 +173,25 @@ def test_missing_accounts_names_the_enrolled_without_one(services, clerk, review
     services.people.set_account(clerk, a, BANK, ACCOUNT)
     services.people.record_death(clerk, c, date(2026, 9, 1))
     assert services.roster.missing_accounts(approver) == []
+
+
+def test_a_paying_line_without_an_account_never_reaches_the_bank(services, clerk, reviewer,
+                                                                 approver, tmp_path):
+    """A roster frozen before accounts were checked may hold such a line: the bank file moves
+    it to 待补录账号 rather than send a blank account."""
+    from python_calamine import CalamineWorkbook
+
+    a = enrol(services, clerk, reviewer, approver, "1946-05-20", 1, bank=BANK, account=ACCOUNT)
+    b = enrol(services, clerk, reviewer, approver, "1946-05-21", 3, bank=BANK, account=ACCOUNT)
+    services.roster.build(approver, "2026Q3")
+    with services.db.write() as s:  # the draft's own snapshot, as an older build printed it
+        s.execute(text("UPDATE roster_snapshots SET account = NULL WHERE id_number = :n"),
+                  {"n": b})
+    services.roster.freeze(approver, "2026Q3")
+    written = services.roster.export(approver, "2026Q3", xlsx=tmp_path / "bank.xlsx")
+    assert written.missing_accounts == 1
+    with CalamineWorkbook.from_path(str(tmp_path / "bank.xlsx")) as book:
+        bank = book.get_sheet_by_name("代发明细").to_python()
+        missing = book.get_sheet_by_name("待补录账号").to_python()
+    assert [row[2] for row in bank[1:-1]] == [a] and bank[-1][5] == 500.0
+    assert missing == [["身份证号", "姓名", "应发金额"], [b, "老人3", 500.0]]
