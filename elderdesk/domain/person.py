@@ -27,6 +27,14 @@ TEXT_FIELDS: dict[str, tuple[str, int]] = {
     "notes": ("备注", 500),
 }
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")  # and broken Unicode
+# Bidi embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069): they reorder what is
+# shown, so a name holding one reads differently on screen, in the roster and at the bank.
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+REFUSED_CHARS = re.compile(f"{_CONTROL.pattern[:-1]}{_BIDI.pattern[1:]}")  # one search for both
+# Characters that show nothing alone: the format (Cf), control and separator categories, lone
+# combining marks, and the Hangul and braille fillers.
+_BLANK_LOOKING = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+_INVISIBLE_CATEGORIES = frozenset(("Cf", "Cc", "Zs", "Zl", "Zp", "Mn", "Me"))
 _PHONE = re.compile(r"^[0-9+\-() ]{3,30}$")
 _ACCOUNT = re.compile(r"^[0-9]{12,30}$")  # allowance-rules.md section 4 (spaces removed)
 ACCOUNT_DETAIL = "应为 12 到 30 位数字（空格不计）"
@@ -101,11 +109,28 @@ def clean_field(name: str, value: str | None) -> str | None:
     text = text.strip(" \t\r\n\u3000")
     if name == "account":  # spaces group the digits: they count neither in length nor value
         text = text.replace(" ", "")
-    if _CONTROL.search(text) or "\n" in text and name != "notes":
-        raise ElderError("FIELD_BAD_CHARS", field=label)
-    if len(text) > max_len:
-        raise ElderError("FIELD_TOO_LONG", field=label, max=max_len)
+    problem = field_problem(name, text)
+    if problem is not None:
+        raise ElderError(problem, field=label, max=max_len)
     return text or None
+
+
+def field_problem(name: str, text: str) -> str | None:
+    """Why a trimmed value of a TEXT_FIELDS field is refused (FIELD_BAD_CHARS, FIELD_TOO_LONG,
+    FIELD_INVISIBLE), or None; people add and the register import share it."""
+    if REFUSED_CHARS.search(text) is not None or "\n" in text and name != "notes":
+        return "FIELD_BAD_CHARS"
+    if len(text) > TEXT_FIELDS[name][1]:
+        return "FIELD_TOO_LONG"
+    if text and not text[0].isalnum() and is_invisible(text):  # isalnum: quick, and visible
+        return "FIELD_INVISIBLE"
+    return None
+
+
+def is_invisible(text: str) -> bool:
+    """True if no character of `text` shows anything (zero-width spaces, BOMs, fillers...)."""
+    return all(c in _BLANK_LOOKING or unicodedata.category(c) in _INVISIBLE_CATEGORIES
+               for c in text)
 
 
 def clean_account(bank: str | None, account: str | None) -> tuple[str, str]:

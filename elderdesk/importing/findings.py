@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Self
@@ -11,9 +12,24 @@ from elderdesk.domain.errors import message_for
 ERROR = "error"
 WARNING = "warning"
 
+SHOWN_MAX = 40  # characters of a cell quoted in a finding (import-rules.md)
+# Control characters, bidi controls, line separators and broken Unicode: shown as U+FFFD.
+_UNSHOWABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+                         "\ud800-\udfff]")
+
+
+def shown(text: str | None) -> str | None:
+    """A cell's text as a finding quotes it: one line, control and bidi characters as U+FFFD,
+    at most SHOWN_MAX characters (then …)."""
+    if not text:
+        return text
+    if len(text) > SHOWN_MAX:
+        text = text[:SHOWN_MAX] + "…"
+    return _UNSHOWABLE.sub("\ufffd", text)
+
 # The order of import-rules.md's table (death-list codes after it): a row's findings follow it.
 CODE_ORDER = (
-    "COLUMN_IGNORED", "NAME_MISSING", "ID_MISSING", "ID_NUMERIC_CELL", "ID_FORMAT",
+    "COLUMN_IGNORED", "NAME_MISSING", "TEXT_INVALID", "ID_MISSING", "ID_NUMERIC_CELL", "ID_FORMAT",
     "ID_BIRTHDATE", "ID_CHECKSUM", "DUPLICATE_IN_FILE", "BIRTHDATE_MISMATCH",
     "BIRTHDATE_UNREADABLE", "SEX_MISMATCH", "ACCOUNT_NUMERIC_CELL", "DECEASED_ON_RECORD",
     "ID_15_CONVERTED", "ALREADY_REGISTERED", "NOT_REGISTERED", "NAME_DIFFERS",
@@ -44,14 +60,16 @@ class Finding:
         message_code: str | None = None,
         **params: object,
     ) -> Finding:
-        """A finding whose message comes from errors.MESSAGES (message_code defaults to code)."""
+        """A finding whose message comes from errors.MESSAGES (message_code defaults to code);
+        the ID, the name and every text quoted are cut to SHOWN_MAX characters."""
+        quoted = {k: shown(v) if isinstance(v, str) else v for k, v in params.items()}
         return cls(
             row,
             level,
             code,
-            id_number or None,
-            name or None,
-            message_for(message_code or code, **params),
+            shown(id_number) or None,
+            shown(name) or None,
+            message_for(message_code or code, **quoted),
         )
 
     def sort_key(self) -> tuple[int, int]:

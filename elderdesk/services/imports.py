@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -69,6 +70,42 @@ def _check_files(path: Path, report: Path | None) -> None:
         raise ElderError("FILE_EXISTS", path=str(report))
 
 
+def _write_report(report: Path | None, findings: list[Finding]) -> None:
+    """Write the findings report (if asked); any failure is FILE_UNWRITABLE naming the report."""
+    if report is None:
+        return
+    from elderdesk.reports.import_report import write_import_report
+
+    try:
+        write_import_report(report, findings)
+    except ElderError:
+        raise
+    except Exception as exc:  # OSError, xlsxwriter's FileCreateError around one
+        cause = exc.args[0] if exc.args and isinstance(exc.args[0], OSError) else exc
+        detail = getattr(cause, "strerror", None) or type(cause).__name__
+        raise ElderError("FILE_UNWRITABLE", path=str(report), detail=detail) from exc
+
+
+@contextlib.contextmanager
+def _report_before_commit(report: Path | None) -> Iterator[Callable[[list[Finding]], None]]:
+    """Enter before the write transaction: the block writes the report just before its commit;
+    if the commit then fails, the report is removed (no report of an import that did not
+    happen). A report that cannot be written raises inside the transaction: rolled back."""
+    written: list[bool] = []
+
+    def write(findings: list[Finding]) -> None:
+        _write_report(report, findings)
+        written.append(True)
+
+    try:
+        yield write
+    except BaseException:
+        if written and report is not None:
+            with contextlib.suppress(OSError):
+                report.unlink()
+        raise
+
+
 def _step(progress: Progress | None, cancel: Cancel | None, done: int, total: int) -> None:
     if cancel is not None and cancel.is_set():
         raise Cancelled()
@@ -128,23 +165,22 @@ class ImportService:
             rows = [] if strict and result.has_errors else list(result.rows)
             findings = list(result.findings)
             if rows and not dry_run:
-                self._write_people(op, path, rows, findings, progress, cancel)
+                self._write_people(op, path, rows, findings, progress, cancel, report)
+            else:
+                _write_report(report, findings)
         imported = len(rows)
         outcome = ImportOutcome("people", result.rows_read, imported,
                                 result.rows_read - imported, tuple(findings), report,
                                 dry_run, strict)
-        if report is not None:
-            from elderdesk.reports.import_report import write_import_report
-
-            write_import_report(report, outcome.findings)
         if progress is not None:  # committed: too late to cancel
             progress(4, 4)
         return outcome
 
     def _write_people(self, op: Operator, path: Path, rows: list, findings: list,
-                      progress: Progress | None, cancel: Cancel | None) -> None:
+                      progress: Progress | None, cancel: Cancel | None,
+                      report: Path | None) -> None:
         stamp = now()
-        with self.db.write() as s:
+        with _report_before_commit(report) as write_report, self.db.write() as s:
             # Someone may have registered a person since the check: skip them, as a re-import would.
             taken = people_repo.existing_status(s, [r.id_number for r in rows])
             if taken:
@@ -170,6 +206,7 @@ class ImportService:
                 "file": path.name, "sha256": file_sha256(path), "imported": total,
                 "id_numbers": [r.id_number for r in rows],
             })
+            write_report(findings)  # before the commit: a report that fails undoes the import
 
     def import_deaths(self, op: Operator, path: Path | str, *, sheet: str | None = None,
                       dry_run: bool = False, report: Path | None = None,
@@ -189,8 +226,10 @@ class ImportService:
             close()
         _step(progress, cancel, 1, 3)
         rows = list(result.rows)
-        if rows and not dry_run:
-            with self.db.write() as s:
+        if not rows or dry_run:
+            _write_report(report, result.findings)
+        else:
+            with _report_before_commit(report) as write_report, self.db.write() as s:
                 applied = []
                 for i, r in enumerate(rows):
                     if i % 500 == 0:
@@ -204,13 +243,10 @@ class ImportService:
                     "file": path.name, "sha256": file_sha256(path), "imported": len(applied),
                     "deaths": applied,
                 })
+                write_report(result.findings)
         outcome = ImportOutcome("deaths", result.rows_read, len(rows),
                                 result.rows_read - len(rows), tuple(result.findings), report,
                                 dry_run, False)
-        if report is not None:
-            from elderdesk.reports.import_report import write_import_report
-
-            write_import_report(report, outcome.findings)
         if progress is not None:  # committed: too late to cancel
             progress(3, 3)
         return outcome
