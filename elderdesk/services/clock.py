@@ -7,7 +7,7 @@ import os
 from datetime import date, datetime
 
 from elderdesk.domain.errors import ElderError
-from elderdesk.domain.months import FIRST_DAY, LAST_DAY, parse_date
+from elderdesk.domain.months import FIRST_DAY, LAST_DAY, check_in_range, parse_date
 
 
 def _fixed() -> date | None:
@@ -44,6 +44,7 @@ def event_date(on: date | None) -> date:
     current = today()
     if on is None:
         return current
+    check_in_range(on)
     if on > current:
         raise ElderError("DATE_IN_FUTURE", date=on, today=current)
     return on
