@@ -161,6 +161,7 @@ MESSAGES: dict[str, tuple[int, str]] = {
 class ElderError(Exception):
     """A refusal with a stable code; the message comes from MESSAGES."""
 
+    "AUDIT_HEAD_INVALID": (2, "校验码“{value}”格式不对：应为 记录号-16 位（或 64 位）十六进制数，如花名册上印的 1234-89AB-CDEF-0123-4567，请逐位核对"),
     def __init__(self, code: str, **params: object) -> None:
         self.code = code
         self.params = params

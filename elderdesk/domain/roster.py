@@ -85,6 +85,7 @@ class RosterView:
     lines: tuple[LineView, ...]  # sorted by ID number; payments and recoveries together
     notes: dict[str, Any] = field(default_factory=dict)
     withheld: tuple[WithheldView, ...] = ()  # sorted by ID number
+    check_code: str | None = None  # 校验码 of the freeze's audit record (frozen rosters only)
 
     @property
     def missing_accounts(self) -> tuple[WithheldView, ...]:

@@ -4,7 +4,8 @@ Every page repeats the title and the column header and ends with a page subtotal
 table page holds the grand total (with the amount in capitals), followed by the recoveries
 (追回名单) and the signature block. Layout is planned first (fixed row heights), so "第 N 页 共
 M 页" is known while drawing. ID numbers and accounts are masked unless mask=False. A draft
-carries a light-grey diagonal 草稿 watermark on every page.
+carries a light-grey diagonal 草稿 watermark on every page; a frozen one its 校验码 (the freeze's
+audit record, for `audit verify --head`) in every page's footer.
 """
 
 from __future__ import annotations
@@ -165,6 +166,9 @@ class _Writer:
         fonts.draw_string(c, MARGIN, y, f"发放单位：{r.office}", SMALL)
         if r.status == "draft":
             when = f"编制：{r.built_at:%Y-%m-%d}（草稿，未经审批，不得作为发放依据）"
+        if r.status != "draft" and r.check_code:  # the freeze's audit record (audit verify)
+            fonts.draw_string(c, PAGE_W - MARGIN, MARGIN, f"校验码：{r.check_code}", SMALL,
+                              "right")
         else:
             when = f"定稿：{(r.frozen_at or r.built_at):%Y-%m-%d}"
         fonts.draw_string(c, PAGE_W / 2, y, when, SMALL, "center")

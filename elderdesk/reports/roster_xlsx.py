@@ -23,6 +23,7 @@ _WIDTHS = (8, 12, 22, 30, 24, 14)
 # People withheld for want of a bank account (allowance-rules.md section 4): never on the bank
 # sheet, listed on their own sheet (present even when empty) so the office can record them.
 MISSING_SHEET = "待补录账号"
+CHECK_SHEET = "校验"
 MISSING_HEADERS = ("身份证号", "姓名", "应发金额")
 _MISSING_WIDTHS = (22, 12, 14)
 
@@ -30,7 +31,8 @@ _MISSING_WIDTHS = (22, 12, 14)
 def write_bank_xlsx(path: str | os.PathLike[str], roster: RosterView) -> None:
     """Write the bank workbook for `roster` to `path` (any status; the caller decides)."""
     write_bank_rows(path, _paying(roster),
-                    [(w.id_number, w.name, w.amount_fen) for w in roster.missing_accounts])
+                    [(w.id_number, w.name, w.amount_fen) for w in roster.missing_accounts],
+                    check_code=roster.check_code)
 
 
 def _paying(roster: RosterView) -> Iterator[tuple[str, str, str | None, str | None, int]]:
@@ -47,10 +49,12 @@ def _paying(roster: RosterView) -> Iterator[tuple[str, str, str | None, str | No
 
 def write_bank_rows(path: str | os.PathLike[str],
                     rows: Iterable[tuple[str, str, str | None, str | None, int]],
-                    missing: Iterable[tuple[str, str, int]] = ()) -> None:
+                    missing: Iterable[tuple[str, str, int]] = (), *,
+                    check_code: str | None = None) -> None:
     """Write the bank workbook from its rows: (name, ID number, bank, account, paid fen) of
     each paying line, in order (RosterService.export reads just these for a large roster);
-    then the sheet 待补录账号 from `missing`: (ID number, name, fen withheld)."""
+    then the sheet 待补录账号 from `missing`: (ID number, name, fen withheld), then the sheet
+    校验 with the roster's 校验码."""
     with xlsx_book(path, constant_memory=True) as book:
         sheet = book.add_worksheet(SHEET_NAME)
         bold = book.add_format({"bold": True})
@@ -82,6 +86,7 @@ def write_bank_rows(path: str | os.PathLike[str],
         write_string(row, 1, f"{row - 1}人", bold)
         write_number(row, 5, total / 100, bold_money)
         _write_missing(book, missing, bold, text, money)
+        _write_check(book, check_code, bold)
 
 
 def _write_missing(book, missing: Iterable[tuple[str, str, int]], bold, text, money) -> None:  # type: ignore[no-untyped-def]
@@ -94,3 +99,16 @@ def _write_missing(book, missing: Iterable[tuple[str, str, int]], bold, text, mo
         sheet.write_string(row, 0, id_number, text)
         sheet.write_string(row, 1, name)
         sheet.write_number(row, 2, fen / 100, money)
+
+
+def _write_check(book, code: str | None, bold) -> None:  # type: ignore[no-untyped-def]
+    """The sheet 校验: the roster's 校验码 (its freeze's audit record), last in the workbook."""
+    sheet = book.add_worksheet(CHECK_SHEET)
+    sheet.set_column(0, 0, 10)
+    sheet.set_column(1, 1, 34)
+    sheet.write_string(0, 0, "校验码", bold)
+    if code:
+        sheet.write_string(0, 1, code)
+        sheet.write_string(1, 0, "说明")
+        sheet.write_string(1, 1, "花名册定稿的审计记录号及其哈希的前 16 位；"
+                                 "核对：elderdesk audit verify --head 加此校验码")

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from elderdesk.services.auth import Operator
-from elderdesk.services.clock import now
+from elderdesk.services.clock import fixed_today, now
 from elderdesk.store.orm import AuditRow
 
 GENESIS = "0" * 64
@@ -37,12 +37,15 @@ def to_json(value: Any) -> str | None:
 
 
 def record_hash(prev_hash: str, at: str, operator: str, action: str, entity: str,
-                entity_key: str | None, before: str | None, after: str | None) -> str:
-    """SHA-256 over the previous hash and this record's fields (the chain link)."""
-    payload = json.dumps(
-        [prev_hash, at, operator, action, entity, entity_key, before, after],
-        ensure_ascii=False, separators=(",", ":"),
-    )
+                entity_key: str | None, before: str | None, after: str | None,
+                today: str | None = None) -> str:
+    """SHA-256 over the previous hash and this record's fields (the chain link). `today` (the
+    ELDERDESK_TODAY date the record was written under, migration 0006) joins the hashed fields
+    only when set, so records without it keep the hash they were written with."""
+    fields = [prev_hash, at, operator, action, entity, entity_key, before, after]
+    if today is not None:
+        fields.append(today)
+    payload = json.dumps(fields, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
@@ -52,13 +55,17 @@ def record(session: Session, op: Operator, action: str, entity: str, entity_key:
     prev = session.execute(
         select(AuditRow.hash).order_by(AuditRow.id.desc()).limit(1)
     ).scalar_one_or_none() or GENESIS
-    at = now().isoformat(timespec="seconds")
+    at = now().isoformat(timespec="seconds")  # the system clock, never ELDERDESK_TODAY
+    fixed = fixed_today()
+    day = fixed.isoformat() if fixed is not None else None
     b, a = to_json(before), to_json(after)
     row = AuditRow(
         at=at, operator=op.name, action=action, entity=entity, entity_key=entity_key,
         before_json=b, after_json=a, prev_hash=prev,
-        hash=record_hash(prev, at, op.name, action, entity, entity_key, b, a),
+        hash=record_hash(prev, at, op.name, action, entity, entity_key, b, a, day),
     )
+    if day is not None:  # unset, the column stays out of the INSERT (a file before 0006)
+        row.today = day
     session.add(row)
     session.flush()
     return row

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import or_, select
+from sqlalchemy.orm import undefer
 
 from elderdesk.domain.errors import ElderError
 from elderdesk.domain.idcard import clean_id, parse_id
@@ -55,6 +56,7 @@ class AuditEntry:
     key: str | None
     before: dict[str, Any] | None
     after: dict[str, Any] | None
+    today: str | None = None  # ELDERDESK_TODAY when written under it (`at` is the system clock)
 
     @property
     def action_name(self) -> str:
@@ -69,7 +71,7 @@ class AuditEntry:
     def to_json(self) -> dict[str, Any]:
         return {"id": self.id, "at": self.at, "operator": self.operator, "action": self.action,
                 "entity": self.entity, "key": self.key, "before": self.before,
-                "after": self.after}
+                "after": self.after, "today": self.today}
 
 
 @dataclass(frozen=True)
@@ -110,7 +112,7 @@ def check_query(q: AuditQuery) -> AuditQuery:
 
 
 def _select(q: AuditQuery):  # type: ignore[no-untyped-def]
-    stmt = select(AuditRow).order_by(AuditRow.id.desc())
+    stmt = select(AuditRow).options(undefer(AuditRow.today)).order_by(AuditRow.id.desc())
     if q.person:
         like = f'%"{q.person}"%'
         stmt = stmt.where(or_(AuditRow.entity_key == q.person, AuditRow.action.in_(_BULK_ACTIONS)
@@ -134,7 +136,7 @@ def _select(q: AuditQuery):  # type: ignore[no-untyped-def]
 
 def _entry(r: AuditRow) -> AuditEntry:
     return AuditEntry(r.id, r.at, r.operator, r.action, r.entity, r.entity_key,
-                      load_json(r.before_json), load_json(r.after_json))
+                      load_json(r.before_json), load_json(r.after_json), r.today)
 
 
 class AuditViewService:

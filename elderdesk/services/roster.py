@@ -16,11 +16,11 @@ from elderdesk.domain.errors import ElderError
 from elderdesk.domain.money import fen_to_str
 from elderdesk.domain.months import Month, Period
 from elderdesk.domain.roster import LineView, RosterView, WithheldView
-from elderdesk.services import audit, roster_build, settings
+from elderdesk.services import audit, audit_anchors, roster_build, settings
 from elderdesk.services.allowance import AllowanceService
 from elderdesk.services.auth import Operator, require
 from elderdesk.services.clock import event_date, now, today
-from elderdesk.store import allowance_repo, roster_repo
+from elderdesk.store import allowance_repo, audit_repo, roster_repo
 from elderdesk.store.bulk import gc_paused
 from elderdesk.store.db import Database
 from elderdesk.store.orm_allowance import RecoveryRow, RosterRow
@@ -189,7 +189,16 @@ class RosterService:
         office = settings.get(s, "office.name") or ""
         withheld = tuple(WithheldView(*w) for w in roster_repo.load_withheld(s, row.id))
         return RosterView(row.period, row.status, office, row.built_at, row.built_by,
-                          row.frozen_at, row.frozen_by, tuple(out), withheld=withheld)
+                          row.frozen_at, row.frozen_by, tuple(out), withheld=withheld,
+                          check_code=self._check_code(s, row))
+
+    @staticmethod
+    def _check_code(s: Session, row: RosterRow) -> str | None:
+        """The 校验码 printed on a frozen roster: its freeze's own audit record (cli.md)."""
+        if row.status != "frozen":
+            return None
+        found = audit_repo.last_of(s, "roster.freeze", row.period)
+        return audit_anchors.check_code(*found) if found else None
 
     def compare(self, op: Operator, period_text: str) -> Comparison:
         require(op, "roster.read")
@@ -224,13 +233,14 @@ class RosterService:
                 raise ElderError("ROSTER_NOT_FROZEN", period=row.period)
             bank, missing = roster_repo.bank_file_rows(s, row.id) if xlsx is not None \
                 else ([], [])
+            code = self._check_code(s, row)
             view = self._view(s, row) if pdf is not None else None
             name, status = row.period, row.status
         written = Exported(missing_accounts=len(missing))
         if xlsx is not None:
             from elderdesk.reports.roster_xlsx import write_bank_rows
 
-            write_bank_rows(xlsx, bank, missing)
+            write_bank_rows(xlsx, bank, missing, check_code=code)
             written.append(xlsx)
         if view is not None and pdf is not None:
             from elderdesk.reports.roster_pdf import write_roster_pdf
@@ -264,13 +274,14 @@ class RosterService:
             roster_repo.apply_to_ledger(s, row.id)
             row.status, row.frozen_at, row.frozen_by = "frozen", now(), op.name
             s.flush()
-            audit.record(s, op, "roster.freeze", "roster", str(period), {"status": "draft"}, {
-                "status": "frozen", "people": row.people,
-                "paid": fen_to_str(row.regular_fen + row.arrears_fen),
-                "recovery": fen_to_str(row.recovery_fen)})
+            record = audit.record(s, op, "roster.freeze", "roster", str(period), {
+                "status": "draft"}, {"status": "frozen", "people": row.people,
+                                     "paid": fen_to_str(row.regular_fen + row.arrears_fen),
+                                     "recovery": fen_to_str(row.recovery_fen)})
             if held is not None:  # the same lines, now frozen
                 return replace(held, status=row.status, office=settings.get(
-                    s, "office.name") or "", frozen_at=row.frozen_at, frozen_by=row.frozen_by)
+                    s, "office.name") or "", frozen_at=row.frozen_at, frozen_by=row.frozen_by,
+                    check_code=audit_anchors.check_code(record.id, record.hash))
             return self._view(s, row)
 
     # --- recoveries ------------------------------------------------------------------

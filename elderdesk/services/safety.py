@@ -5,19 +5,17 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import select
-
 from elderdesk.domain.errors import ElderError
-from elderdesk.services import audit, backup_rotation
+from elderdesk.services import audit, audit_anchors, backup_rotation
 from elderdesk.services.auth import Operator, require
 from elderdesk.services.backup_rotation import check_integrity
 from elderdesk.services.clock import now, today
 from elderdesk.store import backup, schema
 from elderdesk.store.db import Database
-from elderdesk.store.orm import AuditRow
 
 
 @dataclass(frozen=True)
@@ -25,9 +23,13 @@ class AuditCheck:
     ok: bool
     records: int
     first_broken: int | None
+    anchors: tuple[audit_anchors.AnchorResult, ...] = ()
+    clock_back: tuple[int, ...] = ()  # records timed before their predecessor (ok unchanged)
 
     def to_json(self) -> dict:
-        return {"ok": self.ok, "records": self.records, "first_broken": self.first_broken}
+        return {"ok": self.ok, "records": self.records, "first_broken": self.first_broken,
+                "anchors": [a.to_json() for a in self.anchors],
+                "clock_back": list(self.clock_back)}
 
 
 @dataclass(frozen=True)
@@ -41,30 +43,32 @@ class StartupReport:
     latest: Path | None = None  # the newest backup in the folder, when the database is damaged
 
 
-def verify_chain(db: Database) -> AuditCheck:
-    """Recompute every link; the first record whose hash or back-link is wrong is reported."""
-    prev = audit.GENESIS
-    count = 0
+def verify_chain(db: Database, anchors: Sequence[audit_anchors.Anchor] = ()) -> AuditCheck:
+    """Recompute every link (the first record whose hash or back-link is wrong is reported) and
+    look up every anchor (audit_anchors)."""
     with db.read() as s:
-        rows = s.execute(select(AuditRow).order_by(AuditRow.id)).scalars()
-        for row in rows:
-            count += 1
-            expected = audit.record_hash(prev, row.at, row.operator, row.action, row.entity,
-                                         row.entity_key, row.before_json, row.after_json)
-            if row.prev_hash != prev or row.hash != expected:
-                return AuditCheck(False, count, row.id)
-            prev = row.hash
-    return AuditCheck(True, count, None)
+        c = audit_anchors.check_chain(s, anchors)
+    return AuditCheck(c.ok, c.records, c.first_broken, c.anchors, c.clock_back)
 
 
 class SafetyService:
     def __init__(self, db: Database) -> None:
         self.db = db
 
-    def verify_audit(self, op: Operator) -> AuditCheck:
+    def verify_audit(self, op: Operator, head: str | None = None) -> AuditCheck:
+        """The chain, and every anchor outside the database: the head beside each backup of
+        this office in the backup folder, package heads, and `head` (a 校验码, N-HEX)."""
         require(op, "audit.verify")
+        argument = audit_anchors.parse_head_arg(head) if head is not None else None
         check_integrity(self.db)
-        return verify_chain(self.db)
+        with self.db.read() as s:
+            offices = audit_anchors.office_codes(s)
+        anchors = audit_anchors.backup_anchors(backup_rotation.folder_of(self.db), offices)
+        for source in audit_anchors.PACKAGE_SOURCES:
+            anchors += [a for a in source(self.db) if a.source == "package"]
+        if argument is not None:
+            anchors.append(audit_anchors.Anchor("argument", head.strip(), argument))
+        return verify_chain(self.db, anchors)
 
     def create_backup(self, op: Operator, target: Path | None = None) -> Path:
         """An online backup to target, or (no target) into the backup folder, in rotation."""

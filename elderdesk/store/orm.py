@@ -13,6 +13,7 @@ from sqlalchemy import (
     Integer,
     String,
     Text,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -117,6 +118,12 @@ class AuditRow(Base):
     after_json: Mapped[str | None] = mapped_column(Text)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+    # ELDERDESK_TODAY when the record was written under it (migration 0006; hashed when set).
+    # Deferred (loaded where asked for) and DEFAULT NULL (left out of an INSERT when unset): a
+    # record reads and writes the same without it.
+    today: Mapped[str | None] = mapped_column(String(10), deferred=True,
+                                              server_default=text("NULL"))
+    __mapper_args__ = {"eager_defaults": False}  # no RETURNING of `today` after an INSERT
 
 
 Index("ix_people_community", PersonRow.community)

@@ -10,7 +10,7 @@ from elderdesk.store.db import Database, check_header, schema_version
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 # The newest revision this program knows; bump with every new migration file.
-HEAD = "0005"
+HEAD = "0006"
 
 
 def _known_revisions() -> list[str]:

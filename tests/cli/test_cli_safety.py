@@ -1,6 +1,7 @@
 """backup create/restore and audit verify through the CLI."""
 
 import sqlite3
+from datetime import date
 from pathlib import Path
 
 from tests.helpers import make_id
@@ -65,9 +66,10 @@ def test_audit_verify_finds_an_edited_row(run, db_path):
     conn.commit()
     conn.close()
     r = run("audit", "verify", "--json")
-    assert r.status == 1 and r.json == {"ok": False, "records": r.json["records"],
-                                        "first_broken": target}
-    assert r.json["records"] <= n
+    assert r.status == 1 and r.json == {"ok": False, "records": n, "first_broken": target,
+                                        "anchors": [], "clock_back": []}
+    r = run("audit", "verify")
+    assert r.status == 1 and f"第 {target} 条记录处断链" in r.out
 
 
 def test_backup_folder_create_into_it_and_list(run, tmp_path):
@@ -85,7 +87,9 @@ def test_backup_folder_create_into_it_and_list(run, tmp_path):
     r = run("backup", "create", "--json", today="2026-05-20")
     assert r.status == 0
     made = Path(r.json["file"])
-    assert made.parent == (stick / "elderdesk").resolve() and made.name.startswith("office-2026")
+    # the name's date is the system clock's, never ELDERDESK_TODAY
+    assert made.parent == (stick / "elderdesk").resolve()
+    assert made.name.startswith(f"office-{date.today():%Y%m%d}-")
     r = run("backup", "list", "--json")
     assert [b["file"] for b in r.json["backups"]] == [str(made)]
     assert r.json["backups"][0]["kind"] == "manual"
@@ -106,4 +110,90 @@ def test_a_damaged_database_is_never_backed_up_and_can_be_restored(run, db_path,
     assert r.status == 0, r.err
     assert Path(r.json["previous_kept_as"]).read_bytes()[:16] == b"SQLite format 3\x00"
     assert run("people", "show", ID, "--json").json["name"] == "张三丰"
+    assert run("audit", "verify", "--json").json["ok"]
+
+
+def _head_file(backup: Path, office: str = "420103") -> Path:
+    """The backup's NAME.head (written by `backup create` once the backup helper's work lands;
+    by hand here until then, in the contract's format)."""
+    head = backup.with_name(backup.name + ".head")
+    if not head.exists():
+        conn = sqlite3.connect(backup)
+        n, h = conn.execute("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
+        conn.close()
+        head.write_text(f"{office} {n} {h}\n", encoding="utf-8")
+    return head
+
+
+def test_audit_verify_checks_backup_heads_and_the_head_argument(run, db_path):
+    run("people", "add", "--id", ID, "--name", "张三丰")
+    made = Path(run("backup", "create", "--json").json["file"])
+    record = int(_head_file(made).read_text().split()[1])
+    conn = sqlite3.connect(db_path)
+    h = conn.execute("SELECT hash FROM audit_log WHERE id=?", (record,)).fetchone()[0]
+    conn.close()
+    code = f"{record}-{h[:4]}-{h[4:8]}-{h[8:12]}-{h[12:16]}".upper()
+    r = run("audit", "verify", "--head", code, "--json")
+    assert r.status == 0, r.err
+    assert r.json == {"ok": True, "records": r.json["records"], "first_broken": None,
+                      "anchors": [
+                          {"source": "backup", "name": made.name, "record": record,
+                           "found": True, "superseded": False},
+                          {"source": "argument", "name": code, "record": record, "found": True,
+                           "superseded": False}],
+                      "clock_back": []}
+    r = run("audit", "verify", "--head", code)
+    assert r.status == 0 and "审计日志完整" in r.out and "2 个" in r.out
+    for bad in ("12", "12-xyz", f"{record}-{h[:15]}", "abc-" + h[:16], f"{record}-{h}00"):
+        r = run("audit", "verify", "--head", bad)
+        assert r.status == 2 and r.out == "" and r.err.startswith("AUDIT_HEAD_INVALID:"), bad
+        assert "Traceback" not in r.err
+    # the chain cut back before the backup's head: the head file and the code both miss it
+    conn = sqlite3.connect(db_path)
+    conn.execute("DROP TRIGGER audit_log_no_delete")
+    conn.execute("DELETE FROM audit_log WHERE id >= ?", (record,))
+    conn.commit()
+    conn.close()
+    r = run("audit", "verify", "--head", code, "--json")
+    assert r.status == 1 and not r.json["ok"] and r.json["first_broken"] is None
+    assert [(a["source"], a["found"]) for a in r.json["anchors"]] == [
+        ("backup", False), ("argument", False)]
+    r = run("audit", "verify", "--head", code)
+    assert r.status == 1 and f"第 {record} 条" in r.out and made.name in r.out
+    assert "校验码" in r.out and "备份" in r.out
+
+
+def test_audit_verify_text_lists_records_whose_time_goes_back(run, db_path):
+    run("people", "add", "--id", ID, "--name", "张三丰")
+    run("people", "death", ID, "--date", "2026-03-01")
+    import json as _json
+
+    from elderdesk.services import audit
+
+    conn = sqlite3.connect(db_path)
+    last_id, prev = conn.execute(
+        "SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
+    at = "2020-01-01T00:00:00"
+    after = _json.dumps({"x": 1})
+    h = audit.record_hash(prev, at, "admin", "settings.change", "setting", "k", None, after)
+    conn.execute("INSERT INTO audit_log (at, operator, action, entity, entity_key, after_json, "
+                 "prev_hash, hash) VALUES (?, 'admin', 'settings.change', 'setting', 'k', ?, "
+                 "?, ?)", (at, after, prev, h))
+    conn.commit()
+    conn.close()
+    r = run("audit", "verify", "--json")
+    assert r.status == 0 and r.json["ok"] and r.json["clock_back"] == [last_id + 1]
+    r = run("audit", "verify")
+    assert r.status == 0 and f"第 {last_id + 1} 条" in r.out and "时间早于" in r.out
+
+
+def test_audit_records_written_under_elderdesk_today(run, db_path):
+    assert run("people", "add", "--id", ID, "--name", "张三丰", today="2025-02-03").status == 0
+    conn = sqlite3.connect(db_path)
+    at, fixed = conn.execute(
+        "SELECT at, today FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
+    conn.close()
+    assert at[:10] == date.today().isoformat() and fixed == "2025-02-03"
+    r = run("audit", "list", "--limit", "1", "--json")
+    assert r.status == 0 and r.json["records"][0]["today"] == "2025-02-03"
     assert run("audit", "verify", "--json").json["ok"]

@@ -1,0 +1,234 @@
+"""Heads of the audit chain kept outside the database (anchors) and the chain's check.
+
+A head is the record number and SHA-256 of the last audit record at some moment. Anchors are
+heads the database cannot rewrite: `NAME.head` beside each backup in the backup folder (one line
+`office record sha256`), heads a partner office returned in exchange packages (a pluggable
+source, empty until exchange packages exist), and `audit verify --head N-HEX` (the 校验码 printed
+on a frozen roster). The chain must still contain each one: record N, with that hash. A restore
+legitimately discards the records after the restored head; its audit record names both heads
+(`restored_head`, `replaced_head`), and anchors taken before it inside that range are
+`superseded`, not missing.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from elderdesk.domain.errors import ElderError
+from elderdesk.services import audit, settings
+from elderdesk.store import audit_repo
+from elderdesk.store import backup as backup_store
+
+HEAD_SUFFIX = ".head"
+MAX_HEAD_FILE = 4096  # a head file is one short line; anything bigger is not one
+_ARG = re.compile(r"([1-9][0-9]{0,17})-([0-9a-fA-F]+(?:-[0-9a-fA-F]+)*)")
+_LINE = re.compile(r"([0-9A-Za-z]{1,32}) ([1-9][0-9]{0,17}) ([0-9a-f]{64})")
+
+
+@dataclass(frozen=True)
+class Head:
+    record: int
+    sha256: str  # lower-case hex: all 64 digits, or the first 16 (a 校验码)
+
+    def matches(self, sha256: str) -> bool:
+        return sha256.lower().startswith(self.sha256)
+
+
+@dataclass(frozen=True)
+class Anchor:
+    source: str  # "backup" | "package" | "argument"
+    name: str  # the backup's file name, the package, the code as given
+    head: Head
+    taken_at: datetime | None = None  # None: unknown (a code typed in)
+
+
+@dataclass(frozen=True)
+class AnchorResult:
+    source: str
+    name: str
+    record: int
+    found: bool
+    superseded: bool
+    by: int | None = None  # the restore record that superseded it
+
+    def to_json(self) -> dict[str, Any]:
+        return {"source": self.source, "name": self.name, "record": self.record,
+                "found": self.found, "superseded": self.superseded}
+
+
+@dataclass(frozen=True)
+class ChainCheck:
+    records: int
+    first_broken: int | None
+    anchors: tuple[AnchorResult, ...]
+    clock_back: tuple[int, ...]
+
+    @property
+    def ok(self) -> bool:
+        return self.first_broken is None and all(a.found or a.superseded for a in self.anchors)
+
+
+# Heads partner offices returned in exchange packages: each source gives the anchors it knows
+# for a database. Empty until exchange packages exist (multi-office.md).
+PACKAGE_SOURCES: list[Callable[[Any], Iterable[Anchor]]] = []
+
+
+def check_code(record: int, sha256: str) -> str:
+    """The 校验码 printed on a frozen roster: `N-XXXX-XXXX-XXXX-XXXX`."""
+    h = sha256[:16].upper()
+    return f"{record}-{h[0:4]}-{h[4:8]}-{h[8:12]}-{h[12:16]}"
+
+
+def parse_head_arg(text: str) -> Head:
+    """`N-HEX` (HEX 16 or 64 hex digits, dashes inside it and case ignored; full-width forms and
+    surrounding spaces cleaned as for ID arguments); else AUDIT_HEAD_INVALID (exit 2)."""
+    cleaned = unicodedata.normalize("NFKC", text).strip()
+    m = _ARG.fullmatch(cleaned)
+    digits = m[2].replace("-", "").lower() if m else ""
+    if m is None or len(digits) not in (16, 64):
+        raise ElderError("AUDIT_HEAD_INVALID", value=text[:80])
+    return Head(int(m[1]), digits)
+
+
+def head_line(office: str, head: Head) -> str:
+    return f"{office} {head.record} {head.sha256}\n"
+
+
+def parse_head_line(text: str) -> tuple[str, Head] | None:
+    """(office, head) of a head file's text; None unless it is exactly one head line."""
+    m = _LINE.fullmatch(text.lstrip("\ufeff").strip())
+    return (m[1], Head(int(m[2]), m[3])) if m else None
+
+
+def head_path(backup_file: Path) -> Path:
+    """Where a backup's head is kept: `NAME.head` beside `NAME`."""
+    return backup_file.with_name(backup_file.name + HEAD_SUFFIX)
+
+
+def current_head(session: Session) -> Head | None:
+    found = audit_repo.head(session)
+    return Head(*found) if found else None
+
+
+def office_code(session: Session) -> str:
+    """The office's code as head files name it: the full office code once one is set
+    (multi-office.md), else the 6-digit region code."""
+    return settings.get(session, "office.code") or settings.get(session, "office.region") or ""
+
+
+def office_codes(session: Session) -> set[str]:
+    """Every code this office's head files may carry (its current and former codes)."""
+    return {c for c in (settings.get(session, "office.code"),
+                        settings.get(session, "office.region")) if c}
+
+
+def write_head_file(backup_file: Path, office: str, head: Head) -> Path:
+    """Write `NAME.head` beside a backup (complete or absent: written aside, then renamed)."""
+    target = head_path(backup_file)
+    partial = target.with_name(target.name + ".partial")
+    partial.write_text(head_line(office, head), encoding="utf-8")
+    os.replace(partial, target)
+    return target
+
+
+def backup_anchors(folder: Path, offices: set[str]) -> list[Anchor]:
+    """The heads beside the backups in folder that belong to this office, by file name. Other
+    offices' heads and files that are not one head line are not anchors."""
+    found = []
+    try:
+        paths = sorted(folder.glob("*" + HEAD_SUFFIX)) if folder.is_dir() else []
+    except OSError:
+        return []
+    for path in paths:
+        try:
+            if not path.is_file() or path.stat().st_size > MAX_HEAD_FILE:
+                continue
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue
+        parsed = parse_head_line(text)
+        if parsed is None or parsed[0] not in offices:
+            continue
+        name = path.name[: -len(HEAD_SUFFIX)]
+        stamp = backup_store.parse_name(name)
+        found.append(Anchor("backup", name, parsed[1], stamp.at if stamp else None))
+    return found
+
+
+@dataclass(frozen=True)
+class _Restore:
+    id: int
+    at: str
+    restored: Head
+    replaced: Head
+
+
+def _restore_of(row: audit_repo.ChainRow) -> _Restore | None:
+    try:
+        after = json.loads(row.after_json or "null")
+        heads = [after[k] for k in ("restored_head", "replaced_head")]
+        restored, replaced = (Head(int(h["record"]), str(h["sha256"]).lower()) for h in heads)
+    except (ValueError, TypeError, KeyError, AttributeError):
+        return None
+    if not (1 <= restored.record < row.id):
+        return None
+    return _Restore(row.id, row.at, restored, replaced)
+
+
+def check_chain(session: Session, anchors: Sequence[Anchor] = ()) -> ChainCheck:
+    """Recompute every link (the first record whose hash or back-link is wrong is reported),
+    list records whose time is earlier than their predecessor's, and look up every anchor."""
+    wanted = {a.head.record for a in anchors}
+    hashes: dict[int, str] = {}
+    restores: list[_Restore] = []
+    prev, prev_at = audit.GENESIS, None
+    count, first_broken, clock_back = 0, None, []
+    for row in audit_repo.chain(session):
+        count += 1
+        if first_broken is None:
+            expected = audit.record_hash(prev, row.at, row.operator, row.action, row.entity,
+                                         row.entity_key, row.before_json, row.after_json,
+                                         row.today)
+            if row.prev_hash != prev or row.hash != expected:
+                first_broken = row.id
+        prev = row.hash
+        if prev_at is not None and row.at < prev_at:
+            clock_back.append(row.id)
+        prev_at = row.at
+        if row.id in wanted:
+            hashes[row.id] = row.hash
+        if row.action == "backup.restore":
+            r = _restore_of(row)
+            if r is not None:
+                restores.append(r)
+    # A restore counts only if the head it says it restored is in the chain (a record naming
+    # heads at random excuses nothing).
+    stored = audit_repo.hashes_of(session, {r.restored.record for r in restores})
+    restores = [r for r in restores if stored.get(r.restored.record) == r.restored.sha256]
+    results = []
+    for a in anchors:
+        found = a.head.matches(hashes.get(a.head.record, "-"))
+        by = None if found else _superseding(a, restores)
+        results.append(AnchorResult(a.source, a.name, a.head.record, found, by is not None, by))
+    return ChainCheck(count, first_broken, tuple(results), tuple(clock_back))
+
+
+def _superseding(a: Anchor, restores: list[_Restore]) -> int | None:
+    """The restore that discarded an anchor's record: the record lies after the restored head
+    and at or before the replaced one, and the anchor was taken before the restore."""
+    taken = a.taken_at.isoformat(timespec="seconds") if a.taken_at else None
+    for r in restores:
+        if (r.restored.record < a.head.record <= r.replaced.record
+                and (taken is None or taken <= r.at)):
+            return r.id
+    return None

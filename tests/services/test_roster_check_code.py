@@ -1,0 +1,82 @@
+"""The 校验码 of a frozen roster (cli.md): `N-XXXX-XXXX-XXXX-XXXX`, the freeze's own audit record
+number and the first 16 hex digits of its hash, printed on the roster PDF and in the bank
+workbook's sheet 校验; `audit verify --head` takes it."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+import subprocess
+
+from python_calamine import CalamineWorkbook
+
+from elderdesk.services import audit_anchors
+from tests.services.test_allowance_views import enrol
+
+CODE = re.compile(r"\b\d+-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}\b")
+
+
+def _pdf_text(path) -> str:  # type: ignore[no-untyped-def]
+    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
+                          text=True, check=True).stdout
+
+
+def _freeze_record(db_path) -> tuple[int, str]:  # type: ignore[no-untyped-def]
+    conn = sqlite3.connect(db_path)
+    try:
+        return conn.execute("SELECT id, hash FROM audit_log WHERE action='roster.freeze' "
+                            "ORDER BY id DESC LIMIT 1").fetchone()
+    finally:
+        conn.close()
+
+
+def test_a_frozen_roster_carries_the_code_of_its_freeze_record(services, clerk, reviewer,
+                                                               approver, admin, db_path,
+                                                               tmp_path):
+    enrol(services, clerk, reviewer, approver, "1946-05-20", 1, "2026-08-10", "2026-08-20")
+    draft = services.roster.build(approver, "2026Q3")
+    assert draft.check_code is None
+    services.roster.export(approver, "2026Q3", pdf=tmp_path / "draft.pdf")
+    assert "校验码" not in _pdf_text(tmp_path / "draft.pdf")
+
+    frozen = services.roster.freeze(approver, "2026Q3")
+    n, h = _freeze_record(db_path)
+    code = f"{n}-{h[0:4]}-{h[4:8]}-{h[8:12]}-{h[12:16]}".upper()
+    assert frozen.check_code == code == audit_anchors.check_code(n, h)
+    assert services.roster.show(approver, "2026Q3").check_code == code
+    assert services.roster.show(approver, "2026Q3") == frozen
+
+    services.roster.export(approver, "2026Q3", pdf=tmp_path / "r.pdf", xlsx=tmp_path / "b.xlsx")
+    text = _pdf_text(tmp_path / "r.pdf")
+    assert f"校验码：{code}" in text
+    with CalamineWorkbook.from_path(str(tmp_path / "b.xlsx")) as book:
+        names = book.sheet_names
+        sheet = book.get_sheet_by_name("校验").to_python()
+    assert names[0] == "代发明细" and names[-1] == "校验"
+    assert [c for row in sheet for c in row if isinstance(c, str) and CODE.search(c)] == [code]
+
+    # The code anchors the chain: found now, missing once the freeze record is rewritten.
+    check = services.safety.verify_audit(admin, code)
+    assert check.ok and [(a.source, a.found) for a in check.anchors] == [("argument", True)]
+    conn = sqlite3.connect(db_path)
+    conn.execute("DROP TRIGGER audit_log_no_update")
+    conn.execute("UPDATE audit_log SET hash = '0' || substr(hash, 2) WHERE id = ?", (n,))
+    conn.commit()
+    conn.close()
+    check = services.safety.verify_audit(admin, code)
+    assert not check.ok and [a.found for a in check.anchors] == [False]
+
+
+def test_a_later_freeze_has_its_own_code(services, clerk, reviewer, approver, tmp_path):
+    a = enrol(services, clerk, reviewer, approver, "1946-05-20", 1, "2026-08-10", "2026-08-20")
+    q3 = services.roster.freeze(approver, "2026Q3") if services.roster.build(
+        approver, "2026Q3") else None
+    from datetime import date
+
+    services.allowance.lifecert(clerk, a, date(2026, 10, 2))
+    services.roster.build(approver, "2026Q4")
+    draft = services.roster.show(approver, "2026Q4")
+    assert draft.check_code is None
+    q4 = services.roster.freeze(approver, "2026Q4")
+    assert q3.check_code and q4.check_code and q3.check_code != q4.check_code
+    assert services.roster.show(approver, "2026Q3").check_code == q3.check_code
