@@ -171,6 +171,10 @@ def roster_text(view: Any) -> str:
         parts = [f"{i.month} {'本期' if i.kind == 'regular' else '补发' if i.kind == 'arrears' else '追回'}"
                  f" {fen_to_str(i.amount_fen)}" for i in ln.items]
         lines.append(f"{ln.id_number} {ln.name}：" + "，".join(parts))
+    for w in view.withheld:
+        why = "账号待补录" if w.reason == "no_account" else "待生存认证"
+        lines.append(f"{w.id_number} {w.name}：暂停发放（{why}）{w.months[0]}至{w.months[-1]}"
+                     f"共 {len(w.months)} 个月 {fen_to_str(w.amount_fen)} 元")
     return "\n".join(lines)
 
 

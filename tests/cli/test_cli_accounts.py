@@ -89,6 +89,8 @@ def test_roster_withheld_warnings_and_export(office, tmp_path):
     assert f.err.count("\n") == 1 and "people account" in f.err
     s = as_("clerk", "roster", "show", "--period", "2026Q3", "--json")
     assert s.json["withheld"] == b.json["withheld"] and s.err == ""
+    s = as_("clerk", "roster", "show", "--period", "2026Q3")
+    assert f"{B} 李四：暂停发放（账号待补录）2026-05至2026-09共 5 个月 500.00 元" in s.out
 
     x = tmp_path / "bank.xlsx"
     r = as_("clerk", "roster", "export", "--period", "2026Q3", "--xlsx", str(x), "--json")
