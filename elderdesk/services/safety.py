@@ -13,7 +13,7 @@ from elderdesk.domain.errors import ElderError
 from elderdesk.services import audit, audit_anchors, backup_rotation
 from elderdesk.services.auth import Operator, require
 from elderdesk.services.backup_rotation import check_integrity
-from elderdesk.services.clock import now, today
+from elderdesk.services.clock import now
 from elderdesk.store import backup, schema
 from elderdesk.store.db import Database
 
@@ -120,10 +120,11 @@ class SafetyService:
             self.db.damaged = integrity
             found = backup_rotation.list_backups(folder, self.db.path.stem)
             return StartupReport(integrity, folder, latest=found[0].path if found else None)
-        if backup_rotation.has_backup_on(folder, self.db.path.stem, today()):
+        stamp = now()  # the system clock's day, as in the backups' names (never ELDERDESK_TODAY)
+        if backup_rotation.has_backup_on(folder, self.db.path.stem, stamp.date()):
             return StartupReport(integrity, folder)
         try:
-            path = backup_rotation.take(self.db, "daily", now(), folder, checked=True)
+            path = backup_rotation.take(self.db, "daily", stamp, folder, checked=True)
         except ElderError as exc:
             return StartupReport(integrity, folder, backup_error=exc.message)
         return StartupReport(integrity, folder, backup=path)

@@ -133,14 +133,21 @@ def test_folder_setting_is_audited_and_used(services, admin, clerk, tmp_path, db
 
 
 def test_first_start_of_the_day_makes_one_backup(services, admin, clerk, monkeypatch, db_path):
+    from elderdesk.services import safety as safety_module
+
     safety = SafetyService(services.db)
-    monkeypatch.setenv("ELDERDESK_TODAY", "2026-05-20")
+    clock = [datetime(2026, 5, 20, 9, 0)]  # the system clock (ELDERDESK_TODAY plays no part)
+    monkeypatch.setattr(safety_module, "now", lambda: clock[0])
+    monkeypatch.setenv("ELDERDESK_TODAY", "2027-01-01")
     first = safety.startup_checks(clerk)  # whoever starts the program first that day
     assert first.integrity == "ok" and first.backup is not None and first.backup_error is None
     assert first.backup.parent == db_path.parent.resolve() / "backups"
     assert "-20260520-" in first.backup.name and first.backup.name.endswith("-daily.db")
+    clock[0] = datetime(2026, 5, 20, 17, 30)
     assert safety.startup_checks(admin).backup is None  # not again the same day
-    monkeypatch.setenv("ELDERDESK_TODAY", "2026-05-21")
+    monkeypatch.setenv("ELDERDESK_TODAY", "2027-01-02")
+    assert safety.startup_checks(admin).backup is None  # another ELDERDESK_TODAY: still not
+    clock[0] = datetime(2026, 5, 21, 8, 0)
     assert safety.startup_checks(admin).backup is not None
     assert len(safety.backups(admin)) == 2
 

@@ -29,7 +29,8 @@ def test_freeze_refusal_says_what_changed_in_words(services, clerk, reviewer, ap
         services.roster.freeze(approver, "2026Q3")
     message = err.value.message
     assert err.value.code == "ROSTER_STALE"
-    assert "王秀英" in message and "生存认证" in message and "2026-09-30 " in message
+    # the record's time is the system clock's (cli.md "Today"), not ELDERDESK_TODAY
+    assert "王秀英" in message and "生存认证" in message and f"{date.today()} " in message
     assert "lifecert" not in message and "T" not in message.split("（")[1]
 
 
