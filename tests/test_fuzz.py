@@ -16,7 +16,7 @@ import re
 import sqlite3
 import sys
 from collections import Counter
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -32,13 +32,43 @@ from tests.conftest import ADMIN_PASSWORD, PASSWORD, wuhan_policy
 from tests.helpers import make_id
 
 RANDOM = os.environ.get("ELDERDESK_FUZZ_RANDOM") == "1"
-CASES: Counter[str] = Counter()  # examples run per group, printed at the end (-s)
+CASES: Counter[str] = Counter()  # calls made per group, reported when the module ends
 
 
 def fuzz(n: int):  # type: ignore[no-untyped-def]
-    return settings(max_examples=n, deadline=None, database=None, derandomize=not RANDOM,
-                    suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                           HealthCheck.too_slow, HealthCheck.data_too_large])
+    """Hypothesis settings for n examples; the test is marked so `_ran_its_cases` can check
+    that its examples really ran (a fuzz test that silently calls nothing proves nothing)."""
+    apply = settings(max_examples=n, deadline=None, database=None, derandomize=not RANDOM,
+                     suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                            HealthCheck.too_slow, HealthCheck.data_too_large])
+
+    def mark(test):  # type: ignore[no-untyped-def]
+        test = apply(test)
+        test.fuzz_examples = n
+        return test
+
+    return mark
+
+
+@pytest.fixture(autouse=True)
+def _ran_its_cases(request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
+    """Each fuzz test made at least one checked call per example it asked for."""
+    expected = getattr(request.node.function, "fuzz_examples", 0)
+    before = sum(CASES.values())
+    yield
+    ran = sum(CASES.values()) - before
+    assert ran >= expected, f"{request.node.name}: {ran} checked calls for {expected} examples"
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _report(request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
+    """How many calls each group made, on the terminal once the module's tests are done."""
+    yield
+    capture = request.config.pluginmanager.get_plugin("capturemanager")
+    if capture is not None and CASES:
+        with capture.global_and_fixture_disabled():
+            print(f"\nfuzz cases: {sum(CASES.values())} " + json.dumps(
+                dict(sorted(CASES.items())), ensure_ascii=False))
 
 
 VALID_ID = make_id("1940-03-12", 11)
@@ -53,6 +83,13 @@ HOSTILE = [
     VALID_ID.lower(), "42010319400312011X", "420103400312011", "男", "女", "M", "F", "admin",
     "clerk", "people.edit", "card.min_age", "security.idle_minutes", "--help", "-h", "--json",
     "--db", "--user",
+    # issue 11: dates and periods at and past the ends of the calendar, Feb 29, after today
+    "0001-01-01", "1899-12-31", "1900-01-01", "2199-12-31", "2200-01-01", "2024-02-29",
+    "2025-02-29", "2026-05-21", "0000Q1", "0001Q1", "9999Q4", "2199Q4", "2026Q3", "0001-01",
+    "9999-12", "2199-12",
+    # names with control, bidi-override and zero-width characters
+    "\u202e\u202d张三", "张\u2066三\u2069", "\u200b\u200c\u200d", "张\u200b三", "\u2028",
+    "\u0007铃", "\u061c", "\u180e", "\u3164", "\ufeff\u200b", "李\u0301",
 ]
 texts = st.one_of(st.sampled_from(HOSTILE), st.text(max_size=40),
                   st.text(alphabet=st.characters(codec="utf-8"), min_size=1, max_size=8),
@@ -61,7 +98,12 @@ opt_texts = st.one_of(st.none(), texts)
 date_texts = st.one_of(texts, st.dates().map(str), st.sampled_from(
     ["2026-02-29", "2024-02-29", "2026-2-3", "20260203", "2026/02/03", "２０２６-０２-０３",
      "2026-02-03T00:00", " 2026-02-03 "]))
-dates = st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31))
+TODAY = date(2026, 5, 20)  # ELDERDESK_TODAY of every test here
+SPECIAL_DATES = [date(1, 1, 1), date(9999, 12, 31), date(1899, 12, 31), date(1900, 1, 1),
+                 date(2199, 12, 31), date(2200, 1, 1), date(2024, 2, 29), date(2000, 2, 29),
+                 date(1940, 3, 12), date(1940, 3, 11), TODAY, date(2026, 5, 21), date(2100, 2, 28)]
+dates = st.one_of(st.sampled_from(SPECIAL_DATES),
+                  st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31)))
 ints = st.one_of(st.integers(), st.sampled_from([0, -1, 1, 2**31, 2**63, -(2**63), 10**30]))
 floats = st.floats(allow_nan=True, allow_infinity=True)
 
@@ -90,14 +132,16 @@ def attempt(watch: Watch, group: str, fn, *args, **kwargs):  # type: ignore[no-u
         assert exc.code in MESSAGES and exc.code != "INTERNAL", exc.code
         assert exc.exit_status in (2, 3, 4), exc.code
         assert "\n" not in exc.message and len(exc.message) < 600, exc.message[:300]
-        assert watch.version() == before, f"{exc.code}: something was stored"
+        counted = exc.code == "AUTH_FAILED" and fn.__name__ == "authenticate"  # the lockout count
+        assert counted or watch.version() == before, f"{exc.code}: something was stored"
         return exc
 
 
 @pytest.fixture
-def fx(services, admin, clerk, reviewer, approver):  # type: ignore[no-untyped-def]
+def fx(services, admin, clerk, reviewer, approver, monkeypatch):  # type: ignore[no-untyped-def]
     """A register with one person under application and one without, and a watch on the file."""
     other = make_id("1945-06-02", 21)
+    monkeypatch.setenv("ELDERDESK_TODAY", TODAY.isoformat())
     for number, name in ((VALID_ID, "张三丰"), (other, "李四")):
         services.people.add(clerk, PersonInput(id_number=number, name=name))
     services.allowance.apply(clerk, VALID_ID)
@@ -161,6 +205,67 @@ def test_allowance(fx, number, on, reason, stop, note) -> None:  # type: ignore[
     attempt(watch, "allowance", a.history, ops["clerk"], number)
 
 
+EVENTS = ("death", "moved_out", "lifecert", "apply", "review", "approve", "reject", "stop",
+          "issue", "reissue", "pickup", "settle")
+FUTURE_CODES = ("DATE_IN_FUTURE", "DATE_OUT_OF_RANGE")
+
+
+@fuzz(150)
+@given(on=dates, event=st.sampled_from(EVENTS), first=dates, last=dates)
+def test_event_and_planning_dates(fx, on, event, first, last) -> None:  # type: ignore[no-untyped-def]
+    """An event dated after today is refused, and nothing else is looked at first; planning
+    dates (statistics, forms) may lie ahead: any date is a result or a coded refusal."""
+    from elderdesk.domain.months import Month
+
+    services, ops, watch = fx
+    p, a, c, r = services.people, services.allowance, services.cards, services.roster
+    calls = {
+        "death": (p.record_death, ops["clerk"], VALID_ID, on),
+        "moved_out": (p.record_moved_out, ops["clerk"], VALID_ID, on),
+        "lifecert": (a.lifecert, ops["clerk"], VALID_ID, on),
+        "apply": (a.apply, ops["clerk"], VALID_ID, on),
+        "review": (a.review, ops["reviewer"], VALID_ID, True, None, on),
+        "approve": (a.approve, ops["approver"], VALID_ID, on),
+        "reject": (a.reject, ops["approver"], VALID_ID, "不符合条件", on),
+        "stop": (a.stop, ops["approver"], VALID_ID, on, "voluntary"),
+        "issue": (c.issue, ops["clerk"], VALID_ID, on),
+        "reissue": (c.reissue, ops["clerk"], VALID_ID, "lost", on),
+        "pickup": (c.pickup, ops["clerk"], VALID_ID, on),
+        "settle": (r.settle, ops["approver"], VALID_ID, "2026-01", on)}
+    fn, *args = calls[event]
+    result = attempt(watch, "dates", fn, *args)
+    if on > TODAY:
+        assert isinstance(result, ElderError) and result.code in FUTURE_CODES, (event, on, result)
+    attempt(watch, "dates", services.stats.compute, ops["clerk"], on)
+    attempt(watch, "dates", services.stats.compute, ops["clerk"], None, Month.of(min(first, last)),
+            Month.of(max(first, last)))
+    attempt(watch, "dates", services.forms.fill, ops["clerk"], "adjust", month=Month.of(on))
+    attempt(watch, "dates", services.forms.fill, ops["clerk"], "pickup", first=min(first, last),
+            last=max(first, last))
+    attempt(watch, "dates", services.forms.fill, ops["clerk"], "application",
+            id_number=VALID_ID, on=on)
+
+
+NAMES = ["\u202e\u202d张三", "张\u2066三\u2069", "\u202a王五", "\u200b\u200c\u200d", "\ufeff",
+         "\u3164", "\u2800", "\u0007铃", "张\x1b[0m", "李\n四", "\u2028", "\u180e", "\u0301"]
+
+
+@fuzz(60)
+@given(name=st.one_of(st.sampled_from(NAMES), st.text(alphabet=st.characters(
+    categories=["Cc", "Cf", "Zs", "Mn"]), min_size=1, max_size=6)), n=st.integers(0, 10_000))
+def test_names_with_control_bidi_and_invisible_characters(fx, name, n) -> None:  # type: ignore[no-untyped-def]
+    """Through `people add`: control and bidi-override characters and names that show nothing
+    are refused (exit 2), never stored."""
+    from elderdesk.domain.person import REFUSED_CHARS, is_invisible
+
+    services, ops, watch = fx
+    number = make_id(date(1950, 1, 1) + timedelta(days=n), 300 + n % 600)
+    result = attempt(watch, "names", services.people.add, ops["clerk"],
+                     PersonInput(id_number=number, name=name))
+    if REFUSED_CHARS.search(name) or is_invisible(name.strip()):
+        assert isinstance(result, ElderError) and result.exit_status == 2, (name, result)
+
+
 WUHAN_LINES = (wuhan_policy() or "").splitlines()
 toml_values = st.one_of(
     st.integers().map(str), floats.map(lambda f: repr(f).replace("inf", "inf")),
@@ -171,17 +276,38 @@ toml_values = st.one_of(
          '[{ min_age = -5, max_age = 999999999999999999999, monthly = "100" }]']))
 
 
+WUHAN = "\n".join(WUHAN_LINES)
+ODD_POLICIES = [  # issue 11: deep nesting, a BOM, huge or float amounts, a huge file
+    "a = " + "[" * 5000 + "]" * 5000, "a = " + "{b = " * 5000 + "1" + "}" * 5000,
+    "\ufeff" + WUHAN, "\ufeff\ufeff" + WUHAN, WUHAN.replace('"100"', '"999999999999.99"'),
+    WUHAN.replace('"100"', '"100000.01"'), WUHAN.replace('"100"', '"100000"'),
+    WUHAN.replace('"100"', "100.5"), WUHAN.replace('"100"', "1e309"),
+    WUHAN.replace("= 3", "= 99999999999999999999"), WUHAN.replace("2018-01", "0001-01"),
+    WUHAN.replace("2018-01", "9999-12"), WUHAN.replace("min_age = 100", "min_age = 10000"),
+    WUHAN.replace('"quarter"', '"month"'), WUHAN + "#" + "x" * 1_100_000]
+periods = st.one_of(texts, st.sampled_from(
+    ["2026Q2", "2026-05", "2026Q3", "2026-06", "0000Q1", "0001Q1", "9999Q4", "2199Q4", "1900Q1",
+     "0001-01", "9999-12", "2026Q1", "2025Q4", "2026-04"]))
+
+
 @fuzz(200)
 @given(line=st.integers(0, max(len(WUHAN_LINES) - 1, 0)), value=toml_values,
-       junk=st.one_of(st.none(), texts))
-def test_policy_load(fx, line, value, junk) -> None:  # type: ignore[no-untyped-def]
+       junk=st.one_of(st.none(), texts, st.sampled_from(ODD_POLICIES)), period=periods)
+def test_policy_load(fx, line, value, junk, period) -> None:  # type: ignore[no-untyped-def]
+    """Whatever policy a load accepts, a roster of a period in its form builds (a huge amount
+    was accepted once and every later build crashed)."""
     services, ops, watch = fx
     lines = list(WUHAN_LINES)
     if "=" in lines[line]:
         key = lines[line].split("=", 1)[0].rstrip()
         lines[line] = f"{key} = {value}" if not key.lstrip().startswith("{") else value
     source = junk if junk is not None else "\n".join(lines)
-    attempt(watch, "policy.load", services.allowance.load_policy, ops["admin"], source)
+    loaded = attempt(watch, "policy.load", services.allowance.load_policy, ops["admin"], source)
+    if not isinstance(loaded, ElderError):
+        month_form = loaded.period == "month"
+        attempt(watch, "policy.load", services.roster.build, ops["approver"],
+                "2026-05" if month_form else "2026Q2")
+    attempt(watch, "policy.load", services.roster.build, ops["approver"], period)
 
 
 @fuzz(200)
@@ -314,7 +440,23 @@ CLI_GROUPS = {
         [V], [V, V], ["people", V], ["--user", V, "people", "search", "张"],
         ["--db", V, "people", "search", "张"],
     ],
+    "cli.dates": [  # issue 11: dates, periods, options given twice, --full-id
+        ["stats", "--date", V], ["stats", "--from", V, "--to", "2026-05"],
+        ["stats", "--from", "2026-01", "--to", V], ["form", "adjust", "--month", V, "--json"],
+        ["form", "pickup", "--from", V, "--to", "2026-05-20", "--json"],
+        ["form", "pickup", "--month", V, "--pdf", "@p.pdf", "--full-id"],
+        ["form", "application", ID, "--date", V, "--json"], ["card", "issue", ID, "--date", V],
+        ["lifecert", ID, "--date", V, "--date", "2026-01-02"], ["lifecert", ID, "--date", V],
+        ["people", "death", ID, "--date", V], ["allowance", "approve", ID, "--date", V],
+        ["roster", "build", "--period", V], ["roster", "freeze", "--period", V],
+        ["people", "show", ID, "--user", V], ["people", "show", ID, "--json", "--db", V],
+        ["people", "add", "--id", make_id("1951-02-03", 41), "--name", V],
+        ["people", "add", "--id", make_id("1951-02-03", 51), "--name", "赵六",
+         "--permit-expiry", V, "--household", "nonlocal"],
+    ],
 }
+TODAY_TEMPLATES = [["people", "search", "张"], ["stats"], ["lifecert", ID],
+                   ["roster", "build", "--period", "2026Q1"], ["card", "verify", "x"]]
 
 
 def _starts_gui(argv: list[str]) -> bool:
@@ -325,14 +467,25 @@ def _starts_gui(argv: list[str]) -> bool:
 
 
 class Cli:
-    def __init__(self, db: Path, out_dir: Path, mp: pytest.MonkeyPatch) -> None:
+    def __init__(self, db: Path, out_dir: Path, mp: pytest.MonkeyPatch, services, admin) -> None:  # type: ignore[no-untyped-def]
         self.db, self.out_dir, self.mp = db, out_dir, mp
+        self.services, self.admin = services, admin
         self.watch = Watch(db)
 
-    def run(self, group: str, argv: list[str], stdin: str) -> None:
+    def run(self, group: str, argv: list[str], stdin: str, today: str | None = None) -> None:
         if _starts_gui(argv):
             return  # no command left: that starts the GUI (cli.md), not a case for this test
         CASES[group] += 1
+        if today is not None:
+            self.mp.setenv("ELDERDESK_TODAY", today)
+        try:
+            self._run(argv, stdin)
+        finally:
+            self.mp.setenv("ELDERDESK_TODAY", TODAY.isoformat())
+            if {"passwd", "reset"} & set(argv):  # keep the admin's password: later cases
+                self.services.users.reset_password(self.admin, "admin", ADMIN_PASSWORD)
+
+    def _run(self, argv: list[str], stdin: str) -> None:
         before, files = self.watch.version(), set(self.out_dir.iterdir())
         out_b, err_b = io.BytesIO(), io.BytesIO()
         out = io.TextIOWrapper(out_b, encoding="utf-8", errors="strict")  # like a real stdout
@@ -363,13 +516,13 @@ class Cli:
 
 @pytest.fixture
 def cli(fx, tmp_path, monkeypatch):  # type: ignore[no-untyped-def]
-    services, _ops, watch = fx
+    services, ops, watch = fx
     out_dir = tmp_path / "out"
     out_dir.mkdir()
     monkeypatch.setenv("ELDERDESK_PASSWORD", ADMIN_PASSWORD)
-    monkeypatch.setenv("ELDERDESK_TODAY", "2026-05-20")
+    monkeypatch.setenv("ELDERDESK_TODAY", TODAY.isoformat())
     monkeypatch.chdir(out_dir)  # relative output paths land where they are watched
-    c = Cli(services.db.path, out_dir, monkeypatch)
+    c = Cli(services.db.path, out_dir, monkeypatch, services, ops["admin"])
     yield c
     c.watch.close()
 
@@ -395,6 +548,17 @@ test_cli_allowance = _cli_test("cli.allowance", 150)
 test_cli_rosters = _cli_test("cli.rosters", 120)
 test_cli_cards = _cli_test("cli.cards", 200)
 test_cli_admin = _cli_test("cli.admin", 200)
+test_cli_dates = _cli_test("cli.dates", 150)
+
+
+@fuzz(60)
+@given(template=st.sampled_from(TODAY_TEMPLATES), today=st.one_of(
+    st.sampled_from(["0001-01-01", "9999-12-31", "2024-02-29", "2025-02-29", "1900-01-01",
+                     "2199-12-31", "", " ", "2026-5-20"]), texts, dates.map(str)))
+def test_cli_elderdesk_today(cli, template, today) -> None:  # type: ignore[no-untyped-def]
+    """Any ELDERDESK_TODAY: the command runs, or stops with TODAY_INVALID (or another code)."""
+    today = today.replace("\x00", "").encode("utf-8", "ignore").decode()  # what an env holds
+    cli.run("cli.today", template, PASSWORD + "\n", today=today)
 
 
 def test_cli_every_option_with_every_fixed_value(cli) -> None:
@@ -404,11 +568,3 @@ def test_cli_every_option_with_every_fixed_value(cli) -> None:
     for group, templates in CLI_GROUPS.items():
         for template, value in itertools.product(templates, fixed):
             cli.run(group + ".sweep", _argv(template, value, cli.out_dir), PASSWORD + "\n")
-
-
-def test_zz_report(capsys) -> None:
-    """Print how many cases each group ran (visible with -s; the report quotes it)."""
-    with capsys.disabled():
-        total = sum(CASES.values())
-        print(f"\nfuzz cases: {total} " + json.dumps(dict(sorted(CASES.items())),
-                                                     ensure_ascii=False))

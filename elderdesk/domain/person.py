@@ -122,7 +122,8 @@ def field_problem(name: str, text: str) -> str | None:
         return "FIELD_BAD_CHARS"
     if len(text) > TEXT_FIELDS[name][1]:
         return "FIELD_TOO_LONG"
-    if text and not text[0].isalnum() and is_invisible(text):  # isalnum: quick, and visible
+    if text and (not text[0].isalnum() or text[0] in _BLANK_LOOKING) and is_invisible(text):
+        # isalnum: quick, and visible (but the Hangul fillers are letters that show nothing)
         return "FIELD_INVISIBLE"
     return None
 
