@@ -232,3 +232,34 @@ def _superseding(a: Anchor, restores: list[_Restore]) -> int | None:
                 and (taken is None or taken <= r.at)):
             return r.id
     return None
+
+
+_SOURCES = {"backup": "备份", "package": "交换包", "argument": "校验码"}
+
+
+def report_text(check: Any) -> str:
+    """The Chinese report of a chain check (the CLI's text, the GUI's status when an anchor is
+    missing): the verdict, then each problem on its own line."""
+    lines = []
+    if check.ok:
+        lines.append(f"审计日志完整，共 {check.records} 条记录；库外留存的链头 "
+                     f"{len(check.anchors)} 个，均已核对")
+    if check.first_broken is not None:
+        lines.append(f"审计日志在第 {check.first_broken} 条记录处断链：该记录或其之前的记录"
+                     "被程序外修改过")
+    for a in check.anchors:
+        if not a.found and not a.superseded:
+            lines.append(f"审计日志与{_SOURCES[a.source]}“{a.name}”留存的第 {a.record} 条记录"
+                         "不符：该记录已被删除或改写，日志在此之后（含）被程序外截断或重写过")
+    for a in check.anchors:
+        if a.superseded:
+            lines.append(f"{_SOURCES[a.source]}“{a.name}”留存的第 {a.record} 条记录已被第 "
+                         f"{a.by} 条记录所记的恢复备份取代（不算缺失）")
+    if check.clock_back:
+        shown = "、".join(str(n) for n in check.clock_back[:20])
+        more = f" 等 {len(check.clock_back)} 条" if len(check.clock_back) > 20 else ""
+        lines.append(f"注意：第 {shown}{more} 条记录的时间早于前一条（电脑时钟曾回拨，"
+                     "或记录被程序外改过），请核对")
+    if not check.ok:
+        lines.append("请保留现场（不要再办理业务），报告管理员，并用备份核对")
+    return "\n".join(lines)

@@ -414,3 +414,27 @@ def test_the_safety_service_is_unchanged_for_the_role_matrix(services, admin, cl
     with pytest.raises(ElderError) as e:
         SafetyService(services.db).verify_audit(clerk)
     assert e.value.code == "ROLE_DENIED"
+
+
+def test_the_audit_tab_names_a_missing_anchor(qtbot, services, admin, clerk, db_path):
+    """The GUI's 校验审计日志 (系统 → 审计): a missing anchor is not reported as a break at
+    record "None"; the report names the backup and its record."""
+    from PySide6.QtWidgets import QWidget
+
+    from elderdesk.ui.ops import Ops
+    from elderdesk.ui.pages.audit_tab import AuditTab
+
+    add_people(services, clerk, 1, 2)
+    b = backup_with_head(services, admin)
+    anchored = int(audit_anchors.head_path(b).read_text().split()[1])
+    cut(db_path, anchored - 1)
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    ops = Ops(holder)
+    tab = AuditTab(ops, services, admin)
+    qtbot.addWidget(tab)
+    tab.verify()
+    qtbot.waitUntil(lambda: tab.verify_button.isEnabled(), timeout=10000)
+    ops.wait_done()
+    text = tab.status_label.text()
+    assert "None" not in text and b.name in text and f"第 {anchored} 条" in text

@@ -80,3 +80,23 @@ def test_a_later_freeze_has_its_own_code(services, clerk, reviewer, approver, tm
     q4 = services.roster.freeze(approver, "2026Q4")
     assert q3.check_code and q4.check_code and q3.check_code != q4.check_code
     assert services.roster.show(approver, "2026Q3").check_code == q3.check_code
+
+
+def test_build_and_freeze_times_come_from_the_system_clock(services, clerk, reviewer, approver,
+                                                          monkeypatch, db_path, tmp_path):
+    from datetime import date
+
+    enrol(services, clerk, reviewer, approver, "1946-05-20", 1, "2026-08-10", "2026-08-20")
+    monkeypatch.setenv("ELDERDESK_TODAY", "2026-10-05")
+    built = services.roster.build(approver, "2026Q3")
+    frozen = services.roster.freeze(approver, "2026Q3")
+    assert built.built_at.date() == date.today() and frozen.frozen_at.date() == date.today()
+    conn = sqlite3.connect(db_path)
+    stamps = conn.execute("SELECT built_at, frozen_at FROM rosters").fetchone()
+    at, day = conn.execute("SELECT at, today FROM audit_log WHERE action='roster.freeze'"
+                           ).fetchone()
+    conn.close()
+    assert [s[:10] for s in stamps] == [date.today().isoformat()] * 2
+    assert at[:10] == date.today().isoformat() and day == "2026-10-05"
+    services.roster.export(approver, "2026Q3", pdf=tmp_path / "r.pdf")
+    assert f"定稿：{date.today()}" in _pdf_text(tmp_path / "r.pdf")

@@ -200,7 +200,7 @@ class AuditTab(QWidget):
             self.status_label.setStyleSheet("color: #1c7c1c")
             self.status_label.setText(self.tr("审计日志完整：共 {n} 条记录，哈希链无断点。")
                                       .format(n=check.records))
-        else:
+        elif check.first_broken is not None:
             self.status_label.setStyleSheet("color: #b01c1c; font-weight: bold")
             self.status_label.setText(self.tr(
                 "审计日志在第 {n} 条记录处断链：该记录或其之前的记录曾在程序外被修改。"
@@ -208,5 +208,10 @@ class AuditTab(QWidget):
 
     def _on_action_failed(self, exc: BaseException) -> None:
         self.export_button.setEnabled(True)
+        else:  # an anchor outside the database is missing: the service's report (as the CLI)
+            from elderdesk.services.audit_anchors import report_text
+
+            self.status_label.setStyleSheet("color: #b01c1c; font-weight: bold")
+            self.status_label.setText(report_text(check))
         self.verify_button.setEnabled(True)
         self._on_failed(exc)
