@@ -126,10 +126,23 @@ def office_code(session: Session) -> str:
     return settings.get(session, "office.code") or settings.get(session, "office.region") or ""
 
 
+_CODE_KEYS = ("office.code", "office.region")
+
+
 def office_codes(session: Session) -> set[str]:
-    """Every code this office's head files may carry (its current and former codes)."""
-    return {c for c in (settings.get(session, "office.code"),
-                        settings.get(session, "office.region")) if c}
+    """Every code this office's head files may carry: its current codes and every former one
+    the audit log knows (the region is an editable setting; changing it must not switch the
+    older backups' anchors off)."""
+    codes = {settings.get(session, k) for k in _CODE_KEYS}
+    for before, after in audit_repo.records_on(session, "settings.change", _CODE_KEYS):
+        for text in (before, after):
+            try:
+                doc = json.loads(text or "null")
+            except ValueError:
+                continue
+            if isinstance(doc, dict):
+                codes.add(doc.get("value"))
+    return {c for c in codes if isinstance(c, str) and c}
 
 
 def write_head_file(backup_file: Path, office: str, head: Head) -> Path:

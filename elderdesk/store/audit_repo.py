@@ -57,3 +57,12 @@ def hashes_of(session: Session, records: set[int]) -> dict[int, str]:
         return {}
     rows = session.execute(select(AuditRow.id, AuditRow.hash).where(AuditRow.id.in_(records)))
     return {r[0]: r[1] for r in rows}
+
+
+def records_on(session: Session, action: str, keys: tuple[str, ...]) -> list[tuple[str | None,
+                                                                                  str | None]]:
+    """(before_json, after_json) of every record of an action on any of keys (entity_key
+    index)."""
+    rows = session.execute(select(AuditRow.before_json, AuditRow.after_json).where(
+        AuditRow.entity_key.in_(keys), AuditRow.action == action).order_by(AuditRow.id))
+    return [(r[0], r[1]) for r in rows]

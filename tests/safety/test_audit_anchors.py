@@ -438,3 +438,16 @@ def test_the_audit_tab_names_a_missing_anchor(qtbot, services, admin, clerk, db_
     ops.wait_done()
     text = tab.status_label.text()
     assert "None" not in text and b.name in text and f"第 {anchored} 条" in text
+
+
+def test_changing_the_region_code_does_not_drop_older_heads(services, admin, clerk, db_path):
+    """office.region is editable: heads written under the former code stay this office's
+    anchors (else an admin could switch every backup anchor off by editing the setting)."""
+    add_people(services, clerk, 1, 2)
+    b = backup_with_head(services, admin)
+    anchored = int(audit_anchors.head_path(b).read_text().split()[1])
+    services.settings.set(admin, "office.region", "420104")
+    services.settings.set(admin, "office.region", "420105")
+    cut(db_path, anchored - 1)
+    check = verify(services, admin)
+    assert not check.ok and [(a.name, a.found) for a in check.anchors] == [(b.name, False)]
