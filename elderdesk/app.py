@@ -169,7 +169,16 @@ def start_safety_checks(window: MainWindow, operator: Operator) -> None:
     safety = window.services.safety
     window.ops.run(lambda: safety.startup_checks(operator),
                    lambda report: _on_safety_checked(window, safety, operator, report),
-                   lambda exc: log.error("startup check failed: %r", exc))
+                   lambda exc: _on_safety_failed(window, exc))
+
+
+def _on_safety_failed(window: MainWindow, exc: BaseException) -> None:
+    """The check could not run (a full disk, a read-only or locked file): said as such, never
+    as damage."""
+    from elderdesk.ui.errors import show_error
+
+    log.error("startup check failed: %r", exc)
+    show_error(window, exc)
 
 
 def _on_safety_checked(window: MainWindow, safety: SafetyService, operator: Operator,

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import errno
+import os
+
 # code: (exit status, Chinese message template with {named} placeholders)
 # Exit statuses follow docs/cli.md: 2 usage/input, 3 auth/role, 4 state of the data.
 MESSAGES: dict[str, tuple[int, str]] = {
@@ -26,8 +29,15 @@ MESSAGES: dict[str, tuple[int, str]] = {
     "DB_EXISTS": (4, "数据库文件“{path}”已存在，不能重复初始化"),
     "DB_NOT_INITIALISED": (2, "“{path}”不是 ElderDesk 数据库或尚未初始化"),
     "DB_NEWER_SCHEMA": (4, "数据库版本（{found}）比本程序新（{known}），请升级 ElderDesk 后再打开"),
-    "DB_CORRUPT": (2, "数据库文件已损坏（{detail}）。为防止进一步损坏，程序不会写入该文件。请管理员在程序的“系统 → 备份”中从备份恢复，或用命令 elderdesk backup restore 备份文件 恢复（备份文件在备份文件夹中，可用 elderdesk backup list 查看）"),
+    "DB_CORRUPT": (2, "数据库文件已损坏（完整性检查未通过，详情已记入日志文件）。为防止进一步损坏，程序不会写入该文件。请管理员在程序的“系统 → 备份”中从备份恢复，或用命令 elderdesk backup restore 备份文件 恢复（备份文件在备份文件夹中，可用 elderdesk backup list 查看）"),
     "DB_BUSY": (4, "数据库正被其他操作占用，请稍后重试"),
+    "DB_RESTORED": (4, "数据库已被管理员从备份恢复，刚才的操作没有保存。请重新登录（命令行请重新运行命令），核对数据后再办理"),
+    "DB_RESTORING": (4, "数据库正在从备份恢复，刚才的操作没有保存。请等恢复完成后重新登录（命令行请重新运行命令）再办理"),
+    # the state of the machine (cli.md): none of these is damage, none points to a restore
+    "DISK_FULL": (4, "磁盘空间不足：“{path}”所在的磁盘（或U盘）已满，刚才的操作没有完成，已保存的数据不受影响。请删除该磁盘上不需要的文件、清空回收站，腾出空间后重试。数据库没有损坏，不要从备份恢复"),
+    "DB_READ_ONLY": (4, "数据库文件“{path}”或它所在的文件夹不能写入（只读）：请检查该文件和文件夹的属性与权限（去掉“只读”，当前用户要有修改权限）；在U盘上的，请确认U盘的写保护开关没有打开。数据库没有损坏，不要从备份恢复"),
+    "DB_LOCKED": (4, "数据库文件“{path}”正被另一个程序占用（已等待 {seconds} 秒）：请关闭同时打开这个文件的程序（如另一个 ElderDesk 窗口、正在复制或备份它的软件），然后重试。数据库没有损坏，不要从备份恢复"),
+    "DB_IO_ERROR": (4, "读写数据库文件“{path}”时磁盘出错：请检查U盘或移动硬盘是否已拔出、连接是否松动，然后重试；如反复出现，请联系技术支持检查磁盘。这通常不是数据库损坏，请先不要从备份恢复"),
     "INTERNAL": (2, "程序内部错误：{detail}。请把日志文件发给技术支持"),
     # --- authentication and roles ------------------------------------------------------
     "AUTH_REQUIRED": (3, "此操作需要登录：请用 --user 指定用户名，并在 ELDERDESK_PASSWORD 中提供密码"),
@@ -204,3 +214,34 @@ def message_for(code: str, **params: object) -> str:
     if entry is None:
         return code
     return entry[1].format_map(_Lenient({k: _shown(v) for k, v in params.items()}))
+
+
+# Why a file operation failed, in Chinese, for the common causes (errno).
+_OS_REASONS = {
+    errno.ENOENT: "文件夹不存在（U盘是否已拔出？）",
+    errno.EACCES: "没有写入权限：文件夹只读、U盘写保护，或同名文件正被其他程序（如 Excel）打开",
+    errno.EPERM: "没有写入权限：文件夹只读、U盘写保护，或同名文件正被其他程序（如 Excel）打开",
+    errno.EROFS: "磁盘或U盘是只读的（写保护开关是否打开？）",
+    errno.ENAMETOOLONG: "文件名或路径太长",
+    errno.EISDIR: "这是一个文件夹，不是文件名",
+    errno.ENOTDIR: "路径中有一段不是文件夹",
+    errno.EFBIG: "文件太大（FAT32 格式的U盘单个文件最大 4 GB）",
+    errno.EIO: "磁盘读写出错（U盘是否已拔出？）",
+    errno.EINVAL: "文件名无效（含有不允许的字符？）",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """A file system error's cause in Chinese (the system's own text when it is a rare one)."""
+    return _OS_REASONS.get(exc.errno or 0) or exc.strerror or type(exc).__name__
+
+
+def output_error(exc: OSError, path: str | os.PathLike[str]) -> ElderError:
+    """Writing the output file `path` failed: DISK_FULL naming the folder, FILE_EXISTS, or
+    FILE_UNWRITABLE with the cause in Chinese."""
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        where = exc.filename if isinstance(exc.filename, str) and exc.filename else path
+        return ElderError("DISK_FULL", path=os.path.dirname(os.path.abspath(where)))
+    if exc.errno == errno.EEXIST:
+        return ElderError("FILE_EXISTS", path=os.fspath(path))
+    return ElderError("FILE_UNWRITABLE", path=os.fspath(path), detail=os_reason(exc))

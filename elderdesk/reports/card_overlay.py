@@ -26,7 +26,7 @@ from elderdesk.reports.card_pdf import (
     draw_qr,
     draw_text,
 )
-from elderdesk.reports.fonts import register_cjk_font
+from elderdesk.reports.fonts import pdf_canvas
 
 DEFAULT_TEMPLATE = ("templates", "card_overlay_sichuan.toml")
 FIELDS = ("name", "sex", "ethnicity", "birth_date", "address", "id_number", "card_no",
@@ -151,9 +151,12 @@ def write_calibration_page(path: Path | str, tpl: Template | None = None,
                            offset: tuple[float, float] = (0.0, 0.0), printer: str = "") -> None:
     """A test page for the stock: mm rulers, the template's field frames and instructions,
     all shifted by the current offset, so what the ruler reads on paper is the remaining error."""
-    register_cjk_font()
     tpl = tpl or load_template()
-    c = Canvas(str(path), pagesize=(tpl.width * mm, tpl.height * mm))
+    with pdf_canvas(path, (tpl.width * mm, tpl.height * mm), "套打校准页") as c:
+        _calibration(c, tpl, offset, printer)
+
+
+def _calibration(c: Canvas, tpl: Template, offset: tuple[float, float], printer: str) -> None:
     dx, dy = offset
 
     def pos(x: float, y: float) -> tuple[float, float]:
@@ -185,5 +188,3 @@ def write_calibration_page(path: Path | str, tpl: Template | None = None,
     for i, text in enumerate(lines):
         px, py = pos(17, 20 + i * 4.2)
         draw_text(c, px, py, text, 6.5, max_width=max(20.0, tpl.width / 2 - 19) * mm)
-    c.setTitle("套打校准页")
-    c.save()

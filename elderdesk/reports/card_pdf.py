@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from reportlab.lib.colors import Color, HexColor, white
 from reportlab.lib.pagesizes import A4
@@ -20,7 +21,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
 from elderdesk.domain.months import date_zh
-from elderdesk.reports.fonts import register_cjk_font, runs, text_width
+from elderdesk.reports.fonts import pdf_canvas, runs, text_width
 
 CARD_W, CARD_H = 85.6, 54.0  # CR80 (ISO/IEC 7810 ID-1), mm
 SHEET_COLS, SHEET_ROWS = 2, 5
@@ -190,34 +191,33 @@ def write_cards(path: Path | str, faces: Sequence[CardFace], mode: str = "full",
     data only at the template's positions on pre-printed stock (overlay, offset in mm)."""
     if mode not in MODES:
         raise ValueError(f"unknown mode {mode!r}")
-    register_cjk_font()
     photos = _Photos()
+    tpl: Any = None
     if mode == "overlay":
         from elderdesk.reports.card_overlay import draw_overlay, load_template
 
         tpl = template if template is not None else load_template()
-        c = Canvas(str(path), pagesize=(tpl.width * mm, tpl.height * mm), pageCompression=1)
-        for face in faces:
-            draw_overlay(c, tpl, face, photos, offset)
-            c.showPage()
-    elif mode == "full":
-        c = Canvas(str(path), pagesize=(CARD_W * mm, CARD_H * mm), pageCompression=1)
-        for face in faces:
-            draw_full_card(c, face, photos)
-            c.showPage()
+        size = (tpl.width * mm, tpl.height * mm)
     else:
-        c = Canvas(str(path), pagesize=A4, pageCompression=1)
-        per_page = SHEET_COLS * SHEET_ROWS
-        left = (A4[0] - SHEET_COLS * CARD_W * mm) / 2
-        bottom = (A4[1] - SHEET_ROWS * CARD_H * mm) / 2
-        for start in range(0, len(faces), per_page):
-            chunk = faces[start:start + per_page]
-            for i, face in enumerate(chunk):
-                col, row = i % SHEET_COLS, i // SHEET_COLS
-                draw_full_card(c, face, photos, left + col * CARD_W * mm,
-                               bottom + (SHEET_ROWS - 1 - row) * CARD_H * mm)
-            _cut_marks(c, left, bottom, SHEET_COLS, SHEET_ROWS)
-            c.showPage()
-    c.setTitle(TITLE)
-    c.setCreator("ElderDesk")
-    c.save()
+        size = (CARD_W * mm, CARD_H * mm) if mode == "full" else A4
+    with pdf_canvas(path, size, TITLE) as c:
+        if mode == "overlay":
+            for face in faces:
+                draw_overlay(c, tpl, face, photos, offset)
+                c.showPage()
+        elif mode == "full":
+            for face in faces:
+                draw_full_card(c, face, photos)
+                c.showPage()
+        else:
+            per_page = SHEET_COLS * SHEET_ROWS
+            left = (A4[0] - SHEET_COLS * CARD_W * mm) / 2
+            bottom = (A4[1] - SHEET_ROWS * CARD_H * mm) / 2
+            for start in range(0, len(faces), per_page):
+                chunk = faces[start:start + per_page]
+                for i, face in enumerate(chunk):
+                    col, row = i % SHEET_COLS, i // SHEET_COLS
+                    draw_full_card(c, face, photos, left + col * CARD_W * mm,
+                                   bottom + (SHEET_ROWS - 1 - row) * CARD_H * mm)
+                _cut_marks(c, left, bottom, SHEET_COLS, SHEET_ROWS)
+                c.showPage()

@@ -8,11 +8,12 @@ instead of a silent box, and `unprintable()` lets the caller tell the clerk whic
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import threading
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,7 @@ from reportlab.pdfbase.ttfonts import TTFont, TTFontFile
 from reportlab.pdfgen.canvas import Canvas
 
 from elderdesk.paths import resource
+from elderdesk.reports.output_file import atomic_output
 
 FONT_NAME = "CJK"
 PLACEHOLDER = "〓"
@@ -70,16 +72,25 @@ def register_cjk_font(path: str | os.PathLike[str] | None = None) -> str:
     return FONT_NAME
 
 
-def new_canvas(path: str | os.PathLike[str], pagesize: tuple[float, float], title: str,
-               **options: Any) -> Canvas:
+def new_canvas(out: Any, pagesize: tuple[float, float], title: str, **options: Any) -> Canvas:
     """A compressed reportlab canvas for a printed report, titled and signed ElderDesk, that
-    starts in the CJK font (registered here if it is not yet)."""
+    starts in the CJK font (registered here if it is not yet); `out` is an open binary file."""
     register_cjk_font()
-    c = Canvas(os.fspath(path), pagesize=pagesize, pageCompression=1, initialFontName=FONT_NAME,
-               **options)
+    c = Canvas(out, pagesize=pagesize, pageCompression=1, initialFontName=FONT_NAME, **options)
     c.setTitle(title)
     c.setCreator("ElderDesk")
     return c
+
+
+@contextlib.contextmanager
+def pdf_canvas(path: str | os.PathLike[str], pagesize: tuple[float, float], title: str,
+               **options: Any) -> Iterator[Canvas]:
+    """The canvas of every printed PDF (new_canvas), saved when the block ends, through
+    output_file.atomic_output: a failure leaves no PDF (nor a scratch file) behind."""
+    with atomic_output(path) as out:
+        c = new_canvas(out, pagesize, title, **options)
+        yield c
+        c.save()
 
 
 def _drawable(ch: str) -> bool:

@@ -261,19 +261,18 @@ def write_form_pdf(path: str | os.PathLike[str], data: Any, *, printed_by: str =
     """Write one filled form (a list of RecoveryNotice: one page each) to `path`; lists mask
     ID numbers unless mask=False."""
     wide = isinstance(data, AdjustmentList | PickupRegister)
-    c = fonts.new_canvas(path, landscape(A4) if wide else A4, form_title(data))
-    if isinstance(data, ApplicationForm):
-        _application(c, data, printed_by)
-        c.showPage()
-    elif isinstance(data, StopForm):
-        _stop(c, data, printed_by)
-        c.showPage()
-    elif isinstance(data, AdjustmentList):
-        _adjust(c, data, printed_by, mask)
-    elif isinstance(data, PickupRegister):
-        _pickup(c, data, printed_by, mask)
-    else:
-        for notice in data:
-            _recovery(c, notice, printed_by)
+    with fonts.pdf_canvas(path, landscape(A4) if wide else A4, form_title(data)) as c:
+        if isinstance(data, ApplicationForm):
+            _application(c, data, printed_by)
             c.showPage()
-    c.save()
+        elif isinstance(data, StopForm):
+            _stop(c, data, printed_by)
+            c.showPage()
+        elif isinstance(data, AdjustmentList):
+            _adjust(c, data, printed_by, mask)
+        elif isinstance(data, PickupRegister):
+            _pickup(c, data, printed_by, mask)
+        else:
+            for notice in data:
+                _recovery(c, notice, printed_by)
+                c.showPage()

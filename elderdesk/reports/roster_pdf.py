@@ -15,6 +15,7 @@ import os
 from collections.abc import Callable
 
 from reportlab.lib.pagesizes import A4, landscape
+from reportlab.pdfgen.canvas import Canvas
 
 from elderdesk.domain.idcard import SEX_LABELS, mask_account, mask_id
 from elderdesk.domain.money import fen_to_capital, fen_to_str
@@ -134,14 +135,9 @@ def _report_unprintable(texts: list[tuple[str, str, str]], on_missing: Callable 
 
 
 class _Writer:
-    def __init__(self, path: str, roster: RosterView, prepared_by: str | None, mask: bool):
+    def __init__(self, c: Canvas, roster: RosterView, prepared_by: str | None, mask: bool):
         self.roster, self.prepared_by, self.mask = roster, prepared_by, mask
-        self.c = fonts.new_canvas(
-            path,
-            (PAGE_W, PAGE_H),
-            f"{roster.office}高龄津贴发放花名册（{period_zh(roster.period)}）",
-            initialFontSize=SMALL,
-        )
+        self.c = c
         self.c.setAuthor(roster.office)
         # Full 19-digit accounts need 76 pt: 备注 gives up 16 of them.
         sizes = {"银行账号": 44, "备注": 92} if mask else {"银行账号": 76, "备注": 70}
@@ -255,7 +251,6 @@ class _Writer:
                 elif op == "sign":
                     self.signatures(y)
             c.showPage()
-        c.save()
 
 
 def write_roster_pdf(
@@ -271,4 +266,6 @@ def write_roster_pdf(
     on_missing, if given, receives [(name, printed ID, characters)] for text holding characters
     that no font can draw (printed as fonts.PLACEHOLDER, and logged as a warning either way).
     """
-    _Writer(os.fspath(path), roster, prepared_by, mask).write(on_missing)
+    title = f"{roster.office}高龄津贴发放花名册（{period_zh(roster.period)}）"
+    with fonts.pdf_canvas(path, (PAGE_W, PAGE_H), title, initialFontSize=SMALL) as c:
+        _Writer(c, roster, prepared_by, mask).write(on_missing)

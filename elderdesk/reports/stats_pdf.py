@@ -7,6 +7,7 @@ import os
 from collections.abc import Sequence
 
 from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen.canvas import Canvas
 
 from elderdesk.reports import fonts
 from elderdesk.reports.charts_pdf import draw_chart
@@ -22,8 +23,8 @@ FIT_SIZES = (9.0, 8.5, 7.5, 6.5, 5.5)
 
 
 class _Writer:
-    def __init__(self, path: str, title: str, subtitle: str, footer: str) -> None:
-        self.c = fonts.new_canvas(path, A4, title)
+    def __init__(self, c: Canvas, title: str, subtitle: str, footer: str) -> None:
+        self.c = c
         self.title, self.subtitle, self.footer = title, subtitle, footer
         self.page = 0
         self.y = 0.0
@@ -91,9 +92,6 @@ class _Writer:
             x += w
         self.y -= height
 
-    def save(self) -> None:
-        self.c.save()
-
 
 def _widths(t: StatTable, total: float) -> list[float]:
     """Columns as wide as their longest text, stretched or squeezed to the page width."""
@@ -110,7 +108,7 @@ def _widths(t: StatTable, total: float) -> list[float]:
 def write_stats_pdf(path: str | os.PathLike[str], tables: Sequence[StatTable], *, title: str,
                     subtitle: str, footer: str = "") -> None:
     """Print the tables (and their charts) to `path`."""
-    w = _Writer(os.fspath(path), title, subtitle, footer)
-    for t in tables:
-        w.table(t)
-    w.save()
+    with fonts.pdf_canvas(path, A4, title) as c:
+        w = _Writer(c, title, subtitle, footer)
+        for t in tables:
+            w.table(t)

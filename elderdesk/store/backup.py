@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from elderdesk.store.db import SQLITE_HEADER
+from elderdesk.store import leftovers
+from elderdesk.store.db import SQLITE_HEADER, is_damage, machine_error
 
 FOLDER_KEY = "backup.folder"  # office setting: where automatic backups go
 # <database stem>-YYYYMMDD-HHMMSS-<kind>.db, e.g. office-20260520-083000-daily.db
@@ -106,17 +107,20 @@ def inspect(path: Path) -> BackupInfo:
 
 
 def quick_check(path: Path) -> str:
-    """PRAGMA quick_check of a database file: "ok", or SQLite's first complaint."""
+    """PRAGMA quick_check of a database file: "ok", or SQLite's first complaint. A check that
+    cannot run for the state of the machine (a full disk, a read-only or locked file) raises
+    that ElderError (DISK_FULL, ...): it says nothing about damage."""
     try:
         conn = _read_only(path)
+        try:
+            return str(conn.execute("PRAGMA quick_check").fetchone()[0])
+        finally:
+            conn.close()
     except sqlite3.Error as exc:
+        found = None if is_damage(exc) else machine_error(exc, path)
+        if found is not None:
+            raise found from exc
         return str(exc)
-    try:
-        return str(conn.execute("PRAGMA quick_check").fetchone()[0])
-    except sqlite3.DatabaseError as exc:
-        return str(exc)
-    finally:
-        conn.close()
 
 
 def configured_folder(db_path: Path) -> Path | None:

@@ -2,17 +2,25 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import logging
+import os
+import shutil
+import sqlite3
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from elderdesk.domain.errors import ElderError
 
+log = logging.getLogger(__name__)
 SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT = 30.0  # seconds a connection waits for another's lock before DB_LOCKED
+LOW_SPACE = 4 << 20  # an I/O error with less free space than this is a full disk
 
 
 def _configure(engine: Engine) -> None:
@@ -22,7 +30,7 @@ def _configure(engine: Engine) -> None:
         dbapi_conn.isolation_level = None
         cur = dbapi_conn.cursor()
         cur.execute("PRAGMA foreign_keys=ON")
-        cur.execute("PRAGMA busy_timeout=30000")
+        cur.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT * 1000)}")
         cur.execute("PRAGMA journal_mode=WAL")
         cur.execute("PRAGMA synchronous=FULL")
         cur.execute("PRAGMA cache_size=-65536")
@@ -35,7 +43,7 @@ def _configure(engine: Engine) -> None:
 
 
 def make_engine(path: Path | str) -> Engine:
-    engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": 30})
+    engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": BUSY_TIMEOUT})
     _configure(engine)
     return engine
 
@@ -48,6 +56,11 @@ class Database:
         self.engine = make_engine(self.path)
         # Set when a check found the file damaged: from then on write() refuses (DB_CORRUPT).
         self.damaged: str | None = None
+        # The restore generation this session saw when it first connected (None: a file without
+        # settings yet); write() refuses once the file holds another one (restored elsewhere).
+        self.generation: str | None = None
+        self.swap_listeners: list[Callable[[], None]] = []  # told (any thread) when it does
+        event.listen(self.engine, "connect", self._first_connect)
         self._read = sessionmaker(bind=self.engine, expire_on_commit=False)
         self._write = sessionmaker(
             bind=self.engine.execution_options(sqlite_immediate=True), expire_on_commit=False
@@ -56,7 +69,7 @@ class Database:
     @contextmanager
     def read(self) -> Iterator[Session]:
         """A read-only unit of work (a consistent snapshot; never blocks writers in WAL mode)."""
-        with self._read() as session, session.begin():
+        with translated(self), self._read() as session, session.begin():
             yield session
             session.rollback()
 
@@ -65,11 +78,147 @@ class Database:
         """One transaction, write lock taken at BEGIN; commits at the end, rolls back on error."""
         if self.damaged is not None:
             raise ElderError("DB_CORRUPT", detail=self.damaged)
-        with self._write() as session, session.begin():
+        with translated(self), self._write() as session, session.begin():
+            self._check_swap(session)
             yield session
 
     def close(self) -> None:
         self.engine.dispose()
+
+    def _first_connect(self, dbapi_conn, _record) -> None:  # type: ignore[no-untyped-def]
+        if self.generation is None:
+            self.generation = read_generation(dbapi_conn)
+
+    def _check_swap(self, session: Session) -> None:
+        """Under the write lock: refuse while a restore runs (DB_RESTORING) and once a restore
+        replaced the data this session saw (DB_RESTORED): its work would be based on the old
+        data, and a restore elsewhere must never be written over."""
+        if self.generation is None:
+            return
+        found = dict(session.connection().exec_driver_sql(
+            "SELECT key, value FROM settings WHERE key IN (?, ?)",
+            (GENERATION_KEY, RESTORING_KEY)).all())
+        mark = found.get(RESTORING_KEY)
+        if mark is not None:
+            from elderdesk.store.leftovers import mark_stale
+
+            if not mark_stale(mark):
+                raise ElderError("DB_RESTORING")
+        if found.get(GENERATION_KEY, "0") != self.generation:
+            for listener in list(self.swap_listeners):
+                try:
+                    listener()
+                except Exception:  # a closed window: the error below still stops the write
+                    log.debug("swap listener failed", exc_info=True)
+            raise ElderError("DB_RESTORED")
+
+
+# settings keys a restore maintains (store/leftovers.py, services/safety.py)
+GENERATION_KEY = "db.generation"  # bumped by every restore; absent = "0"
+RESTORING_KEY = "db.restoring"  # "<pid> <ISO time>" while a restore runs
+
+
+def read_generation(conn: sqlite3.Connection) -> str | None:
+    """The restore generation of a database (None: no settings table, e.g. a new file)."""
+    try:
+        row = conn.execute("SELECT value FROM settings WHERE key = ?",
+                           (GENERATION_KEY,)).fetchone()
+    except sqlite3.Error:
+        return None
+    return str(row[0]) if row else "0"
+
+
+# SQLite's primary result codes (the low byte of the extended code)
+_BUSY, _LOCKED, _READONLY, _IOERR, _CORRUPT, _FULL, _CANTOPEN, _NOTADB = 5, 6, 8, 10, 11, 13, 14, 26
+_READONLY_DBMOVED = 1032  # the file was replaced under the connection (a restore): not read-only
+
+
+def sqlite_code(exc: BaseException) -> int | None:
+    """SQLite's extended result code of an error (sqlite3's, or SQLAlchemy's wrapping it)."""
+    err = getattr(exc, "orig", exc)
+    return getattr(err, "sqlite_errorcode", None) if isinstance(err, sqlite3.Error) else None
+
+
+def is_damage(exc: BaseException) -> bool:
+    """SQLite said "malformed" or "not a database" (to be confirmed by a check)."""
+    code = sqlite_code(exc)
+    return code is not None and code & 0xFF in (_CORRUPT, _NOTADB)
+
+
+def _free(folder: str) -> int | None:
+    try:
+        return shutil.disk_usage(folder).free
+    except OSError:
+        return None
+
+
+def _writable(path: Path) -> bool:
+    return all(os.access(p, os.W_OK) for p in (path, path.parent) if p.exists())
+
+
+def machine_error(exc: BaseException, path: Path | str) -> ElderError | None:
+    """The code for an SQLite failure on the database file at `path` that is the state of the
+    machine: DISK_FULL, DB_READ_ONLY, DB_LOCKED or DB_IO_ERROR; None for any other error
+    (constraints, damage, a file replaced by a restore). The driver's text goes to the log."""
+    code = sqlite_code(exc)
+    if code is None:
+        return None
+    path = Path(os.path.abspath(path))
+    folder = str(path.parent)
+    primary = code & 0xFF
+    free = _free(folder)
+    low = free is not None and free < LOW_SPACE
+    found: ElderError | None = None
+    if primary == _FULL:
+        found = ElderError("DISK_FULL", path=folder)
+    elif primary in (_BUSY, _LOCKED):
+        found = ElderError("DB_LOCKED", path=str(path), seconds=f"{BUSY_TIMEOUT:g}")
+    elif (primary == _READONLY and code != _READONLY_DBMOVED) or (
+            primary in (_IOERR, _CANTOPEN) and not _writable(path)):
+        found = ElderError("DB_READ_ONLY", path=str(path))
+    elif primary in (_IOERR, _CANTOPEN) and low:
+        found = ElderError("DISK_FULL", path=folder)
+    elif primary == _CANTOPEN and not path.exists():
+        found = ElderError("DB_MISSING", path=str(path))
+    elif primary in (_IOERR, _CANTOPEN):
+        found = ElderError("DB_IO_ERROR", path=str(path))
+    if found is not None:
+        err = getattr(exc, "orig", exc)
+        log.warning("%s on %s: %s (%s, free %s bytes)", found.code, path, err,
+                    getattr(err, "sqlite_errorname", code), free)
+    return found
+
+
+def database_error(exc: BaseException, db: Database | Path) -> ElderError | None:
+    """machine_error, or DB_CORRUPT when SQLite reported damage and its quick_check confirms it
+    (a confirmed database is then marked damaged: writes refuse). None: not an SQLite error of
+    the file (the caller re-raises it)."""
+    path = db.path if isinstance(db, Database) else Path(db)
+    found = machine_error(exc, path)
+    if found is not None or not is_damage(exc):
+        return found
+    from elderdesk.store.backup import quick_check  # it raises machine errors itself
+
+    check = quick_check(path)
+    log.error("SQLite reported damage in %s: %s; quick_check: %s",
+              path, getattr(exc, "orig", exc), check)
+    if check == "ok":
+        return ElderError("DB_IO_ERROR", path=str(path))
+    if isinstance(db, Database):
+        db.damaged = check
+    return ElderError("DB_CORRUPT", detail=check)
+
+
+@contextmanager
+def translated(db: Database | Path) -> Iterator[None]:
+    """SQLite failures on the file become their ElderError (database_error); others pass."""
+    try:
+        yield
+    except (sqlite3.Error, DBAPIError) as exc:
+        found = database_error(exc, db)
+        if found is None:
+            raise
+        raise found from exc
 
 
 def check_header(path: Path) -> None:

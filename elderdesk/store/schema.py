@@ -6,7 +6,7 @@ import sqlite3
 from pathlib import Path
 
 from elderdesk.domain.errors import ElderError
-from elderdesk.store.db import Database, check_header, schema_version
+from elderdesk.store.db import Database, check_header, database_error, schema_version
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 # The newest revision this program knows; bump with every new migration file.
@@ -45,9 +45,12 @@ def open_existing(path: Path, *, migrate: bool = True) -> Database:
     db = Database(path)
     try:
         found = schema_version(db)
-    except Exception as exc:  # sqlite3.DatabaseError: file is not a database / malformed
+    except Exception as exc:  # a full disk, a locked or read-only file, damage...
         db.close()
-        raise ElderError("DB_CORRUPT", detail=str(exc)) from None
+        found = database_error(exc, path)
+        if found is None:
+            raise
+        raise found from exc
     if found is None:
         db.close()
         raise ElderError("DB_NOT_INITIALISED", path=str(path))
