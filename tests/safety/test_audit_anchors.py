@@ -15,6 +15,8 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from elderdesk.domain.errors import ElderError
 from elderdesk.domain.person import PersonInput
@@ -216,10 +218,10 @@ def test_head_argument_forms(services, admin, clerk, db_path):
     n, h = _head(db_path)
     code = audit_anchors.check_code(n, h)
     assert code == f"{n}-{h[0:4]}-{h[4:8]}-{h[8:12]}-{h[12:16]}".upper()
-    for given in (code, code.lower(), f"{n}-{h[:16]}", f"{n}-{h}", f"{n}-{h.upper()}",
+    for typed in (code, code.lower(), f"{n}-{h[:16]}", f"{n}-{h}", f"{n}-{h.upper()}",
                   f"{n}-{h[:8]}-{h[8:16]}", f" {code} ", f"{n}－{h[:16]}"):
-        check = verify(services, admin, given)
-        assert check.ok and [(a.record, a.found) for a in check.anchors] == [(n, True)], given
+        check = verify(services, admin, typed)
+        assert check.ok and [(a.record, a.found) for a in check.anchors] == [(n, True)], typed
     wrong = f"{n}-{'0' * 16}"
     check = verify(services, admin, wrong)
     assert not check.ok and [(a.record, a.found) for a in check.anchors] == [(n, False)]
@@ -451,3 +453,20 @@ def test_changing_the_region_code_does_not_drop_older_heads(services, admin, cle
     cut(db_path, anchored - 1)
     check = verify(services, admin)
     assert not check.ok and [(a.name, a.found) for a in check.anchors] == [(b.name, False)]
+
+
+@settings(derandomize=True, max_examples=400, deadline=None)
+@given(st.one_of(
+    st.text(max_size=90),
+    st.builds(lambda n, h, sep, up: f"{n}{sep}{h.upper() if up else h}",
+              st.integers(-5, 10**19), st.text("0123456789abcdefABCDEF-－ g", max_size=70),
+              st.sampled_from(["-", "－", " ", "", "--"]), st.booleans())))
+def test_any_head_argument_is_a_head_or_audit_head_invalid(text):
+    try:
+        head = audit_anchors.parse_head_arg(text)
+    except ElderError as e:
+        assert e.code == "AUDIT_HEAD_INVALID" and e.exit_status == 2
+        assert "\n" not in e.message and len(e.message) < 300
+    else:
+        assert head.record >= 1 and len(head.sha256) in (16, 64)
+        assert set(head.sha256) <= set("0123456789abcdef")
