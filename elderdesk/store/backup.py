@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from elderdesk.store import leftovers
 from elderdesk.store.db import SQLITE_HEADER, is_damage, machine_error
 
 FOLDER_KEY = "backup.folder"  # office setting: where automatic backups go
