@@ -125,6 +125,8 @@ class CardService:
         prepared = card_photo.prepare(photo, photo_box, photo_name) if photo is not None else None
         with self.db.write() as s:
             person = self.people.resolve(s, id_number)
+            if on < person.birth_date:
+                raise ElderError("DATE_BEFORE_BIRTH", date=on, birth=person.birth_date)
             rules = self.rules_in(s)
             current = repo.valid_card(s, person.id)
             if current is not None and person.status == "active":
@@ -147,6 +149,8 @@ class CardService:
         prepared = card_photo.prepare(photo, photo_box, photo_name) if photo is not None else None
         with self.db.write() as s:
             person = self.people.resolve(s, id_number)
+            if on < person.birth_date:
+                raise ElderError("DATE_BEFORE_BIRTH", date=on, birth=person.birth_date)
             rules = self.rules_in(s)
             if person.status != "active":
                 check_person(rules, holder(person), on)  # deceased / moved out

@@ -44,7 +44,6 @@ def event_date(on: date | None) -> date:
     current = today()
     if on is None:
         return current
-    check_in_range(on)
     if on > current:
         raise ElderError("DATE_IN_FUTURE", date=on, today=current)
-    return on
+    return check_in_range(on)  # and not before 1900

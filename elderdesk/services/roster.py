@@ -304,6 +304,8 @@ class RosterService:
         on = event_date(on)
         with self.db.write() as s:
             person = self.allowance.people.resolve(s, id_number)
+            if on < person.birth_date:
+                raise ElderError("DATE_BEFORE_BIRTH", date=on, birth=person.birth_date)
             rows = s.execute(select(RecoveryRow).where(
                 RecoveryRow.person_id == person.id, RecoveryRow.month == str(month),
                 RecoveryRow.settled_on.is_(None))).scalars().all()

@@ -115,3 +115,19 @@ def test_roster_of_the_current_period_builds_and_freeze_checks_too(services, app
     assert services.roster.build(approver, "2026Q2").period == "2026Q2"  # May is in it
     monkeypatch.setenv("ELDERDESK_TODAY", "2026-03-31")  # today moved back before the freeze
     assert code_of(services.roster.freeze, approver, "2026Q2") == ("PERIOD_IN_FUTURE", 4)
+
+
+def test_nothing_before_the_persons_birth(services, clerk, approver, person) -> None:
+    before = date(1939, 12, 31)  # OLD was born 1940-03-12
+    calls = [(services.allowance.apply, clerk, person, before),
+             (services.allowance.lifecert, clerk, person, before),
+             (services.cards.issue, clerk, person, before),
+             (services.people.record_death, clerk, person, before),
+             (services.people.record_moved_out, clerk, person, before),
+             (services.roster.settle, approver, person, "2026-01", before)]
+    for fn, *args in calls:
+        assert code_of(fn, *args) == ("DATE_BEFORE_BIRTH", 2), fn.__name__
+    services.cards.issue(clerk, person, TODAY)
+    assert code_of(services.cards.reissue, clerk, person, "lost", before) == (
+        "DATE_BEFORE_BIRTH", 2)
+    assert code_of(services.cards.pickup, clerk, person, before) == ("DATE_BEFORE_BIRTH", 2)
