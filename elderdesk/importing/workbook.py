@@ -11,6 +11,7 @@ from python_calamine import CalamineWorkbook, WorksheetNotFound
 from elderdesk.domain.errors import ElderError
 from elderdesk.domain.text import WHITESPACE, clean_text, squeeze
 from elderdesk.importing.cells import cell_text
+from elderdesk.importing.guard import check_workbook, is_zip
 
 HEADER_SCAN_ROWS = 10
 TOTAL_PREFIXES = ("合计", "总计")
@@ -89,8 +90,9 @@ def load_sheet(path: str | os.PathLike[str], sheet: str | None = None) -> tuple[
     path_text = os.fspath(path)
     if not os.path.isfile(path_text):
         raise ElderError("FILE_NOT_FOUND", path=path_text)
+    check_workbook(path_text)  # FILE_TOO_LARGE before the reader sees it
     try:
-        with CalamineWorkbook.from_path(path_text) as book:
+        with _open_book(path_text) as book:
             names = list(book.sheet_names)
             if sheet is None:
                 if not names:
@@ -107,6 +109,16 @@ def load_sheet(path: str | os.PathLike[str], sheet: str | None = None) -> tuple[
     except Exception as exc:  # calamine raises its own errors, OSError, ValueError …
         raise ElderError("FILE_UNREADABLE", path=path_text, detail=str(exc)) from exc
     return name, data
+
+
+def _open_book(path: str) -> CalamineWorkbook:
+    """The reader for what the file holds: python-calamine picks it by the extension, so an
+    .xlsx renamed .xls (or the reverse) is opened from its bytes, which it sniffs."""
+    zipped = is_zip(path)
+    if path.lower().endswith((".xlsx", ".xlsm") if zipped else (".xls",)):
+        return CalamineWorkbook.from_path(path)
+    with open(path, "rb") as f:
+        return CalamineWorkbook.from_filelike(f)
 
 
 def _loose_match(wanted: str, names: list[str]) -> str:
