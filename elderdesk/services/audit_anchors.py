@@ -13,7 +13,6 @@ legitimately discards the records after the restored head; its audit record name
 from __future__ import annotations
 
 import json
-import os
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
@@ -32,7 +31,7 @@ from elderdesk.store import backup as backup_store
 HEAD_SUFFIX = ".head"
 MAX_HEAD_FILE = 4096  # a head file is one short line; anything bigger is not one
 _ARG = re.compile(r"([1-9][0-9]{0,17})-([0-9a-fA-F]+(?:-[0-9a-fA-F]+)*)")
-_LINE = re.compile(r"([0-9A-Za-z]{1,32}) ([1-9][0-9]{0,17}) ([0-9a-f]{64})")
+_LINE = re.compile(r"([0-9A-Za-z]{1,32})[ \t]+([1-9][0-9]{0,17})[ \t]+([0-9a-fA-F]{64})")
 
 
 @dataclass(frozen=True)
@@ -100,30 +99,15 @@ def parse_head_arg(text: str) -> Head:
     return Head(int(m[1]), digits)
 
 
-def head_line(office: str, head: Head) -> str:
-    return f"{office} {head.record} {head.sha256}\n"
-
-
 def parse_head_line(text: str) -> tuple[str, Head] | None:
     """(office, head) of a head file's text; None unless it is exactly one head line."""
     m = _LINE.fullmatch(text.lstrip("\ufeff").strip())
-    return (m[1], Head(int(m[2]), m[3])) if m else None
+    return (m[1], Head(int(m[2]), m[3].lower())) if m else None
 
 
 def head_path(backup_file: Path) -> Path:
     """Where a backup's head is kept: `NAME.head` beside `NAME`."""
     return backup_file.with_name(backup_file.name + HEAD_SUFFIX)
-
-
-def current_head(session: Session) -> Head | None:
-    found = audit_repo.head(session)
-    return Head(*found) if found else None
-
-
-def office_code(session: Session) -> str:
-    """The office's code as head files name it: the full office code once one is set
-    (multi-office.md), else the 6-digit region code."""
-    return settings.get(session, "office.code") or settings.get(session, "office.region") or ""
 
 
 _CODE_KEYS = ("office.code", "office.region")
@@ -143,15 +127,6 @@ def office_codes(session: Session) -> set[str]:
             if isinstance(doc, dict):
                 codes.add(doc.get("value"))
     return {c for c in codes if isinstance(c, str) and c}
-
-
-def write_head_file(backup_file: Path, office: str, head: Head) -> Path:
-    """Write `NAME.head` beside a backup (complete or absent: written aside, then renamed)."""
-    target = head_path(backup_file)
-    partial = target.with_name(target.name + ".partial")
-    partial.write_text(head_line(office, head), encoding="utf-8")
-    os.replace(partial, target)
-    return target
 
 
 def backup_anchors(folder: Path, offices: set[str]) -> list[Anchor]:

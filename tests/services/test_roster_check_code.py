@@ -60,7 +60,8 @@ def test_a_frozen_roster_carries_the_code_of_its_freeze_record(services, clerk, 
     assert check.ok and [(a.source, a.found) for a in check.anchors] == [("argument", True)]
     conn = sqlite3.connect(db_path)
     conn.execute("DROP TRIGGER audit_log_no_update")
-    conn.execute("UPDATE audit_log SET hash = '0' || substr(hash, 2) WHERE id = ?", (n,))
+    conn.execute("UPDATE audit_log SET hash = (CASE WHEN hash LIKE '0%' THEN '1' ELSE '0' END)"
+                 " || substr(hash, 2) WHERE id = ?", (n,))
     conn.commit()
     conn.close()
     check = services.safety.verify_audit(admin, code)
