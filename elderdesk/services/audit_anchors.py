@@ -230,8 +230,10 @@ def report_text(check: Any) -> str:
     missing): the verdict, then each problem on its own line."""
     lines = []
     if check.ok:
+        superseded = sum(a.superseded for a in check.anchors)
         lines.append(f"审计日志完整，共 {check.records} 条记录；库外留存的链头 "
-                     f"{len(check.anchors)} 个，均已核对")
+                     f"{len(check.anchors)} 个，均已核对" +
+                     (f"（其中 {superseded} 个已被恢复备份取代）" if superseded else ""))
     if check.first_broken is not None:
         lines.append(f"审计日志在第 {check.first_broken} 条记录处断链：该记录或其之前的记录"
                      "被程序外修改过")

@@ -197,3 +197,28 @@ def test_audit_records_written_under_elderdesk_today(run, db_path):
     r = run("audit", "list", "--limit", "1", "--json")
     assert r.status == 0 and r.json["records"][0]["today"] == "2025-02-03"
     assert run("audit", "verify", "--json").json["ok"]
+
+
+def test_a_restore_supersedes_the_heads_it_discards(run, tmp_path):
+    """A real `backup restore` of an older backup: the newer backup's head lies in the discarded
+    range, is superseded (not missing), and the report says so; the older one is still found."""
+    from tests.helpers import make_id
+
+    run("people", "add", "--id", ID, "--name", "张三丰")
+    old = Path(run("backup", "create", "--json").json["file"])
+    _head_file(old)
+    for i in range(3):
+        assert run("people", "add", "--id", make_id("1940-02-03", 20 + 2 * i),
+                   "--name", f"李{i}").status == 0
+    newer = Path(run("backup", "create", "--json").json["file"])
+    _head_file(newer)
+    r = run("backup", "restore", str(old))
+    assert r.status == 0, r.err
+    for i in range(5):  # the new history takes the discarded record numbers again
+        run("people", "add", "--id", make_id("1940-02-04", 40 + 2 * i), "--name", f"王{i}")
+    r = run("audit", "verify", "--json")
+    assert r.status == 0 and r.json["ok"], r.json
+    got = {a["name"]: (a["found"], a["superseded"]) for a in r.json["anchors"]}
+    assert got == {old.name: (True, False), newer.name: (False, True)}
+    r = run("audit", "verify")
+    assert r.status == 0 and "已被恢复备份取代" in r.out and newer.name in r.out
