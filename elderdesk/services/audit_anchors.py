@@ -129,6 +129,30 @@ def office_codes(session: Session) -> set[str]:
     return {c for c in codes if isinstance(c, str) and c}
 
 
+def backup_folders(session: Session, current: Path, default: Path) -> list[Path]:
+    """The backup folder, the default one beside the database and every folder the log says was
+    chosen before: moving the folder (`backup folder`) must not leave the older heads behind.
+    A folder that is not there now (a stick unplugged) simply gives none."""
+    folders = [current, default]
+    for before, after in audit_repo.records_on(session, "settings.change",
+                                               (backup_store.FOLDER_KEY,)):
+        for text in (before, after):
+            try:
+                doc = json.loads(text or "null")
+            except ValueError:
+                continue
+            if isinstance(doc, dict) and isinstance(doc.get("value"), str) and doc["value"]:
+                folders.append(Path(doc["value"]))
+    unique: dict[str, Path] = {}
+    for f in folders:
+        try:
+            key = str(f.resolve())
+        except (OSError, RuntimeError, ValueError):
+            continue
+        unique.setdefault(key, f)
+    return list(unique.values())
+
+
 def backup_anchors(folder: Path, offices: set[str]) -> list[Anchor]:
     """The heads beside the backups in folder that belong to this office, by file name. Other
     offices' heads and files that are not one head line are not anchors."""

@@ -63,7 +63,9 @@ class SafetyService:
         check_integrity(self.db)
         with self.db.read() as s:
             offices = audit_anchors.office_codes(s)
-        anchors = audit_anchors.backup_anchors(backup_rotation.folder_of(self.db), offices)
+            folders = audit_anchors.backup_folders(s, backup_rotation.folder_of(self.db),
+                                                   backup.default_folder(self.db.path))
+        anchors = [a for f in folders for a in audit_anchors.backup_anchors(f, offices)]
         for source in audit_anchors.PACKAGE_SOURCES:
             anchors += [a for a in source(self.db) if a.source == "package"]
         if argument is not None:

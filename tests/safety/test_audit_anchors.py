@@ -470,3 +470,25 @@ def test_any_head_argument_is_a_head_or_audit_head_invalid(text):
     else:
         assert head.record >= 1 and len(head.sha256) in (16, 64)
         assert set(head.sha256) <= set("0123456789abcdef")
+
+
+def test_moving_the_backup_folder_does_not_drop_older_heads(services, admin, clerk, db_path,
+                                                            tmp_path):
+    """Heads in the folders the office used before (the log's backup.folder changes, and the
+    default `backups` beside the database) stay anchors after `backup folder` moves on. (The
+    move is known from the log: a cut reaching back before it hides that folder too.)"""
+    add_people(services, clerk, 1)
+    b = backup_with_head(services, admin)  # in the default folder
+    services.safety.set_backup_folder(admin, tmp_path / "stick1")
+    add_people(services, clerk, 2, 2)
+    on_stick = backup_with_head(services, admin)
+    anchored = int(audit_anchors.head_path(on_stick).read_text().split()[1])
+    services.safety.set_backup_folder(admin, tmp_path / "stick2")
+    add_people(services, clerk, 4)
+    assert sorted((a.name, a.found) for a in verify(services, admin).anchors) == sorted(
+        [(b.name, True), (on_stick.name, True)])
+    cut(db_path, anchored - 1)
+    check = verify(services, admin)
+    assert not check.ok
+    assert sorted((a.name, a.found) for a in check.anchors) == sorted(
+        [(b.name, True), (on_stick.name, False)])
