@@ -13,7 +13,7 @@ from typing import Any
 
 from elderdesk import __version__
 from elderdesk.cli.parser import GlobalOptions, Parser, split_globals
-from elderdesk.domain.errors import ElderError
+from elderdesk.domain.errors import ElderError, file_error
 
 log = logging.getLogger("elderdesk.cli")
 
@@ -99,15 +99,32 @@ def _error(exc: ElderError) -> int:
     return exc.exit_status
 
 
+def _machine_state(exc: Exception, db: str | None) -> ElderError | None:
+    """An SQLite failure that no unit of work translated (a raw connection): DISK_FULL,
+    DB_READ_ONLY, DB_LOCKED, DB_IO_ERROR, or DB_CORRUPT confirmed by quick_check."""
+    from elderdesk.store.db import database_error, sqlite_code
+
+    if sqlite_code(exc) is None:
+        return None
+    from elderdesk.paths import default_db_path
+
+    try:
+        return database_error(exc, Path(db) if db else default_db_path())
+    except ElderError as found:  # the damage check itself met a full disk, a locked file...
+        return found
+
+
 def main(argv: list[str] | None = None) -> int:
     args_in = list(sys.argv[1:] if argv is None else argv)
     from elderdesk.logs import configure
 
     configure()
+    db: str | None = None
     try:
         if any(_undecodable(a) for a in args_in):
             raise ElderError("USAGE", detail="参数含有无法识别的字符，请使用 UTF-8 编码输入")
         opts, rest = split_globals(args_in)
+        db = opts.db
         if not rest:
             from elderdesk.app import run_gui
 
@@ -135,14 +152,18 @@ def main(argv: list[str] | None = None) -> int:
         finally:
             ctx.close()
     except ElderError as exc:
+        if exc.code == "DB_CORRUPT":  # what SQLite said goes to the log, not to the user
+            log.error("DB_CORRUPT: %s", exc.params.get("detail"))
         return _error(exc)
     except KeyboardInterrupt:
         sys.stderr.write("INTERRUPTED: 操作已取消，未完成的更改没有保存\n")
         return 130
     except OSError as exc:  # a file the command could not open or write (name too long...)
         log.warning("file error", exc_info=True)
-        return _error(ElderError("FILE_ERROR", path=exc.filename or "",
-                                 detail=exc.strerror or type(exc).__name__))
+        return _error(file_error(exc))
     except Exception as exc:  # never a traceback for the user; the log keeps it
+        found = _machine_state(exc, db)
+        if found is not None:
+            return _error(found)
         log.exception("unexpected error")
         return _error(ElderError("INTERNAL", detail=type(exc).__name__))

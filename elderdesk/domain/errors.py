@@ -218,9 +218,9 @@ def message_for(code: str, **params: object) -> str:
 
 # Why a file operation failed, in Chinese, for the common causes (errno).
 _OS_REASONS = {
-    errno.ENOENT: "文件夹不存在（U盘是否已拔出？）",
-    errno.EACCES: "没有写入权限：文件夹只读、U盘写保护，或同名文件正被其他程序（如 Excel）打开",
-    errno.EPERM: "没有写入权限：文件夹只读、U盘写保护，或同名文件正被其他程序（如 Excel）打开",
+    errno.ENOENT: "文件或文件夹不存在（U盘是否已拔出？）",
+    errno.EACCES: "没有权限：文件夹只读、U盘写保护，或文件正被其他程序（如 Excel）打开",
+    errno.EPERM: "没有权限：文件夹只读、U盘写保护，或文件正被其他程序（如 Excel）打开",
     errno.EROFS: "磁盘或U盘是只读的（写保护开关是否打开？）",
     errno.ENAMETOOLONG: "文件名或路径太长",
     errno.EISDIR: "这是一个文件夹，不是文件名",
@@ -244,4 +244,15 @@ def output_error(exc: OSError, path: str | os.PathLike[str]) -> ElderError:
         return ElderError("DISK_FULL", path=os.path.dirname(os.path.abspath(where)))
     if exc.errno == errno.EEXIST:
         return ElderError("FILE_EXISTS", path=os.fspath(path))
-    return ElderError("FILE_UNWRITABLE", path=os.fspath(path), detail=os_reason(exc))
+    detail = "文件夹不存在（U盘是否已拔出？）" if exc.errno == errno.ENOENT else os_reason(exc)
+    return ElderError("FILE_UNWRITABLE", path=os.fspath(path), detail=detail)
+
+
+def file_error(exc: OSError) -> ElderError:
+    """Any other file operation that failed: DISK_FULL naming the folder, else FILE_ERROR with
+    the cause in Chinese."""
+    name = exc.filename if isinstance(exc.filename, str) else ""
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return ElderError("DISK_FULL",
+                          path=os.path.dirname(os.path.abspath(name)) if name else os.getcwd())
+    return ElderError("FILE_ERROR", path=name, detail=os_reason(exc))

@@ -123,7 +123,7 @@ def test_a_read_only_folder_is_a_clear_refusal(tmp_path):
         for name in ("stats.pdf", "stats.xlsx"):
             with pytest.raises(ElderError) as e:
                 WRITERS[name](folder / name)
-            assert e.value.code == "FILE_UNWRITABLE" and "写入权限" in e.value.message
+            assert e.value.code == "FILE_UNWRITABLE" and "没有权限" in e.value.message
     finally:
         subprocess.run(["chattr", "-i", str(folder)], capture_output=True)
     assert list(folder.iterdir()) == []

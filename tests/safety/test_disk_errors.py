@@ -329,3 +329,55 @@ def test_a_header_that_is_not_sqlite_stays_db_corrupt(db_path, monkeypatch):
     db_path.write_bytes(bytes(data))
     r = Runner(db_path, monkeypatch)("user", "list")
     assert r.status == 2 and r.err.startswith("DB_CORRUPT: ")
+
+
+# --- output files the user chose -------------------------------------------------------------
+
+@pytest.fixture
+def run(db_path: Path, monkeypatch) -> Runner:
+    return Runner(db_path, monkeypatch)
+
+
+def test_a_report_on_a_full_stick_is_disk_full_and_leaves_nothing(run, small_disk):
+    fill(small_disk)
+    for argv in (("stats", "--pdf", str(small_disk / "s.pdf")),
+                 ("stats", "--xlsx", str(small_disk / "s.xlsx")),
+                 ("form", "pickup", "--month", "2026-05", "--pdf", str(small_disk / "p.pdf"))):
+        r = run(*argv, today="2026-05-20")
+        assert r.status == 4 and r.err.startswith("DISK_FULL: "), r.err
+        assert str(small_disk) in r.err and r.out == ""
+    assert sorted(p.name for p in small_disk.iterdir()) == ["filler", "filler2"]
+
+
+def test_a_report_into_a_read_only_folder_is_a_clear_refusal(run, tmp_path, immutable):
+    folder = tmp_path / "ro-out"
+    folder.mkdir()
+    immutable(folder)
+    r = run("stats", "--pdf", str(folder / "s.pdf"), today="2026-05-20")
+    assert r.status == 2 and r.err.startswith("FILE_UNWRITABLE: "), r.err
+    assert "没有权限" in r.err and "Permission" not in r.err and "Operation" not in r.err
+
+
+def test_a_report_into_a_missing_folder_or_over_a_file_is_refused(run, tmp_path):
+    r = run("stats", "--pdf", str(tmp_path / "nowhere" / "s.pdf"), today="2026-05-20")
+    assert r.status == 2 and r.err.startswith("FILE_UNWRITABLE: ") and "文件夹" in r.err
+    existing = tmp_path / "s.pdf"
+    existing.write_bytes(b"earlier")
+    r = run("stats", "--pdf", str(existing), today="2026-05-20")
+    assert r.status == 4 and r.err.startswith("FILE_EXISTS: ")
+    assert existing.read_bytes() == b"earlier"
+
+
+def test_the_blank_template_on_a_full_stick_says_disk_full(qtbot, services, clerk, small_disk,
+                                                           monkeypatch):
+    from elderdesk.ui.dialogs.import_dialog import ImportDialog
+    from elderdesk.ui.ops import Ops
+
+    dialog = ImportDialog(Ops(), services, clerk)
+    qtbot.addWidget(dialog)
+    target = small_disk / "模板.xlsx"
+    monkeypatch.setattr(dialog, "choose_save_path", lambda suggested: str(target))
+    fill(small_disk)
+    dialog._on_template_clicked()
+    assert dialog.status_label.text() == message_for("DISK_FULL", path=str(small_disk))
+    assert not target.exists() and not (small_disk / "模板.xlsx.part").exists()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -26,7 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from elderdesk.domain.errors import ElderError
 from elderdesk.paths import resource
+from elderdesk.reports.output_file import atomic_output
 from elderdesk.ui.errors import error_text
 from elderdesk.ui.models.findings_model import COL_CODE, COL_MESSAGE, FindingsTableModel
 from elderdesk.ui.ops import Ops, Task
@@ -164,7 +165,11 @@ class ImportDialog(QDialog):
             return
         target = Path(chosen) if chosen.lower().endswith(".xlsx") else Path(chosen + ".xlsx")
         try:
-            shutil.copyfile(resource(*TEMPLATE), target)
+            with atomic_output(target) as out:  # never a truncated template under that name
+                out.write(resource(*TEMPLATE).read_bytes())
+        except ElderError as exc:  # a full disk, a read-only folder, a file open in Excel
+            self.status_label.setText(exc.message)
+            return
         except OSError as exc:
             self.status_label.setText(self.tr("模板没有保存：{error}。如果该文件正在 Excel 中打开，"
                                               "请先关闭它或换一个文件名。").format(
