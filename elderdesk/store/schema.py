@@ -6,7 +6,13 @@ import sqlite3
 from pathlib import Path
 
 from elderdesk.domain.errors import ElderError
-from elderdesk.store.db import Database, check_header, database_error, schema_version
+from elderdesk.store.db import (
+    Database,
+    check_header,
+    database_error,
+    schema_version,
+    translated,
+)
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 # The newest revision this program knows; bump with every new migration file.
@@ -60,7 +66,8 @@ def open_existing(path: Path, *, migrate: bool = True) -> Database:
             raise ElderError("DB_NEWER_SCHEMA", found=found, known=HEAD)
         if migrate:
             before_migration(db, found)
-            upgrade(db)
+            with translated(db):  # a full disk during the migration: DISK_FULL, rolled back
+                upgrade(db)
             if found < COMPACTED:
                 give_back_space(db)
     return db
