@@ -17,7 +17,7 @@ KINDS = {
     "people": "人员", "allowance": "高龄津贴", "lifecert": "生存认证", "roster": "花名册",
     "recoveries": "追回款", "card": "老年证", "policy": "政策", "import": "导入",
     "user": "用户", "settings": "设置", "backup": "备份", "audit": "审计", "demo": "演示数据",
-    "init": "建库",
+    "init": "建库", "reader": "读卡器",
 }
 ACTIONS = {
     "init": "建立数据库", "people.add": "登记人员", "people.edit": "修改人员信息",
@@ -35,7 +35,7 @@ ACTIONS = {
     "user.roles": "修改角色", "user.disable": "停用用户", "user.enable": "启用用户",
     "user.locked": "密码错误次数过多，账户锁定", "settings.change": "修改设置",
     "backup.create": "备份数据库", "backup.restore": "恢复数据库", "audit.export": "导出审计日志",
-    "demo.fill": "生成演示数据",
+    "demo.fill": "生成演示数据", "reader.set": "设置读卡器", "reader.read": "读取身份证",
 }
 # In the order fields are shown (records store their keys sorted alphabetically).
 FIELDS = {

@@ -53,6 +53,9 @@ PERMISSIONS: dict[str, tuple[frozenset[str], str]] = {
     # only for those who work with them (registering at the counter, preparing payments).
     "user.passwd": (frozenset(ROLES), "修改本人密码"),
     "people.unmask": (frozenset({"clerk", "approver"}), "查看完整身份证号和银行账号"),
+    # issue 16: the ID card reader of this PC
+    "reader.set": (frozenset(), "设置读卡器"),
+    "reader.read": (frozenset(ROLES), "读取身份证"),
 }
 
 

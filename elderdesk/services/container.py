@@ -42,12 +42,16 @@ class Services:
 
         self.stats = StatsService(db, self.allowance)
         self.forms = FormsService(db, self.allowance)
+        from elderdesk.services.reader import ReaderService
+
+        self.reader = ReaderService(db, self.people)  # this PC's ID card reader (issue 16)
 
     @classmethod
     def open(cls, path: Path) -> Services:
         return cls(schema.open_existing(path))
 
     def close(self) -> None:
+        self.reader.close()
         self.db.close()
 
     def profile(self, op, id_number: str):  # type: ignore[no-untyped-def]

@@ -244,6 +244,14 @@ TABLE: dict[str, tuple[str, Any]] = {
         op, "adjust", month=_month("2026-09"))),
     "FormsService.write_pdf": ("forms.print", lambda c, op: c.services.forms.write_pdf(
         op, c.services.forms.adjustments(_system(), _month("2026-09")), c.path(".pdf"))),
+    # --- the ID card reader of this PC (issue 16) --------------------------------------------
+    "ReaderService.choice": (NO_OP, None),
+    "ReaderService.close": (NO_OP, None),
+    "ReaderService.configure": ("reader.set", lambda c, op: c.services.reader.configure(
+        op, "folder", str(c.tmp))),
+    "ReaderService.read": ("reader.read", lambda c, op: c.services.reader.read(op)),
+    "ReaderService.read_person": ("people.read", lambda c, op:
+                                  c.services.reader.read_person(op)),
 }
 
 
