@@ -165,6 +165,16 @@ MESSAGES: dict[str, tuple[int, str]] = {
     "AUDIT_KIND_UNKNOWN": (2, "审计记录类别“{kind}”不存在，可选：{kinds}"),
     "FILE_UNWRITABLE": (2, "无法写入文件“{path}”：{detail}。请换一个文件夹或文件名"),
     "FILE_ERROR": (2, "文件操作失败（{path}）：{detail}。请检查文件夹、文件名长度和权限后重试"),
+    # --- ID card reader (issue 16, devices.md) -------------------------------------------
+    "READER_NOT_SET": (1, "本机没有设置身份证读卡器。请由管理员在“系统 → 读卡器”中选择读卡器，或用命令 elderdesk reader set 设置"),
+    "READER_UNAVAILABLE": (1, "读卡器未连接或无法使用（{driver}：{detail}）。请检查读卡器的连接线、电源和驱动程序，或由管理员在“系统 → 读卡器”中重新设置"),
+    "READER_CARD_INCOMPLETE": (1, "读卡结果不完整：{detail}。请把身份证平放在读卡器上不要移动，然后重新读卡"),
+    "READER_CARD_INVALID": (1, "读到的身份证信息无法识别：{detail}。请重新读卡；仍不行的请手工录入"),
+    "READER_CARD_EXPIRED": (0, "注意：这张身份证已于 {date} 过期，信息照常读取；请提醒持证人及时换领"),
+    "READER_FIELD_MISMATCH": (0, "注意：身份证芯片中的{field}“{given}”与身份证号不符（身份证号显示为{expected}），请核对证件"),
+    "READER_NO_PHOTO": (0, "注意：没有读到身份证照片（{detail}）"),
+    "READER_ARG_INVALID": (2, "读卡器设置有误：{detail}"),
+    "READER_NO_CARD": (0, "没有读到新的身份证（{detail}），请把身份证放在读卡器上"),
 }
 
 
