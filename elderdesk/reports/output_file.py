@@ -65,13 +65,22 @@ class _Scratch(io.BufferedWriter):
             super().close()
 
 
+def _scratch_name(final: str) -> str:
+    """path.part; a shorter hidden name beside it when that would pass the file system's 255
+    bytes a name (the user's name itself may be that long)."""
+    folder, name = os.path.split(final)
+    if len(os.fsencode(name + PART)) <= 255:
+        return final + PART
+    return os.path.join(folder, f".elderdesk-{os.getpid()}-{id(final):x}{PART}")
+
+
 @contextlib.contextmanager
 def atomic_output(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
     """A binary file open on path.part for the writer (reportlab, xlsxwriter and openpyxl all
     take a file object); renamed over `path` once the block ends. OSErrors writing it become
     ElderError (DISK_FULL, FILE_UNWRITABLE with the cause in Chinese)."""
     final = os.fspath(path)
-    partial = final + PART
+    partial = _scratch_name(final)
     try:
         f = _Scratch(io.FileIO(partial, "wb"))  # buffered: a short write() is retried
         try:

@@ -39,7 +39,14 @@ def create(path: Path) -> Database:
     """A new database at the head revision; the caller has checked that path does not exist."""
     path.parent.mkdir(parents=True, exist_ok=True)
     db = Database(path)
-    upgrade(db)
+    try:
+        with translated(db):  # a full disk: DISK_FULL
+            upgrade(db)
+    except BaseException:  # no half-made file left to be mistaken for a database
+        db.close()
+        for made in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+            made.unlink(missing_ok=True)
+        raise
     return db
 
 

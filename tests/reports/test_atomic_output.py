@@ -134,3 +134,10 @@ def test_other_os_errors_pass_through(tmp_path):
     with pytest.raises(FileNotFoundError), atomic_output(tmp_path / "x.pdf"):
         open(tmp_path / "missing-font.ttf", "rb")  # noqa: SIM115
     assert not os.listdir(tmp_path)
+
+
+def test_a_name_at_the_length_limit_still_gets_a_scratch_file(tmp_path):
+    name = "高龄津贴" * 20 + "花名册" + ".pdf"  # 253 bytes: name.part would be 258
+    assert len(name.encode()) == 253
+    WRITERS["roster.pdf"](tmp_path / name)
+    assert [p.name for p in tmp_path.iterdir()] == [name]

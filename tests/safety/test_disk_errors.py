@@ -381,3 +381,14 @@ def test_the_blank_template_on_a_full_stick_says_disk_full(qtbot, services, cler
     dialog._on_template_clicked()
     assert dialog.status_label.text() == message_for("DISK_FULL", path=str(small_disk))
     assert not target.exists() and not (small_disk / "模板.xlsx.part").exists()
+
+
+def test_init_on_a_full_disk_leaves_no_half_made_file(small_disk, monkeypatch):
+    run = Runner(small_disk / "new.db", monkeypatch)
+    fill(small_disk)
+    argv = ("init", "--region", "420103", "--office", "民意街道", "--admin", "admin")
+    r = run(*argv, user=None, password=ADMIN_PASSWORD)
+    assert r.status == 4 and r.err.startswith("DISK_FULL: "), r.err
+    assert sorted(p.name for p in small_disk.iterdir()) == ["filler", "filler2"]
+    (small_disk / "filler").unlink()
+    assert run(*argv, user=None, password=ADMIN_PASSWORD).status == 0  # space freed: it works
