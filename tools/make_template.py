@@ -1,6 +1,6 @@
 """Write the blank register workbook resources/templates/register_template.xlsx (openpyxl).
 
-The columns are those of ../shared/docs/import-rules.md; ID, account and phone columns are text
+The columns are those of docs/import.md; ID, account and phone columns are text
 so Excel keeps every digit; 性别, 户籍类型 and the date columns carry data validation; a second
 sheet explains how to fill it in. Run `python tools/make_template.py`; the file is committed.
 """

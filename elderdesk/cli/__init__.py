@@ -1,4 +1,4 @@
-"""The `elderdesk` command line (docs: ../shared/docs/cli.md); `main(argv) -> int`."""
+"""The `elderdesk` command line (reference: docs/cli.md); `main(argv) -> int`."""
 
 from elderdesk.cli.main import main
 
