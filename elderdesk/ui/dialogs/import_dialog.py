@@ -167,13 +167,11 @@ class ImportDialog(QDialog):
         try:
             with atomic_output(target) as out:  # never a truncated template under that name
                 out.write(resource(*TEMPLATE).read_bytes())
-        except ElderError as exc:  # a full disk, a read-only folder, a file open in Excel
-            self.status_label.setText(exc.message)
-            return
-        except OSError as exc:
+        except (ElderError, OSError) as exc:  # a full disk, a read-only folder, open in Excel
+            error = (exc.params.get("detail") or exc.message if isinstance(exc, ElderError)
+                     else exc.strerror or exc)
             self.status_label.setText(self.tr("模板没有保存：{error}。如果该文件正在 Excel 中打开，"
-                                              "请先关闭它或换一个文件名。").format(
-                error=exc.strerror or exc))
+                                              "请先关闭它或换一个文件名。").format(error=error))
             return
         self.status_label.setText(self.tr("空白模板已保存到：{path}。填好后再选择该文件导入。").format(
             path=target))
