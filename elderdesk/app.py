@@ -242,7 +242,9 @@ def run_gui(db_path: Path | None = None) -> int:
     ops = Ops()
     if not path.exists() and not SetupDialog.ask(None, ops, path):
         return 0
-    code, user = _session(app, ops, path, "")
+    from elderdesk.ui.preferences import last_user
+
+    code, user = _session(app, ops, path, last_user())  # the last user name prefilled
     while user is not None:  # the login again after a restore from backup, on the restored file
         code, user = _session(app, ops, path, user)
     return code
@@ -263,6 +265,10 @@ def _session(app: QApplication, ops: Ops, path: Path, user: str) -> tuple[int, s
         ops.wait_done()
         opener.close()
         return 0, None
+    if not smoke:
+        from elderdesk.ui.preferences import set_last_user
+
+        set_last_user(operator.name)
 
     from elderdesk.ui.main_window import MainWindow
 

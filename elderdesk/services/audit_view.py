@@ -153,6 +153,14 @@ class AuditViewService:
         more = len(rows) > q.limit
         return AuditPage(entries, entries[-1].id if more and entries else None)
 
+    def person_trail(self, op: Operator, id_number: str, limit: int = 100) -> list[AuditEntry]:
+        """One person's records, newest first (the register's detail pane): anyone who may
+        read the register may read what was done to a person, not the whole log."""
+        require(op, "people.read")
+        q = check_query(AuditQuery(person=id_number, limit=limit))
+        with self.db.read() as s:
+            return [_entry(r) for r in s.execute(_select(q).limit(q.limit)).scalars()]
+
     def operators(self, op: Operator) -> list[str]:
         """Every name that appears as an operator (for the viewer's filter list)."""
         require(op, "audit.read")

@@ -37,3 +37,12 @@ def show_status(label: QLabel, text: str, error: bool = False) -> None:
 def show_error(parent: QWidget | None, exc: BaseException) -> None:
     title = QCoreApplication.translate("errors", "无法完成操作")
     QMessageBox.warning(parent, title, error_text(exc))
+
+
+def show_warnings(parent: QWidget | None, warnings) -> None:  # type: ignore[no-untyped-def]
+    """Warnings of a change that was made ((code, params) of the message table, exit 0), the
+    ones the CLI prints after the document: one box, one line each."""
+    lines = [message_for(code, **params) for code, params in warnings]
+    if lines:
+        QMessageBox.warning(parent, QCoreApplication.translate("errors", "请核实"),
+                            "\n".join(lines))

@@ -24,6 +24,8 @@ from elderdesk.ui.ops import Ops
 if TYPE_CHECKING:
     from elderdesk.services.auth import Operator
 
+QUIT, SWITCH = 2, 3  # LockDialog results besides Accepted
+
 _INPUT = frozenset({
     QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
     QEvent.Type.Wheel, QEvent.Type.TouchBegin, QEvent.Type.InputMethod,
@@ -53,7 +55,8 @@ class _Cover(QWidget):
 
 
 class LockDialog(QDialog):
-    """Password of the locked-in operator; 退出程序 ends the session instead."""
+    """Password of the locked-in operator; 切换用户 lets another log in (done(SWITCH)),
+    退出程序 ends the session instead (done(QUIT))."""
 
     def __init__(self, ops: Ops, operator: Operator, authenticate: Authenticator,
                  parent: QWidget | None = None) -> None:
@@ -74,14 +77,17 @@ class LockDialog(QDialog):
         buttons = QDialogButtonBox(self)
         self.unlock_button = buttons.addButton(self.tr("解锁"),
                                                QDialogButtonBox.ButtonRole.AcceptRole)
+        self.switch_button = buttons.addButton(self.tr("切换用户…"),
+                                               QDialogButtonBox.ButtonRole.ActionRole)
         self.quit_button = buttons.addButton(self.tr("退出程序"),
                                              QDialogButtonBox.ButtonRole.DestructiveRole)
+        self.switch_button.clicked.connect(lambda _c=False: self.done(SWITCH))
         self.unlock_button.setDefault(True)
         buttons.accepted.connect(self._on_unlock_clicked)
-        self.quit_button.clicked.connect(lambda _c=False: self.done(2))
+        self.quit_button.clicked.connect(lambda _c=False: self.done(QUIT))
         layout = QVBoxLayout(self)
         layout.addWidget(title)
-        layout.addWidget(QLabel(self.tr("请输入本人密码继续；换人办理请退出程序后重新登录。"), self))
+        layout.addWidget(QLabel(self.tr("请输入本人密码继续；换人办理请点“切换用户”。"), self))
         layout.addLayout(form)
         layout.addWidget(self.error_label)
         layout.addWidget(buttons)
@@ -117,6 +123,7 @@ class IdleLock(QObject):
 
     locked = Signal()
     unlocked = Signal()
+    switch_requested = Signal()  # 切换用户 on the lock screen: the window asks for a login
 
     def __init__(self, window: QWidget, ops: Ops, operator: Operator,
                  authenticate: Authenticator, minutes: int = 10) -> None:
@@ -143,6 +150,10 @@ class IdleLock(QObject):
         self._timer.setInterval(msecs)
         if not self.is_locked():
             self._timer.start()
+
+    def stop(self) -> None:
+        """No more locking (the window is replacing this lock: 切换用户)."""
+        self._timer.stop()
 
     def is_locked(self) -> bool:
         return self.dialog is not None
@@ -173,11 +184,14 @@ class IdleLock(QObject):
         self._covers = []
         if dialog is not None:
             dialog.deleteLater()
-        if result == 2:  # 退出程序: open dialogs are cancelled, then the main window closes
+        if result in (QUIT, SWITCH):  # open dialogs are cancelled first
             for w in QApplication.topLevelWidgets():
                 if w.isVisible() and w is not self._window and isinstance(w, QDialog):
                     w.reject()
-            self._window.close()
+            if result == QUIT:
+                self._window.close()
+            else:
+                self.switch_requested.emit()
             return
         self._timer.start()
         self.unlocked.emit()

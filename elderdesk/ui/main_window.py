@@ -26,6 +26,7 @@ from elderdesk.ui.pages.register_page import RegisterPage
 from elderdesk.ui.pages.roster_page import RosterPage
 from elderdesk.ui.pages.system_page import SystemPage
 from elderdesk.ui.widgets.payment_history import PaymentHistory
+from elderdesk.ui.widgets.person_trail import PersonTrail
 
 if TYPE_CHECKING:
     from elderdesk.services.auth import Operator
@@ -52,6 +53,11 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.services, self.operator = services, operator
         self.ops = ops or Ops(self)
+        self._build(operator)
+
+    def _build(self, operator: Operator) -> None:
+        """Pages, menus, status bar and idle lock for this operator (again on 切换用户)."""
+        services, self.operator = self.services, operator
         self.setWindowTitle(self.tr("ElderDesk 老年证与高龄津贴办理系统"))
         self.nav = QListWidget(self)
         self.nav.setFixedWidth(150)
@@ -85,6 +91,7 @@ class MainWindow(QMainWindow):
             page = built.get(title) or PlaceholderPage(titles[title], summary, self)
             self._add_page(titles[title], page)
         self.register_page.detail.add_history(PaymentHistory(self.ops, services, operator))
+        self.register_page.detail.add_trail(PersonTrail(self.ops, services, operator))
         self.cards_page.attach(self.register_page,
                                lambda: self.show_page(self.stack.indexOf(self.cards_page)))
         self.nav.setFixedWidth(max(150, self.nav.sizeHintForColumn(0) + 24))  # English is longer
@@ -101,8 +108,9 @@ class MainWindow(QMainWindow):
         self.office_label = QLabel(self)
         self.statusBar().addWidget(self.office_label, 1)
         roles = "、".join(role_label(r) for r in ROLES if r in operator.roles)
-        self.statusBar().addPermanentWidget(QLabel(
-            self.tr("操作员：{name}（{roles}）").format(name=operator.name, roles=roles), self))
+        self.operator_label = QLabel(
+            self.tr("操作员：{name}（{roles}）").format(name=operator.name, roles=roles), self)
+        self.statusBar().addPermanentWidget(self.operator_label)
         self.ops.run(services.settings.office, self._on_office_loaded, lambda _e: None)
         self.idle_lock = self._install_idle_lock(services, operator)
         self.system_page.office_changed.connect(self._on_office_loaded)
@@ -138,7 +146,51 @@ class MainWindow(QMainWindow):
             lock.install(app)  # type: ignore[arg-type]
         self.ops.run(services.settings.idle_minutes, lock.set_minutes, lambda _e: None)
         self.system_page.idle_minutes_changed.connect(lock.set_minutes)
+        lock.switch_requested.connect(lambda: self.switch_user(from_lock=True))
         return lock
+
+    # --- 切换用户: another staff member at the same counter, without quitting -----------------
+    def switch_user(self, from_lock: bool = False) -> None:
+        """The login for another user; on success the pages are built again for their roles
+        (later audit records carry their name). Given up from the lock screen: locked again."""
+        from elderdesk.ui.dialogs.login_dialog import LoginDialog
+        from elderdesk.ui.preferences import set_last_user
+
+        users = self.services.users
+        operator = LoginDialog.ask(self, self.ops, lambda name, pw: users.authenticate(name, pw),
+                                   self.office_label.text() or None, user="")
+        if operator is None:
+            if from_lock:
+                self.idle_lock.lock()
+            return
+        set_last_user(operator.name)
+        self.ops.wait_done()  # results for the old pages are delivered before they go
+        self.save_geometry()
+        self._teardown()
+        self._build(operator)
+        self.statusBar().showMessage(self.tr("已切换为 {name}").format(name=operator.name), 8000)
+
+    def _teardown(self) -> None:
+        """Remove what _build made: idle lock, menus and actions, status bar labels, pages."""
+        from PySide6.QtGui import QActionGroup
+        from PySide6.QtWidgets import QApplication
+
+        lock = self.idle_lock
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(lock)
+        lock.stop()
+        lock.deleteLater()
+        self.menuBar().clear()
+        for action in self.actions():
+            self.removeAction(action)
+            action.deleteLater()
+        for group in self.findChildren(QActionGroup):
+            group.deleteLater()
+        for label in (self.office_label, self.operator_label):
+            self.statusBar().removeWidget(label)
+            label.deleteLater()
+        self.takeCentralWidget().deleteLater()
 
     def _relogin(self) -> None:
         self.relogin_requested.emit()

@@ -11,6 +11,7 @@ LANGUAGE_KEY = "ui/language"
 FONT_KEY = "ui/font_size"
 GEOMETRY_KEY = "window/geometry"
 STATE_KEY = "window/state"
+LAST_USER_KEY = "login/last_user"
 # (code, name shown in its own language); applied at the next start
 LANGUAGES = (("zh_CN", "中文"), ("en", "English"))
 # (key, point size) for tired eyes; the labels come from font_label()
@@ -33,6 +34,15 @@ def settings() -> QSettings:
     if path:
         return QSettings(path, QSettings.Format.IniFormat)
     return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "ElderDesk", "ElderDesk")
+
+
+def last_user() -> str:
+    """The user name of the last login on this PC (prefilled at the next login)."""
+    return str(settings().value(LAST_USER_KEY, "") or "")
+
+
+def set_last_user(name: str) -> None:
+    settings().setValue(LAST_USER_KEY, name)
 
 
 def language() -> str:

@@ -64,14 +64,21 @@ def test_counter_visit_by_keyboard(qtbot, window, services, clerk):
     page = window.register_page
     qtbot.waitUntil(lambda: focused() is page.search_edit)  # focus starts in the search box
 
-    # search by pinyin initials, Enter opens the person
+    # search by pinyin initials, Enter opens the person: the record, focus on its actions
     qtbot.keyClicks(focused(), "zsf")
+    press(qtbot, KEY.Key_Return)
+    qtbot.waitUntil(lambda: page.detail.person is not None and focused() is page.edit_button)
+    assert page.detail.person.name == "张三丰"
+    # F2 edits it
     opened: list = []
     when_modal(qtbot, PersonDialog, lambda d: (
         opened.append(d.fields["name"].text()), qtbot.keyClick(d, KEY.Key_Escape)), opened)
-    press(qtbot, KEY.Key_Return)
+    press(qtbot, KEY.Key_F2)
     qtbot.waitUntil(lambda: len(opened) == 2)
     assert opened[0] == "张三丰"
+    back_to(qtbot, window)
+    qtbot.keyClick(focused(), KEY.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert focused() is page.search_edit
 
     # Ctrl+N: a new person of 80, typed field by field, saved with Enter
     t = today()

@@ -80,6 +80,9 @@ def test_enter_opens_the_first_person(qtbot, page, monkeypatch):
         lambda cls, parent, ops, services, op, person=None: opened.append(person)))
     qtbot.keyClicks(page.search_edit, "lj")
     qtbot.keyClick(page.search_edit, Qt.Key.Key_Return)  # before the search has even run
+    qtbot.waitUntil(lambda: page.detail.person is not None and page.detail.person.name == "李建国")
+    assert opened == []  # Enter opens the record; F2 edits it
+    page.edit_selected()
     qtbot.waitUntil(lambda: len(opened) == 1)
     assert opened[0].name == "李建国"
 
@@ -95,8 +98,7 @@ def test_arrow_keys_in_search_box_move_the_selection(qtbot, page, monkeypatch):
     second = page.model.person_at(1).name
     qtbot.waitUntil(lambda: page.detail.person.name == second)
     qtbot.keyClick(page.search_edit, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: len(opened) == 1)
-    assert opened[0].name == second
+    assert page.detail.person.name == second and opened == []
 
 
 def test_record_death_from_the_page(qtbot, page, services, clerk, monkeypatch):
@@ -138,7 +140,9 @@ def test_escape_clears_and_enter_in_table_opens(qtbot, page, monkeypatch):
     qtbot.keyClicks(page.search_edit, "zxh")
     qtbot.waitUntil(lambda: page.detail.person is not None)
     page.table.setFocus()
-    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)  # opens: the focus moves to the actions
+    qtbot.waitUntil(lambda: page.edit_button.hasFocus())
+    qtbot.keyClick(page.edit_button, Qt.Key.Key_F2)
     qtbot.waitUntil(lambda: len(opened) == 1)
     assert opened[0].name == "张小花"
     qtbot.keyClick(page.search_edit, Qt.Key.Key_Escape)

@@ -73,8 +73,7 @@ class PersonDialog(QDialog):
         self.fields["account"].setPlaceholderText(self.tr("12 到 30 位数字，可用空格分组"))
         self.fields["bank"].setPlaceholderText(self.tr("发放高龄津贴须填写开户银行和银行账号"))
         self.household = QComboBox(self)
-        self.household.addItem(self.tr("（未填写）"), None)
-        for key in HOUSEHOLD_NAMES:
+        for key in HOUSEHOLD_NAMES:  # not recorded counts as local everywhere (card rules)
             self.household.addItem(household_label(key), key)
         self.permit_check = QCheckBox(self.tr("有居住证，有效期至"), self)
         self.permit_date = QDateEdit(self)

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from elderdesk.domain.errors import ElderError
 from elderdesk.domain.money import fen_to_str
 from elderdesk.services.clock import today
-from elderdesk.ui import errors
+from elderdesk.ui import errors, keys
 from elderdesk.ui.dialogs.application_dialog import ApplicationDialog
 from elderdesk.ui.dialogs.decision_dialog import OPTIONAL, REQUIRED, DecisionDialog
 from elderdesk.ui.dialogs.file_dialog import FileDialog
@@ -95,7 +95,7 @@ class AllowancePage(QWidget):
         self.unmask_check.toggled.connect(self._on_unmask_toggled)
         self.refresh_button = QPushButton(self.tr("刷新 (F5)"), self)
         self.refresh_button.clicked.connect(self.refresh)
-        QShortcut(QKeySequence("F5"), self, self.refresh)
+        QShortcut(QKeySequence(keys.REFRESH), self, self.refresh).setWhatsThis(self.tr("刷新"))
         corner = QWidget(self)  # beside the tabs, like the register's search row
         top = QHBoxLayout(corner)
         top.setContentsMargins(0, 0, 0, 0)
@@ -119,25 +119,35 @@ class AllowancePage(QWidget):
         self.apply_button = self.apply_any_button = self.review_button = None
         self.approve_button = self.lifecert_button = None
         if can("allowance.apply"):
-            self.apply_button = lists[DUE].add_button(self.tr("受理申请"), "Ctrl+N", self.apply)
+            self.apply_button = lists[DUE].add_button(self.tr("受理申请"), keys.APPLY, self.apply)
             self.apply_any_button = lists[DUE].add_button(
                 self.tr("按身份证号受理…"), "", lambda: self.apply(None), False)
-            lists[RETURNED].add_button(self.tr("重新受理"), "Ctrl+N",
+            lists[RETURNED].add_button(self.tr("重新受理"), keys.APPLY,
                                        lambda: self.apply(RETURNED))
         if can("allowance.review"):
             self.review_button = lists[TO_REVIEW].add_button(
-                self.tr("审核通过"), "Ctrl+P", lambda: self.review(True))
-            lists[TO_REVIEW].add_button(self.tr("审核退回"), "Ctrl+R", lambda: self.review(False))
+                self.tr("审核通过"), keys.APPROVE, lambda: self.review(True))
+            lists[TO_REVIEW].add_button(self.tr("审核退回"), keys.REJECT,
+                                        lambda: self.review(False))
         if can("allowance.approve"):
             self.approve_button = lists[TO_APPROVE].add_button(
-                self.tr("批准"), "Ctrl+P", lambda: self.decide(True))
-            lists[TO_APPROVE].add_button(self.tr("不予批准"), "Ctrl+R", lambda: self.decide(False))
+                self.tr("批准"), keys.APPROVE, lambda: self.decide(True))
+            lists[TO_APPROVE].add_button(self.tr("不予批准"), keys.REJECT,
+                                         lambda: self.decide(False))
         if can("lifecert.add"):
             self.lifecert_button = lists[LIFECERT].add_button(
-                self.tr("登记生存认证"), "Ctrl+L", self.record_lifecert)
+                self.tr("登记生存认证"), keys.LIFECERT, self.record_lifecert)
         if can("allowance.stop"):
             for i in (APPROVED, LIFECERT):
-                lists[i].add_button(self.tr("停发"), "Ctrl+T", lambda i=i: self.stop(i))
+                lists[i].add_button(self.tr("停发"), keys.STOP, lambda i=i: self.stop(i))
+        # keys of actions this role may not do say which role they need
+        for tab, action, denied in ((TO_REVIEW, "allowance.review", (keys.APPROVE, keys.REJECT)),
+                                    (TO_APPROVE, "allowance.approve", (keys.APPROVE, keys.REJECT)),
+                                    (APPROVED, "allowance.stop", (keys.STOP,)),
+                                    (LIFECERT, "allowance.stop", (keys.STOP,))):
+            if not can(action):
+                for key in denied:
+                    keys.deny(lists[tab], key, self._op, action)
 
     def _build_policy_tab(self) -> QWidget:
         tab = QWidget(self)
@@ -265,9 +275,11 @@ class AllowancePage(QWidget):
         number = row.id_number if row is not None else ""
         self._done(ApplicationDialog.ask(self, self._ops, self._services, self._op, number))
 
-    def apply_for(self, id_number: str) -> None:
-        """Accept an application for this person (the menu's 受理, F7)."""
-        self._done(ApplicationDialog.ask(self, self._ops, self._services, self._op, id_number))
+    def apply_for(self, id_number: str) -> Any:
+        """Accept an application for this person (the menu's 受理, F7); None if cancelled."""
+        result = ApplicationDialog.ask(self, self._ops, self._services, self._op, id_number)
+        self._done(result)
+        return result
 
     def review(self, approve: bool) -> None:
         subject = self._subject(self.lists[TO_REVIEW])

@@ -126,7 +126,8 @@ class CardsPage(QWidget):
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.message)
-        QShortcut(QKeySequence("Ctrl+F"), self, self.focus_search)
+        QShortcut(QKeySequence("Ctrl+F"), self, self.focus_search).setWhatsThis(
+            self.tr("查找（光标回到查找框）"))
         self._update_actions()
 
     def focus_search(self) -> None:

@@ -23,7 +23,8 @@ from elderdesk.domain.person import Person
 from elderdesk.ui.dialogs.end_dialog import DEATH, MOVED_OUT, EndDialog
 from elderdesk.ui.dialogs.import_dialog import ImportDialog
 from elderdesk.ui.dialogs.person_dialog import PersonDialog
-from elderdesk.ui.errors import show_error
+from elderdesk.ui.errors import show_error, show_warnings
+from elderdesk.ui.keys import deny
 from elderdesk.ui.models.people_model import COL_COMMUNITY, PeopleTableModel
 from elderdesk.ui.ops import Ops
 from elderdesk.ui.widgets.person_detail import PersonDetail
@@ -107,7 +108,15 @@ class RegisterPage(QWidget):
         layout.addLayout(top)
         layout.addLayout(actions)
         layout.addWidget(splitter, 1)
-        QShortcut(QKeySequence("Ctrl+F"), self, self.focus_search)
+        for button, key, action in ((self.edit_button, "F2", "people.edit"),
+                                    (self.death_button, "Ctrl+D", "people.death"),
+                                    (self.moved_button, "Ctrl+M", "people.moved_out"),
+                                    (self.import_button, "Ctrl+I", "import.people")):
+            if not self._op.can(action):  # the key says which role it needs
+                button.setShortcut(QKeySequence())
+                deny(self, key, self._op, action)
+        QShortcut(QKeySequence("Ctrl+F"), self, self.focus_search).setWhatsThis(
+            self.tr("查找（光标回到查找框）"))
         self._update_count()
 
     def _button(self, text: str, keys: str, slot) -> QPushButton:
@@ -133,7 +142,7 @@ class RegisterPage(QWidget):
             self._show(None)
         if self._open_when_loaded:
             self._open_when_loaded = False
-            self.edit_selected()
+            self.open_selected()
 
     def _on_search_return(self) -> None:
         if self._timer.isActive() or self.model.is_loading() or \
@@ -141,7 +150,7 @@ class RegisterPage(QWidget):
             self._open_when_loaded = True
             self._run_search()
         else:
-            self.edit_selected()
+            self.open_selected()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         """Search box: arrows move through the results, Esc clears. Table: Enter opens."""
@@ -158,7 +167,7 @@ class RegisterPage(QWidget):
                 self.search_edit.clear()
                 return True
         elif watched is self.table and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.edit_selected()
+            self.open_selected()
             return True
         return super().eventFilter(watched, event)
 
@@ -207,6 +216,15 @@ class RegisterPage(QWidget):
         self.moved_button.setEnabled(active and op.can("people.moved_out"))
         self.import_button.setEnabled(op.can("import.people") or op.can("import.deaths"))
 
+    def refresh_detail(self) -> None:
+        """Read the shown person again (after a change made elsewhere: F7, F8, other pages)."""
+        number = self._shown_id
+        if number is None or self.detail.person is None:
+            return
+        self._ops.run(lambda: self._services.people.get(self._op, number),
+                      lambda p: self._show(p) if self._shown_id == number else None,
+                      lambda _exc: None)
+
     def _after_change(self, person: Person) -> None:
         """Show the changed person: search by its ID so the table holds exactly that row."""
         self.search_edit.setText(person.id_number)
@@ -222,8 +240,35 @@ class RegisterPage(QWidget):
         if saved is not None:
             self._after_change(saved)
 
+    def open_selected(self) -> None:
+        """Open the selected person (Enter): the detail pane shows them and the focus moves to
+        the first action the operator can use on them (editing stays on F2)."""
+        number = self.selected_id()
+        if number is None:
+            return
+        person = self.detail.person
+        if person is not None and person.id_number == number:
+            self._focus_actions()
+            return
+        self._shown_id = number
+
+        def loaded(p: Person) -> None:
+            if self._shown_id == number:
+                self._show(p)
+                self._focus_actions()
+
+        self._ops.run(lambda: self._services.people.get(self._op, number), loaded)
+
+    def _focus_actions(self) -> None:
+        for button in (self.edit_button, self.death_button, self.moved_button,
+                       *self.detail.findChildren(QPushButton)):
+            if button.isEnabled() and button.isVisible():
+                button.setFocus(Qt.FocusReason.ShortcutFocusReason)
+                return
+        self.table.setFocus()
+
     def edit_selected(self) -> None:
-        """Open the selected person (Enter, F2, double-click): the edit dialog, if allowed."""
+        """Edit the selected person (F2, double-click): the edit dialog, if allowed."""
         number = self.selected_id()
         if number is None:
             return
@@ -252,6 +297,7 @@ class RegisterPage(QWidget):
         saved = EndDialog.ask(self, self._ops, person, kind, record)
         if saved is not None:
             self._after_change(saved)
+            show_warnings(self, saved.extra.get("warnings", ()) if saved.extra else ())
 
     def import_workbook(self) -> None:
         if not self.import_button.isEnabled():

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QPixmap
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -26,6 +26,7 @@ from elderdesk.domain.idcard import mask_id
 from elderdesk.domain.money import fen_to_str
 from elderdesk.domain.months import age_on
 from elderdesk.domain.person import HOUSEHOLD_NAMES, SEX_NAMES
+from elderdesk.ui.keys import ISSUE_CARD, PICKUP, REISSUE, bind
 from elderdesk.ui.models.card_models import C_ID, C_NAME, CardsTableModel
 from elderdesk.ui.widgets.card_summary import status_text
 
@@ -56,9 +57,9 @@ class PersonCardPanel(QGroupBox):
         self.verdict.setWordWrap(True)
         self.current = QLabel(self)
         self.current.setWordWrap(True)
-        self.issue_button = self._button(self.tr("发证…"), "Ctrl+N")
-        self.reissue_button = self._button(self.tr("补证/换证…"), "Ctrl+R")
-        self.pickup_button = self._button(self.tr("领证登记…"), "Ctrl+L")
+        self.issue_button = self._button(self.tr("发证…"), ISSUE_CARD)
+        self.reissue_button = self._button(self.tr("补证/换证…"), REISSUE)
+        self.pickup_button = self._button(self.tr("领证登记…"), PICKUP)
         actions = QHBoxLayout()
         for b in (self.issue_button, self.reissue_button, self.pickup_button):
             actions.addWidget(b)
@@ -91,7 +92,7 @@ class PersonCardPanel(QGroupBox):
 
     def _button(self, text: str, keys: str) -> QPushButton:
         button = QPushButton(f"{text} ({keys})", self)
-        button.setShortcut(QKeySequence(keys))
+        bind(button, keys)
         return button
 
     def add_row(self, widget: QWidget) -> None:

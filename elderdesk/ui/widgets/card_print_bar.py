@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidg
 from elderdesk.domain.errors import message_for
 from elderdesk.ui.dialogs.calibration_dialog import CalibrationDialog, printer_combo
 from elderdesk.ui.dialogs.file_dialog import FileDialog
+from elderdesk.ui.keys import KEY_PROPERTY, PRINT_CARD
 from elderdesk.ui.ops import Ops
 from elderdesk.ui.pdf_printing import preview_in_dialog, print_with_dialog, printer_names
 
@@ -43,6 +44,7 @@ class CardPrintBar(QWidget):
         self.printer_combo.setMinimumContentsLength(12)
         self.preview_button = self._button(self.tr("打印预览…"), "Ctrl+Shift+P", self.preview)
         self.print_button = self._button(self.tr("打印…"), "Ctrl+P", self.print_cards)
+        self.print_button.setProperty(KEY_PROPERTY, PRINT_CARD)  # F9 presses it on this page
         self.pdf_button = self._button(self.tr("保存PDF…"), "Ctrl+S", self.save_pdf)
         self.calibrate_button = self._button(self.tr("套打校准…"), "", self.calibrate)
         layout = QHBoxLayout(self)

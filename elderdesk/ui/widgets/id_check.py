@@ -62,7 +62,7 @@ class IdNumberEdit(QWidget):
         self._today = today
         self.edit = QLineEdit(self)
         self.edit.setMaxLength(24)
-        self.edit.setPlaceholderText(self.tr("例如 420103194903120012"))
+        self.edit.setPlaceholderText(self.tr("例如 420103194903120013"))
         self.status = QLabel(self)
         self.status.setWordWrap(True)
         layout = QVBoxLayout(self)

@@ -6,7 +6,6 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from elderdesk.ui.errors import error_text
+from elderdesk.ui.keys import bind
 from elderdesk.ui.models.allowance_models import PersonRowsModel
 from elderdesk.ui.ops import Ops
 from elderdesk.ui.widgets.record_table import record_table
@@ -53,8 +53,7 @@ class ListTab(QWidget):
                    needs_row: bool = True) -> QPushButton:
         """A button before the count; the first one added also runs on Enter/double-click."""
         button = QPushButton(f"{text} ({keys})" if keys else text, self)
-        if keys:
-            button.setShortcut(QKeySequence(keys))
+        bind(button, keys)
         button.clicked.connect(lambda _checked=False: slot())
         self.actions.insertWidget(len(self._buttons), button)
         self._buttons.append((button, needs_row))

@@ -42,9 +42,8 @@ class PersonDetail(QFrame):
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.values[key] = value
             self.form.addRow(label, value)
-        self.later = QLabel(self.tr("老年证、高龄津贴发放记录和办理日志：此功能将在后续版本提供。"), self)
-        self.later.setWordWrap(True)
-        self.later.setStyleSheet("color: #666666")
+        self.later = QLabel(self)  # the end of the pane: sections are inserted before it
+        self.later.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(self.placeholder)
         layout.addWidget(self.title)
@@ -56,6 +55,10 @@ class PersonDetail(QFrame):
         self.history_title = QLabel(self.tr("高龄津贴发放记录"), self)
         self.history_title.setStyleSheet("font-weight: bold")
         self.history_title.hide()
+        self.trail = None  # the person's audit trail, once add_trail gives one
+        self.trail_title = QLabel(self.tr("办理日志"), self)
+        self.trail_title.setStyleSheet("font-weight: bold")
+        self.trail_title.hide()
         self.show_person(None)
 
     def add_history(self, history: QWidget) -> None:
@@ -69,7 +72,15 @@ class PersonDetail(QFrame):
         self.history = history
         layout.insertWidget(layout.indexOf(self.later), self.history_title)
         layout.insertWidget(layout.indexOf(self.later), history, 1)
-        self.later.setText(self.tr("老年证和办理日志：此功能将在后续版本提供。"))
+        self.show_person(self.person)
+
+    def add_trail(self, trail: QWidget) -> None:
+        """Show the person's audit trail (it has show_person(id_number)) at the end."""
+        layout = self.layout()
+        trail.setParent(self)
+        self.trail = trail
+        layout.insertWidget(layout.indexOf(self.later), self.trail_title)
+        layout.insertWidget(layout.indexOf(self.later), trail, 1)
         self.show_person(self.person)
 
     def add_card_section(self, section: QWidget) -> None:
@@ -78,16 +89,17 @@ class PersonDetail(QFrame):
         at = next(i for i in range(layout.count()) if layout.itemAt(i).layout() is self.form)
         section.setParent(self)
         layout.insertWidget(at + 1, section)
-        self.later.setText(self.later.text().replace("老年证和", ""))
 
     def set_masked(self, masked: bool) -> None:
         self.masked = masked
+        if self.trail is not None:
+            self.trail.set_masked(masked)
         self.show_person(self.person)
 
     def show_person(self, p: Person | None) -> None:
         self.person = p
         self.placeholder.setVisible(p is None)
-        for w in (self.title, self.status, self.later):
+        for w in (self.title, self.status):
             w.setVisible(p is not None)
         for i in range(self.form.rowCount()):
             self.form.setRowVisible(i, p is not None)
@@ -95,6 +107,10 @@ class PersonDetail(QFrame):
             self.history_title.setVisible(p is not None)
             self.history.setVisible(p is not None)
             self.history.show_person(p.id_number if p is not None else None)
+        if self.trail is not None:
+            self.trail_title.setVisible(p is not None)
+            self.trail.setVisible(p is not None)
+            self.trail.show_person(p.id_number if p is not None else None)
         if p is None:
             return
         self.title.setText(p.name)
@@ -105,7 +121,7 @@ class PersonDetail(QFrame):
         v["sex"].setText(SEX_NAMES.get(p.sex, p.sex))
         v["birth"].setText(self.tr("{birth}（{age} 岁）").format(
             birth=p.birth_date.isoformat(), age=age_on(p.birth_date, self._age_day(p))))
-        v["household_type"].setText(HOUSEHOLD_NAMES.get(p.household_type or "", ""))
+        v["household_type"].setText(HOUSEHOLD_NAMES.get(p.household_type or "local", ""))
         expiry = p.residence_permit_expiry
         v["permit"].setText(expiry.isoformat() if expiry else "")
         for f in _TEXT_ROWS:
