@@ -136,6 +136,8 @@ TABLE: dict[str, tuple[str, Any]] = {
         "allowance_views", "lifecert_due")(c.services.allowance, op)),
     "allowance_views.history": ("people.read", lambda c, op: _fn("allowance_views", "history")(
         c.services.allowance, op, c.person)),
+    "allowance_views.application_of": ("people.read", lambda c, op: _fn(
+        "allowance_views", "application_of")(c.services.allowance, op, c.person)),
     # --- rosters --------------------------------------------------------------------------
     "RosterService.build": ("roster.build", lambda c, op: c.services.roster.build(op, P)),
     "RosterService.show": ("roster.read", lambda c, op: c.services.roster.show(op, P)),
@@ -211,6 +213,8 @@ TABLE: dict[str, tuple[str, Any]] = {
     "AuditViewService.list": ("audit.read", lambda c, op: c.services.audit.list(
         op, AuditQuery())),
     "AuditViewService.operators": ("audit.read", lambda c, op: c.services.audit.operators(op)),
+    "AuditViewService.person_trail": ("people.read", lambda c, op: c.services.audit.person_trail(
+        op, c.person)),
     "AuditViewService.export": ("audit.read", lambda c, op: c.services.audit.export(
         op, AuditQuery(), c.path(".xlsx"))),
     # --- demo, safety, statistics -----------------------------------------------------------
