@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import threading
 import time
@@ -31,8 +32,9 @@ def load(path: str, driver: str, needed: tuple[str, ...]) -> Any:
         raise ElderError("READER_UNAVAILABLE", driver=driver, detail=detail) from None
     missing = [name for name in needed if not hasattr(lib, name)]
     if missing:
-        raise ElderError("READER_UNAVAILABLE", driver=driver,
-                         detail=f"{path} 不是 {driver} 驱动库（缺少 {', '.join(missing)}）")
+        more = f" 等 {len(missing)} 个函数" if len(missing) > 1 else ""
+        raise ElderError("READER_UNAVAILABLE", driver=driver, detail=(
+            f"{os.path.basename(path)} 不是 {driver} 驱动库（缺少 {missing[0]}{more}）"))
     return lib
 
 
