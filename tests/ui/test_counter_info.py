@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from elderdesk.domain.idcard import parse_id
 from elderdesk.ui.dialogs.application_dialog import ApplicationDialog
@@ -143,4 +143,22 @@ def test_page_keys_refused_for_the_role_say_why(qtbot, services, reviewer, peopl
     qtbot.keyClick(w.allowance_page.lists[4].table, Qt.Key.Key_T,
                    Qt.KeyboardModifier.ControlModifier)
     assert boxes and "停发津贴" in boxes[-1][1] and "审批" in boxes[-1][1]
+    w.ops.wait_done()
+
+
+def test_card_keys_refused_for_the_role_say_why(qtbot, services, reviewer, people, boxes):
+    from PySide6.QtCore import Qt
+
+    from elderdesk.ui.main_window import MainWindow
+
+    w = MainWindow(services, reviewer)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    w.show_page(w.stack.indexOf(w.cards_page))
+    w.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is w)
+    w.cards_page.search_edit.setFocus()
+    qtbot.keyClick(w.cards_page.search_edit, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
+    assert boxes and "登记老年证领取" in boxes[-1][1] and "经办" in boxes[-1][1]
     w.ops.wait_done()

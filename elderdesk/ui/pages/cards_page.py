@@ -27,6 +27,7 @@ from elderdesk.ui.dialogs.card_issue_dialog import CardIssueDialog
 from elderdesk.ui.dialogs.pickup_dialog import PickupDialog
 from elderdesk.ui.dialogs.reissue_dialog import ReissueDialog
 from elderdesk.ui.errors import error_text, show_error, show_status
+from elderdesk.ui.keys import PICKUP, REISSUE, deny
 from elderdesk.ui.models.card_models import CardsTableModel
 from elderdesk.ui.models.people_model import COL_COMMUNITY, PeopleTableModel
 from elderdesk.ui.ops import Ops
@@ -128,6 +129,11 @@ class CardsPage(QWidget):
         layout.addWidget(self.message)
         QShortcut(QKeySequence("Ctrl+F"), self, self.focus_search).setWhatsThis(
             self.tr("查找（光标回到查找框）"))
+        for button, key, action in ((self.panel.reissue_button, REISSUE, "card.issue"),
+                                    (self.panel.pickup_button, PICKUP, "card.pickup")):
+            if not self._op.can(action):  # the key says which role it needs
+                button.setShortcut(QKeySequence())
+                deny(self, key, self._op, action)
         self._update_actions()
 
     def focus_search(self) -> None:
