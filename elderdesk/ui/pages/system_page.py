@@ -74,6 +74,10 @@ class SystemPage(QWidget):
         from elderdesk.ui.pages.display_tab import DisplayTab
 
         self.tabs.addTab(DisplayTab(self), self.tr("界面"))  # language, font size (this PC)
+        from elderdesk.ui.pages.reader_tab import ReaderTab
+
+        self.reader_tab = ReaderTab(ops, services, operator, self)  # this PC's ID card reader
+        self.tabs.addTab(self.reader_tab, self.tr("读卡器"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
 
