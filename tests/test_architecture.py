@@ -30,14 +30,14 @@ def test_domain_imports_only_the_standard_library_and_itself():
                 assert name.startswith("elderdesk.domain"), (path, name)
 
 
-@pytest.mark.parametrize("folder", ["services", "importing", "reports", "store"])
+@pytest.mark.parametrize("folder", ["services", "importing", "reports", "store", "devices"])
 def test_no_qt_below_the_ui(folder):
     for path, names in imports_of(folder).items():
         assert not any(n.startswith("PySide6") for n in names), path
         assert not any(n.startswith("elderdesk.ui") for n in names), path
 
 
-@pytest.mark.parametrize("folder", ["importing", "reports"])
+@pytest.mark.parametrize("folder", ["importing", "reports", "devices"])
 def test_importing_and_reports_never_touch_the_database(folder):
     for path, names in imports_of(folder).items():
         assert not any(n.startswith(("sqlalchemy", "elderdesk.store", "elderdesk.services"))
