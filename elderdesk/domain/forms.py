@@ -47,7 +47,9 @@ def _signed(text: str, who: str | None, on: date | None) -> str:
 
 
 def _sentence(text: str) -> str:
-    return text if text.endswith(("。", "！", "？", ".", "；")) else text + "。"
+    """The opinion as one sentence: trailing commas and stops replaced by one '。'."""
+    text = text.rstrip("，,、；;。.　 ")
+    return text if text.endswith(("！", "？")) else text + "。"
 
 
 def street_opinion(row: Any, opinion: str | None = None) -> str:

@@ -15,6 +15,7 @@ BODY = 10.5
 SIZES = (10.5, 9.5, 8.5, 7.5, 6.5, 5.5)
 PAD = 4.0
 ONE_LINE_MIN = 8.5
+OPINION_SIZES = tuple(s for s in SIZES if s <= BODY)
 SIGN_LINE = "签字（盖章）：                    年      月      日"
 
 
@@ -127,8 +128,9 @@ class Grid:
                 c.rect(x, self.y - height, w, height, stroke=0, fill=1)
                 c.setFillGray(0)
                 draw_in_box(c, x, self.y, w, height, text, "center")
-            elif kind == "o":
-                draw_in_box(c, x, self.y, w, height - 22, text, valign="top", size=BODY)
+            elif kind == "o":  # a long opinion gets smaller, never over the signature line
+                draw_in_box(c, x, self.y, w, height - 22, text, valign="top",
+                            sizes=OPINION_SIZES)
                 fonts.draw_string(c, x + w - PAD, self.y - height + 8, SIGN_LINE, 9.5, "right")
             else:
                 draw_in_box(c, x, self.y, w, height, text, "center" if kind == "c" else "left")

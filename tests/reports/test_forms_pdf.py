@@ -65,6 +65,20 @@ def story(services, clerk, reviewer, approver, monkeypatch):
     return pending
 
 
+def recorded_day(services, action: str) -> str:
+    """The day of the latest audit record of action, as forms print it (the rows keep no
+    rejection or recording day: the audit record's own time, the system clock)."""
+    from sqlalchemy import select
+
+    from elderdesk.domain.months import date_zh
+    from elderdesk.store.orm import AuditRow
+
+    with services.db.read() as s:
+        at = s.scalars(select(AuditRow.at).where(AuditRow.action == action)
+                       .order_by(AuditRow.id.desc())).first()
+    return date_zh(date.fromisoformat(at[:10]))
+
+
 def test_months_text_spells_out_ranges_and_counts():
     assert months_text(["2026-05", "2026-06"]) == "2026年5月至2026年6月，共2个月"
     assert months_text(["2026-09", "2026-05", "2026-06"]) == \
@@ -276,18 +290,49 @@ def test_rejected_application_form_carries_reason_reviewer_and_approver(
     services.allowance.apply(clerk, MAY, date(2026, 8, 10))
     today(monkeypatch, "2026-08-15")
     services.allowance.review(reviewer, MAY, True, "户籍证明已核", date(2026, 8, 15))
-    today(monkeypatch, "2026-08-20")  # the row keeps no rejection date: the record's day
+    today(monkeypatch, "2026-08-20")
     services.allowance.reject(approver, MAY, "户籍不在本区", date(2026, 8, 20))
     form = services.forms.application(clerk, MAY)
     assert "户籍证明已核" in form.reviewed and "reviewer1" in form.reviewed
     assert "不予批准" in form.approved and "户籍不在本区" in form.approved
-    assert "approver1" in form.approved and "2026年8月20日" in form.approved
+    assert f"approver1，{recorded_day(services, 'allowance.reject')}" in form.approved
 
 
 @poppler
 def test_stop_form_names_who_recorded_the_stop(story, services, clerk, tmp_path):
     form = services.forms.stop(clerk, LATE)
-    assert "clerk1" in form.recorded and "2026年10月10日" in form.recorded
+    assert f"clerk1，{recorded_day(services, 'allowance.end')}" in form.recorded
     path = tmp_path / "停发.pdf"
     services.forms.write_pdf(clerk, form, path)
     assert "clerk1" in pdf_text(path)
+
+
+@poppler
+def test_a_long_review_opinion_stays_above_the_signature_line(services, clerk, reviewer,
+                                                              approver, monkeypatch, tmp_path):
+    import re
+
+    today(monkeypatch, "2026-08-20")
+    services.people.add(clerk, PersonInput(id_number=MAY, name="赵德明"))
+    services.allowance.apply(clerk, MAY, date(2026, 8, 10))
+    services.allowance.review(reviewer, MAY, True, "材料齐全" + "，户籍证明已核" * 28,
+                              date(2026, 8, 15))
+    path = tmp_path / "a.pdf"
+    services.forms.write_pdf(clerk, services.forms.application(clerk, MAY), path)
+    html = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    words = [(float(y0), float(y1), w) for y0, y1, w in re.findall(
+        r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<', html)]
+    signs = sorted(y0 for y0, _y1, w in words if w.startswith("签字"))
+    last = max(y1 for _y0, y1, w in words if "reviewer1" in w)  # the opinion's last line
+    assert last <= signs[1] + 1  # the street's signature line comes after its opinion
+
+
+def test_an_opinion_ending_in_a_comma_reads_as_one_sentence():
+    from types import SimpleNamespace
+
+    from elderdesk.domain.forms import street_opinion
+
+    row = SimpleNamespace(status="reviewed", reviewed_on=date(2026, 8, 15),
+                          reviewed_by="reviewer1", decision_reason=None)
+    assert street_opinion(row, "材料齐全，") == "材料齐全。同意上报。（reviewer1，2026年8月15日）"
