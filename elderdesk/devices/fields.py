@@ -27,6 +27,8 @@ _NATION_NAMES = frozenset(NATIONS.values())
 FIELD_NAMES = ("姓名", "性别", "民族", "出生日期", "住址", "公民身份号码", "签发机关", "有效期限")
 LONG_TERM = "长期"
 _VALIDITY = re.compile(r"^(\d{8})-(\d{8}|长期)$")
+# C0/C1 controls, bidi controls, surrogates: never from a real chip, and unsafe on a terminal
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 _BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
 
 
@@ -120,6 +122,9 @@ def card_from_fields(fields: Sequence[str], photo: bytes | None = None,
     """The eight fields in wz.txt's order (name, sex, nation, birth, address, ID, authority,
     validity) → CardData. Fewer or empty fields: READER_CARD_INCOMPLETE."""
     values = [clean_field(f) for f in fields]
+    for label, value in zip(FIELD_NAMES, values, strict=False):
+        if _UNSAFE.search(value):
+            raise invalid(f"{label}含有控制字符")
     if len(values) < len(FIELD_NAMES):
         raise incomplete(f"只有 {len(values)} 项，应有 {len(FIELD_NAMES)} 项（"
                          + "、".join(FIELD_NAMES) + "）")

@@ -7,6 +7,7 @@ elder. `zp.bmp` is taken only when written within 10 s of that `wz.txt`."""
 from __future__ import annotations
 
 import hashlib
+import stat
 import time
 from pathlib import Path
 
@@ -76,6 +77,8 @@ class FolderReader(Reader):
                 f"wz.txt 写于 {int(age)} 秒前，超过 {int(MAX_AGE)} 秒的不再读取" if age > 0 else
                 "wz.txt 的修改时间晚于本机时间，请核对电脑时钟"))
             return None
+        if not stat.S_ISREG(st.st_mode):  # a folder, a pipe, a device: never opened
+            raise invalid("wz.txt 不是普通文件")
         if st.st_size > MAX_TEXT:
             raise invalid(f"wz.txt 有 {st.st_size} 字节，不是读卡器写的文件")
         try:
@@ -126,6 +129,8 @@ class FolderReader(Reader):
         path = self.folder / "zp.bmp"
         try:
             st = path.stat()
+            if not stat.S_ISREG(st.st_mode):
+                return None, message_for("READER_NO_PHOTO", detail="zp.bmp 不是普通文件")
             if abs(st.st_mtime_ns - text_mtime_ns) > PHOTO_SKEW * 1e9:
                 return None, message_for("READER_NO_PHOTO",
                                          detail="zp.bmp 不是这次读卡写入的，未使用")

@@ -171,7 +171,11 @@ class ServiceReader(Reader):
         import urllib.error
         import urllib.request
 
-        opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # never a proxy
+        class Stay(urllib.request.HTTPRedirectHandler):  # never follow a redirect elsewhere
+            def redirect_request(self, *args: Any, **kwargs: Any) -> None:
+                return None
+
+        opener = urllib.request.build_opener(urllib.request.ProxyHandler({}), Stay())
         body = b"{}" if method == "POST" else None
         request = urllib.request.Request(self.url, data=body, method=method, headers={
             "Accept": "application/json", "Content-Type": "application/json"})
@@ -199,7 +203,7 @@ class ServiceReader(Reader):
         except (UnicodeDecodeError, ValueError):
             doc = None
         if doc is None:
-            if status >= 400:
+            if status >= 300:
                 raise self._unavailable(f"{self.url} 回答 HTTP {status}")
             raise invalid("读卡服务的回答不是 JSON")
         card, why = card_from_json(doc)
