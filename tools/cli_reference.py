@@ -48,6 +48,7 @@ WHO: dict[str, str] = {
     "people correct-id": "people.correct_id",
     "import people": "import.people",
     "import deaths": "import.deaths",
+    "import applications": "import.applications",
     "policy load": "policy.load",
     "policy show": "people.read",
     "lifecert": "lifecert.add",
