@@ -117,6 +117,17 @@ def test_missing_or_wrong_library_is_unavailable(fake, tmp_path) -> None:
     assert out.status == "unavailable" and "SDT_OpenPort" in out.warnings[0]
 
 
+def test_no_compiler_fails_under_ci_and_skips_elsewhere(monkeypatch) -> None:
+    monkeypatch.setattr(fakelib.shutil, "which", lambda _name: None)
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="no C compiler"):
+        fakelib.compiler()
+    monkeypatch.delenv("CI")
+    with pytest.raises(pytest.skip.Exception):
+        fakelib.compiler()
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/maps"), reason="needs /proc")
 def test_nothing_is_loaded_before_open(fake) -> None:
     import subprocess
 
