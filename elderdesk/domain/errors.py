@@ -163,6 +163,7 @@ MESSAGES: dict[str, tuple[int, str]] = {
     "SETTING_UNKNOWN": (2, "没有名为“{key}”的可修改设置，可修改：{keys}"),
     "SETTING_INVALID": (2, "设置“{label}”的值“{value}”无效：{detail}"),
     "AUDIT_KIND_UNKNOWN": (2, "审计记录类别“{kind}”不存在，可选：{kinds}"),
+    "AUDIT_HEAD_INVALID": (2, "校验码“{value}”格式不对：应为 记录号-16 位（或 64 位）十六进制数，如花名册上印的 1234-89AB-CDEF-0123-4567，请逐位核对"),
     "FILE_UNWRITABLE": (2, "无法写入文件“{path}”：{detail}。请换一个文件夹或文件名"),
     "FILE_ERROR": (2, "文件操作失败（{path}）：{detail}。请检查文件夹、文件名长度和权限后重试"),
     # --- ID card reader (issue 16, devices.md) -------------------------------------------
@@ -181,7 +182,6 @@ MESSAGES: dict[str, tuple[int, str]] = {
 class ElderError(Exception):
     """A refusal with a stable code; the message comes from MESSAGES."""
 
-    "AUDIT_HEAD_INVALID": (2, "校验码“{value}”格式不对：应为 记录号-16 位（或 64 位）十六进制数，如花名册上印的 1234-89AB-CDEF-0123-4567，请逐位核对"),
     def __init__(self, code: str, **params: object) -> None:
         self.code = code
         self.params = params
