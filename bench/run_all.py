@@ -1,4 +1,4 @@
-"""Run every figure of docs/performance.md (P1–P11), each in its own process, then print the
+"""Run every performance figure of the contract (P1–P11), each in its own process, then print the
 table and put it in bench/README.md (between the results markers) with the machine.
 
   python bench/run_all.py            all figures

@@ -39,6 +39,20 @@ def test_no_file_points_outside_the_repository():
     assert not offending, "references to a path outside the repository:\n" + "\n".join(offending)
 
 
+def test_every_docs_page_named_exists():
+    """A page of docs/ named anywhere must be in the repository (the contract documents are
+    not: cite them as the contract, not as a path)."""
+    missing = []
+    for path in tracked_files():
+        if not path.is_file() or path.suffix not in (".py", ".md", ".toml", ".txt", ".cfg", ""):
+            continue
+        text = path.read_text(encoding="utf-8", errors="replace")
+        for name in set(re.findall(r"(?<![\w/.])docs/[\w/-]+\.md", text)):
+            if not (ROOT / name).is_file():
+                missing.append(f"{path.relative_to(ROOT)}: {name}")
+    assert not missing, "pages that do not exist:\n" + "\n".join(sorted(missing))
+
+
 def commands() -> dict[str, argparse.ArgumentParser]:
     """'roster build' -> its parser, for every command and sub-command that runs a handler."""
     found: dict[str, argparse.ArgumentParser] = {}

@@ -86,7 +86,7 @@ def search(session: Session, query: str, limit: int, after: str | None = None) -
 
     Each kind has a sparse plan (collect the matching ID numbers from an index that holds
     them, sort, take the first `limit`) and a dense one (walk the ID index in order and stop at
-    `limit` matches); a capped count on the sparse side chooses (docs/performance.md, P1).
+    `limit` matches); a capped count on the sparse side chooses (performance figure P1).
     """
     kind = classify(query)
     params: dict[str, Any] = {"after": after or "", "limit": int(limit)}

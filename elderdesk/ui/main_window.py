@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from elderdesk.services.container import Services
 
 
-# The screens of docs/product.md after the register: (title, what it will do)
+# Screens of the contract's product description after the register: (title, what it will do)
 LATER_PAGES = (
     ("老年证", "资格审核、按年龄确定卡型、卡号编排、发证与补证、死亡注销、领证登记、照片与打印。"),
     ("高龄津贴", "即将满 80 周岁名单、申请受理与审核审批、生存认证、停发、死亡名单比对、政策维护。"),

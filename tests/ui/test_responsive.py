@@ -1,5 +1,5 @@
 """The GUI stays responsive during a long operation: a 100,000-row import through the import
-dialog while a timer on the GUI thread keeps firing (docs/performance.md, issue 6).
+dialog while a timer on the GUI thread keeps firing (the contract's performance figures, issue 6).
 
 What it guards against, each seen in this program: a full cyclic collection in the worker
 (0.4 s with 100,000 rows of objects alive), a JSON parse of a whole table holding the GIL
