@@ -1,4 +1,4 @@
-"""Commands: people add/show/search/death/moved-out, import people/deaths."""
+"""Commands: people add/show/search/death/moved-out, import people/deaths/applications."""
 
 from __future__ import annotations
 
@@ -65,6 +65,12 @@ def register(sub: Any) -> None:
     p.add_argument("--report")
     p.add_argument("--dry-run", action="store_true")
     p.set_defaults(handler=cmd_import_deaths)
+    p = imp.add_parser("applications", help="导入网上申请（市级平台导出的申请表）")
+    p.add_argument("file")
+    p.add_argument("--sheet")
+    p.add_argument("--report")
+    p.add_argument("--dry-run", action="store_true")
+    p.set_defaults(handler=cmd_import_applications)
 
 
 def show_person(ctx: Any, person: Any) -> int:
@@ -160,6 +166,9 @@ def _import(ctx: Any, args: Any, kind: str) -> int:
     if kind == "people":
         outcome = ctx.services.imports.import_people(
             op, path, sheet=args.sheet, dry_run=args.dry_run, strict=args.strict, report=report)
+    elif kind == "applications":
+        outcome = ctx.services.imports.import_applications(
+            op, path, sheet=args.sheet, dry_run=args.dry_run, report=report)
     else:
         outcome = ctx.services.imports.import_deaths(
             op, path, sheet=args.sheet, dry_run=args.dry_run, report=report)
@@ -173,3 +182,7 @@ def cmd_import_people(ctx: Any, args: Any) -> int:
 
 def cmd_import_deaths(ctx: Any, args: Any) -> int:
     return _import(ctx, args, "deaths")
+
+
+def cmd_import_applications(ctx: Any, args: Any) -> int:
+    return _import(ctx, args, "applications")

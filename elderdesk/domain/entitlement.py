@@ -57,6 +57,7 @@ class EnrollmentFacts:
     approved: bool
     ended_on: date | None = None
     end_reason: str | None = None  # 'death' | 'moved_out' | 'voluntary' | ...
+    at_counter: bool = True  # accepted at the counter; an online application is no proof of life
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,11 +155,12 @@ class Entitlement:
             windows.append(end._replace(lo=lo))
         self.windows: tuple[_Window, ...] = tuple(windows)
 
-        # Proof of life: C = latest lifecert or application date (the current application).
+        # Proof of life: C = latest lifecert or application date (the current application),
+        # the latter only when accepted at the counter (the ID original was seen there).
         n_months = policy.life_cert_months
         latest = max(lifecerts, default=None)
         for e in enrollments:
-            if latest is None or e.applied_on > latest:
+            if e.at_counter and (latest is None or e.applied_on > latest):
                 latest = e.applied_on
         if n_months == 0:
             self.pay_until = _NO_LIMIT

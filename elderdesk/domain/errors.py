@@ -176,6 +176,18 @@ MESSAGES: dict[str, tuple[int, str]] = {
     "READER_NO_PHOTO": (0, "注意：没有读到身份证照片（{detail}）"),
     "READER_ARG_INVALID": (2, "读卡器设置有误：{detail}"),
     "READER_NO_CARD": (0, "没有读到新的身份证（{detail}），请把身份证放在读卡器上"),
+    # --- fee receipts and online applications (issue 16) ---------------------------------
+    "RECEIPT_NOT_FOUND": (4, "没有编号为 {no} 的收据，请核对编号"),
+    "RECEIPT_VOID": (4, "收据 {no} 已作废（{reason}），不能重复作废"),
+    "RECEIPT_OWN": (3, "不能作废自己开具的收据（{no}），请由其他审批人员办理"),
+    "RECEIPT_NUMBERS_EXHAUSTED": (4, "{year} 年的收据编号已用完（最大 {max}），请联系技术支持"),
+    "APPLIED_DATE_INVALID": (1, "申请日期“{value}”无效（无法识别、只有年月或早于出生日期），本行未导入，请核对"),
+    "MOVED_OUT": (1, "此人已于 {date} 迁出，不能申请高龄津贴，本行未导入"),
+    "ALREADY_ENROLLED": (1, "此人已有在办或已批准的高龄津贴申请，本行未导入"),
+    "TOO_EARLY": (1, "申请过早：申请日期 {date}，年满 {age} 周岁前两个月起方可申请，最早 {earliest}，本行未导入"),
+    "TOO_EARLY_NO_POLICY": (1, "申请日期 {date} 没有生效的高龄津贴政策，本行未导入"),
+    "ACCOUNT_DIFFERS": (1, "登记册中已有另一个银行账号（{account}），文件中为{given}：未更改，请核实后在人员信息中修改"),
+    "ACCOUNT_INVALID": (1, "开户银行或银行账号不完整或无效（账号应为 12 到 30 位数字），未登记账号，申请照常导入"),
 }
 
 

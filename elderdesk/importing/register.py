@@ -104,11 +104,13 @@ class RowCheck:
     def add(self, level: str, code: str, **params: object) -> None:
         self.found.append(Finding.make(self.row, level, code, self.shown, self.name, **params))
 
-    def check_text(self, field_name: str, raw: object) -> str:
-        """The cleaned text of a field; a TEXT_INVALID error naming the column if it is refused."""
+    def check_text(self, field_name: str, raw: object, column: str | None = None) -> str:
+        """The cleaned text of a field; a TEXT_INVALID error naming the column (default: the
+        field's label) if it is refused."""
         text, problem = field_text(field_name, raw)
         if problem is not None:
             label, max_len = TEXT_FIELDS[field_name]
+            label = column or label
             self.found.append(Finding.make(self.row, ERROR, "TEXT_INVALID", self.shown,
                                            self.name, message_code=problem, column=label,
                                            max=max_len, length=len(text)))

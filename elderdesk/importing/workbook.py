@@ -35,9 +35,15 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "residence_permit_expiry": ("居住证有效期",),
     "notes": ("备注",),
     "death_date": ("死亡日期", "死亡时间"),
+    # the city platform's export of online applications (import applications)
+    "applied_on": ("申请日期", "申请时间"),
+    "agent_name": ("代办人", "代办人姓名"),
+    "agent_phone": ("代办人电话", "代办人联系电话"),
 }
-REGISTER_FIELDS = frozenset(COLUMNS) - {"death_date"}
+REGISTER_FIELDS = frozenset(COLUMNS) - {"death_date", "applied_on", "agent_name", "agent_phone"}
 DEATH_FIELDS = frozenset({"seq", "name", "id_number", "death_date"})
+APPLICATION_FIELDS = frozenset({"seq", "name", "id_number", "applied_on", "phone", "agent_name",
+                                "agent_phone", "bank", "account"})
 
 _PARENS = str.maketrans("（）", "()")
 _SYNONYMS = {squeeze(alias): key for key, aliases in COLUMNS.items() for alias in aliases}

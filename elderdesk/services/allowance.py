@@ -32,6 +32,7 @@ from elderdesk.store.orm_allowance import EnrollmentRow, LifeCertRow
 STATE_NAMES = {"applied": "已受理待审核", "returned": "审核退回", "reviewed": "已审核待审批",
                "approved": "已批准", "rejected": "审批不予批准", "cancelled": "已撤销",
                "stopped": "已停发"}
+SOURCE_NAMES = {"counter": "窗口", "online": "网上"}  # where the application was accepted
 STOP_REASONS = ("voluntary", "duplicate", "disqualified", "lost_contact", "policy", "other")
 
 
@@ -52,7 +53,8 @@ class HistoryMonth:
 
 def enrollment_facts(rows: list[EnrollmentRow]) -> list[EnrollmentFacts]:
     return [EnrollmentFacts(r.applied_on, r.approved_on is not None and r.status in
-                            ("approved", "stopped"), r.ended_on, r.end_reason) for r in rows]
+                            ("approved", "stopped"), r.ended_on, r.end_reason,
+                            r.source != "online") for r in rows]
 
 
 def person_facts(row: PersonRow) -> PersonFacts:
@@ -251,7 +253,8 @@ class AllowanceService:
                         self.policy_in(s).band_for(person.birth_date, Month.of(today())).monthly)
             except ElderError:
                 pass
-            return {"status": row.status, "applied_on": _iso(row.applied_on),
+            return {"status": row.status, "source": row.source,
+                    "applied_on": _iso(row.applied_on),
                     "reviewed_on": _iso(row.reviewed_on), "approved_on": _iso(row.approved_on),
                     "ended_on": _iso(row.ended_on), "end_reason": row.end_reason,
                     "band": band, "monthly": monthly}

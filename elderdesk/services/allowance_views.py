@@ -32,6 +32,10 @@ class Application:
     approved_on: date | None = None
     approved_by: str | None = None  # the approver, or who rejected it
     monthly_fen: int | None = None  # this month's amount of an approved application
+    source: str = "counter"  # counter | online (imported from the city platform)
+    # An online application with no proof of life on or after its date: the elder (or the
+    # agent) has still to come with the ID original (待核验本人).
+    needs_visit: bool = False
 
 
 @dataclass(frozen=True)
@@ -51,7 +55,9 @@ def _opt(value: str | None) -> date | None:
 _APPLICATION_SQL = (
     "SELECT p.id_number, p.name, p.birth_date, p.community, e.status, e.applied_on, "
     "e.applied_by, e.reviewed_on, e.reviewed_by, e.decision_reason, e.approved_on, "
-    "e.approved_by FROM enrollments e JOIN people p ON p.id = e.person_id WHERE {where} AND "
+    "e.approved_by, e.source, e.source = 'online' AND NOT EXISTS (SELECT 1 FROM lifecerts c "
+    "WHERE c.person_id = p.id AND c.cert_date >= e.applied_on) "
+    "FROM enrollments e JOIN people p ON p.id = e.person_id WHERE {where} AND "
     "e.id = (SELECT max(id) FROM enrollments x WHERE x.person_id = e.person_id) ")
 
 
@@ -66,7 +72,8 @@ def _applications(service: AllowanceService, where: str, params: dict) -> list[A
             band = policy.band_for(birth, month) if r[4] == "approved" else None
             out.append(Application(r[0], r[1], birth, r[3], r[4], _d(r[5]), r[6], _opt(r[7]),
                                    r[8], r[9], _opt(r[10]), r[11],
-                                   band.monthly if band is not None else None))
+                                   band.monthly if band is not None else None, r[12],
+                                   bool(r[13])))
         return out
 
 
@@ -114,11 +121,15 @@ def lifecert_due(service: AllowanceService, op: Operator,
         rows = s.execute(text(
             "SELECT p.id_number, p.name, p.birth_date, p.community, p.phone, "
             "max(coalesce((SELECT max(cert_date) FROM lifecerts c WHERE c.person_id = p.id), ''),"
-            " e.applied_on) FROM people p JOIN enrollments e ON e.person_id = p.id "
+            " CASE WHEN e.source = 'online' THEN '' ELSE e.applied_on END), e.applied_on "
+            "FROM people p JOIN enrollments e ON e.person_id = p.id "
             "WHERE p.status = 'active' AND e.status = 'approved'"))
         limit = Month.of(on) + 1
         out = []
         for r in rows:
+            if not r[5]:  # online application, no proof of life yet: nothing is covered
+                out.append(DuePerson(r[0], r[1], _d(r[2]), r[3], r[4], _d(r[6][:10])))
+                continue
             covered = Month.of(_d(r[5][:10])) + n - 1
             if covered <= limit:
                 out.append(DuePerson(r[0], r[1], _d(r[2]), r[3], r[4], covered.last_day()))

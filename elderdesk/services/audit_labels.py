@@ -17,7 +17,7 @@ KINDS = {
     "people": "人员", "allowance": "高龄津贴", "lifecert": "生存认证", "roster": "花名册",
     "recoveries": "追回款", "card": "老年证", "policy": "政策", "import": "导入",
     "user": "用户", "settings": "设置", "backup": "备份", "audit": "审计", "demo": "演示数据",
-    "init": "建库", "reader": "读卡器",
+    "init": "建库", "reader": "读卡器", "receipt": "收费收据",
 }
 ACTIONS = {
     "init": "建立数据库", "people.add": "登记人员", "people.edit": "修改人员信息",
@@ -36,6 +36,8 @@ ACTIONS = {
     "user.locked": "密码错误次数过多，账户锁定", "settings.change": "修改设置",
     "backup.create": "备份数据库", "backup.restore": "恢复数据库", "audit.export": "导出审计日志",
     "demo.fill": "生成演示数据", "reader.set": "设置读卡器", "reader.read": "读取身份证",
+    "import.applications": "导入网上申请", "receipt.issue": "开具收费收据",
+    "receipt.void": "作废收费收据", "receipt.print": "打印收费收据",
 }
 # In the order fields are shown (records store their keys sorted alphabetically).
 FIELDS = {
@@ -62,14 +64,18 @@ FIELDS = {
     "bytes": "字节数", "box": "裁剪框", "card": "老年证", "replaced": "被换下的旧证",
     "records": "记录数", "filters": "筛选条件", "person": "人员", "operator": "操作员",
     "from": "起始日期", "to": "截止日期", "kind": "类别", "masked": "隐藏部分号码",
+    "applied_via": "受理渠道", "agent": "代办人", "agent_phone": "代办人电话", "row": "行号",
+    "receipt_no": "收据编号", "payer": "交款人", "item": "收费项目", "amount_fen": "金额",
+    "clerk": "收款人", "void_reason": "作废原因", "copy": "打印份次",
 }
 _ORDER = {k: i for i, k in enumerate(FIELDS)}
 ENTITY_FIELDS = {("user", "name"): "用户名", ("import", "imported"): "处理人数"}
 _ID_KEYS = {"id_number", "old_id_number", "agent_id_number", "id_numbers", "deaths"}
-_NOT_PII = {"card_no", "cards", "sha256"}  # long digit runs that identify no one
+_NOT_PII = {"card_no", "cards", "sha256", "receipt_no"}  # long digit runs that identify no one
 _LIST_SHOWN = 5  # items of a long list shown inline
 ROSTER_STATES = {"draft": "草稿", "frozen": "已冻结"}
 CARD_STATES = {"valid": "有效", "replaced": "已换发", "revoked": "已注销"}
+RECEIPT_STATES = {"valid": "有效", "void": "作废"}
 EMPTY = "（空）"
 
 
@@ -98,15 +104,17 @@ def _value(key: str, value: Any, entity: str, masked: bool) -> str:
             from elderdesk.services.allowance import STATE_NAMES
 
             return STATE_NAMES.get(value, value)
-        names = {"card": CARD_STATES, "roster": ROSTER_STATES}.get(entity, STATUS_NAMES)
+        names = {"card": CARD_STATES, "roster": ROSTER_STATES,
+                 "receipt": RECEIPT_STATES}.get(entity, STATUS_NAMES)
         return names.get(value, str(value))
     names = {"sex": SEX_NAMES, "household_type": HOUSEHOLD_NAMES, "card_type": TYPE_NAMES,
-             "end_reason": STOP_REASONS_ZH, "reason": REASON_NAMES}.get(key)
+             "end_reason": STOP_REASONS_ZH, "reason": REASON_NAMES,
+             "applied_via": {"counter": "窗口", "online": "网上"}}.get(key)
     if names is not None and isinstance(value, str):
         return names.get(value, value)
     if key == "roles" and isinstance(value, list):
         return "、".join(ROLE_NAMES.get(str(r), str(r)) for r in value) or EMPTY
-    if key == "fee_fen" and isinstance(value, int):
+    if key in ("fee_fen", "amount_fen") and isinstance(value, int):
         return f"{value // 100}.{value % 100:02d} 元"
     if isinstance(value, bool):
         return "是" if value else "否"

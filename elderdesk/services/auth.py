@@ -56,6 +56,11 @@ PERMISSIONS: dict[str, tuple[frozenset[str], str]] = {
     # issue 16: the ID card reader of this PC
     "reader.set": (frozenset(), "设置读卡器"),
     "reader.read": (frozenset(ROLES), "读取身份证"),
+    # issue 16: fee receipts (the clerk's cash-up; voids by an approver), online applications
+    "receipt.read": (frozenset({"clerk", "approver"}), "查看收费收据和日结"),
+    "receipt.print": (frozenset({"clerk"}), "打印收费收据"),
+    "receipt.void": (frozenset({"approver"}), "作废收费收据"),
+    "import.applications": (frozenset({"clerk"}), "导入网上申请"),
 }
 
 

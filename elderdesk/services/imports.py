@@ -33,7 +33,7 @@ class Cancelled(Exception):
 
 @dataclass(frozen=True)
 class ImportOutcome:
-    kind: str  # "people" | "deaths"
+    kind: str  # "people" | "deaths" | "applications"
     rows_read: int
     imported: int
     skipped: int
@@ -250,3 +250,99 @@ class ImportService:
         if progress is not None:  # committed: too late to cancel
             progress(3, 3)
         return outcome
+
+    def import_applications(self, op: Operator, path: Path | str, *, sheet: str | None = None,
+                            dry_run: bool = False, report: Path | None = None,
+                            progress: Progress | None = None, cancel: Cancel | None = None,
+                            ) -> ImportOutcome:
+        """Online applications from the city platform's export (cli.md `import applications`):
+        each row without errors becomes an application in state applied with source online,
+        dated by its 申请日期, after the checks of a counter application; an empty bank account
+        is filled from the file. One transaction; the report is written before the commit."""
+        from elderdesk.importing.applications import read_applications
+
+        require(op, "import.applications")
+        path = Path(path)
+        report = Path(report) if report else None
+        _check_files(path, report)
+        _step(progress, cancel, 0, 3)
+        result = read_applications(path, sheet=sheet, today=today())
+        _step(progress, cancel, 1, 3)
+        findings = list(result.findings)
+        if dry_run or not result.rows:
+            with self.db.read() as s:
+                accepted = self._judge_applications(s, result.rows, findings)
+            _write_report(report, findings)
+        else:
+            with _report_before_commit(report) as write_report, self.db.write() as s:
+                accepted = self._judge_applications(s, result.rows, findings)
+                _step(progress, cancel, 2, 3)
+                self._write_applications(s, op, path, accepted)
+                write_report(findings)  # before the commit: a report that fails undoes it
+        outcome = ImportOutcome("applications", result.rows_read, len(accepted),
+                                result.rows_read - len(accepted), tuple(findings), report,
+                                dry_run, False)
+        if progress is not None:  # committed: too late to cancel
+            progress(3, 3)
+        return outcome
+
+    @staticmethod
+    def _judge_applications(s: Any, rows: list, findings: list[Finding]) -> list[tuple]:
+        """(row, person, fill account) of each row the register accepts; the others' findings
+        join `findings` (sorted by row)."""
+        from elderdesk.domain.policy import parse_policy_toml
+        from elderdesk.importing.applications import OnRecord, check_state
+        from elderdesk.store import allowance_repo
+
+        source = allowance_repo.current_policy_source(s)
+        if source is None:
+            raise ElderError("NO_POLICY")
+        policy = parse_policy_toml(source)
+        accepted = []
+        for r in rows:
+            person = people_repo.by_id_number(s, r.id_number)
+            record = None
+            if person is not None:
+                latest = allowance_repo.latest_enrollment(s, person.id)
+                record = OnRecord(person.name, person.birth_date, person.death_date,
+                                  person.moved_out_on,
+                                  latest is not None and latest.status in allowance_repo.ACTIVE,
+                                  person.bank, person.account)
+            found, fill = check_state(r, record, policy)
+            findings.extend(found)
+            if not any(f.level == "error" for f in found):
+                accepted.append((r, person, fill))
+        findings.sort(key=Finding.sort_key)
+        return accepted
+
+    @staticmethod
+    def _write_applications(s: Any, op: Operator, path: Path, accepted: list[tuple]) -> None:
+        from elderdesk.store.orm_allowance import EnrollmentRow
+
+        stamp = now()
+        for r, person, fill in accepted:
+            row = EnrollmentRow(person_id=person.id, status="applied", applied_on=r.applied_on,
+                                applied_by=op.name, created_at=stamp, source="online",
+                                agent_name=r.agent_name, agent_phone=r.agent_phone)
+            s.add(row)
+            s.flush()
+            audit.record(s, op, "allowance.apply", "enrollment", person.id_number, None, {
+                "status": "applied", "applied_on": r.applied_on, "applied_by": op.name,
+                "applied_via": "online", "agent": r.agent_name, "agent_phone": r.agent_phone,
+                "file": path.name, "row": r.row})
+            changes: dict[str, Any] = {}
+            if fill:
+                changes.update(bank=r.bank, account=r.account)
+            if r.phone and not person.phone:
+                changes["phone"] = r.phone
+            if changes:
+                before = {k: getattr(person, k) for k in changes}
+                for k, v in changes.items():
+                    setattr(person, k, v)
+                person.updated_at = stamp
+                action = "people.account" if fill else "people.edit"
+                audit.record(s, op, action, "person", person.id_number, before, changes)
+        audit.record(s, op, "import.applications", "import", path.name, None, {
+            "file": path.name, "sha256": file_sha256(path), "imported": len(accepted),
+            "id_numbers": [r.id_number for r, _p, _f in accepted],
+        })

@@ -74,11 +74,12 @@ def approved_born_in(session: Session, months: set[str]) -> tuple[list[tuple], d
     certs: dict[int, list[date]] = defaultdict(list)
     for chunk in _chunks([p[0] for p in people]):
         where = ", ".join(str(int(i)) for i in chunk)
-        for pid, applied, status, approved_on, ended, reason in session.execute(text(
-                "SELECT person_id, applied_on, status, approved_on, ended_on, end_reason FROM"
-                f" enrollments WHERE person_id IN ({where}) ORDER BY id")):
+        for pid, applied, status, approved_on, ended, reason, source in session.execute(text(
+                "SELECT person_id, applied_on, status, approved_on, ended_on, end_reason, source"
+                f" FROM enrollments WHERE person_id IN ({where}) ORDER BY id")):
             approved = approved_on is not None and status in ("approved", "stopped")
-            enrollments[pid].append((_day(applied), approved, _opt(ended), reason))
+            enrollments[pid].append((_day(applied), approved, _opt(ended), reason,
+                                     source != "online"))
         for pid, d in session.execute(text(
                 f"SELECT person_id, cert_date FROM lifecerts WHERE person_id IN ({where})")):
             certs[pid].append(_day(d))

@@ -14,6 +14,7 @@ from sqlalchemy import (
     Integer,
     String,
     Text,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -39,13 +40,25 @@ class EnrollmentRow(Base):
     end_reason: Mapped[str | None] = mapped_column(String(20))
     end_note: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime)
+    # counter: accepted at the counter (its date is a proof of life); online: imported from the
+    # city platform's export (allowance-rules.md section 4: not a proof of life). Migration
+    # 0007; deferred and left to the server default when unset (as audit_log.today), so a row
+    # reads and writes the same without them.
+    source: Mapped[str] = mapped_column(String(8), server_default=text("'counter'"),
+                                        deferred=True, deferred_group="source")
+    agent_name: Mapped[str | None] = mapped_column(  # 代办人 (online)
+        String(30), deferred=True, deferred_group="source")
+    agent_phone: Mapped[str | None] = mapped_column(String(30), deferred=True,
+                                                    deferred_group="source")
 
     __table_args__ = (
         CheckConstraint(
             "status IN ('applied','returned','reviewed','approved','rejected','cancelled','stopped')",
             name="ck_enrollments_status",
         ),
+        CheckConstraint("source IN ('counter','online')", name="ck_enrollments_source"),
     )
+    __mapper_args__ = {"eager_defaults": False}  # no RETURNING of `source` after an INSERT
 
 
 class LifeCertRow(Base):

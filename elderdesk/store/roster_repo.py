@@ -35,14 +35,15 @@ def candidates(session: Session) -> list[tuple]:
 
 
 def enrollments_by_person(session: Session) -> dict[int, list[tuple]]:
-    """person_id -> [(applied_on, approved, ended_on, end_reason)] in application order."""
+    """person_id -> [(applied_on, approved, ended_on, end_reason, at_counter)] in application
+    order (the fields of EnrollmentFacts)."""
     out: dict[int, list[tuple]] = defaultdict(list)
     rows = session.execute(text(
-        "SELECT person_id, applied_on, status, approved_on, ended_on, end_reason "
+        "SELECT person_id, applied_on, status, approved_on, ended_on, end_reason, source "
         "FROM enrollments ORDER BY id"))
-    for pid, applied, status, approved_on, ended, reason in rows:
+    for pid, applied, status, approved_on, ended, reason, source in rows:
         approved = approved_on is not None and status in ("approved", "stopped")
-        out[pid].append((_d(applied), approved, _date(ended), reason))
+        out[pid].append((_d(applied), approved, _date(ended), reason, source != "online"))
     return out
 
 
@@ -81,11 +82,12 @@ def enrollment_facts_by_person(session: Session) -> dict[int, list[EnrollmentFac
     """person_id -> the facts of each application, in application order."""
     out: dict[int, list[EnrollmentFacts]] = defaultdict(list)
     rows = raw_cursor(session).execute(
-        "SELECT person_id, applied_on, status, approved_on, ended_on, end_reason "
+        "SELECT person_id, applied_on, status, approved_on, ended_on, end_reason, source "
         "FROM enrollments ORDER BY id")
-    for pid, applied, status, approved_on, ended, reason in rows:
+    for pid, applied, status, approved_on, ended, reason, source in rows:
         approved = approved_on is not None and status in ("approved", "stopped")
-        out[pid].append(EnrollmentFacts(_d(applied[:10]), approved, _date(ended), reason))
+        out[pid].append(EnrollmentFacts(_d(applied[:10]), approved, _date(ended), reason,
+                                        source != "online"))
     return out
 
 

@@ -128,7 +128,7 @@ def cover_groups(session: Session) -> list[tuple[str | None, int, int]]:
     """(community, month index of the latest proof of life or application, people) of the living
     people with an approved enrollment (proof of life: allowance-rules.md section 4)."""
     latest = ("max(coalesce((SELECT max(cert_date) FROM lifecerts c WHERE c.person_id = p.id),"
-              " ''), e.applied_on)")
+              " ''), CASE WHEN e.source = 'online' THEN '' ELSE e.applied_on END)")
     rows = session.execute(text(  # materialized: `latest` once a row, not once per use of it
         f"WITH w AS MATERIALIZED (SELECT p.community AS community, {latest} AS latest"
         " FROM enrollments e JOIN people p ON p.id = e.person_id"

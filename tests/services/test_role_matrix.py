@@ -193,6 +193,9 @@ TABLE: dict[str, tuple[str, Any]] = {
                                     c.services.imports.import_people(op, c.path(".xlsx"))),
     "ImportService.import_deaths": ("import.deaths", lambda c, op:
                                     c.services.imports.import_deaths(op, c.path(".xlsx"))),
+    "ImportService.import_applications": ("import.applications", lambda c, op:
+                                          c.services.imports.import_applications(
+                                              op, c.path(".xlsx"))),
     "SettingsService.set": ("settings.change", lambda c, op: c.services.settings.set(
         op, "security.idle_minutes", "15")),
     "SettingsService.office": (NO_OP, None),

@@ -10,7 +10,8 @@ import pytest
 from python_calamine import CalamineWorkbook
 from sqlalchemy import text
 
-from elderdesk.services import allowance_views, audit
+from elderdesk.domain.entitlement import EnrollmentFacts
+from elderdesk.services import allowance, allowance_views, audit
 from elderdesk.services.container import Services
 from elderdesk.services.demo import DemoService
 from elderdesk.services.users import initialise
@@ -63,8 +64,27 @@ def _old_bank_lines(session, roster_id):  # type: ignore[no-untyped-def]
     return rows
 
 
+def _old_enrollment_facts_by_person(session):  # type: ignore[no-untyped-def]
+    """Before 0007 there is no enrollments.source: every application was at the counter."""
+    out: dict = {}
+    for pid, applied, status, approved_on, ended, reason in roster_repo.raw_cursor(
+            session).execute("SELECT person_id, applied_on, status, approved_on, ended_on, "
+                             "end_reason FROM enrollments ORDER BY id"):
+        approved = approved_on is not None and status in ("approved", "stopped")
+        out.setdefault(pid, []).append(EnrollmentFacts(
+            date.fromisoformat(applied[:10]), approved,
+            date.fromisoformat(ended[:10]) if ended else None, reason))
+    return out
+
+
+def _old_enrollment_facts(rows):  # type: ignore[no-untyped-def]
+    return [EnrollmentFacts(r.applied_on, r.approved_on is not None and r.status in
+                            ("approved", "stopped"), r.ended_on, r.end_reason) for r in rows]
+
+
 OLD = {"insert_lines": _old_insert_lines, "delete_roster": _old_delete_roster,
-       "load_lines": _old_load_lines, "bank_lines": _old_bank_lines}
+       "load_lines": _old_load_lines, "bank_lines": _old_bank_lines,
+       "enrollment_facts_by_person": _old_enrollment_facts_by_person}
 
 
 def _create_at_0004(path: Path) -> Database:
@@ -117,6 +137,7 @@ def test_upgrade_from_0004_keeps_rosters_ledger_bank_files_and_history(tmp_path,
         for name, fn in OLD.items():
             old.setattr(roster_repo, name, fn)
         old.setattr(audit, "fixed_today", lambda: None)  # no audit_log.today before 0006
+        old.setattr(allowance, "enrollment_facts", _old_enrollment_facts)  # nor source (0007)
         db = initialise(path, "420103", "江汉区民意街道社区服务中心", "admin", ADMIN_PASSWORD,
                         policy_source=wuhan_policy())
         assert schema_version(db) == "0004"
