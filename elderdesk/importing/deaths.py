@@ -73,6 +73,9 @@ def check_deaths(table: Table, *, today: date, lookup: DeathLookup) -> DeathsRes
         if death is None or death < birth:
             add(ERROR, "DEATH_DATE_INVALID", value=cell_text(raw_death))
             death = None
+        elif death > today:
+            add(ERROR, "DATE_IN_FUTURE", date=death, today=today)
+            death = None
         elif deceased and recorded == death:
             add(WARNING, "ALREADY_DECEASED", date=recorded)
         elif deceased:

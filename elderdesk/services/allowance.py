@@ -225,6 +225,8 @@ class AllowanceService:
                                  death=person.death_date, date=on)
             if on < person.birth_date:
                 raise ElderError("DATE_BEFORE_BIRTH", date=on, birth=person.birth_date)
+            if on in repo.lifecert_dates(s, person.id):
+                return person.id_number  # the same proof twice is a no-op (no audit record)
             s.add(LifeCertRow(person_id=person.id, cert_date=on, recorded_by=op.name,
                               recorded_at=now()))
             audit.record(s, op, "lifecert.add", "lifecert", person.id_number, None,

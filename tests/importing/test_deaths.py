@@ -118,3 +118,12 @@ def test_ignored_columns_and_15_digit_ids(tmp_path):
     result = read_deaths(path, today=TODAY, lookup=register.get)
     assert [(f.row, f.code) for f in result.findings] == [(1, "COLUMN_IGNORED")]
     assert result.rows[0].id_number == "11010519491231002X"
+
+
+def test_a_death_after_today_is_date_in_future(tmp_path):
+    from datetime import timedelta
+
+    later = TODAY + timedelta(days=1)
+    result = read(tmp_path, [HEADER, [1, "张三", A, later], [2, "王五", C, TODAY]])
+    assert [(f.row, f.level, f.code) for f in result.findings] == [(2, "error", "DATE_IN_FUTURE")]
+    assert [r.id_number for r in result.rows] == [C]

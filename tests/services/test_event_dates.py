@@ -131,3 +131,25 @@ def test_nothing_before_the_persons_birth(services, clerk, approver, person) -> 
     assert code_of(services.cards.reissue, clerk, person, "lost", before) == (
         "DATE_BEFORE_BIRTH", 2)
     assert code_of(services.cards.pickup, clerk, person, before) == ("DATE_BEFORE_BIRTH", 2)
+
+
+
+def _audit_count(services) -> int:  # type: ignore[no-untyped-def]
+    from sqlalchemy import func, select
+
+    from elderdesk.store.orm import AuditRow
+
+    with services.db.read() as s:
+        return s.execute(select(func.count()).select_from(AuditRow)).scalar_one()
+
+
+def test_a_second_proof_of_life_for_the_same_day_is_a_no_op(services, clerk, person) -> None:
+    """allowance-rules §4: the same person and date twice changes nothing (no second row, no
+    audit record, so a draft roster stays fresh)."""
+    a = services.allowance
+    a.lifecert(clerk, person, TODAY)
+    records = _audit_count(services)
+    assert a.lifecert(clerk, person, TODAY) == person
+    assert _audit_count(services) == records
+    a.lifecert(clerk, person, TODAY - timedelta(days=1))  # another day is a new proof
+    assert _audit_count(services) == records + 1
