@@ -74,7 +74,8 @@ def build_parser() -> Parser:
     for module in (commands_admin, commands_register):
         module.register(sub)
     for module_name in ("commands_allowance", "commands_cards", "commands_safety",
-                        "commands_users", "commands_reports", "commands_devices"):
+                        "commands_users", "commands_reports", "commands_devices",
+                        "commands_receipts"):
         try:
             module = __import__(f"elderdesk.cli.{module_name}", fromlist=["register"])
         except ModuleNotFoundError:

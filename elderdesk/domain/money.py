@@ -62,6 +62,8 @@ def fen_to_capital(fen: int) -> str:
     if fen < 0:
         raise ValueError("negative amount")
     yuan, cents = divmod(fen, 100)
+    if yuan >= 10 ** (4 * len(_GROUPS)):
+        raise ValueError("amount too large for capitals")
     jiao, fen_digit = divmod(cents, 10)
     parts: list[str] = []
     groups = []

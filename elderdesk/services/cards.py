@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -30,6 +30,7 @@ from elderdesk.services.card_print import CardPrinter
 from elderdesk.services.card_verify import Verification
 from elderdesk.services.clock import event_date, now, today
 from elderdesk.services.people import PeopleService
+from elderdesk.services.receipts import issue_receipt
 from elderdesk.store import cards_repo as repo
 from elderdesk.store.db import Database
 from elderdesk.store.orm import PersonRow
@@ -54,6 +55,7 @@ class Card:
     picked_up_on: date | None = None
     agent_name: str | None = None
     agent_id_number: str | None = None
+    receipt_no: str | None = None  # the fee's receipt, when this issue took a fee
 
     @property
     def type_name(self) -> str:
@@ -63,7 +65,7 @@ class Card:
         """The `card issue` / `card reissue` document of cli.md."""
         return {"card_no": self.card_no, "type": self.card_type,
                 "issued_on": self.issued_on.isoformat(), "fee": fen_to_str(self.fee_fen),
-                "qr": self.qr}
+                "qr": self.qr, "receipt_no": self.receipt_no}
 
     def profile_json(self) -> dict[str, Any]:
         """The `card` object of `people show`."""
@@ -135,7 +137,7 @@ class CardService:
             check_person(rules, holder(person), on)
             row = self._new_card(s, op, person, rules, on, "new", rules.fee("new", 0), prepared)
             audit.record(s, op, "card.issue", "card", person.id_number, None, card_audit(row))
-            return to_card(row, person)
+            return self._with_receipt(s, op, person, row)
 
     def reissue(self, op: Operator, id_number: str, reason: str, on: date | None = None,
                 photo: bytes | None = None, photo_box: tuple[int, int, int, int] | None = None,
@@ -171,7 +173,16 @@ class CardService:
                                  replaces=old.id)
             audit.record(s, op, "card.reissue", "card", person.id_number, {"card": before},
                          {"replaced": card_audit(old), "card": card_audit(row)})
-            return to_card(row, person)
+            return self._with_receipt(s, op, person, row)
+
+    @staticmethod
+    def _with_receipt(s: Session, op: Operator, person: PersonRow, row: CardRow) -> Card:
+        """The card, with the receipt of its fee numbered in the same transaction (none for a
+        free card)."""
+        card = to_card(row, person)
+        if row.fee_fen > 0:
+            card = replace(card, receipt_no=issue_receipt(s, op, person, row).receipt_no)
+        return card
 
     def _new_card(self, s: Session, op: Operator, person: PersonRow, rules: CardRules, on: date,
                   reason: str, fee: int, prepared: card_photo.PreparedPhoto | None,

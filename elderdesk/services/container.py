@@ -29,6 +29,9 @@ class Services:
         self.profile_providers.append(
             lambda op, p: {"enrollment": self.allowance.enrollment_json(op, p.id_number)})
         self.cards = CardService(db, self.people)
+        from elderdesk.services.receipts import ReceiptService
+
+        self.receipts = ReceiptService(db)  # fee receipts and the day's cash-up (issue 16)
         self.profile_providers.append(
             lambda op, p: {"card": self.cards.card_json(op, p.id_number)})
         from elderdesk.services.audit_view import AuditViewService

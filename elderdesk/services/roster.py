@@ -28,7 +28,7 @@ from elderdesk.store.orm_allowance import RecoveryRow, RosterRow
 Progress = Callable[[int, int], None]
 # Audit actions that cannot change any roster line: they do not make a draft stale.
 HARMLESS = ("user.", "card.", "backup.", "audit.", "settings.", "roster.export",
-            "recoveries.settle", "people.add", "import.people", "init", "reader.")
+            "recoveries.settle", "people.add", "import.people", "init", "reader.", "receipt.")
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,7 @@ E = make_id("1941-07-07", 31)  # already applied at the counter
 F = make_id("1950-08-08", 41)  # 76 in 2026: too early
 G = make_id("1939-09-09", 51)  # not in the register
 H = make_id("1938-10-10", 61)  # moved out
-I = make_id("1937-11-11", 71)  # another account on record: warning, imported
+ACC = make_id("1937-11-11", 71)  # another account on record: warning, imported
 J = make_id("1936-12-12", 81)  # date cell
 K = make_id("1935-01-13", 91)  # applied in the future
 DAMAGED = 420103194505050011  # an 18-digit ID stored as a number: digits lost
@@ -41,12 +41,12 @@ def office(services, clerk, monkeypatch):
 
     c18 = parse_id(C15, date(2026, 5, 20)).number
     for number, name in ((A, "张一"), (c18, "李二"), (D, "王四"), (E, "赵五"), (F, "钱六"),
-                         (H, "孙八"), (I, "周九"), (J, "吴十"), (K, "郑十一")):
+                         (H, "孙八"), (ACC, "周九"), (J, "吴十"), (K, "郑十一")):
         services.people.add(clerk, PersonInput(id_number=number, name=name))
     services.people.record_death(clerk, D, date(2026, 1, 5))
     services.people.record_moved_out(clerk, H, date(2025, 12, 1))
     services.allowance.apply(clerk, E, date(2026, 4, 1))
-    services.people.set_account(clerk, I, "中国银行", "6216612345678901")
+    services.people.set_account(clerk, ACC, "中国银行", "6216612345678901")
     return c18
 
 
@@ -67,7 +67,7 @@ def messy_export(path):
         [7, "张一", A, "2026-05-14", None, None, None, None, None, "待受理"],
         [8, "无此人", G, "2026-05-14", None, None, None, None, None, "待受理"],
         [9, "孙八", H, "2026-05-15", None, None, None, None, None, "待受理"],
-        [10, "周九", I, "2026年5月15日", None, None, None, "中国农业银行", "6228480012345678",
+        [10, "周九", ACC, "2026年5月15日", None, None, None, "中国农业银行", "6228480012345678",
          "待受理"],
         [11, "吴十", J, datetime(2026, 5, 16, 10, 30), None, None, None, None, None, "待受理"],
         [12, "郑十一", K, "2026-06-01", None, None, None, None, None, "待受理"],
@@ -111,10 +111,10 @@ def test_a_messy_export_gives_exactly_the_findings_and_states(services, clerk, o
     assert states(services) == {
         E: ("applied", "counter", "2026-04-01"),
         A: ("applied", "online", "2026-05-10"), c18: ("applied", "online", "2026-05-12"),
-        I: ("applied", "online", "2026-05-15"), J: ("applied", "online", "2026-05-16")}
+        ACC: ("applied", "online", "2026-05-15"), J: ("applied", "online", "2026-05-16")}
     a = services.people.get(clerk, A)
     assert (a.bank, a.account, a.phone) == (BANK, ACCOUNT, "13800000001")
-    i = services.people.get(clerk, I)  # a different account on record is kept
+    i = services.people.get(clerk, ACC)  # a different account on record is kept
     assert (i.bank, i.account) == ("中国银行", "6216612345678901")
     msg = next(f.message for f in out.findings if f.code == "ACCOUNT_DIFFERS")
     assert "尾号8901" in msg and "尾号5678" in msg
@@ -130,7 +130,7 @@ def test_a_messy_export_gives_exactly_the_findings_and_states(services, clerk, o
                          {"n": A}).one() == ("张小一", "13900000001")
         actions = [r[0] for r in s.execute(text(
             "SELECT action FROM audit_log WHERE id > (SELECT max(id) FROM audit_log "
-            "WHERE action = 'people.account' AND entity_key = :i) ORDER BY id"), {"i": I})]
+            "WHERE action = 'people.account' AND entity_key = :i) ORDER BY id"), {"i": ACC})]
     assert actions.count("allowance.apply") == 4 and actions[-1] == "import.applications"
     assert "people.account" in actions
 
@@ -177,7 +177,7 @@ def test_header_title_rows_and_odd_cells(services, clerk, office, tmp_path):
         [" 姓 名", "身份证号码", "申请时间", "代办人姓名", "代办人联系电话"],
         ["张一", A.lower().replace("X", "x"), "2026-05", None, None],  # a month only
         ["吴十", "  " + J + " ", "", None, None],  # no date
-        ["周九", I, "20260401", "代办\u202e人", None],  # bidi control in the agent
+        ["周九", ACC, "20260401", "代办\u202e人", None],  # bidi control in the agent
         ["吴十", J[:-1] + ("0" if J[-1] != "0" else "1"), "2026-05-01", None, None],
     ])
     out = services.imports.import_applications(clerk, path)

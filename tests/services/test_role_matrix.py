@@ -182,6 +182,18 @@ TABLE: dict[str, tuple[str, Any]] = {
     "CardPrinter.calibration_page": ("card.print", lambda c, op:
                                      c.services.cards.printer.calibration_page(
                                          op, c.path(".pdf"))),
+    # --- fee receipts (issue 16) ----------------------------------------------------------
+    "ReceiptService.day": ("receipt.read", lambda c, op: c.services.receipts.day(op)),
+    "ReceiptService.get": ("receipt.read", lambda c, op: c.services.receipts.get(
+        op, "SJ4201032026000001")),
+    "ReceiptService.for_card": ("receipt.read", lambda c, op: c.services.receipts.for_card(
+        op, "4201032026000001")),
+    "ReceiptService.void": ("receipt.void", lambda c, op: c.services.receipts.void(
+        op, "SJ4201032026000001", "收款有误")),
+    "ReceiptService.print_pdf": ("receipt.print", lambda c, op: c.services.receipts.print_pdf(
+        op, "SJ4201032026000001", c.path(".pdf"))),
+    "ReceiptService.export_day": ("receipt.read", lambda c, op: c.services.receipts.export_day(
+        op, pdf=c.path(".pdf"), xlsx=c.path(".xlsx"))),
     "card_views.eligibility": ("people.read", lambda c, op: _fn("card_views", "eligibility")(
         c.services.cards, op, c.person)),
     "card_views.recent_cards": ("people.read", lambda c, op: _fn("card_views", "recent_cards")(
