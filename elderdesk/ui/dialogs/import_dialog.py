@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from elderdesk.services.auth import Operator
     from elderdesk.services.container import Services
 
-PEOPLE, DEATHS = "people", "deaths"
+PEOPLE, DEATHS, APPLICATIONS = "people", "deaths", "applications"
 TEMPLATE = ("templates", "register_template.xlsx")  # made by tools/make_template.py
 
 
@@ -48,19 +48,21 @@ def report_path_for(workbook: Path, when: datetime) -> Path:
 
 class ImportDialog(QDialog):
     def __init__(self, ops: Ops, services: Services, operator: Operator,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, kind: str = PEOPLE) -> None:
         super().__init__(parent)
         self._ops, self._services, self._op = ops, services, operator
         self._task: Task | None = None
         self.outcome: Any = None  # the last ImportOutcome
         self.setWindowTitle(self.tr("导入 Excel 名册"))
         self._build()
+        self.kind_combo.setCurrentIndex(max(0, self.kind_combo.findData(kind)))
         self.file_edit.setFocus()
 
     def _build(self) -> None:
         self.kind_combo = QComboBox(self)
         self.kind_combo.addItem(self.tr("人员名册（登记新人员）"), PEOPLE)
         self.kind_combo.addItem(self.tr("死亡名单（登记死亡）"), DEATHS)
+        self.kind_combo.addItem(self.tr("网上申请（市级平台导出，受理为网上申请）"), APPLICATIONS)
         self.kind_combo.currentIndexChanged.connect(self._on_kind_changed)
         self.template_button = QPushButton(self.tr("下载空白模板…"), self)
         self.template_button.setToolTip(self.tr("保存一份空白的人员名册模板（Excel），"
@@ -195,7 +197,8 @@ class ImportDialog(QDialog):
         if kind == PEOPLE:
             options["strict"] = self.strict_check.isChecked()
         imports, op = self._services.imports, self._op
-        run = imports.import_people if kind == PEOPLE else imports.import_deaths
+        run = {PEOPLE: imports.import_people, DEATHS: imports.import_deaths,
+               APPLICATIONS: imports.import_applications}[kind]
 
         def work(task: Task) -> Any:
             return run(op, path, progress=task.progress, cancel=task.cancel, **options)
@@ -277,9 +280,10 @@ class ImportDialog(QDialog):
 
     @classmethod
     def ask(cls, parent: QWidget | None, ops: Ops, services: Services,
-            operator: Operator) -> Any:
-        """Show the dialog; the last ImportOutcome, or None if nothing was run."""
-        dialog = cls(ops, services, operator, parent)
+            operator: Operator, kind: str = PEOPLE) -> Any:
+        """Show the dialog (on the kind of list given); the last ImportOutcome, or None if
+        nothing was run."""
+        dialog = cls(ops, services, operator, parent, kind)
         try:
             dialog.exec()
             return dialog.outcome

@@ -56,7 +56,7 @@ class PersonRowsModel(MaskedTableModel):
 
 # --- applications in one state ------------------------------------------------------------
 A_ID, A_NAME, A_BIRTH, A_COMMUNITY, A_STATE, A_APPLIED, A_APPLIED_BY, A_REVIEWED, \
-    A_REVIEWED_BY, A_REASON, A_APPROVED, A_APPROVED_BY, A_MONTHLY = range(13)
+    A_REVIEWED_BY, A_REASON, A_APPROVED, A_APPROVED_BY, A_MONTHLY, A_SOURCE, A_VISIT = range(15)
 A_DECISION = (A_APPROVED, A_APPROVED_BY, A_MONTHLY)  # shown for approved applications only
 
 
@@ -69,7 +69,8 @@ class ApplicationsTableModel(PersonRowsModel):
         self._headers = [self.tr("身份证号"), self.tr("姓名"), self.tr("出生日期"), self.tr("社区"),
                          self.tr("状态"), self.tr("受理日期"), self.tr("受理人"),
                          self.tr("审核日期"), self.tr("审核人"), reason_header or self.tr("原因"),
-                         self.tr("审批日期"), self.tr("审批人"), self.tr("月标准（元）")]
+                         self.tr("审批日期"), self.tr("审批人"), self.tr("月标准（元）"),
+                         self.tr("来源"), self.tr("待核验本人")]
 
     def values(self, a: Any) -> tuple[str, ...]:
         approved_on = getattr(a, "approved_on", None)
@@ -79,11 +80,19 @@ class ApplicationsTableModel(PersonRowsModel):
                 a.applied_by or "", a.reviewed_on.isoformat() if a.reviewed_on else "",
                 a.reviewed_by or "", self.free_text(a.reason),
                 approved_on.isoformat() if approved_on else "", getattr(a, "approved_by", "") or "",
-                fen_to_str(monthly, grouping=True) if monthly is not None else "")
+                fen_to_str(monthly, grouping=True) if monthly is not None else "",
+                self.tr("网上") if getattr(a, "source", "") == "online" else self.tr("窗口"),
+                self.tr("待核验") if getattr(a, "needs_visit", False) else "")
 
     def extra_data(self, a: Any, col: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ToolTipRole and col == A_REASON and a.reason:
             return self.free_text(a.reason)
+        visit = getattr(a, "needs_visit", False)
+        if role == Qt.ItemDataRole.ToolTipRole and col in (A_SOURCE, A_VISIT) and visit:
+            return self.tr("网上申请，尚未见到本人或代办人持身份证原件：请通知其到窗口核验"
+                           "（登记生存认证），之前的申请日期不算生存认证")
+        if role == Qt.ItemDataRole.ForegroundRole and col == A_VISIT and visit:
+            return _WARN_COLOR
         return None
 
 

@@ -99,6 +99,8 @@ class AllowancePage(QWidget):
         corner = QWidget(self)  # beside the tabs, like the register's search row
         top = QHBoxLayout(corner)
         top.setContentsMargins(0, 0, 0, 0)
+        if self.import_online_button is not None:
+            top.addWidget(self.import_online_button)
         top.addWidget(self.unmask_check)
         top.addWidget(self.refresh_button)
         self.tabs.setCornerWidget(corner)
@@ -129,6 +131,10 @@ class AllowancePage(QWidget):
                 self.tr("审核通过"), keys.APPROVE, lambda: self.review(True))
             lists[TO_REVIEW].add_button(self.tr("审核退回"), keys.REJECT,
                                         lambda: self.review(False))
+        self.import_online_button = None  # above the tabs, beside 刷新
+        if can("import.applications"):  # the city platform's export (网上申请)
+            self.import_online_button = QPushButton(self.tr("导入网上申请…"), self)
+            self.import_online_button.clicked.connect(self.import_online)
         if can("allowance.approve"):
             self.approve_button = lists[TO_APPROVE].add_button(
                 self.tr("批准"), keys.APPROVE, lambda: self.decide(True))
@@ -274,6 +280,13 @@ class AllowancePage(QWidget):
         row = self.lists[source].selected() if source is not None else None
         number = row.id_number if row is not None else ""
         self._done(ApplicationDialog.ask(self, self._ops, self._services, self._op, number))
+
+    def import_online(self) -> None:
+        """Import the online applications the city platform exported (the import dialog in
+        its applications mode); they join 待审核 marked 网上 / 待核验本人."""
+        from elderdesk.ui.dialogs.import_dialog import APPLICATIONS, ImportDialog
+
+        self._done(ImportDialog.ask(self, self._ops, self._services, self._op, APPLICATIONS))
 
     def apply_for(self, id_number: str) -> Any:
         """Accept an application for this person (the menu's 受理, F7); None if cancelled."""

@@ -23,7 +23,9 @@ from PySide6.QtWidgets import (
 from elderdesk.domain.money import fen_to_str
 from elderdesk.domain.person import Person
 from elderdesk.services import card_views
+from elderdesk.ui.data_text import tr_data
 from elderdesk.ui.dialogs.card_issue_dialog import CardIssueDialog
+from elderdesk.ui.dialogs.file_dialog import FileDialog
 from elderdesk.ui.dialogs.pickup_dialog import PickupDialog
 from elderdesk.ui.dialogs.reissue_dialog import ReissueDialog
 from elderdesk.ui.errors import error_text, show_error, show_status
@@ -31,6 +33,7 @@ from elderdesk.ui.keys import PICKUP, REISSUE, deny
 from elderdesk.ui.models.card_models import CardsTableModel
 from elderdesk.ui.models.people_model import COL_COMMUNITY, PeopleTableModel
 from elderdesk.ui.ops import Ops
+from elderdesk.ui.pdf_printing import print_with_dialog
 from elderdesk.ui.widgets.card_panel import PersonCardPanel
 from elderdesk.ui.widgets.card_print_bar import CardPrintBar
 from elderdesk.ui.widgets.card_summary import CardSummary
@@ -127,6 +130,7 @@ class CardsPage(QWidget):
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.message)
+        layout.addWidget(self._receipt_bar())
         QShortcut(QKeySequence("Ctrl+F"), self, self.focus_search).setWhatsThis(
             self.tr("查找（光标回到查找框）"))
         for button, key, action in ((self.panel.reissue_button, REISSUE, "card.issue"),
@@ -261,9 +265,61 @@ class CardsPage(QWidget):
         if card is None:
             return
         self._set_message(self.tr("{verb}{type} {no}（{name}），工本费 {fee} 元。可以打印老年证。")
-                          .format(verb=verb, type=card.type_name, no=card.card_no,
+                          .format(verb=verb, type=tr_data(card.type_name), no=card.card_no,
                                   name=card.name, fee=fen_to_str(card.fee_fen)))
+        self._offer_receipt(card)
         self._changed(card.id_number)
+
+    # --- the fee's receipt (issue 16) --------------------------------------------------
+    def _receipt_bar(self) -> QWidget:
+        """Shown after an issue that took a fee: print the numbered receipt or save it."""
+        self.receipt_bar = QWidget(self)
+        self.receipt_label = QLabel("", self.receipt_bar)
+        self.receipt_print_button = QPushButton(self.tr("打印收据"), self.receipt_bar)
+        self.receipt_print_button.clicked.connect(self.print_receipt)
+        self.receipt_save_button = QPushButton(self.tr("保存收据PDF"), self.receipt_bar)
+        self.receipt_save_button.clicked.connect(self.save_receipt)
+        row = QHBoxLayout(self.receipt_bar)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.receipt_label, 1)
+        row.addWidget(self.receipt_print_button)
+        row.addWidget(self.receipt_save_button)
+        self.receipt_no: str | None = None
+        self.receipt_bar.hide()
+        return self.receipt_bar
+
+    def _offer_receipt(self, card) -> None:  # type: ignore[no-untyped-def]
+        self.receipt_no = card.receipt_no
+        self.receipt_bar.setVisible(card.receipt_no is not None)
+        if card.receipt_no is not None:
+            self.receipt_label.setText(self.tr("已开具收费收据 {no}：{name}，{fee} 元").format(
+                no=card.receipt_no, name=card.name, fee=fen_to_str(card.fee_fen)))
+            self.receipt_print_button.setFocus()
+
+    def _receipt_maker(self, no: str):  # type: ignore[no-untyped-def]
+        return lambda path, _printer: self._services.receipts.print_pdf(self._op, no, path)
+
+    def print_receipt(self) -> None:
+        no = self.receipt_no
+        if no is not None:
+            print_with_dialog(self, self._ops, "", self._receipt_maker(no),
+                              lambda pages, _r: self._set_message(self.tr(
+                                  "收据 {no} 已送往打印机").format(no=no)),
+                              lambda exc: self._set_message(error_text(exc), error=True))
+
+    def save_receipt(self) -> None:
+        no = self.receipt_no
+        if no is None:
+            return
+        path = FileDialog.ask_save(self, self.tr("保存收费收据PDF"),
+                                   self.tr("收据_{no}.pdf").format(no=no),
+                                   self.tr("PDF 文件 (*.pdf)"))
+        if path is None:
+            return
+        make = self._receipt_maker(no)
+        self._ops.run(lambda: make(path, ""), lambda _r: self._set_message(
+            self.tr("已保存收据 {no}：{path}").format(no=no, path=path)),
+            lambda exc: self._set_message(error_text(exc), error=True), write=True)
 
     def _changed(self, id_number: str) -> None:
         self.show_person(id_number)
