@@ -47,9 +47,9 @@ def test_issue_shape_and_refusals(office, run):
     r = office("card", "issue", ID, "--date", "2021-05-01", "--json")
     assert r.status == 0, r.err
     doc = r.json
-    assert set(doc) == {"card_no", "type", "issued_on", "fee", "qr"}
-    assert (doc["card_no"], doc["type"], doc["issued_on"], doc["fee"]) == (
-        "4201032021000001", "blue", "2021-05-01", "0.00")
+    assert set(doc) == {"card_no", "type", "issued_on", "fee", "qr", "receipt_no"}
+    assert (doc["card_no"], doc["type"], doc["issued_on"], doc["fee"], doc["receipt_no"]) == (
+        "4201032021000001", "blue", "2021-05-01", "0.00", None)  # free: no receipt
     assert TOKEN.match(doc["qr"]) and "=" not in doc["qr"]
     assert office("card", "issue", ID, "--date", "2021-06-01").status == 4
     card = run("people", "show", ID, "--json").json["card"]

@@ -223,3 +223,24 @@ def test_cli_import_applications_and_people_show_source(services, clerk, office,
                                              "x"]])
     res = run("import", "applications", str(ok), "--json", today=TODAY)
     assert res.status == 0 and json.loads(res.out)["imported"] == 1
+
+
+def test_hostile_rows(services, clerk, office, tmp_path):
+    """A name that is not the register's (a typo in the ID names someone else), the same
+    person as a 15- and an 18-digit ID, the stored account typed with spaces, a formula cell."""
+    c18 = office
+    services.people.set_account(clerk, J, BANK, ACCOUNT)
+    path = write_xlsx(tmp_path / "hostile.xlsx", [
+        ["姓名", "身份证号", "申请日期", "开户银行", "银行账号"],
+        ["张冠李戴", A, "2026-05-10", None, None],
+        ["李二", c18, "2026-05-10", None, None],
+        ["李二", C15, "2026-05-11", None, None],
+        ["吴十", J, "2026-05-12", BANK, "6222 0212 3456 7890"],
+        ["=HYPERLINK(\"x\")", K, "2026-05-12", None, None],
+    ])
+    report = tmp_path / "r.xlsx"
+    out = services.imports.import_applications(clerk, path, report=report)
+    assert by_row(out.findings) == {2: ["NAME_DIFFERS"], 4: ["DUPLICATE_IN_FILE", "ID_15_CONVERTED"],
+                                    6: ["NAME_MISSING"]}  # openpyxl wrote a formula: no value
+    assert out.imported == 2  # 李二 once, 吴十 (same account: nothing to say)
+    assert "张冠李戴" not in services.people.get(clerk, A).name

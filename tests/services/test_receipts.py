@@ -187,3 +187,21 @@ def test_numbering_stays_gap_free_under_two_processes(db_path, fees, clerk, admi
     assert [r[1] for r in rows] == [f"SJ4201032026{n:06d}" for n in range(1, 61)]
     assert all(r[0] == r[4] for r in rows)  # issued one at a time: both counts move together
     assert {r[2] for r in rows} == {"clerk1", "clerk2"}
+
+
+def test_the_database_keeps_receipts_as_printed(fees, clerk, approver, db_path):
+    import sqlite3
+
+    no = fees.cards.issue(clerk, add(fees, clerk).id_number, D("2026-05-20")).receipt_no
+    conn = sqlite3.connect(db_path, isolation_level=None)  # autocommit: no lock left behind
+    try:
+        for sql in ("DELETE FROM receipts", "UPDATE receipts SET amount_fen = 1",
+                    "UPDATE receipts SET receipt_no = 'SJ1'", "UPDATE receipts SET payer = 'x'"):
+            with pytest.raises(sqlite3.DatabaseError):
+                conn.execute(sql)
+        fees.receipts.void(approver, no, "收款有误")
+        with pytest.raises(sqlite3.DatabaseError):  # a void receipt stays void
+            conn.execute("UPDATE receipts SET status = 'valid', void_reason = NULL")
+    finally:
+        conn.close()
+    assert fees.receipts.get(clerk, no).status == "void"

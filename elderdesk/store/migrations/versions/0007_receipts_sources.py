@@ -46,6 +46,17 @@ def upgrade() -> None:
     op.create_index("ix_receipts_person_id", "receipts", ["person_id"])
     op.create_index("ux_receipts_no", "receipts", ["receipt_no"], unique=True)
     op.create_index("ux_receipts_seq", "receipts", ["seq_year", "seq"], unique=True)
+    # A receipt is never deleted (its number would leave a gap) and keeps what it printed; a
+    # void one stays void.
+    op.execute("CREATE TRIGGER receipts_no_delete BEFORE DELETE ON receipts "
+               "BEGIN SELECT RAISE(ABORT, 'receipts are never deleted'); END")
+    op.execute("CREATE TRIGGER receipts_as_printed BEFORE UPDATE ON receipts WHEN "
+               "new.receipt_no IS NOT old.receipt_no OR new.seq IS NOT old.seq OR "
+               "new.seq_year IS NOT old.seq_year OR new.amount_fen IS NOT old.amount_fen OR "
+               "new.payer IS NOT old.payer OR new.id_number IS NOT old.id_number OR "
+               "new.item IS NOT old.item OR new.issued_on IS NOT old.issued_on OR "
+               "old.status = 'void' "
+               "BEGIN SELECT RAISE(ABORT, 'a receipt keeps what it printed'); END")
     op.create_table(
         "receipt_counters",
         sa.Column("year", sa.Integer, primary_key=True, autoincrement=False),
@@ -70,4 +81,6 @@ def downgrade() -> None:
         batch.drop_column("agent_name")
         batch.drop_column("source")
     op.drop_table("receipt_counters")
+    op.execute("DROP TRIGGER IF EXISTS receipts_as_printed")
+    op.execute("DROP TRIGGER IF EXISTS receipts_no_delete")
     op.drop_table("receipts")
