@@ -51,9 +51,11 @@ bench: system-packages $(STAMP)
 screenshots: system-packages $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) tools/screenshot.py docs/manual/images
 
-# Re-extract the GUI's strings (Chinese source) and compile the translations to .qm (committed).
+# Re-extract the GUI's strings (Chinese source; the data texts of elderdesk/ui/i18n_data.py, written
+# by tools/i18n_data.py) and compile the translations to .qm (committed).
 I18N_SOURCES = $(shell find elderdesk/ui -name '*.py' | sort) elderdesk/app.py
 i18n: $(STAMP)
+	$(PY) tools/i18n_data.py
 	for lang in zh_CN en; do \
 	  $(VENV)/bin/pyside6-lupdate $(I18N_SOURCES) -source-language zh_CN -target-language $$lang \
 	    -no-obsolete -ts resources/i18n/elderdesk_$$lang.ts && \

@@ -28,7 +28,10 @@ import screenshot_demo as demo  # noqa: E402
 from PySide6.QtGui import QInputMethodEvent  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
-WINDOW = (1180, 720)
+from elderdesk.ui.layout import COUNTER_SCREEN, FRAME  # noqa: E402
+
+# the main window as on a 1366 × 768 counter screen (maximised: less frame, title and task bar)
+WINDOW = (COUNTER_SCREEN[0] - FRAME[0], COUNTER_SCREEN[1] - FRAME[1])
 
 
 def wait_until(app: QApplication, done: Callable[[], bool], timeout: float = 20.0) -> None:

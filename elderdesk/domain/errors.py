@@ -235,7 +235,12 @@ def message_for(code: str, **params: object) -> str:
     entry = MESSAGES.get(code)
     if entry is None:
         return code
-    return entry[1].format_map(_Lenient({k: _shown(v) for k, v in params.items()}))
+    return format_message(entry[1], **params)
+
+
+def format_message(template: str, **params: object) -> str:
+    """A message template (or its translation, ui/data_text.py) filled in like message_for."""
+    return template.format_map(_Lenient({k: _shown(v) for k, v in params.items()}))
 
 
 # Why a file operation failed, in Chinese, for the common causes (errno).

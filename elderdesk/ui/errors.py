@@ -7,7 +7,8 @@ import logging
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
-from elderdesk.domain.errors import ElderError, message_for
+from elderdesk.domain.errors import ElderError
+from elderdesk.ui.data_text import error_message, message
 
 log = logging.getLogger(__name__)
 
@@ -15,17 +16,17 @@ log = logging.getLogger(__name__)
 def error_text(exc: BaseException) -> str:
     """The Chinese sentence for an error; unexpected ones are logged with their traceback."""
     if isinstance(exc, ElderError):
-        return exc.message
+        return error_message(exc)  # in the interface language (ui/data_text.py)
     log.error("unexpected error", exc_info=(type(exc), exc, exc.__traceback__))
-    return message_for("INTERNAL", detail=type(exc).__name__)
+    return message("INTERNAL", detail=type(exc).__name__)
 
 
 def error_line(parent: QWidget) -> QLabel:
-    """The red line under a dialog's form where its refusals are shown."""
-    label = QLabel(parent)
-    label.setWordWrap(True)
-    label.setStyleSheet("color: #b01c1c")
-    return label
+    """The red line under a dialog's form where its refusals are shown (ui/layout.ErrorLine:
+    hidden while empty, grows the dialog to show the whole message, cleared by the next edit)."""
+    from elderdesk.ui.layout import ErrorLine
+
+    return ErrorLine(parent)
 
 
 def show_status(label: QLabel, text: str, error: bool = False) -> None:
@@ -42,7 +43,7 @@ def show_error(parent: QWidget | None, exc: BaseException) -> None:
 def show_warnings(parent: QWidget | None, warnings) -> None:  # type: ignore[no-untyped-def]
     """Warnings of a change that was made ((code, params) of the message table, exit 0), the
     ones the CLI prints after the document: one box, one line each."""
-    lines = [message_for(code, **params) for code, params in warnings]
+    lines = [message(code, **params) for code, params in warnings]
     if lines:
         QMessageBox.warning(parent, QCoreApplication.translate("errors", "请核实"),
                             "\n".join(lines))

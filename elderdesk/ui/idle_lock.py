@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from elderdesk.ui.dialogs.login_dialog import Authenticator
 from elderdesk.ui.errors import error_line, error_text
+from elderdesk.ui.layout import FitDialog, relative_font
 from elderdesk.ui.ops import Ops
 
 if TYPE_CHECKING:
@@ -54,7 +55,7 @@ class _Cover(QWidget):
         return False
 
 
-class LockDialog(QDialog):
+class LockDialog(FitDialog):
     """Password of the locked-in operator; 切换用户 lets another log in (done(SWITCH)),
     退出程序 ends the session instead (done(QUIT))."""
 
@@ -66,7 +67,7 @@ class LockDialog(QDialog):
         self.setWindowFlag(Qt.WindowType.WindowCloseButtonHint, False)
         self.setModal(True)
         title = QLabel(self.tr("长时间无操作，程序已锁定"), self)
-        title.setStyleSheet("font-size: 14pt; font-weight: bold")
+        relative_font(title, 2, bold=True)
         self.password_edit = QLineEdit(self)
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.password_edit.setMaxLength(128)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from elderdesk.services.auth import ROLES
 from elderdesk.ui.idle_lock import IdleLock
 from elderdesk.ui.labels import role_label
+from elderdesk.ui.layout import relative_font, tip_placeholders
 from elderdesk.ui.ops import Ops
 from elderdesk.ui.pages.allowance_page import AllowancePage
 from elderdesk.ui.pages.cards_page import CardsPage
@@ -60,11 +61,8 @@ class MainWindow(QMainWindow):
         services, self.operator = self.services, operator
         self.setWindowTitle(self.tr("ElderDesk 老年证与高龄津贴办理系统"))
         self.nav = QListWidget(self)
-        self.nav.setFixedWidth(150)
         self.nav.setSpacing(3)
-        nav_font = self.nav.font()
-        nav_font.setPointSize(nav_font.pointSize() + 2)
-        self.nav.setFont(nav_font)
+        relative_font(self.nav, 2, on_change=self._fit_nav)  # follows the font size preference
         self.stack = QStackedWidget(self)
         self.register_page = RegisterPage(self.ops, services, operator, self)
         self._add_page(self.tr("老人档案"), self.register_page)
@@ -94,7 +92,7 @@ class MainWindow(QMainWindow):
         self.register_page.detail.add_trail(PersonTrail(self.ops, services, operator))
         self.cards_page.attach(self.register_page,
                                lambda: self.show_page(self.stack.indexOf(self.cards_page)))
-        self.nav.setFixedWidth(max(150, self.nav.sizeHintForColumn(0) + 24))  # English is longer
+        self._fit_nav()
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.nav.setCurrentRow(0)
         central = QWidget(self)
@@ -114,13 +112,14 @@ class MainWindow(QMainWindow):
         self.ops.run(services.settings.office, self._on_office_loaded, lambda _e: None)
         self.idle_lock = self._install_idle_lock(services, operator)
         self.system_page.office_changed.connect(self._on_office_loaded)
-        self.resize(1180, 720)
+        self.resize(1180, 680)  # fits 1366 × 768 with the title and task bars
         self._restore_geometry()
         self.register_page.focus_search()
 
     def _restore_geometry(self) -> None:
         from elderdesk.ui.preferences import GEOMETRY_KEY, STATE_KEY, settings
 
+        tip_placeholders(self)
         store = settings()
         geometry, state = store.value(GEOMETRY_KEY), store.value(STATE_KEY)
         if geometry:

@@ -100,13 +100,10 @@ def test_no_chinese_left_in_the_main_window_in_english(qtbot, english, services,
         qtbot.wait(20)
     window.ops.wait_done()
     qtbot.wait(50)
-    # data, not interface: the office name, and the statistics tables' titles and notes, which
-    # services/stats_tables.py writes in Chinese for the page, the PDF and the workbook alike
+    # data, not interface: the office name (the statistics tables' words are translated too)
     office = services.settings.office()["name"] or "-"
-    stats = window.statistics_page
-    data = {id(w) for w in (*stats.headings.values(), *stats.notes.values())}
     left = sorted({(where, text.replace(office, "")) for w, where, text in visible_texts(window)
-                   if id(w) not in data and CJK.search(text.replace(office, ""))})
+                   if CJK.search(text.replace(office, ""))})
     assert not left, "\n".join(f"{where}: {text}" for where, text in left)
     assert window.windowTitle().startswith("ElderDesk Senior Card")
     window.ops.wait_done()
@@ -126,3 +123,44 @@ def test_qt_own_buttons_follow_the_interface_language(qapp):
         assert "取消" in box.button(QMessageBox.StandardButton.Cancel).text()
     finally:
         qapp.removeTranslator(translator)
+
+
+def test_values_periods_statistics_and_errors_follow_the_language(qtbot, english, services,
+                                                                  clerk, admin):
+    """Item 11: what screens show as data comes through the translations; the CLI's messages
+    (ElderError.message) stay Chinese."""
+    from elderdesk.domain.errors import ElderError
+    from elderdesk.domain.person import PersonInput
+    from elderdesk.services.stats_tables import all_tables
+    from elderdesk.ui.data_text import error_message, tr_data, tr_table
+    from elderdesk.ui.errors import error_text
+    from elderdesk.ui.models.people_model import COL_SEX, COL_STATUS, PeopleTableModel
+    from tests.ui.conftest import make_id
+
+    assert [tr_data(t) for t in ("在册", "已故", "男", "女", "红卡", "非本地户籍", "已审核待审批")] == \
+        ["Active", "Deceased", "Male", "Female", "Red card", "Non-local household",
+         "Reviewed, to approve"]
+    assert tr_data("2026年第3季度") == "Q3 2026" and tr_data("2026年7月") == "2026-7"
+    assert tr_data("民意社区") == "民意社区"  # names stay as entered
+    refusal = ElderError("SEPARATION_OF_DUTIES", action="审批", detail="该申请由 王秀英 受理")
+    assert error_text(refusal) == ("You cannot approve an application you accepted or reviewed "
+                                   "yourself (the application was accepted by 王秀英): another "
+                                   "person must do it")
+    assert refusal.message.startswith("不能审批自己经办")  # the CLI's
+    for code in ("ID_CHECKSUM", "PERSON_DECEASED", "APPLY_TOO_EARLY", "ROSTER_STALE"):
+        text = error_message(ElderError(code, id="420103194003120110", name="Li", date="2026-01-05",
+                                        birth="1946-09-15", month="2026-09", age=80,
+                                        earliest="2026-07-01", expected="4", change="x"))
+        assert not CJK.search(text), text
+    number = make_id("19400312", "011")
+    services.people.add(clerk, PersonInput(id_number=number, name="Zhang", community="民意社区"))
+    model = PeopleTableModel(None, lambda *a: [])  # type: ignore[arg-type]
+    person = services.people.search(clerk, number, 5)[0]
+    assert (model._text(person, COL_SEX), model._text(person, COL_STATUS)) == ("Male", "Active")
+    for table in map(tr_table, all_tables(services.stats.compute(admin))):
+        words = [table.title, table.note, *table.headers,
+                 *(c for r in table.all_rows for c in r[:1] if isinstance(c, str))]
+        if table.chart is not None:
+            words.append(table.chart.title)
+        left = [w for w in words if CJK.search(w) and "民意社区" not in w]
+        assert not left, (table.key, left)

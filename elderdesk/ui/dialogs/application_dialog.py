@@ -26,8 +26,10 @@ from elderdesk.domain.money import fen_to_str
 from elderdesk.domain.months import Month
 from elderdesk.services.allowance import STATE_NAMES
 from elderdesk.services.clock import today
+from elderdesk.ui.data_text import tr_data
 from elderdesk.ui.dialogs.record_dialog import qdate
 from elderdesk.ui.errors import error_line, error_text
+from elderdesk.ui.layout import FitDialog, WrapLabel
 from elderdesk.ui.ops import Ops
 from elderdesk.ui.widgets.id_check import OK, IdCheck, IdNumberEdit
 
@@ -36,7 +38,7 @@ if TYPE_CHECKING:
     from elderdesk.services.container import Services
 
 
-class ApplicationDialog(QDialog):
+class ApplicationDialog(FitDialog):
     def __init__(self, ops: Ops, services: Services, operator: Operator, id_number: str = "",
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -60,8 +62,7 @@ class ApplicationDialog(QDialog):
         for key, text in (("name", self.tr("姓名")), ("age_month", self.tr("满龄月份")),
                           ("earliest", self.tr("最早可受理")), ("band", self.tr("津贴档次")),
                           ("first", self.tr("发放起始")), ("current", self.tr("现有申请"))):
-            label = QLabel(self)
-            label.setWordWrap(True)
+            label = WrapLabel("", self)
             self.labels[key] = label
             form.addRow(text, label)
         self.error_label = error_line(self)
@@ -117,7 +118,7 @@ class ApplicationDialog(QDialog):
         person, policy, enrollment = self.facts
         on = self.date_edit.date().toPython()
         v = self.labels
-        v["name"].setText(f"{person.name}（{person.status_name}）")
+        v["name"].setText(f"{person.name}（{tr_data(person.status_name)}）")
         low = policy.min_age_in(Month.of(on))
         if low is None:
             v["age_month"].setText(self.tr("申请日期时高龄津贴政策尚未实施"))
@@ -134,7 +135,7 @@ class ApplicationDialog(QDialog):
             v["band"].setText(self.tr("{band} 岁档，每月 {amount} 元").format(
                 band=band.label, amount=fen_to_str(band.monthly)) if band else "")
             v["first"].setText(self._first_text(policy, person, on))
-        v["current"].setText(STATE_NAMES.get(enrollment["status"], enrollment["status"])
+        v["current"].setText(tr_data(STATE_NAMES.get(enrollment["status"], enrollment["status"]))
                              + self.tr("（申请日期 {d}）").format(d=enrollment["applied_on"])
                              if enrollment else self.tr("无"))
 

@@ -19,6 +19,7 @@ from elderdesk.domain.cards import MAX_OFFSET_MM
 from elderdesk.ui.dialogs.file_dialog import FileDialog
 from elderdesk.ui.dialogs.record_dialog import RecordDialog
 from elderdesk.ui.errors import error_text
+from elderdesk.ui.layout import WrapLabel
 from elderdesk.ui.ops import Ops
 from elderdesk.ui.pdf_printing import print_with_dialog
 
@@ -53,8 +54,7 @@ class CalibrationDialog(RecordDialog):
         self.pdf_button.clicked.connect(self.save_page)
         self.print_button = QPushButton(self.tr("打印校准页…"), self)
         self.print_button.clicked.connect(self.print_page)
-        self.page_label = QLabel(self)
-        self.page_label.setWordWrap(True)
+        self.page_label = WrapLabel("", self)
         pages = QHBoxLayout()
         pages.addWidget(self.pdf_button)
         pages.addWidget(self.print_button)

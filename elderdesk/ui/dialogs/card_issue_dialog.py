@@ -24,9 +24,11 @@ from elderdesk.domain.money import fen_to_str
 from elderdesk.domain.months import age_on
 from elderdesk.services import card_photo, card_views
 from elderdesk.services.clock import today
+from elderdesk.ui.data_text import tr_data
 from elderdesk.ui.dialogs.file_dialog import FileDialog
 from elderdesk.ui.dialogs.record_dialog import RecordDialog
 from elderdesk.ui.errors import error_text
+from elderdesk.ui.layout import WrapLabel, relative_font
 from elderdesk.ui.ops import Ops
 from elderdesk.ui.pdf_printing import render_pages
 from elderdesk.ui.widgets.photo_crop import PhotoCrop, decode_photo
@@ -37,7 +39,7 @@ if TYPE_CHECKING:
     from elderdesk.services.cards import Card
     from elderdesk.services.container import Services
 
-PREVIEW_WIDTH = 430  # px of the card preview (85.6 mm wide)
+PREVIEW_WIDTH = 360  # px of the card preview (85.6 mm wide); the dialog fits 1280 × 720
 PREVIEW_DELAY_MS = 250
 
 
@@ -96,14 +98,13 @@ class CardIssueDialog(RecordDialog):
         p = self.person
         head = QLabel(self.tr("{name}　{id}　{age} 岁").format(
             name=p.name, id=mask_id(p.id_number), age=age_on(p.birth_date, today())), self)
-        head.setStyleSheet("font-size: 13pt; font-weight: bold")
+        relative_font(head, 1, bold=True)
         self.crop = PhotoCrop(self)
         self.crop.box_changed.connect(lambda _b: self.preview_refresh())
         self.choose_button = QPushButton(self.tr("选择照片… (Ctrl+O)"), self)
         self.choose_button.setShortcut(QKeySequence("Ctrl+O"))
         self.choose_button.clicked.connect(self.choose_photo)
-        self.photo_note = QLabel(self)
-        self.photo_note.setWordWrap(True)
+        self.photo_note = WrapLabel("", self)
         self._set_photo_note()
         left = QVBoxLayout()
         left.addWidget(self.crop, 1)
@@ -111,8 +112,8 @@ class CardIssueDialog(RecordDialog):
         left.addWidget(self.photo_note)
         self.date_edit = self._date_edit(today(), minimum=p.birth_date, maximum=today())
         self.date_edit.dateChanged.connect(lambda _d: self._on_date_changed())
-        self.type_label = QLabel(self)
-        self.fee_label = QLabel(self)
+        self.type_label = WrapLabel("", self)
+        self.fee_label = WrapLabel("", self)
         self.fee_label.setStyleSheet("font-weight: bold")
         self.form = QFormLayout()
         self._add_rows(self.form)
@@ -124,19 +125,27 @@ class CardIssueDialog(RecordDialog):
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.preview.setStyleSheet("background: #f0f0f0; border: 1px solid #cccccc")
         self.preview.setText(self.tr("正在生成预览…"))
-        caption = QLabel(self.tr("证面预览（样张）：编号和二维码在发证时生成"), self)
+        caption = WrapLabel(self.tr("证面预览（样张）：编号和二维码在发证时生成"), self)
         caption.setStyleSheet("color: #666666")
+        note = WrapLabel(self._note(), self)
+        note.setStyleSheet("color: #666666")
+        middle = QVBoxLayout()  # three columns: the dialog fits a 1280 × 720 screen
+        middle.addWidget(self.preview)
+        middle.addWidget(caption)
+        middle.addWidget(note)
+        middle.addStretch(1)
+        caption.setMaximumWidth(PREVIEW_WIDTH)
+        note.setMaximumWidth(PREVIEW_WIDTH)
         right = QVBoxLayout()
         right.addLayout(self.form)
-        right.addSpacing(8)
-        right.addWidget(self.preview)
-        right.addWidget(caption)
         right.addStretch(1)
         body = QHBoxLayout()
         body.addLayout(left, 1)
         body.addSpacing(12)
+        body.addLayout(middle)
+        body.addSpacing(12)
         body.addLayout(right)
-        self._finish(QFormLayout(), self._note(), self._ok_text())
+        self._finish(QFormLayout(), "", self._ok_text())
         layout = self.layout()
         layout.insertLayout(0, body, 1)
         layout.insertWidget(0, head)
@@ -179,8 +188,9 @@ class CardIssueDialog(RecordDialog):
             if k == kind and (i + 1 == len(types) or types[i + 1][1] != kind):
                 band = self.tr("{a}–{b} 周岁").format(a=start, b=types[i + 1][0] - 1) \
                     if i + 1 < len(types) else self.tr("{a} 周岁以上").format(a=start)
-                return self.tr("{type}（{band}）").format(type=TYPE_NAMES[kind], band=band)
-        return TYPE_NAMES[kind]
+                return self.tr("{type}（{band}）").format(type=tr_data(TYPE_NAMES[kind]),
+                                                        band=band)
+        return tr_data(TYPE_NAMES[kind])
 
     def _fee_text(self) -> str:
         fee = self.fee()

@@ -5,13 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
-    QLabel,
     QVBoxLayout,
     QWidget,
 )
 
+from elderdesk.ui.layout import FitDialog, WrapLabel
 from elderdesk.ui.models.roster_models import (
     ARREARS,
     BAND_CHANGED,
@@ -23,7 +22,7 @@ from elderdesk.ui.models.roster_models import (
 from elderdesk.ui.widgets.record_table import record_table
 
 
-class CompareDialog(QDialog):
+class CompareDialog(FitDialog):
     def __init__(self, comparison: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("与上期比较"))
@@ -40,8 +39,7 @@ class CompareDialog(QDialog):
                          "有补发 {arrears} 人，有追回 {recovery} 人。").format(
             new=m.count(NEW), stopped=m.count(STOPPED), band=m.count(BAND_CHANGED),
             arrears=m.count(ARREARS), recovery=m.count(RECOVERY))
-        self.summary = QLabel(head + counts, self)
-        self.summary.setWordWrap(True)
+        self.summary = WrapLabel(head + counts, self)
         self.table = record_table(self, self.model)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("关闭"))

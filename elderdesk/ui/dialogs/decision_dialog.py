@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from elderdesk.services.clock import today
 from elderdesk.ui.dialogs.record_dialog import RecordDialog
+from elderdesk.ui.layout import fit_placeholder
 from elderdesk.ui.ops import Ops
 
 NO_REASON, OPTIONAL, REQUIRED = "none", "optional", "required"
@@ -40,7 +41,7 @@ class DecisionDialog(RecordDialog):
         self.reason_edit.setPlaceholderText(
             self.tr("必填，例如：材料不全，请补交户口簿复印件") if reason == REQUIRED
             else self.tr("可不填"))
-        self.reason_edit.setMinimumWidth(320)
+        fit_placeholder(self.reason_edit, 320)  # the example is read whole
         form = QFormLayout()
         form.addRow(self.tr("老人"), QLabel(subject, self))
         form.addRow(self.tr("日期"), self.date_edit)

@@ -13,9 +13,10 @@ from PySide6.QtWidgets import (
 
 from elderdesk.domain.money import fen_to_capital, fen_to_str
 from elderdesk.domain.roster import RosterView
+from elderdesk.ui.layout import FitDialog
 
 
-class FreezeDialog(QDialog):
+class FreezeDialog(FitDialog):
     def __init__(self, view: RosterView, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("冻结花名册"))

@@ -11,12 +11,10 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QProgressBar,
     QPushButton,
@@ -28,7 +26,9 @@ from PySide6.QtWidgets import (
 from elderdesk.domain.errors import ElderError
 from elderdesk.paths import resource
 from elderdesk.reports.output_file import atomic_output
+from elderdesk.ui.data_text import error_message
 from elderdesk.ui.errors import error_text
+from elderdesk.ui.layout import FitDialog, WrapLabel
 from elderdesk.ui.models.findings_model import COL_CODE, COL_MESSAGE, FindingsTableModel
 from elderdesk.ui.ops import Ops, Task
 from elderdesk.ui.widgets.unmask import guard_unmask
@@ -46,7 +46,7 @@ def report_path_for(workbook: Path, when: datetime) -> Path:
     return workbook.with_name(f"{workbook.stem}_检查报告_{when:%Y%m%d_%H%M%S}.xlsx")
 
 
-class ImportDialog(QDialog):
+class ImportDialog(FitDialog):
     def __init__(self, ops: Ops, services: Services, operator: Operator,
                  parent: QWidget | None = None, kind: str = PEOPLE) -> None:
         super().__init__(parent)
@@ -60,6 +60,11 @@ class ImportDialog(QDialog):
 
     def _build(self) -> None:
         self.kind_combo = QComboBox(self)
+        # long kinds (English, a large font) are cut in the box, whole in the list and tooltip
+        self.kind_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.kind_combo.setMinimumContentsLength(24)
+        self.kind_combo.currentTextChanged.connect(self.kind_combo.setToolTip)
         self.kind_combo.addItem(self.tr("人员名册（登记新人员）"), PEOPLE)
         self.kind_combo.addItem(self.tr("死亡名单（登记死亡）"), DEATHS)
         self.kind_combo.addItem(self.tr("网上申请（市级平台导出，受理为网上申请）"), APPLICATIONS)
@@ -94,8 +99,7 @@ class ImportDialog(QDialog):
         self.progress = QProgressBar(self)
         self.progress.setFormat("%p%")
         self.progress.setValue(0)
-        self.status_label = QLabel(self)
-        self.status_label.setWordWrap(True)
+        self.status_label = WrapLabel("", self)
         self.model = FindingsTableModel(self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
@@ -106,8 +110,7 @@ class ImportDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(COL_MESSAGE, QHeaderView.ResizeMode.Stretch)
         self.table.horizontalHeader().setSectionResizeMode(COL_CODE, QHeaderView.ResizeMode.Interactive)
         self.table.setColumnWidth(COL_CODE, 90)  # narrow: the message says it in Chinese
-        self.report_label = QLabel(self)
-        self.report_label.setWordWrap(True)
+        self.report_label = WrapLabel("", self)
         self.open_folder_button = QPushButton(self.tr("打开报告所在文件夹"), self)
         self.open_folder_button.setVisible(False)
         self.open_folder_button.clicked.connect(self._on_open_folder_clicked)
@@ -170,7 +173,7 @@ class ImportDialog(QDialog):
             with atomic_output(target) as out:  # never a truncated template under that name
                 out.write(resource(*TEMPLATE).read_bytes())
         except (ElderError, OSError) as exc:  # a full disk, a read-only folder, open in Excel
-            error = (exc.params.get("detail") or exc.message if isinstance(exc, ElderError)
+            error = (exc.params.get("detail") or error_message(exc) if isinstance(exc, ElderError)
                      else exc.strerror or exc)
             self.status_label.setText(self.tr("模板没有保存：{error}。如果该文件正在 Excel 中打开，"
                                               "请先关闭它或换一个文件名。").format(error=error))

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from elderdesk.ui.errors import error_line, error_text
+from elderdesk.ui.layout import FitDialog, relative_font
 from elderdesk.ui.ops import Ops
 
 if TYPE_CHECKING:
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
 Authenticator = Callable[[str, str], "Operator"]
 
 
-class LoginDialog(QDialog):
+class LoginDialog(FitDialog):
     def __init__(self, ops: Ops, authenticate: Authenticator, office: str | None = None,
                  parent: QWidget | None = None, user: str = "") -> None:
         super().__init__(parent)
@@ -33,7 +34,7 @@ class LoginDialog(QDialog):
         self.operator: Operator | None = None
         self.setWindowTitle(self.tr("登录 ElderDesk 老年证与高龄津贴办理系统"))
         title = QLabel(office or self.tr("老年证与高龄津贴办理系统"), self)
-        title.setStyleSheet("font-size: 16pt; font-weight: bold")
+        relative_font(title, 4, bold=True)
         self.user_edit = QLineEdit(self)
         self.user_edit.setText(user)
         self.password_edit = QLineEdit(self)

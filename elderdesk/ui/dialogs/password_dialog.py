@@ -6,8 +6,8 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
 
-from elderdesk.domain.errors import message_for
 from elderdesk.services.passwords import MIN_LENGTH
+from elderdesk.ui.data_text import message
 from elderdesk.ui.dialogs.record_dialog import RecordDialog
 from elderdesk.ui.ops import Ops
 
@@ -54,7 +54,7 @@ class PasswordDialog(RecordDialog):
     def _on_ok_clicked(self) -> None:
         new, again = self.new_edit.text(), self.again_edit.text()
         if new != again:
-            self.error_label.setText(message_for("PASSWORD_MISMATCH"))
+            self.error_label.setText(message("PASSWORD_MISMATCH"))
             self.again_edit.clear()
             self.again_edit.setFocus()
             return

@@ -24,8 +24,10 @@ from elderdesk.domain.errors import ElderError
 from elderdesk.domain.idcard import IdInfo
 from elderdesk.domain.person import HOUSEHOLD_NAMES, SEX_NAMES, TEXT_FIELDS, Person, PersonInput
 from elderdesk.services.clock import today
+from elderdesk.ui.data_text import tr_data
 from elderdesk.ui.errors import error_line, error_text
 from elderdesk.ui.labels import field_label, household_label
+from elderdesk.ui.layout import FitDialog, fit_window, show_start
 from elderdesk.ui.ops import Ops
 from elderdesk.ui.widgets.id_check import BAD, OK, IdCheck, IdNumberEdit
 
@@ -39,7 +41,7 @@ _LINE_FIELDS = (("name", 0), ("ethnicity", 0), ("phone", 0),
                 ("current_address", 1), ("bank", 1), ("account", 1))
 
 
-class PersonDialog(QDialog):
+class PersonDialog(FitDialog):
     """Saves through the services in the background; errors stay in the dialog, in Chinese."""
 
     def __init__(self, ops: Ops, services: Services, operator: Operator,
@@ -148,9 +150,10 @@ class PersonDialog(QDialog):
         self.id_edit.setText(p.id_number)
         self.id_edit.setReadOnly(True)
         self.id_edit.show_note(self.tr("身份证号不能在此修改（更正身份证号需由审批人员办理）"))
-        self.sex_label.setText(SEX_NAMES.get(p.sex, p.sex))
+        self.sex_label.setText(tr_data(SEX_NAMES.get(p.sex, p.sex)))
         for name, edit in self.fields.items():
             edit.setText(getattr(p, name) or "")
+        show_start(*self.fields.values())  # an address shows its beginning, not its end
         self.household.setCurrentIndex(max(0, self.household.findData(p.household_type)))
         if p.residence_permit_expiry is not None:
             self.permit_check.setChecked(True)
@@ -162,10 +165,11 @@ class PersonDialog(QDialog):
     def _show_override(self, visible: bool) -> None:
         self.override_label.setVisible(visible)
         self.override_edit.setVisible(visible)
+        fit_window(self)
 
     def _on_id_checked(self, result: IdCheck) -> None:
         info: IdInfo | None = result.info
-        self.sex_label.setText(SEX_NAMES[info.sex] + self.tr("（由身份证号确定）")
+        self.sex_label.setText(tr_data(SEX_NAMES[info.sex]) + self.tr("（由身份证号确定）")
                                if info else self.tr("（由身份证号确定）"))
         self._show_override(result.state == BAD and result.error is not None
                             and result.error.code == "ID_CHECKSUM"
@@ -180,7 +184,7 @@ class PersonDialog(QDialog):
             if found is not None and current.info is not None and current.info.number == number:
                 self.id_edit.show_note(
                     self.tr("此身份证号已登记：{name}（{status}），不能重复登记")
-                    .format(name=found.name, status=found.status_name), BAD)
+                    .format(name=found.name, status=tr_data(found.status_name)), BAD)
 
         self._ops.run(lambda: self._find(number), done, lambda _exc: None)
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from elderdesk.domain.idcard import mask_id
 from elderdesk.services.clock import today
+from elderdesk.ui.data_text import tr_data
 from elderdesk.ui.dialogs.record_dialog import RecordDialog
 from elderdesk.ui.ops import Ops
 from elderdesk.ui.widgets.id_check import BAD, IdNumberEdit
@@ -50,7 +51,7 @@ class PickupDialog(RecordDialog):
         self.date_edit = self._date_edit(today(), minimum=card.issued_on, maximum=today())
         form = QFormLayout()
         form.addRow(self.tr("老年证"), QLabel(self.tr("{no}（{type}）").format(
-            no=card.card_no, type=card.type_name), self))
+            no=card.card_no, type=tr_data(card.type_name)), self))
         form.addRow(self.tr("持证人"), QLabel(self.tr("{name}　{id}").format(
             name=card.name, id=mask_id(card.id_number)), self))
         form.addRow(self.tr("领取人"), who)

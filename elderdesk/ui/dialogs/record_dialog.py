@@ -13,12 +13,12 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QVBoxLayout,
     QWidget,
 )
 
 from elderdesk.ui.errors import error_line, error_text
+from elderdesk.ui.layout import FitDialog, WrapLabel
 from elderdesk.ui.ops import Ops
 
 
@@ -26,7 +26,7 @@ def qdate(d: date) -> QDate:
     return QDate(d.year, d.month, d.day)
 
 
-class RecordDialog(QDialog):
+class RecordDialog(FitDialog):
     """Subclasses build their form, call `_finish(...)`, and call `_submit(fn)` on OK."""
 
     def __init__(self, ops: Ops, parent: QWidget | None = None) -> None:
@@ -51,8 +51,7 @@ class RecordDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         if note:
-            note_label = QLabel(note, self)
-            note_label.setWordWrap(True)
+            note_label = WrapLabel(note, self)
             layout.addWidget(note_label)
         self.error_label = error_line(self)
         buttons = QDialogButtonBox(self)

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QWidget
 
 from elderdesk.domain.cards import PAID_REISSUES, REISSUE_REASONS
 from elderdesk.domain.money import fen_to_str
+from elderdesk.ui.data_text import tr_data
 from elderdesk.ui.dialogs.card_issue_dialog import CardIssueDialog
 from elderdesk.ui.labels import reissue_reason_label
+from elderdesk.ui.layout import WrapLabel
 
 if TYPE_CHECKING:
     from elderdesk.services.cards import Card
@@ -28,10 +30,10 @@ class ReissueDialog(CardIssueDialog):
 
     def _add_rows(self, form: QFormLayout) -> None:
         old = self.info.valid
-        self.old_label = QLabel(self)
+        self.old_label = WrapLabel("", self)
         if old is not None:
             self.old_label.setText(self.tr("{no}（{type}，{date} 发证）").format(
-                no=old.card_no, type=old.type_name, date=old.issued_on.isoformat()))
+                no=old.card_no, type=tr_data(old.type_name), date=old.issued_on.isoformat()))
         self.reason_combo = QComboBox(self)
         for key in REISSUE_REASONS:
             self.reason_combo.addItem(reissue_reason_label(key), key)

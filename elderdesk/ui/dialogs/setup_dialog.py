@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QVBoxLayout,
     QWidget,
@@ -20,6 +19,7 @@ from elderdesk.domain.errors import ElderError
 from elderdesk.paths import resource
 from elderdesk.services.passwords import MIN_LENGTH
 from elderdesk.ui.errors import error_line, error_text
+from elderdesk.ui.layout import FitDialog, WrapLabel
 from elderdesk.ui.ops import Ops
 
 
@@ -32,14 +32,13 @@ def create_database(path: Path, region: str, office: str, admin: str, password: 
     initialise(path, region, office, admin, password, policy_source=source).close()
 
 
-class SetupDialog(QDialog):
+class SetupDialog(FitDialog):
     def __init__(self, ops: Ops, path: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ops, self.path = ops, path
         self.created = False
         self.setWindowTitle(self.tr("首次使用：建立本机构数据库"))
-        intro = QLabel(self.tr("未找到数据库文件，将新建：\n{path}").format(path=path), self)
-        intro.setWordWrap(True)
+        intro = WrapLabel(self.tr("未找到数据库文件，将新建：\n{path}").format(path=path), self)
         self.office_edit = QLineEdit(self)
         self.office_edit.setMaxLength(60)
         self.office_edit.setPlaceholderText(self.tr("例如 江汉区民意街道社区服务中心"))

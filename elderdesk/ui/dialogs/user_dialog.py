@@ -6,8 +6,8 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QWidget
 
-from elderdesk.domain.errors import message_for
 from elderdesk.services.auth import ROLES
+from elderdesk.ui.data_text import message
 from elderdesk.ui.dialogs.record_dialog import RecordDialog
 from elderdesk.ui.labels import role_label, role_note
 from elderdesk.ui.ops import Ops
@@ -75,7 +75,7 @@ class UserDialog(RecordDialog):
             self._submit(lambda: users.set_roles(op, name, roles))
             return
         if self.password_edit.text() != self.again_edit.text():
-            self.error_label.setText(message_for("PASSWORD_MISMATCH"))
+            self.error_label.setText(message("PASSWORD_MISMATCH"))
             self.again_edit.clear()
             return
         name, password = self.name_edit.text(), self.password_edit.text()

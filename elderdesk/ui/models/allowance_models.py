@@ -12,6 +12,7 @@ from elderdesk.domain.entitlement import NOT_ENTITLED, PAYABLE, WITHHELD
 from elderdesk.domain.idcard import mask_id
 from elderdesk.domain.money import fen_to_str
 from elderdesk.services.allowance import STATE_NAMES
+from elderdesk.ui.data_text import tr_data
 from elderdesk.ui.models.base import Index, ListTableModel, MaskedTableModel
 
 _WARN_COLOR = QColor(0x9A, 0x5B, 0x00)
@@ -76,7 +77,7 @@ class ApplicationsTableModel(PersonRowsModel):
         approved_on = getattr(a, "approved_on", None)
         monthly = getattr(a, "monthly_fen", None)
         return (self.id_text(a.id_number), a.name, a.birth_date.isoformat(), a.community or "",
-                STATE_NAMES.get(a.status, a.status), a.applied_on.isoformat(),
+                tr_data(STATE_NAMES.get(a.status, a.status)), a.applied_on.isoformat(),
                 a.applied_by or "", a.reviewed_on.isoformat() if a.reviewed_on else "",
                 a.reviewed_by or "", self.free_text(a.reason),
                 approved_on.isoformat() if approved_on else "", getattr(a, "approved_by", "") or "",

@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor
 
 from elderdesk.domain.cards import REASON_NAMES, STATUS_NAMES
 from elderdesk.domain.money import fen_to_str
+from elderdesk.ui.data_text import tr_data
 from elderdesk.ui.models.allowance_models import PersonRowsModel
 
 C_NO, C_NAME, C_ID, C_TYPE, C_REASON, C_ISSUED, C_FEE, C_STATUS, C_PICKUP = range(9)
@@ -26,11 +27,11 @@ class CardsTableModel(PersonRowsModel):
                          self.tr("领取")]
 
     def values(self, c: Any) -> tuple[str, ...]:
-        status = STATUS_NAMES.get(c.status, c.status)
+        status = tr_data(STATUS_NAMES.get(c.status, c.status))
         if c.ended_on is not None:
             status += self.tr("（{date}）").format(date=c.ended_on.isoformat())
-        return (c.card_no, c.name, self.id_text(c.id_number), c.type_name,
-                REASON_NAMES.get(c.reason, c.reason), c.issued_on.isoformat(),
+        return (c.card_no, c.name, self.id_text(c.id_number), tr_data(c.type_name),
+                tr_data(REASON_NAMES.get(c.reason, c.reason)), c.issued_on.isoformat(),
                 fen_to_str(c.fee_fen), status, self._pickup(c))
 
     def _pickup(self, c: Any) -> str:

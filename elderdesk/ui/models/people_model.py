@@ -9,6 +9,7 @@ from PySide6.QtCore import QModelIndex, Qt, Signal
 
 from elderdesk.domain.idcard import mask_id
 from elderdesk.domain.person import SEX_NAMES, STATUS_NAMES
+from elderdesk.ui.data_text import tr_data
 from elderdesk.ui.models.base import Index, ListTableModel
 from elderdesk.ui.ops import Ops
 
@@ -141,11 +142,11 @@ class PeopleTableModel(ListTableModel):
         if col == COL_NAME:
             return p.name
         if col == COL_SEX:
-            return SEX_NAMES.get(p.sex, p.sex)
+            return tr_data(SEX_NAMES.get(p.sex, p.sex))
         if col == COL_BIRTH:
             return p.birth_date.isoformat()
         if col == COL_STATUS:
-            return STATUS_NAMES.get(p.status, p.status)
+            return tr_data(STATUS_NAMES.get(p.status, p.status))
         if col == COL_COMMUNITY:
             return p.community or ""
         return ""

@@ -28,11 +28,13 @@ from elderdesk.domain.errors import ElderError
 from elderdesk.domain.money import fen_to_str
 from elderdesk.services.clock import today
 from elderdesk.ui import errors, keys
+from elderdesk.ui.data_text import tr_data
 from elderdesk.ui.dialogs.application_dialog import ApplicationDialog
 from elderdesk.ui.dialogs.decision_dialog import OPTIONAL, REQUIRED, DecisionDialog
 from elderdesk.ui.dialogs.file_dialog import FileDialog
 from elderdesk.ui.dialogs.lifecert_dialog import LifecertDialog
 from elderdesk.ui.dialogs.stop_dialog import StopDialog
+from elderdesk.ui.layout import elide_tabs
 from elderdesk.ui.models.allowance_models import (
     A_DECISION,
     A_REASON,
@@ -69,7 +71,7 @@ class AllowancePage(QWidget):
         self._ops, self._services, self._op = ops, services, operator
         self._policy: Any = None
         allowance, op = services.allowance, operator
-        self.tabs = QTabWidget(self)
+        self.tabs = elide_tabs(QTabWidget(self))  # a narrow window shortens, never hides, tabs
         self.lists: list[ListTab] = []
         self._titles: list[str] = []
         self._add_list(self.tr("即将满80周岁"), DuePeopleTableModel(parent=self),
@@ -96,15 +98,14 @@ class AllowancePage(QWidget):
         self.refresh_button = QPushButton(self.tr("刷新 (F5)"), self)
         self.refresh_button.clicked.connect(self.refresh)
         QShortcut(QKeySequence(keys.REFRESH), self, self.refresh).setWhatsThis(self.tr("刷新"))
-        corner = QWidget(self)  # beside the tabs, like the register's search row
-        top = QHBoxLayout(corner)
-        top.setContentsMargins(0, 0, 0, 0)
+        top = QHBoxLayout()  # above the tabs: beside them it leaves the tabs no room
+        top.addStretch(1)
         if self.import_online_button is not None:
             top.addWidget(self.import_online_button)
         top.addWidget(self.unmask_check)
         top.addWidget(self.refresh_button)
-        self.tabs.setCornerWidget(corner)
         layout = QVBoxLayout(self)
+        layout.addLayout(top)
         layout.addWidget(self.tabs, 1)
 
     def _add_list(self, title: str, model: Any, load: Any, note: str = "") -> None:
@@ -202,7 +203,7 @@ class AllowancePage(QWidget):
         backpay = {"eligibility": self.tr("自符合年龄条件之月起计发，迟申请的补发"),
                    "application_month": self.tr("自申请当月起计发"),
                    "after_application": self.tr("自申请次月起计发")}.get(policy.backpay, "")
-        floor = self.tr("最早补发到 {m}").format(m=policy.backpay_floor.zh()) \
+        floor = self.tr("最早补发到 {m}").format(m=tr_data(policy.backpay_floor.zh())) \
             if policy.backpay_floor else self.tr("补发月份不设下限")
         death = self.tr("死亡当月仍发放，次月起停发") if policy.death_stop == "next_month" \
             else self.tr("死亡当月起停发")
@@ -219,7 +220,7 @@ class AllowancePage(QWidget):
         for i, (n, version, band) in enumerate(rows):
             ages = self.tr("{a} 周岁以上").format(a=band.min_age) if band.max_age is None else \
                 self.tr("{a}–{b} 周岁").format(a=band.min_age, b=band.max_age)
-            for col, text in enumerate((str(n), version.effective.zh(), ages,
+            for col, text in enumerate((str(n), tr_data(version.effective.zh()), ages,
                                         fen_to_str(band.monthly, grouping=True))):
                 item = QTableWidgetItem(text)
                 if col == 3:

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QGridLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -26,6 +26,7 @@ from elderdesk.services.audit_view import AuditQuery
 from elderdesk.services.clock import today
 from elderdesk.ui.dialogs.file_dialog import FileDialog
 from elderdesk.ui.errors import error_text
+from elderdesk.ui.layout import FlowLayout, WrapLabel
 from elderdesk.ui.models.audit_models import AU_CHANGES, AuditTableModel
 from elderdesk.ui.ops import Ops
 from elderdesk.ui.widgets.record_table import record_table
@@ -87,24 +88,17 @@ class AuditTab(QWidget):
         self.verify_button = QPushButton(self.tr("校验审计日志"), self)
         self.verify_button.setToolTip(self.tr("重新计算每条记录的哈希链，发现程序外的修改"))
         self.verify_button.clicked.connect(lambda _c=False: self.verify())
-        grid = QGridLayout()
-        grid.addWidget(QLabel(self.tr("人员"), self), 0, 0)
-        grid.addWidget(self.person_edit, 0, 1)
-        grid.addWidget(QLabel(self.tr("操作员"), self), 0, 2)
-        grid.addWidget(self.operator_combo, 0, 3)
-        grid.addWidget(QLabel(self.tr("类别"), self), 0, 4)
-        grid.addWidget(self.kind_combo, 0, 5)
-        grid.addWidget(QLabel(self.tr("日期从"), self), 1, 0)
-        grid.addWidget(self.from_edit, 1, 1)
-        grid.addWidget(QLabel(self.tr("至"), self), 1, 2)
-        grid.addWidget(self.to_edit, 1, 3)
-        grid.addWidget(self.search_button, 1, 5)
-        grid.setColumnStretch(6, 1)
-        grid.addWidget(self.unmask_check, 0, 7)
-        grid.addWidget(self.export_button, 1, 7)
-        grid.addWidget(self.verify_button, 1, 8)
-        self.status_label = QLabel(self)
-        self.status_label.setWordWrap(True)
+        filters = FlowLayout()  # wraps in a narrow window at a large font
+        for text, field in ((self.tr("人员"), self.person_edit),
+                            (self.tr("操作员"), self.operator_combo),
+                            (self.tr("类别"), self.kind_combo),
+                            (self.tr("日期从"), self.from_edit), (self.tr("至"), self.to_edit)):
+            filters.addWidget(self._pair(text, field))
+        filters.addWidget(self.search_button)
+        filters.addStretch(1)
+        for w in (self.unmask_check, self.export_button, self.verify_button):
+            filters.addWidget(w)
+        self.status_label = WrapLabel("", self)
         self.table = record_table(self, self.model, stretch=AU_CHANGES)
         self.table.selectionModel().currentRowChanged.connect(lambda *_a: self._show_detail())
         self.detail = QPlainTextEdit(self)
@@ -116,9 +110,18 @@ class AuditTab(QWidget):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
-        layout.addLayout(grid)
+        layout.addLayout(filters)
         layout.addWidget(self.status_label)
         layout.addWidget(splitter, 1)
+
+    def _pair(self, text: str, field: QWidget) -> QWidget:
+        """A label and its field, kept together when the filter row wraps."""
+        pair = QWidget(self)
+        row = QHBoxLayout(pair)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(QLabel(text, pair))
+        row.addWidget(field)
+        return pair
 
     # --- searching -------------------------------------------------------------------------
     def query(self) -> AuditQuery:
@@ -205,13 +208,13 @@ class AuditTab(QWidget):
             self.status_label.setText(self.tr(
                 "审计日志在第 {n} 条记录处断链：该记录或其之前的记录曾在程序外被修改。"
                 "请保留现场并报告管理员，可从备份恢复核对。").format(n=check.first_broken))
-
-    def _on_action_failed(self, exc: BaseException) -> None:
-        self.export_button.setEnabled(True)
         else:  # an anchor outside the database is missing: the service's report (as the CLI)
             from elderdesk.services.audit_anchors import report_text
 
             self.status_label.setStyleSheet("color: #b01c1c; font-weight: bold")
             self.status_label.setText(report_text(check))
+
+    def _on_action_failed(self, exc: BaseException) -> None:
+        self.export_button.setEnabled(True)
         self.verify_button.setEnabled(True)
         self._on_failed(exc)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from elderdesk.ui.dialogs.file_dialog import FileDialog
 from elderdesk.ui.errors import error_text
+from elderdesk.ui.layout import FlowLayout, WrapLabel
 from elderdesk.ui.models.base import Index, ListTableModel
 from elderdesk.ui.ops import Ops
 from elderdesk.ui.widgets.record_table import record_table
@@ -102,8 +103,7 @@ class BackupsTab(QWidget):
         self.file_button.setToolTip(self.tr("选择其他位置（如另一个U盘）的备份文件"))
         for b in (self.restore_button, self.file_button):
             b.setVisible(operator.can("backup.restore"))
-        self.status_label = QLabel(self)
-        self.status_label.setWordWrap(True)
+        self.status_label = WrapLabel("", self)
         self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.table = record_table(self, self.model)
         self.table.selectionModel().currentRowChanged.connect(lambda *_a: self._update())
@@ -111,7 +111,7 @@ class BackupsTab(QWidget):
         folder_row.addWidget(QLabel(self.tr("备份文件夹："), self))
         folder_row.addWidget(self.folder_label, 1)
         folder_row.addWidget(self.folder_button)
-        actions = QHBoxLayout()
+        actions = FlowLayout()  # wraps in a narrow window at a large font
         actions.addWidget(self.backup_button)
         actions.addStretch(1)  # restoring, far from backing up
         actions.addWidget(self.restore_button)

@@ -30,6 +30,7 @@ from elderdesk.ui.dialogs.pickup_dialog import PickupDialog
 from elderdesk.ui.dialogs.reissue_dialog import ReissueDialog
 from elderdesk.ui.errors import error_text, show_error, show_status
 from elderdesk.ui.keys import PICKUP, REISSUE, deny
+from elderdesk.ui.layout import WrapLabel, scrolled
 from elderdesk.ui.models.card_models import CardsTableModel
 from elderdesk.ui.models.people_model import COL_COMMUNITY, PeopleTableModel
 from elderdesk.ui.ops import Ops
@@ -98,8 +99,7 @@ class CardsPage(QWidget):
         self.panel.issue_button.clicked.connect(self.issue)
         self.panel.reissue_button.clicked.connect(self.reissue)
         self.panel.pickup_button.clicked.connect(self.pickup)
-        self.message = QLabel(self)
-        self.message.setWordWrap(True)
+        self.message = WrapLabel("", self)
         self.recent_table = record_table(self, self.recent_model, multi=True)
         self.recent_table.selectionModel().selectionChanged.connect(self._on_recent_selection)
         self.print_bar = CardPrintBar(self._ops, self._services, self._op, self.print_targets,
@@ -109,7 +109,7 @@ class CardsPage(QWidget):
         self.panel.add_row(self.print_bar)
         refresh = QPushButton(self.tr("刷新"), self)
         refresh.clicked.connect(self.refresh_recent)
-        self.recent_note = QLabel(self.tr("按住 Ctrl 或 Shift 可选择多张一起打印（A4 整版）"), self)
+        self.recent_note = WrapLabel(self.tr("按住 Ctrl 或 Shift 可选择多张一起打印（A4 整版）"), self)
         self.recent_note.setStyleSheet("color: #666666")
         recent_head = QHBoxLayout()
         recent_head.addWidget(self.recent_note, 1)
@@ -120,7 +120,7 @@ class CardsPage(QWidget):
         recent_layout.addWidget(self.recent_table)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.people_table)
-        splitter.addWidget(self.panel)
+        splitter.addWidget(scrolled(self.panel, self))  # a short window scrolls the panel
         splitter.addWidget(recent_box)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 0)

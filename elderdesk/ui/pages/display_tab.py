@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from elderdesk.ui import preferences as prefs
+from elderdesk.ui.layout import WrapLabel
 
 
 class DisplayTab(QWidget):
@@ -22,8 +23,7 @@ class DisplayTab(QWidget):
         self.font_combo.setCurrentIndex(self.font_combo.findData(prefs.font_size()))
         self.font_combo.currentIndexChanged.connect(
             lambda _i: prefs.apply_font_size(self.font_combo.currentData()))
-        self.status = QLabel(self)
-        self.status.setWordWrap(True)
+        self.status = WrapLabel("", self)
         form = QFormLayout()
         form.addRow(self.tr("界面语言"), self.language_combo)
         form.addRow(self.tr("字体大小"), self.font_combo)

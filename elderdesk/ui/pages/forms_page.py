@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -25,10 +26,12 @@ from elderdesk.domain.forms import FORM_KINDS, summary
 from elderdesk.domain.months import Month
 from elderdesk.services.auth import PERMISSIONS
 from elderdesk.services.clock import today
+from elderdesk.ui.data_text import error_message
 from elderdesk.ui.dialogs.file_dialog import FileDialog
 from elderdesk.ui.dialogs.record_dialog import qdate
 from elderdesk.ui.errors import error_text, show_status
 from elderdesk.ui.labels import form_label
+from elderdesk.ui.layout import WrapLabel
 from elderdesk.ui.ops import Ops
 
 if TYPE_CHECKING:
@@ -70,7 +73,7 @@ class FormsPage(QWidget):
         self.full_id_check = QCheckBox(self.tr("名单中显示完整身份证号"), self)
         self.full_id_check.setVisible("people.unmask" not in PERMISSIONS
                                       or operator.can("people.unmask"))
-        self.hint = QLabel(self)
+        self.hint = WrapLabel("", self)
         self.hint.setStyleSheet("color: #555")
         self.form = QFormLayout()
         self.form.addRow(self.tr("表格"), self.kind_combo)
@@ -89,17 +92,15 @@ class FormsPage(QWidget):
         buttons.addWidget(self.preview_button)
         buttons.addWidget(self.pdf_button)
         buttons.addStretch(1)
-        self.message = QLabel(self)
-        self.message.setWordWrap(True)
+        self.message = WrapLabel("", self)
         self.preview_text = QPlainTextEdit(self)
         self.preview_text.setReadOnly(True)
         self.preview_text.setPlaceholderText(self.tr(
             "选择表格，填写身份证号或月份，按“预览”核对表格内容，再按“生成PDF”保存。"))
         inputs = QWidget(self)
         inputs.setLayout(self.form)
-        inputs.setMaximumWidth(620)
         layout = QVBoxLayout(self)
-        layout.addWidget(inputs)
+        layout.addWidget(inputs, 0, Qt.AlignmentFlag.AlignLeft)  # as wide as the form needs
         layout.addLayout(buttons)
         layout.addWidget(self.message)
         layout.addWidget(self.preview_text, 1)
@@ -173,7 +174,7 @@ class FormsPage(QWidget):
         try:
             args = self._request()
         except ElderError as exc:
-            self._say(exc.message, error=True)
+            self._say(error_message(exc), error=True)
             return
         forms, op, kind = self._services.forms, self._op, self.kind()
         mask = not self.full_id_check.isChecked()

@@ -25,6 +25,7 @@ from elderdesk.ui.dialogs.import_dialog import ImportDialog
 from elderdesk.ui.dialogs.person_dialog import PersonDialog
 from elderdesk.ui.errors import show_error, show_warnings
 from elderdesk.ui.keys import deny
+from elderdesk.ui.layout import FlowLayout
 from elderdesk.ui.models.people_model import COL_COMMUNITY, PeopleTableModel
 from elderdesk.ui.ops import Ops
 from elderdesk.ui.widgets.person_detail import PersonDetail
@@ -84,7 +85,7 @@ class RegisterPage(QWidget):
         self.moved_button = self._button(self.tr("登记迁出"), "Ctrl+M",
                                          lambda: self.end_selected(MOVED_OUT))
         self.import_button = self._button(self.tr("导入名册"), "Ctrl+I", self.import_workbook)
-        actions = QHBoxLayout()
+        actions = FlowLayout()  # wraps in a narrow window at a large font
         for b in (self.add_button, self.edit_button, self.death_button, self.moved_button,
                   self.import_button):
             actions.addWidget(b)

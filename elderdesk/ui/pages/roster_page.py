@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -30,6 +29,7 @@ from elderdesk.ui.dialogs.compare_dialog import CompareDialog
 from elderdesk.ui.dialogs.file_dialog import FileDialog
 from elderdesk.ui.dialogs.freeze_dialog import FreezeDialog
 from elderdesk.ui.errors import error_text, show_status
+from elderdesk.ui.layout import FlowLayout, WrapLabel
 from elderdesk.ui.models.roster_models import L_ITEMS, RosterItemsTableModel, RosterLinesTableModel
 from elderdesk.ui.ops import Ops, Task
 from elderdesk.ui.pages.recoveries_tab import RecoveriesTab
@@ -75,7 +75,7 @@ class RosterPage(QWidget):
         self.pdf_button = self._button(tab, self.tr("打印花名册PDF…"), "Ctrl+P", self.export_pdf)
         self.unmask_check = guard_unmask(QCheckBox(self.tr("显示完整身份证号"), tab), self._op)
         self.unmask_check.toggled.connect(lambda on: self.model.set_masked(not on))
-        top = QHBoxLayout()
+        top = FlowLayout()  # wraps in a narrow window at a large font
         top.addWidget(QLabel(self.tr("期次"), tab))
         top.addWidget(self.period_edit)
         for b in (self.show_button, self.build_button, self.compare_button, self.freeze_button,
@@ -87,8 +87,7 @@ class RosterPage(QWidget):
         self.status_label.setStyleSheet("font-weight: bold")
         self.progress = QProgressBar(tab)
         self.progress.setVisible(False)
-        self.message = QLabel(tab)
-        self.message.setWordWrap(True)
+        self.message = WrapLabel("", tab)
         self.table = record_table(tab, self.model)
         self.table.horizontalHeader().setSectionResizeMode(L_ITEMS, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().currentRowChanged.connect(self._on_line_changed)
@@ -99,8 +98,7 @@ class RosterPage(QWidget):
         splitter.addWidget(self.items_table)
         splitter.setStretchFactor(0, 4)
         splitter.setStretchFactor(1, 1)
-        self.totals_label = QLabel(tab)
-        self.totals_label.setWordWrap(True)
+        self.totals_label = WrapLabel("", tab)
         layout = QVBoxLayout(tab)
         layout.addLayout(top)
         layout.addWidget(self.status_label)

@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QDateEdit,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -24,10 +23,12 @@ from PySide6.QtWidgets import (
 from elderdesk.domain.errors import ElderError
 from elderdesk.domain.months import Month
 from elderdesk.services.clock import today
+from elderdesk.ui.data_text import error_message, tr_table
 from elderdesk.ui.dialogs.file_dialog import FileDialog
 from elderdesk.ui.dialogs.record_dialog import qdate
 from elderdesk.ui.errors import error_text, show_status
 from elderdesk.ui.labels import stats_tab_label
+from elderdesk.ui.layout import FlowLayout, WrapLabel, elide_tabs, relative_font, scrolled
 from elderdesk.ui.models.stats_models import StatTableModel
 from elderdesk.ui.ops import Ops
 from elderdesk.ui.widgets.record_table import record_table
@@ -76,7 +77,7 @@ class StatisticsPage(QWidget):
         self.xlsx_button.clicked.connect(lambda _c=False: self.export("xlsx"))
         self.pdf_button = QPushButton(self.tr("打印PDF…"), self)
         self.pdf_button.clicked.connect(lambda _c=False: self.export("pdf"))
-        top = QHBoxLayout()
+        top = FlowLayout()  # wraps in a narrow window at a large font
         top.addWidget(QLabel(self.tr("统计日期"), self))
         top.addWidget(self.date_edit)
         top.addSpacing(12)
@@ -87,9 +88,8 @@ class StatisticsPage(QWidget):
         for b in (self.refresh_button, self.xlsx_button, self.pdf_button):
             top.addWidget(b)
         top.addStretch(1)
-        self.message = QLabel(self)
-        self.message.setWordWrap(True)
-        self.tabs = QTabWidget(self)
+        self.message = WrapLabel("", self)
+        self.tabs = elide_tabs(QTabWidget(self))  # a narrow window shortens, never hides, tabs
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.message)
@@ -115,10 +115,8 @@ class StatisticsPage(QWidget):
             charts = QVBoxLayout(right)
             charts.setContentsMargins(0, 0, 0, 0)
             for key in keys:
-                heading = QLabel(left)
-                heading.setStyleSheet("font-weight: bold")
-                note = QLabel(left)
-                note.setWordWrap(True)
+                heading = relative_font(WrapLabel("", left), 1, bold=True)
+                note = WrapLabel("", left)
                 note.setStyleSheet("color: #555")
                 model = StatTableModel(self)
                 view = record_table(left, model, multi=True)  # columns fit: never cut a figure
@@ -136,7 +134,7 @@ class StatisticsPage(QWidget):
             tab.addWidget(right)
             tab.setStretchFactor(0, 3)
             tab.setStretchFactor(1, 2)
-            self.tabs.addTab(tab, stats_tab_label(title))
+            self.tabs.addTab(scrolled(tab, self.tabs), stats_tab_label(title))  # short windows
 
     # --- computing ---------------------------------------------------------------------
     def _range(self) -> tuple[date, Month, Month]:
@@ -149,7 +147,7 @@ class StatisticsPage(QWidget):
         try:
             on, first, last = self._range()
         except ElderError as exc:
-            self._say(exc.message, error=True)
+            self._say(error_message(exc), error=True)
             return
         from elderdesk.services.stats_tables import all_tables
 
@@ -174,7 +172,7 @@ class StatisticsPage(QWidget):
         self._busy = False
         self._ticker.stop()
         self.stats, tables = result
-        for t in tables:
+        for t in map(tr_table, tables):  # the words in the interface language
             if t.key in self.models:
                 self.models[t.key].set_table(t)
                 self.headings[t.key].setText(t.title)

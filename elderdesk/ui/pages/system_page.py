@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from elderdesk.services.settings import IDLE_RANGE
 from elderdesk.ui.errors import error_text
+from elderdesk.ui.layout import WrapLabel
 from elderdesk.ui.ops import Ops
 from elderdesk.ui.pages.audit_tab import AuditTab
 from elderdesk.ui.pages.backups_tab import BackupsTab
@@ -32,8 +33,7 @@ if TYPE_CHECKING:
 
 
 def _note(text: str, parent: QWidget) -> QLabel:
-    label = QLabel(text, parent)
-    label.setWordWrap(True)
+    label = WrapLabel(text, parent)
     label.setStyleSheet("color: #555555")
     return label
 

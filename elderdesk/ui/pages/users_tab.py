@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -18,6 +17,7 @@ from elderdesk.services.clock import now
 from elderdesk.ui.dialogs.password_dialog import PasswordDialog
 from elderdesk.ui.dialogs.user_dialog import UserDialog
 from elderdesk.ui.errors import error_text
+from elderdesk.ui.layout import FlowLayout
 from elderdesk.ui.models.user_models import UsersTableModel
 from elderdesk.ui.ops import Ops
 from elderdesk.ui.widgets.record_table import record_table
@@ -36,7 +36,7 @@ class UsersTab(QWidget):
         self.model = UsersTableModel(self)
         self.passwd_button = self._button(self.tr("修改我的密码"), self.change_own_password)
         layout = QVBoxLayout(self)
-        actions = QHBoxLayout()
+        actions = FlowLayout()
         self.status_label = QLabel(self)
         self.table = record_table(self, self.model)
         if self.can_manage:

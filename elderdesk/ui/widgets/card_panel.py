@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -21,12 +20,14 @@ from PySide6.QtWidgets import (
 )
 
 from elderdesk.domain.cards import TYPE_NAMES
-from elderdesk.domain.errors import ElderError, message_for
+from elderdesk.domain.errors import ElderError
 from elderdesk.domain.idcard import mask_id
 from elderdesk.domain.money import fen_to_str
 from elderdesk.domain.months import age_on
 from elderdesk.domain.person import HOUSEHOLD_NAMES, SEX_NAMES
+from elderdesk.ui.data_text import message, tr_data
 from elderdesk.ui.keys import ISSUE_CARD, PICKUP, REISSUE, bind
+from elderdesk.ui.layout import FlowLayout, WrapLabel, relative_font
 from elderdesk.ui.models.card_models import C_ID, C_NAME, CardsTableModel
 from elderdesk.ui.widgets.card_summary import status_text
 
@@ -47,24 +48,23 @@ class PersonCardPanel(QGroupBox):
         self.photo.setFixedSize(PHOTO_W, PHOTO_H)
         self.photo.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.photo.setStyleSheet("border: 1px solid #bbbbbb; color: #888888")
-        self.placeholder = QLabel(self.tr("在上方查找并选择一位老人，或在“老人档案”中选中后按“办证”。"),
-                                  self)
+        self.photo.setWordWrap(True)  # "No photo" in a large font
+        self.placeholder = WrapLabel(
+            self.tr("在上方查找并选择一位老人，或在“老人档案”中选中后按“办证”。"), self)
         self.name_label = QLabel(self)
-        self.name_label.setStyleSheet("font-size: 15pt; font-weight: bold")
-        self.details = QLabel(self)
+        relative_font(self.name_label, 3, bold=True)
+        self.details = WrapLabel("", self)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.verdict = QLabel(self)
-        self.verdict.setWordWrap(True)
-        self.current = QLabel(self)
-        self.current.setWordWrap(True)
+        self.verdict = WrapLabel("", self)
+        self.current = WrapLabel("", self)
         self.issue_button = self._button(self.tr("发证…"), ISSUE_CARD)
         self.reissue_button = self._button(self.tr("补证/换证…"), REISSUE)
         self.pickup_button = self._button(self.tr("领证登记…"), PICKUP)
-        actions = QHBoxLayout()
+        actions = FlowLayout()
         for b in (self.issue_button, self.reissue_button, self.pickup_button):
             actions.addWidget(b)
         actions.addStretch(1)
-        self.target_label = QLabel(self)
+        self.target_label = WrapLabel("", self)
         self.target_label.setStyleSheet(f"color: {GREY}")
         self.column = QVBoxLayout()
         for w in (self.placeholder, self.name_label, self.details, self.verdict, self.current):
@@ -81,6 +81,8 @@ class PersonCardPanel(QGroupBox):
             QHeaderView.ResizeMode.ResizeToContents)
         self.history.horizontalHeader().setStretchLastSection(True)
         self.history.setMaximumHeight(110)
+        self.history.verticalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)  # a wrapped status is not cut off
         for col in (C_NAME, C_ID):  # the person is shown above
             self.history.setColumnHidden(col, True)
         grid = QGridLayout(self)
@@ -126,15 +128,15 @@ class PersonCardPanel(QGroupBox):
             return
         p = info.person
         self.name_label.setText(p.name)
-        household = HOUSEHOLD_NAMES.get(p.household_type or "local", "")
+        household = tr_data(HOUSEHOLD_NAMES.get(p.household_type or "local", ""))
         if p.household_type == "nonlocal":
             expiry = p.residence_permit_expiry
             household += self.tr("，居住证有效期至 {date}").format(date=expiry.isoformat()) \
                 if expiry else self.tr("，未登记居住证")
         self.details.setText(self.tr("{id}　{sex}　{birth}（{age} 岁）　{status}　{household}").format(
             id=mask_id(p.id_number) if self.masked else p.id_number,
-            sex=SEX_NAMES.get(p.sex, p.sex), birth=p.birth_date.isoformat(),
-            age=age_on(p.birth_date, p.death_date or info.on), status=p.status_name,
+            sex=tr_data(SEX_NAMES.get(p.sex, p.sex)), birth=p.birth_date.isoformat(),
+            age=age_on(p.birth_date, p.death_date or info.on), status=tr_data(p.status_name),
             household=household))
         text, color = self._verdict(info)
         self.verdict.setText(text)
@@ -142,7 +144,7 @@ class PersonCardPanel(QGroupBox):
         card = info.current
         self.current.setText(self.tr("尚未办理老年证") if card is None else self.tr(
             "当前老年证：{no}　{type}　{date} 发证　{status}").format(
-            no=card.card_no, type=card.type_name, date=card.issued_on.isoformat(),
+            no=card.card_no, type=tr_data(card.type_name), date=card.issued_on.isoformat(),
             status=status_text(card)))
         self.history_model.set_rows(info.cards)
         if info.photo:
@@ -159,24 +161,24 @@ class PersonCardPanel(QGroupBox):
         params = dict(exc.params)
         if self.masked and isinstance(params.get("id"), str):
             params["id"] = mask_id(params["id"])
-        return message_for(exc.code, **params)
+        return message(exc.code, **params)
 
     def _verdict(self, info: Eligibility) -> tuple[str, str]:
         """What the rules say, in one plain sentence, and its colour."""
         valid = info.valid
         if info.issue_refusal is None:
-            kind = TYPE_NAMES.get(info.card_type or "", "")
+            kind = tr_data(TYPE_NAMES.get(info.card_type or "", ""))
             return self.tr("✔ 可以发证：{type}，工本费 {fee} 元").format(
                 type=kind, fee=fen_to_str(info.fee("new"))), GREEN
         if valid is not None and info.reissue_refusal is None:
             if info.upgrade_due:
                 return self.tr("已持有{type}（{no}）。已到换证年龄，应换发{wanted}：请按“补证/换证”，"
                                "原因选“年满换证”（工本费 {fee} 元）").format(
-                    type=valid.type_name, no=valid.card_no,
-                    wanted=TYPE_NAMES.get(info.card_type or "", ""),
+                    type=tr_data(valid.type_name), no=valid.card_no,
+                    wanted=tr_data(TYPE_NAMES.get(info.card_type or "", "")),
                     fee=fen_to_str(info.fee("upgrade"))), ORANGE
             return self.tr("已持有有效老年证（{no}，{type}），不能重复发证。遗失、损坏或信息有误请按"
-                           "“补证/换证”").format(no=valid.card_no, type=valid.type_name), GREY
+                           "“补证/换证”").format(no=valid.card_no, type=tr_data(valid.type_name)), GREY
         return self.tr("✘ 不能办理：{reason}").format(reason=self._message(
             info.issue_refusal)), RED
 

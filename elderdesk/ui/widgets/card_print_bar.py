@@ -8,12 +8,13 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QWidget
 
-from elderdesk.domain.errors import message_for
+from elderdesk.ui.data_text import message
 from elderdesk.ui.dialogs.calibration_dialog import CalibrationDialog, printer_combo
 from elderdesk.ui.dialogs.file_dialog import FileDialog
 from elderdesk.ui.keys import KEY_PROPERTY, PRINT_CARD
+from elderdesk.ui.layout import FlowLayout
 from elderdesk.ui.ops import Ops
 from elderdesk.ui.pdf_printing import preview_in_dialog, print_with_dialog, printer_names
 
@@ -47,7 +48,7 @@ class CardPrintBar(QWidget):
         self.print_button.setProperty(KEY_PROPERTY, PRINT_CARD)  # F9 presses it on this page
         self.pdf_button = self._button(self.tr("保存PDF…"), "Ctrl+S", self.save_pdf)
         self.calibrate_button = self._button(self.tr("套打校准…"), "", self.calibrate)
-        layout = QHBoxLayout(self)
+        layout = FlowLayout(self)  # wraps in a narrow window at a large font
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(QLabel(self.tr("打印方式"), self))
         layout.addWidget(self.mode_combo)
@@ -116,7 +117,7 @@ class CardPrintBar(QWidget):
     def _report(self, text: str, outcome: PrintOutcome) -> None:
         """The message with the printing warnings (data changed, characters without a font)."""
         for code, params in outcome.warnings:
-            text += "\n" + message_for(code, **params)
+            text += "\n" + message(code, **params)
         self.message.emit(text)
 
     def calibrate(self) -> None:

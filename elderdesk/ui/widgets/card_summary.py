@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPushButton, QVB
 
 from elderdesk.domain.cards import STATUS_NAMES
 from elderdesk.domain.person import Person
+from elderdesk.ui.data_text import tr_data
 from elderdesk.ui.models.card_models import TYPE_COLORS
 from elderdesk.ui.ops import Ops
 
@@ -27,7 +28,7 @@ translate = QCoreApplication.translate  # literal contexts for lupdate
 
 def status_text(card: Card) -> str:
     """有效，未领取 / 已换发（2026-05-01，遗失补证） / 已注销（…，死亡注销）."""
-    text = STATUS_NAMES.get(card.status, card.status)
+    text = tr_data(STATUS_NAMES.get(card.status, card.status))
     if card.status == "valid":
         if card.picked_up_on is None:
             return translate("CardSummary", "{status}，未领取").format(status=text)
@@ -105,7 +106,7 @@ class CardSummary(QWidget):
             return
         v = self.values
         v["card_no"].setText(card.card_no)
-        v["type"].setText(card.type_name)
+        v["type"].setText(tr_data(card.type_name))
         color = TYPE_COLORS[card.card_type].name() if card.status == "valid" else "#777777"
         v["type"].setStyleSheet(f"color: {color}; font-weight: bold")
         v["status"].setText(status_text(card))

@@ -6,12 +6,14 @@ from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
 from elderdesk.domain.errors import ElderError
 from elderdesk.domain.idcard import IdInfo, clean_id, parse_id
 from elderdesk.domain.months import age_on
 from elderdesk.domain.person import SEX_NAMES
+from elderdesk.ui.data_text import error_message, tr_data
+from elderdesk.ui.layout import WrapLabel, fit_window
 
 OK, PENDING, BAD = "ok", "pending", "bad"
 _COLORS = {OK: "#1b6e20", PENDING: "#555555", BAD: "#b01c1c"}
@@ -42,9 +44,9 @@ def check_id(value: str, today: date) -> IdCheck:
     try:
         info = parse_id(text, today)
     except ElderError as exc:
-        return IdCheck(BAD, exc.message, error=exc)
+        return IdCheck(BAD, error_message(exc), error=exc)
     details = translate("IdCheck", "出生日期 {birth}　性别 {sex}　{age} 岁").format(
-        birth=info.birth_date.isoformat(), sex=SEX_NAMES[info.sex],
+        birth=info.birth_date.isoformat(), sex=tr_data(SEX_NAMES[info.sex]),
         age=age_on(info.birth_date, today))
     if info.converted_from_15:
         details = translate("IdCheck", "15 位旧号码已转换为 18 位：{number}").format(number=info.number) + \
@@ -63,8 +65,7 @@ class IdNumberEdit(QWidget):
         self.edit = QLineEdit(self)
         self.edit.setMaxLength(24)
         self.edit.setPlaceholderText(self.tr("例如 420103194903120013"))
-        self.status = QLabel(self)
-        self.status.setWordWrap(True)
+        self.status = WrapLabel("", self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
@@ -87,6 +88,7 @@ class IdNumberEdit(QWidget):
         """Replace the verdict line (e.g. 'already registered')."""
         self.status.setText(text)
         self.status.setStyleSheet(f"color: {_COLORS[state]}")
+        fit_window(self)  # a longer verdict: the dialog grows, the field is not squeezed
 
     def _on_text_changed(self, text: str) -> None:
         self.result = check_id(text, self._today)

@@ -7,7 +7,6 @@ from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from elderdesk.ui.errors import error_text
 from elderdesk.ui.keys import bind
+from elderdesk.ui.layout import FlowLayout, WrapLabel
 from elderdesk.ui.models.allowance_models import PersonRowsModel
 from elderdesk.ui.ops import Ops
 from elderdesk.ui.widgets.record_table import record_table
@@ -36,14 +36,13 @@ class ListTab(QWidget):
         self.table = record_table(self, model)
         self.table.selectionModel().currentRowChanged.connect(lambda *_a: self.update_buttons())
         self.table.activated.connect(lambda _i: self._run_default())
-        self.actions = QHBoxLayout()
+        self.actions = FlowLayout()  # wraps in a narrow window at a large font
         self.actions.addStretch(1)
         self.count_label = QLabel(self)
         self.actions.addWidget(self.count_label)
         layout = QVBoxLayout(self)
         if note:
-            note_label = QLabel(note, self)
-            note_label.setWordWrap(True)
+            note_label = WrapLabel(note, self)
             note_label.setStyleSheet("color: #555555")
             layout.addWidget(note_label)
         layout.addLayout(self.actions)

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
-    QLabel,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -15,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from elderdesk.domain.money import fen_to_str
 from elderdesk.services.allowance import STATE_NAMES
+from elderdesk.ui.data_text import tr_data
 from elderdesk.ui.errors import error_text
 from elderdesk.ui.layout import WrapLabel
 from elderdesk.ui.models.allowance_models import H_STATE, H_WHY, HistoryTableModel
@@ -43,10 +43,12 @@ class PaymentHistory(QWidget):
         self.table.setColumnHidden(H_STATE, True)  # the reason column says it
         self.table.setMinimumHeight(220)
         self.table.verticalHeader().hide()
+        # rows as tall as their wrapped 说明 (a fixed row height cut it off)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(H_WHY, QHeaderView.ResizeMode.Stretch)
-        self.totals_label = QLabel(self)
+        self.totals_label = WrapLabel("", self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.enrollment_label)
@@ -106,7 +108,7 @@ class PaymentHistory(QWidget):
         if e is None:
             return self.tr("高龄津贴：未申请")
         text = self.tr("高龄津贴：{state}，{applied} 申请").format(
-            state=STATE_NAMES.get(e["status"], e["status"]), applied=e["applied_on"])
+            state=tr_data(STATE_NAMES.get(e["status"], e["status"])), applied=e["applied_on"])
         if e.get("approved_on"):
             text += self.tr("，{d} 批准").format(d=e["approved_on"])
             if e.get("approved_by"):

@@ -9,7 +9,9 @@ from elderdesk.domain.idcard import mask_account, mask_id
 from elderdesk.domain.months import age_on
 from elderdesk.domain.person import HOUSEHOLD_NAMES, SEX_NAMES, Person
 from elderdesk.services.clock import today
+from elderdesk.ui.data_text import tr_data
 from elderdesk.ui.labels import field_label
+from elderdesk.ui.layout import relative_font
 
 _STATUS_COLORS = {"active": "#1b6e20", "deceased": "#555555", "moved_out": "#9a5b00"}
 # Rows of the form after the fixed ones: plain text fields of the person
@@ -24,7 +26,7 @@ class PersonDetail(QFrame):
         self.person: Person | None = None
         self.masked = True
         self.title = QLabel(self)
-        self.title.setStyleSheet("font-size: 15pt; font-weight: bold")
+        relative_font(self.title, 3, bold=True)  # follows the font size
         self.status = QLabel(self)
         self.placeholder = QLabel(self.tr("在列表中选择一位老人，这里显示其档案。"), self)
         self.placeholder.setWordWrap(True)
@@ -118,10 +120,10 @@ class PersonDetail(QFrame):
         self.status.setStyleSheet(f"color: {_STATUS_COLORS.get(p.status, '#000000')}")
         v = self.values
         v["id_number"].setText(mask_id(p.id_number) if self.masked else p.id_number)
-        v["sex"].setText(SEX_NAMES.get(p.sex, p.sex))
+        v["sex"].setText(tr_data(SEX_NAMES.get(p.sex, p.sex)))
         v["birth"].setText(self.tr("{birth}（{age} 岁）").format(
             birth=p.birth_date.isoformat(), age=age_on(p.birth_date, self._age_day(p))))
-        v["household_type"].setText(HOUSEHOLD_NAMES.get(p.household_type or "local", ""))
+        v["household_type"].setText(tr_data(HOUSEHOLD_NAMES.get(p.household_type or "local", "")))
         expiry = p.residence_permit_expiry
         v["permit"].setText(expiry.isoformat() if expiry else "")
         for f in _TEXT_ROWS:
@@ -138,4 +140,4 @@ class PersonDetail(QFrame):
             return self.tr("已故（{date}）").format(date=p.death_date.isoformat())
         if p.status == "moved_out" and p.moved_out_on:
             return self.tr("已迁出（{date}）").format(date=p.moved_out_on.isoformat())
-        return p.status_name
+        return tr_data(p.status_name)

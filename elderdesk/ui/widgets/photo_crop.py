@@ -48,7 +48,7 @@ class PhotoCrop(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setMinimumSize(240, 300)
+        self.setMinimumSize(160, 200)  # 4:5; the issue dialog fits a 720 px high screen
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setToolTip(self.tr("拖动方框选取头像；拖动四角或滚动滚轮调整大小；"
@@ -123,7 +123,7 @@ class PhotoCrop(QWidget):
 
     # --- painting -------------------------------------------------------------------------
     def sizeHint(self) -> QSize:  # noqa: N802
-        return QSize(280, 360)
+        return QSize(220, 275)  # the issue dialog opens within a 1280 × 720 screen
 
     def paintEvent(self, _event) -> None:  # noqa: N802
         p = QPainter(self)

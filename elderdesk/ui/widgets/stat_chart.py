@@ -3,6 +3,9 @@ stacked, or a pie. Imported only when the statistics page is first shown (QtChar
 
 from __future__ import annotations
 
+import html
+import re
+
 from PySide6.QtCharts import (
     QBarCategoryAxis,
     QBarSeries,
@@ -20,6 +23,7 @@ from PySide6.QtWidgets import QWidget
 from shiboken6 import Shiboken
 
 from elderdesk.reports.tables import PALETTE, StatTable, largest, short_labels
+from elderdesk.ui.data_text import tr_data
 
 
 def axis_labels(cats: list[str]) -> list[str]:
@@ -27,15 +31,15 @@ def axis_labels(cats: list[str]) -> list[str]:
     category axis drops repeated names, and every bar after it would sit under the wrong one)."""
     short = short_labels(cats)
     if short is cats or len(set(short)) == len(short):
-        return short
-    return [f"{c[2:4]}年{int(c[5:])}月" for c in cats]
+        return [str(tr_data(c)) for c in short]
+    return [str(tr_data(f"{c[2:4]}年{int(c[5:])}月")) for c in cats]
 
 
 class StatChartView(QChartView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.setMinimumSize(360, 260)
+        self.setMinimumSize(300, 190)  # two charts in a 720 px high window
         self._x_axis: QBarCategoryAxis | None = None  # the category axis below vertical bars
         self.set_table(None)
 
@@ -45,12 +49,16 @@ class StatChartView(QChartView):
         chart.setTitleFont(self.font())
         chart.legend().setFont(self.font())
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        chart.legend().setShowToolTips(True)  # a label cut short shows whole on hover
         chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
         chart.plotAreaChanged.connect(self._fit_labels)
         self._x_axis = None
+        self._title = ""
         spec = table.chart if table is not None else None
         if table is not None and spec is not None:
-            chart.setTitle(spec.title or table.title)
+            self._title = spec.title or table.title
+            self.setToolTip(self._title)
+            chart.setTitle(self._wrapped_title(chart))
             cats, series = spec.series(table)
             colors = [spec.color(k, PALETTE) for k in range(max(len(cats), len(series)))]
             if spec.kind == "pie":
@@ -67,7 +75,7 @@ class StatChartView(QChartView):
         pie = QPieSeries()
         total = sum(values) or 1
         for k, (cat, v) in enumerate(zip(cats, values, strict=True)):
-            piece = pie.append(f"{cat} {v:,.0f}（{v * 100 / total:.1f}%）", v)
+            piece = pie.append(str(tr_data(f"{cat} {v:,.0f}（{v * 100 / total:.1f}%）")), v)
             piece.setColor(QColor(colors[k]))
         chart.addSeries(pie)
 
@@ -79,7 +87,7 @@ class StatChartView(QChartView):
         stacked = kind == "stacked"
         bars = {"stacked": QStackedBarSeries, "hbar": QHorizontalBarSeries}.get(kind, QBarSeries)()
         for k, (name, values) in enumerate(series):
-            bar_set = QBarSet(name or chart.title())
+            bar_set = QBarSet(str(tr_data(name)) if name else self._title)
             bar_set.setColor(QColor(colors[k]))
             bar_set.append(values)
             bars.append(bar_set)
@@ -118,6 +126,25 @@ class StatChartView(QChartView):
         bars.attachAxis(x_axis)
         bars.attachAxis(y_axis)
         chart.legend().setVisible(len(series) > 1)
+
+    def _wrapped_title(self, chart: QChart) -> str:
+        """The title in lines that fit the chart's width (QtCharts cuts a long one off)."""
+        room = max(80.0, self.viewport().width() - 48.0)
+        metrics = QFontMetricsF(chart.titleFont())
+        lines, line = [], ""
+        for token in re.findall(r"[^\s\u3400-\u9fff（）]+\s*|\S\s*", self._title):
+            if line and metrics.horizontalAdvance(line + token) > room:
+                lines.append(line.rstrip())
+                line = ""
+            line += token
+        lines.append(line.rstrip())
+        return "<br>".join(html.escape(x) for x in lines if x)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        chart = self.chart()
+        if chart is not None and self._title:
+            chart.setTitle(self._wrapped_title(chart))
 
     def _fit_labels(self, area: QRectF) -> None:
         """QtCharts hides the first and the last category label when it is wider than its
