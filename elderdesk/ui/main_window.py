@@ -114,12 +114,12 @@ class MainWindow(QMainWindow):
         self.system_page.office_changed.connect(self._on_office_loaded)
         self.resize(1180, 680)  # fits 1366 × 768 with the title and task bars
         self._restore_geometry()
+        tip_placeholders(self)
         self.register_page.focus_search()
 
     def _restore_geometry(self) -> None:
         from elderdesk.ui.preferences import GEOMETRY_KEY, STATE_KEY, settings
 
-        tip_placeholders(self)
         store = settings()
         geometry, state = store.value(GEOMETRY_KEY), store.value(STATE_KEY)
         if geometry:
