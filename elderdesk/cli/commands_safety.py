@@ -64,11 +64,21 @@ def cmd_backup_folder(ctx: Any, args: Any) -> int:
 
 def cmd_backup_list(ctx: Any, args: Any) -> int:
     op = ctx.operator()
-    found = _service(ctx).backups(op)
-    rows = [{"file": str(b.path), "at": b.at.isoformat(timespec="seconds"), "kind": b.kind}
-            for b in found]
-    text = "\n".join(f"{b.at:%Y-%m-%d %H:%M:%S}  {b.kind:<18}  {b.path}" for b in found)
-    emit({"backups": rows}, ctx.json, text or "备份文件夹中还没有备份")
+    service = _service(ctx)
+    folder = service.backup_folder(op)
+    rows = []
+    for b in service.backups(op):
+        try:
+            size = b.path.stat().st_size
+        except OSError:  # removed meanwhile
+            continue
+        rows.append({"file": str(b.path), "at": b.at.isoformat(timespec="seconds"),
+                     "kind": b.public_kind, "size": size})
+    kinds = {"daily": "每日自动", "manual": "手动", "upgrade": "升级前"}
+    text = "\n".join(f"{r['at'].replace('T', ' ')}  {kinds[r['kind']]}  {r['size']:>12,} 字节  "
+                     f"{r['file']}" for r in rows)
+    emit({"folder": str(folder), "backups": rows}, ctx.json,
+         f"备份文件夹：{folder}\n" + (text or "备份文件夹中还没有备份"))
     return 0
 
 
@@ -94,7 +104,7 @@ def _restore_operator(ctx: Any, source: Path) -> Any:
     if not ctx.opts.user:
         raise ElderError("AUTH_REQUIRED")
     if ctx.db_path.exists() and backup.quick_check(ctx.db_path) == "ok":
-        op = ctx.operator()
+        op = _login_waiting_at_most(ctx)
         require(op, "backup.restore")
         return op
     from elderdesk.services.container import Services
@@ -113,6 +123,26 @@ def _restore_operator(ctx: Any, source: Path) -> Any:
             services.close()
     require(op, "backup.restore")
     return op
+
+
+def _login_waiting_at_most(ctx: Any) -> Any:
+    """The login writes (lockout bookkeeping): like the restore itself, it waits at most
+    RESTORE_WAIT for another writer, then DB_BUSY (cli.md)."""
+    from sqlalchemy import event
+
+    from elderdesk.services import safety
+
+    db = ctx.services.db
+    wait = int(safety.RESTORE_WAIT * 1000)
+    event.listen(db.engine, "connect",
+                 lambda conn, _r: conn.execute(f"PRAGMA busy_timeout={wait}"))
+    db.engine.dispose()  # the next connection is made with it
+    try:
+        return ctx.operator()
+    except ElderError as exc:
+        if exc.code == "DB_LOCKED":
+            raise ElderError("DB_BUSY") from None
+        raise
 
 
 def cmd_audit_verify(ctx: Any, args: Any) -> int:

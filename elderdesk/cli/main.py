@@ -38,6 +38,9 @@ class Context:
             from elderdesk.services.container import Services
 
             self._services = Services.open(self.db_path)
+            from elderdesk.services.safety import clean_leftovers
+
+            clean_leftovers(self.db_path)  # what interrupted backups and restores left
         return self._services
 
     def operator(self) -> Any:

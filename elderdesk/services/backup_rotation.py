@@ -1,26 +1,30 @@
-"""Backups in the office's backup folder, thinned in rotation (7 daily, 4 weekly, 12 monthly)."""
+"""Backups in the office's backup folder and their rotation: every backup of the last 24 hours
+and every manual and pre-upgrade backup is kept; older automatic (daily) ones thin to one a day
+for 7 days, one a week for 4 weeks, one a month for 12 months (cli.md)."""
 
 from __future__ import annotations
 
 import errno
 import re
 import sqlite3
-import time
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from elderdesk.domain.errors import ElderError
 from elderdesk.domain.text import CONTROL
-from elderdesk.store import backup
+from elderdesk.store import backup, leftovers
 from elderdesk.store.db import Database
 
 DAILY, WEEKLY, MONTHLY = 7, 4, 12
-# Kinds thinned by the rotation; copies made before a migration are kept until the admin
-# removes them: they are rare and may be the only copy at the older schema.
-ROTATED = ("daily", "manual")
-STALE_PARTIAL_SECONDS = 3600  # a .partial this old is a backup killed midway
+RECENT = timedelta(hours=24)  # every backup this young is kept
+# The kind thinned by the rotation. Manual backups and copies made before a migration are kept
+# until the admin removes them: someone chose to make them, or they may be the only copy at
+# the older schema.
+ROTATED = ("daily",)
+# cli.md's kinds for `backup list --json`
+PUBLIC_KINDS = {"daily": "daily", "manual": "manual", "before-migration": "upgrade"}
 
 
 @dataclass(frozen=True)
@@ -28,6 +32,11 @@ class Backup:
     path: Path
     at: datetime
     kind: str  # without a collision suffix: "daily", "manual", "before-migration", ...
+
+    @property
+    def public_kind(self) -> str:
+        """"daily", "manual" or "upgrade" (cli.md)."""
+        return PUBLIC_KINDS.get(self.kind, "manual")
 
 
 def folder_of(db: Database) -> Path:
@@ -82,27 +91,35 @@ def keep(backups: list[Backup], daily: int = DAILY, weekly: int = WEEKLY,
     return kept
 
 
-def rotate(folder: Path, stem: str) -> list[Path]:
-    """Delete the rotated backups the rotation does not keep and stale partial files; returns
-    what was deleted. Files of other kinds or other names are never touched."""
+def rotate(folder: Path, stem: str, at: datetime | None = None) -> list[Path]:
+    """Delete the daily backups the rotation does not keep (with their head files) and the
+    temporary files of interrupted backups; returns what was deleted. Backups of the 24 hours
+    before `at` (default: now), manual and pre-upgrade backups, files of other kinds or other
+    names are never touched."""
+    from elderdesk.services.clock import now
+
+    recent = (at or now()) - RECENT
     rotated = [b for b in list_backups(folder, stem) if b.kind in ROTATED]
     kept = keep(rotated)
     removed = []
     for b in rotated:
-        if b.path not in kept:
-            b.path.unlink(missing_ok=True)
-            removed.append(b.path)
-    cutoff = time.time() - STALE_PARTIAL_SECONDS
-    for partial in folder.glob(f"{glob_escape(stem)}-*.db{backup.PARTIAL}"):
-        if partial.stat().st_mtime < cutoff:
-            partial.unlink(missing_ok=True)
-            removed.append(partial)
+        if b.path not in kept and b.at < recent:
+            for path in (b.path, backup.head_path(b.path)):
+                try:
+                    path.unlink()
+                except FileNotFoundError:
+                    continue
+                removed.append(path)
+    for partial in leftovers.backup_folder_leftovers(folder, stem):
+        partial.unlink(missing_ok=True)
+        removed.append(partial)
     return removed
 
 
 def has_backup_on(folder: Path, stem: str, day: date) -> bool:
-    """A daily or manual backup of that day (a copy from before a migration does not count)."""
-    return any(b.at.date() == day and b.kind in ROTATED for b in list_backups(folder, stem))
+    """That day's automatic backup exists (a manual one, or a copy from before a migration, does
+    not count: they are not in the rotation)."""
+    return any(b.at.date() == day and b.kind == "daily" for b in list_backups(folder, stem))
 
 
 def reason(exc: Exception) -> str:
@@ -157,5 +174,5 @@ def take(db: Database, kind: str, at: datetime, folder: Path | None = None, *,
         path = backup.snapshot(db.path, folder, at, kind)
     except (OSError, sqlite3.Error) as exc:  # a full or pulled-out USB stick
         raise ElderError("BACKUP_FOLDER_UNUSABLE", path=str(folder), detail=reason(exc)) from None
-    rotate(folder, db.path.stem)
+    rotate(folder, db.path.stem, at)
     return path

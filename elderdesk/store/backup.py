@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import re
 import sqlite3
@@ -10,6 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from elderdesk.store import leftovers
 from elderdesk.store.db import SQLITE_HEADER, is_damage, machine_error
 
 FOLDER_KEY = "backup.folder"  # office setting: where automatic backups go
@@ -33,10 +35,12 @@ class BackupName:
     kind: str
 
 
-def online_backup(source: Path, target: Path) -> None:
-    """Copy a live database with SQLite's backup API into a new file: written as target.partial,
-    flushed to the disk, then renamed, so target is either absent or complete."""
-    partial = target.with_name(target.name + PARTIAL)
+def online_backup(source: Path, target: Path, *, exclusive: bool = False) -> None:
+    """Copy a live database with SQLite's backup API into a new file: written as
+    `target.<pid>.partial`, flushed to the disk, then renamed, so target is either absent or
+    complete; then its head file beside it (`write_head`). exclusive: never replace an existing
+    target (FileExistsError; another process may have taken the name meanwhile)."""
+    partial = leftovers.tagged(target, PARTIAL)
     partial.unlink(missing_ok=True)
     try:
         src = sqlite3.connect(source, timeout=30)
@@ -52,11 +56,114 @@ def online_backup(source: Path, target: Path) -> None:
         finally:
             src.close()
         _fsync(partial)
+        _rename(partial, target, exclusive)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    _fsync_dir(target.parent)
+    write_head(target)
+
+
+def _rename(partial: Path, target: Path, exclusive: bool) -> None:
+    if not exclusive:
+        partial.replace(target)
+        return
+    try:
+        os.link(partial, target)  # atomic and refuses an existing name (POSIX, NTFS)
+    except FileExistsError:
+        raise
+    except OSError:  # no hard links (FAT on a USB stick): a check, then a rename
+        if target.exists():
+            raise FileExistsError(errno.EEXIST, "exists", str(target)) from None
+        partial.replace(target)
+        return
+    partial.unlink()
+
+
+# --- heads: the audit anchor beside each backup (cli.md `audit verify`) ----------------------
+HEAD_SUFFIX = ".head"
+
+
+@dataclass(frozen=True)
+class BackupHead:
+    office: str  # the office code (the full code once set, else the 6-digit region code)
+    record: int  # the id of the last audit record in the backup
+    sha256: str  # that record's hash
+
+    def line(self) -> str:
+        return f"{self.office} {self.record} {self.sha256}\n"
+
+
+def head_path(backup_file: Path) -> Path:
+    return backup_file.with_name(backup_file.name + HEAD_SUFFIX)
+
+
+def last_record(path: Path) -> tuple[int, str] | None:
+    """(id, hash) of the last audit record in a database file, read-only; None if none."""
+    conn = _read_only(path)
+    try:
+        row = conn.execute("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
+    except sqlite3.DatabaseError:
+        row = None
+    finally:
+        conn.close()
+    return (int(row[0]), str(row[1])) if row else None
+
+
+def read_head(path: Path) -> BackupHead | None:
+    """The head of a complete backup file, read from the file itself; None when it has no audit
+    record or no office yet."""
+    last = last_record(path)
+    office = office_of(path).code
+    if last is None or not office:
+        return None
+    return BackupHead(office, last[0], last[1])
+
+
+def write_head(backup_file: Path) -> Path | None:
+    """`NAME.head` beside a complete backup (written aside, flushed, renamed: complete or
+    absent). None when the backup has no head (see read_head)."""
+    head = read_head(backup_file)
+    if head is None:
+        return None
+    target = head_path(backup_file)
+    partial = leftovers.tagged(target, PARTIAL)
+    try:
+        with open(partial, "w", encoding="utf-8", newline="\n") as f:
+            f.write(head.line())
+            f.flush()
+            os.fsync(f.fileno())
         partial.replace(target)
     except BaseException:
         partial.unlink(missing_ok=True)
         raise
     _fsync_dir(target.parent)
+    return target
+
+
+@dataclass(frozen=True)
+class Office:
+    name: str | None
+    region: str | None
+    code: str | None  # office.code once set (multi-office.md), else the region code
+
+
+def office_of(path: Path) -> Office:
+    """The office a database file belongs to (settings), read-only; all None if unreadable."""
+    try:
+        conn = _read_only(path)
+    except sqlite3.Error:
+        return Office(None, None, None)
+    try:
+        rows = dict(conn.execute(
+            "SELECT key, value FROM settings WHERE key IN "
+            "('office.name', 'office.region', 'office.code')"))
+    except sqlite3.DatabaseError:
+        rows = {}
+    finally:
+        conn.close()
+    region = rows.get("office.region")
+    return Office(rows.get("office.name"), region, rows.get("office.code") or region)
 
 
 def _fsync(path: Path) -> None:
@@ -154,14 +261,21 @@ def parse_name(name: str) -> BackupName | None:
     return BackupName(m["stem"], at, m["kind"])
 
 
-def snapshot(db_path: Path, folder: Path, at: datetime, kind: str) -> Path:
+def snapshot(db_path: Path, folder: Path, at: datetime, kind: str, *,
+             stem: str | None = None) -> Path:
     """An online backup of db_path into folder under a dated name (kind-1, kind-2, ... if
-    that name is taken)."""
+    that name is taken: never over another backup, even one another process just wrote).
+    stem: the database name the backup is named after (default db_path's)."""
     folder.mkdir(parents=True, exist_ok=True)
-    target = folder / backup_name(db_path, at, kind)
-    n = 1
-    while target.exists():
-        target = folder / backup_name(db_path, at, f"{kind}-{n}")
+    named = Path(f"{stem}.db") if stem else db_path
+    n = 0
+    while True:
+        target = folder / backup_name(named, at, f"{kind}-{n}" if n else kind)
         n += 1
-    online_backup(db_path, target)
-    return target
+        if target.exists():
+            continue
+        try:
+            online_backup(db_path, target, exclusive=True)
+        except FileExistsError:
+            continue
+        return target

@@ -48,12 +48,17 @@ LATER_PAGES = (
 class MainWindow(QMainWindow):
     # a restore replaced the database file: close and show the login again on it (app.py)
     relogin_requested = Signal()
+    # a write found the database restored from a backup elsewhere (Database.write, any thread)
+    database_swapped = Signal()
 
     def __init__(self, services: Services, operator: Operator, ops: Ops | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services, self.operator = services, operator
         self.ops = ops or Ops(self)
+        self._swapped = False
+        services.db.swap_listeners.append(self.database_swapped.emit)
+        self.database_swapped.connect(self._on_database_swapped)
         self._build(operator)
 
     def _build(self, operator: Operator) -> None:
@@ -114,12 +119,12 @@ class MainWindow(QMainWindow):
         self.system_page.office_changed.connect(self._on_office_loaded)
         self.resize(1180, 680)  # fits 1366 × 768 with the title and task bars
         self._restore_geometry()
-        tip_placeholders(self)
         self.register_page.focus_search()
 
     def _restore_geometry(self) -> None:
         from elderdesk.ui.preferences import GEOMETRY_KEY, STATE_KEY, settings
 
+        tip_placeholders(self)
         store = settings()
         geometry, state = store.value(GEOMETRY_KEY), store.value(STATE_KEY)
         if geometry:
@@ -192,8 +197,24 @@ class MainWindow(QMainWindow):
         self.takeCentralWidget().deleteLater()
 
     def _relogin(self) -> None:
+        self._swapped = True
         self.relogin_requested.emit()
         self.close()
+
+    def _on_database_swapped(self) -> None:
+        """Another window or process restored the database: this session's view is gone, so
+        it stops (nothing more is written) and the login shows again on the restored data."""
+        if self._swapped:
+            return
+        from PySide6.QtCore import QCoreApplication
+        from PySide6.QtWidgets import QMessageBox
+
+        from elderdesk.ui.data_text import message
+
+        self._swapped = True
+        title = QCoreApplication.translate("BackupsTab", "已从备份恢复")  # the tab's own title
+        QMessageBox.information(self, title, message("DB_RESTORED"))
+        self._relogin()
 
     def _add_page(self, title: str, page: QWidget) -> None:
         self.nav.addItem(title)

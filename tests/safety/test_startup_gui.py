@@ -62,7 +62,7 @@ def test_the_days_first_start_backs_up_off_the_gui_thread(qtbot, services, clerk
     w.statusBar().clearMessage()
     app_module.start_safety_checks(w, clerk)  # started again the same day: no second backup
     w.ops.wait_done()
-    assert len(list((db_path.parent / "backups").iterdir())) == 1 and dialogs == []
+    assert len(list((db_path.parent / "backups").glob("*.db"))) == 1 and dialogs == []
 
 
 def test_a_missing_backup_stick_is_reported_and_work_goes_on(qtbot, services, admin, clerk,
@@ -98,4 +98,4 @@ def test_a_damaged_database_is_reported_and_refuses_writes(qtbot, services, admi
         services.people.add(clerk, PersonInput(id_number=make_id("1946-05-20", 11), name="张三丰"))
     assert e.value.code == "DB_CORRUPT" and "恢复" in e.value.message
     assert db_path.read_bytes() == damaged
-    assert list(earlier.parent.iterdir()) == [earlier]  # a damaged file is not backed up
+    assert list(earlier.parent.glob("*.db")) == [earlier]  # a damaged file is not backed up
