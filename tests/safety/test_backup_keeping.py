@@ -237,3 +237,55 @@ def test_a_dead_restores_mark_is_ignored_and_a_running_ones_refuses_writes(
     with pytest.raises(ElderError) as e:  # a restore that runs: writes wait for its end
         services.people.add(clerk, PersonInput(id_number=make_id("1940-01-02", 4), name="老人丁"))
     assert e.value.code == "DB_RESTORING" and e.value.exit_status == 4
+
+
+# --- trying to break it -------------------------------------------------------------------------
+def test_a_backup_with_another_page_size_is_restored_under_an_open_session(
+        services, admin, clerk, db_path, tmp_path):
+    saved = SafetyService(services.db).create_backup(admin, tmp_path / "saved.db")
+    conn = sqlite3.connect(saved)
+    conn.execute("PRAGMA page_size=8192")
+    conn.execute("VACUUM")
+    assert conn.execute("PRAGMA page_size").fetchone()[0] == 8192
+    conn.close()
+    services.people.add(clerk, PersonInput(id_number=make_id("1940-01-02", 5), name="老人戊"))
+    restore(db_path, saved, admin)  # the live file is in WAL mode with 4096-byte pages
+    conn = sqlite3.connect(db_path)
+    try:
+        assert conn.execute("SELECT count(*) FROM people").fetchone()[0] == 0
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    finally:
+        conn.close()
+    from elderdesk.domain.errors import ElderError
+
+    with pytest.raises(ElderError) as e:
+        services.people.add(clerk, PersonInput(id_number=make_id("1940-01-02", 6), name="老人己"))
+    assert e.value.code == "DB_RESTORED"
+
+
+def test_a_backup_never_replaces_a_file_of_the_same_name(services, tmp_path):
+    target = tmp_path / "taken.db"
+    target.write_bytes(b"someone else's backup")
+    with pytest.raises(FileExistsError):
+        backup.online_backup(services.db.path, target, exclusive=True)
+    assert target.read_bytes() == b"someone else's backup"
+    assert not list(tmp_path.glob("taken.db*partial")) and not (tmp_path / "taken.db.head").exists()
+
+
+def test_a_restore_onto_a_missing_database_creates_it(services, admin, db_path, tmp_path):
+    saved = SafetyService(services.db).create_backup(admin, tmp_path / "saved.db")
+    services.close()
+    target = tmp_path / "elsewhere" / "new.db"
+    target.parent.mkdir()
+    assert restore(target, saved, admin) is None
+    conn = sqlite3.connect(target)
+    try:
+        after = json.loads(conn.execute(
+            "SELECT after_json FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()[0])
+        generation = conn.execute(
+            "SELECT value FROM settings WHERE key = 'db.generation'").fetchone()[0]
+    finally:
+        conn.close()
+    assert after["replaced_head"] is None and after["restored_head"]["record"] > 0
+    assert generation == "1"
+    assert sorted(p.name for p in target.parent.iterdir()) == ["new.db"]

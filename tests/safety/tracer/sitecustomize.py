@@ -37,9 +37,9 @@ if _PATH:
 
     _online_backup = _backup.online_backup
 
-    def _traced_backup(source, target):  # type: ignore[no-untyped-def]
+    def _traced_backup(source, target, **options):  # type: ignore[no-untyped-def]
         _mark("S", 0, "backup")
-        _online_backup(source, target)
+        _online_backup(source, target, **options)
         _mark("R", 0, "backup")
 
     _db.Database.write = _traced_write
