@@ -118,11 +118,25 @@ class WrapLabel(QLabel):
     def _pin(self) -> None:
         if not self.isVisible() or self.width() <= 0:
             return  # a hidden label's width is stale: pinned once it is laid out and shown
-        pinned = self.minimumHeight()
-        if pinned:
-            self.setMinimumHeight(0)  # QLabel's heightForWidth never returns less than this
-        need = max(0, self.heightForWidth(self.width())) if self.text() else 0
-        self.setMinimumHeight(need)
+        need = self._needed(self.width()) if self.text() else 0
+        if need != self.minimumHeight():  # unchanged: no relayout (progress texts change often)
+            self.setMinimumHeight(need)
+
+    def _needed(self, width: int) -> int:
+        """The height of the wrapped text at width (QLabel's heightForWidth never returns less
+        than the minimum height, so it cannot say when the text got shorter)."""
+        text = self.text()
+        if "<" in text and self.textFormat() != Qt.TextFormat.PlainText:  # maybe rich text
+            pinned = self.minimumHeight()
+            self.setMinimumHeight(0)
+            need = max(0, self.heightForWidth(width))
+            self.setMinimumHeight(pinned)
+            return need
+        m, extra = self.contentsMargins(), 2 * self.margin()
+        room = QRect(0, 0, max(1, width - m.left() - m.right() - extra), 1 << 20)
+        flags = int(self.alignment()) | int(Qt.TextFlag.TextWordWrap)
+        return (self.fontMetrics().boundingRect(room, flags, text).height()
+                + m.top() + m.bottom() + extra)
 
 
 class ErrorLine(WrapLabel):

@@ -114,6 +114,8 @@ class CardIssueDialog(RecordDialog):
         self.date_edit.dateChanged.connect(lambda _d: self._on_date_changed())
         self.type_label = WrapLabel("", self)
         self.fee_label = WrapLabel("", self)
+        for label in (self.type_label, self.fee_label):  # 红卡（65 周岁以上） on one line
+            label.setMinimumWidth(label.fontMetrics().horizontalAdvance("国" * 10))
         self.fee_label.setStyleSheet("font-weight: bold")
         self.form = QFormLayout()
         self._add_rows(self.form)
@@ -144,7 +146,7 @@ class CardIssueDialog(RecordDialog):
         body.addSpacing(12)
         body.addLayout(middle)
         body.addSpacing(12)
-        body.addLayout(right)
+        body.addLayout(right, 1)
         self._finish(QFormLayout(), "", self._ok_text())
         layout = self.layout()
         layout.insertLayout(0, body, 1)
