@@ -968,97 +968,97 @@ Restore now?</translation>
         <translation>Choose photo… (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="120"/>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="122"/>
         <source>发证日期</source>
         <translation>Issue date</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="121"/>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="123"/>
         <source>卡种</source>
         <translation>Card type</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="122"/>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="124"/>
         <source>工本费</source>
         <translation>Fee</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="127"/>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="129"/>
         <source>正在生成预览…</source>
         <translation>Rendering preview…</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="128"/>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="130"/>
         <source>证面预览（样张）：编号和二维码在发证时生成</source>
         <translation>Card preview (sample): the number and QR code are made when the card is issued</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="158"/>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="160"/>
         <source>照片保存在数据库中。发证后请打印老年证，并在领取时登记领证。</source>
         <translation>The photo is stored in the database. After issuing, print the senior card and record its collection when it is picked up.</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="162"/>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="164"/>
         <source>新照片：{name}。拖动黄框选取头像，拖动四角或滚轮调整大小。</source>
         <translation>New photo: {name}. Drag the yellow frame to pick the head; drag its corners or turn the wheel to resize.</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="165"/>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="167"/>
         <source>未选择新照片：使用此人已存的照片。</source>
         <translation>No new photo chosen: the stored photo is used.</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="167"/>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="169"/>
         <source>此人还没有照片：可以不用照片发证，证上留出照片框。</source>
         <translation>This person has no photo yet: the card can be issued without one, with an empty photo frame.</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="181"/>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="183"/>
         <source>未到办证年龄</source>
         <translation>Not yet of card age</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="189"/>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="191"/>
         <source>{a}–{b} 周岁</source>
         <translation>{a}–{b} years</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="190"/>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="192"/>
         <source>{a} 周岁以上</source>
         <translation>{a} years and over</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="191"/>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="193"/>
         <source>{type}（{band}）</source>
         <translation>{type} ({band})</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="197"/>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="199"/>
         <source>{fee} 元（首次发证）</source>
         <translation>{fee} yuan (first issue)</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="198"/>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="200"/>
         <source>免费（首次发证）</source>
         <translation>Free (first issue)</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="205"/>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="207"/>
         <source>选择照片</source>
         <translation>Choose photo</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="205"/>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="207"/>
         <source>照片 (*.jpg *.jpeg *.png)</source>
         <translation>Photos (*.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="265"/>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="267"/>
         <source>样张</source>
         <translation>Sample</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="277"/>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="279"/>
         <source>照片</source>
         <translation>Photo</translation>
     </message>

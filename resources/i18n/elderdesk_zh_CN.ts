@@ -969,97 +969,97 @@
         <translation>选择照片… (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="120"/>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="122"/>
         <source>发证日期</source>
         <translation>发证日期</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="121"/>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="123"/>
         <source>卡种</source>
         <translation>卡种</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="122"/>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="124"/>
         <source>工本费</source>
         <translation>工本费</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="127"/>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="129"/>
         <source>正在生成预览…</source>
         <translation>正在生成预览…</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="128"/>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="130"/>
         <source>证面预览（样张）：编号和二维码在发证时生成</source>
         <translation>证面预览（样张）：编号和二维码在发证时生成</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="158"/>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="160"/>
         <source>照片保存在数据库中。发证后请打印老年证，并在领取时登记领证。</source>
         <translation>照片保存在数据库中。发证后请打印老年证，并在领取时登记领证。</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="162"/>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="164"/>
         <source>新照片：{name}。拖动黄框选取头像，拖动四角或滚轮调整大小。</source>
         <translation>新照片：{name}。拖动黄框选取头像，拖动四角或滚轮调整大小。</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="165"/>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="167"/>
         <source>未选择新照片：使用此人已存的照片。</source>
         <translation>未选择新照片：使用此人已存的照片。</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="167"/>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="169"/>
         <source>此人还没有照片：可以不用照片发证，证上留出照片框。</source>
         <translation>此人还没有照片：可以不用照片发证，证上留出照片框。</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="181"/>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="183"/>
         <source>未到办证年龄</source>
         <translation>未到办证年龄</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="189"/>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="191"/>
         <source>{a}–{b} 周岁</source>
         <translation>{a}–{b} 周岁</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="190"/>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="192"/>
         <source>{a} 周岁以上</source>
         <translation>{a} 周岁以上</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="191"/>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="193"/>
         <source>{type}（{band}）</source>
         <translation>{type}（{band}）</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="197"/>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="199"/>
         <source>{fee} 元（首次发证）</source>
         <translation>{fee} 元（首次发证）</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="198"/>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="200"/>
         <source>免费（首次发证）</source>
         <translation>免费（首次发证）</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="205"/>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="207"/>
         <source>选择照片</source>
         <translation>选择照片</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="205"/>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="207"/>
         <source>照片 (*.jpg *.jpeg *.png)</source>
         <translation>照片 (*.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="265"/>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="267"/>
         <source>样张</source>
         <translation>样张</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="277"/>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="279"/>
         <source>照片</source>
         <translation>照片</translation>
     </message>
