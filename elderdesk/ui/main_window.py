@@ -119,12 +119,12 @@ class MainWindow(QMainWindow):
         self.system_page.office_changed.connect(self._on_office_loaded)
         self.resize(1180, 680)  # fits 1366 × 768 with the title and task bars
         self._restore_geometry()
+        tip_placeholders(self)
         self.register_page.focus_search()
 
     def _restore_geometry(self) -> None:
         from elderdesk.ui.preferences import GEOMETRY_KEY, STATE_KEY, settings
 
-        tip_placeholders(self)
         store = settings()
         geometry, state = store.value(GEOMETRY_KEY), store.value(STATE_KEY)
         if geometry:
@@ -215,6 +215,10 @@ class MainWindow(QMainWindow):
         title = QCoreApplication.translate("BackupsTab", "已从备份恢复")  # the tab's own title
         QMessageBox.information(self, title, message("DB_RESTORED"))
         self._relogin()
+
+    def _fit_nav(self) -> None:
+        """The navigation as wide as its longest title (English is longer, fonts differ)."""
+        self.nav.setFixedWidth(self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth() + 16)
 
     def _add_page(self, title: str, page: QWidget) -> None:
         self.nav.addItem(title)
