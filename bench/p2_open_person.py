@@ -18,7 +18,7 @@ def add_ten_years(services, op) -> list[str]:  # type: ignore[no-untyped-def]
     from sqlalchemy import text
 
     from elderdesk.domain.months import Month
-    from elderdesk.services.roster_build import DateCache
+    from elderdesk.store.roster_repo import DateCache
 
     policy = services.allowance.policy(op)[1]
     source = policy.replace('effective = "2018-01"', 'effective = "2016-01"')

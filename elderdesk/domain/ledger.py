@@ -1,21 +1,47 @@
-"""Roster reconciliation against the payment ledger (allowance-rules.md section 5)."""
+"""The roster engine (allowance-rules.md sections 4 and 5): from the facts of each candidate,
+the lines a roster pays and recovers, the months it withholds, and the freeze rule.
+
+There is one engine: `build_roster` (used by `RosterService.build`, full or incremental) calls
+`roster_line` for each candidate; `person_items` gives one person's items (forms). The store
+reads the facts in bulk (`store/roster_repo.roster_facts`) and writes the result; freezing adds
+each item's `signed` amount to the ledger (`store/roster_repo.apply_to_ledger`).
+"""
 
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterable, Mapping, MutableMapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from operator import attrgetter
 from typing import Any
 
-from elderdesk.domain.entitlement import NOT_ENTITLED, PAYABLE, Entitlement, MonthStatus
+from elderdesk.domain.entitlement import EnrollmentFacts, Entitlement, PersonFacts
 from elderdesk.domain.money import fen_to_str
-from elderdesk.domain.months import Month, Period
+from elderdesk.domain.months import Month, Period, age_in
+from elderdesk.domain.person import has_account
+from elderdesk.domain.policy import Policy
+from elderdesk.domain.roster import ItemView, LineView, WithheldView
 
 REGULAR = "regular"
 ARREARS = "arrears"
 RECOVERY = "recovery"
+# Item kinds as stored (roster_items.kind): their position in KINDS.
+KINDS = (REGULAR, ARREARS, RECOVERY)
+KIND_CODE = {k: n for n, k in enumerate(KINDS)}
+
+NO_ACCOUNT = "no_account"
+NO_PROOF_OF_LIFE = "no_proof_of_life"
 
 Ledger = Mapping[Month, int]  # month -> net fen paid by frozen rosters (absent = 0)
+Runs = list[tuple[int, int, int, bool]]  # Entitlement.runs: (first, last, fen, payable)
+
+
+def signed(kind: str, amount_fen: int) -> int:
+    """The freeze rule: a regular or arrears item adds its amount to the person's ledger month,
+    a recovery subtracts it. A month whose net becomes 0 has no ledger row; a negative net is
+    refused (it cannot happen: a recovery never exceeds what was paid)."""
+    return -amount_fen if kind == RECOVERY else amount_fen
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,30 +49,6 @@ class Item:
     month: Month
     kind: str  # REGULAR | ARREARS | RECOVERY
     amount_fen: int  # always > 0
-
-
-@dataclass(frozen=True, slots=True)
-class RosterLine:
-    """Everything one roster holds for one person: payments and recoveries."""
-
-    person: str  # the caller's key (ID number or row id)
-    items: tuple[Item, ...]
-
-    @property
-    def payments(self) -> tuple[Item, ...]:
-        return tuple(i for i in self.items if i.kind != RECOVERY)
-
-    @property
-    def recoveries(self) -> tuple[Item, ...]:
-        return tuple(i for i in self.items if i.kind == RECOVERY)
-
-    @property
-    def paid_fen(self) -> int:
-        return sum(i.amount_fen for i in self.items if i.kind != RECOVERY)
-
-    @property
-    def recovery_fen(self) -> int:
-        return sum(i.amount_fen for i in self.items if i.kind == RECOVERY)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,66 +73,78 @@ class RosterTotals:
             "recovery": fen_to_str(self.recovery),
         }
 
+    def __add__(self, other: RosterTotals) -> RosterTotals:
+        return RosterTotals(self.people + other.people, self.regular + other.regular,
+                            self.arrears + other.arrears, self.recovery + other.recovery)
 
-def reconcile(period: Period, statuses: Sequence[MonthStatus], ledger: Ledger) -> list[Item]:
-    """Items of one person for `period`, sorted by month.
-
-    `statuses` covers the months that may be entitled up to period.last, ascending (as
-    Entitlement.statuses returns them); a ledger month it does not cover counts as not
-    entitled. Ledger months after period.last are left alone.
-    """
-    first, last = period.first, period.last
-    items: list[Item] = []
-    for st in statuses:
-        m = st.month
-        if m > last:
-            break
-        p = ledger.get(m, 0)
-        if st.state == PAYABLE:
-            e = st.amount_fen
-            if p == 0:
-                items.append(Item(m, REGULAR if m >= first else ARREARS, e))
-            elif p < e:
-                items.append(Item(m, ARREARS, e - p))
-            elif p > e:
-                items.append(Item(m, RECOVERY, p - e))
-        elif st.state == NOT_ENTITLED and p > 0:
-            items.append(Item(m, RECOVERY, p))
-    if ledger:
-        covered = _covered(statuses)
-        extra = [
-            Item(m, RECOVERY, p)
-            for m, p in ledger.items()
-            if p > 0 and m <= last and not covered(m)
-        ]
-        if extra:
-            items.extend(extra)
-            items.sort(key=lambda i: i.month)
-    return items
+    def __sub__(self, other: RosterTotals) -> RosterTotals:
+        return RosterTotals(self.people - other.people, self.regular - other.regular,
+                            self.arrears - other.arrears, self.recovery - other.recovery)
 
 
-def _covered(statuses: Sequence[MonthStatus]) -> Callable[[Month], bool]:
-    """Membership test for the months of `statuses` (a range check when contiguous)."""
-    if not statuses:
-        return lambda m: False
-    lo, hi = statuses[0].month, statuses[-1].month
-    if hi - lo + 1 == len(statuses):
-        return lambda m: lo <= m <= hi
-    months = {st.month for st in statuses}
-    return months.__contains__
+# --- facts in, lines out ----------------------------------------------------------------
 
 
-def person_items(period: Period, entitlement: Entitlement, ledger: Ledger) -> list[Item]:
-    """Items of one person for `period`: reconcile() over every status up to period.last,
-    computed from Entitlement.runs instead of per-month objects."""
-    paid = {m.index: p for m, p in ledger.items()}
-    return reconcile_runs(period, entitlement.runs(period.last), paid)
+@dataclass(slots=True)
+class RosterFacts:
+    """Everything the engine needs of one candidate (a person ever approved, or holding
+    ledger money), as the store reads it in bulk when the roster is built."""
+
+    person_id: int
+    id_number: str
+    name: str
+    sex: str
+    birth_date: date  # from the ID number
+    street: str | None
+    community: str | None
+    bank: str | None
+    account: str | None
+    death_date: date | None
+    moved_out_on: date | None
+    enrollments: Sequence[EnrollmentFacts]  # in application order
+    latest_cert: date | None  # the latest proof of life (only the latest counts)
+    ledger: str | None  # the person's ledger, packed (see pack_ledger)
 
 
-def reconcile_runs(
-    period: Period, runs: Sequence[tuple[int, int, int, bool]], paid: Mapping[int, int]
-) -> list[Item]:
-    """The fast core: `runs` from Entitlement.runs, `paid` keyed by Month.index."""
+@dataclass(slots=True)
+class DraftLine:
+    """One person's line: the view a roster shows and the items it stores."""
+
+    person_id: int
+    view: LineView
+    rows: tuple[tuple[int, int, int], ...]  # (Month.index, KIND_CODE, fen), by month
+    paid_fen: int
+    recovery_fen: int
+
+
+@dataclass
+class Draft:
+    """What a build stores and returns: lines and withheld people sorted by ID number."""
+
+    lines: list[DraftLine] = field(default_factory=list)
+    withheld: list[WithheldView] = field(default_factory=list)
+    totals: RosterTotals = RosterTotals()
+
+
+def pack_ledger(paid: Mapping[int, int]) -> str | None:
+    """A ledger {Month.index: fen} as the engine reads it: 'index:fen,index:fen,...' in any
+    order (the store has SQLite build it: no Python object per ledger row)."""
+    return ",".join(f"{i}:{p}" for i, p in paid.items()) or None
+
+
+def parse_ledger(text: str | None) -> dict[int, int]:
+    out: dict[int, int] = {}
+    if text:
+        for part in text.split(","):
+            month, fen = part.split(":")
+            out[int(month)] = int(fen)
+    return out
+
+
+def reconcile_runs(period: Period, runs: Sequence[tuple[int, int, int, bool]],
+                   paid: Mapping[int, int]) -> list[Item]:
+    """Section 5 for one person: `runs` from Entitlement.runs(period.last), `paid` the ledger
+    keyed by Month.index; items sorted by month."""
     first, last = period.first.index, period.last.index
     items: list[Item] = []
     matched = 0  # ledger rows with p > 0 inside entitled months
@@ -160,57 +174,171 @@ def reconcile_runs(
     return items
 
 
-def build_roster(
-    period: Period, people: Iterable[tuple[str, Entitlement, Ledger]]
-) -> list[RosterLine]:
-    """Lines for everyone with at least one item, in the order given."""
-    lines = []
-    for key, entitlement, ledger in people:
-        items = person_items(period, entitlement, ledger)
-        if items:
-            lines.append(RosterLine(key, tuple(items)))
-    return lines
+def person_items(period: Period, entitlement: Entitlement, ledger: Ledger) -> list[Item]:
+    """One person's items for `period` against their ledger (forms and tests)."""
+    paid = {m.index: p for m, p in ledger.items()}
+    return reconcile_runs(period, entitlement.runs(period.last), paid)
 
 
-def roster_totals(lines: Iterable[RosterLine]) -> RosterTotals:
+def reconcile_packed(period: Period, runs: Runs, ledger: str | None, settled_until: int | None,
+                   cache: dict[tuple[int, int, int], str]) -> list[Item]:
+    """reconcile_runs(period, runs, parse_ledger(ledger)), without parsing the ledger when it
+    is settled: it holds exactly the entitled amount of every payable month up to
+    settled_until (the last frozen month) and nothing else. Then those months give no item,
+    and only the later ones need reconciling, against an empty ledger. Any other ledger (an
+    unpaid or withheld month paid, a month missing, another order of months) takes the full
+    path."""
+    if settled_until is not None:
+        parts = []
+        for lo, hi, e, payable in runs:
+            if lo > settled_until:
+                break
+            if payable:
+                key = (lo, min(hi, settled_until), e)
+                text = cache.get(key)
+                if text is None:
+                    text = cache[key] = ",".join(f"{i}:{e}" for i in range(key[0], key[1] + 1))
+                parts.append(text)
+        if ",".join(parts) == (ledger or ""):
+            tail = [(max(lo, settled_until + 1), hi, e, pay) for lo, hi, e, pay in runs
+                    if hi > settled_until]
+            return reconcile_runs(period, tail, {})
+    return reconcile_runs(period, runs, parse_ledger(ledger))
+
+
+def _unpaid_withheld(runs: Runs, ledger: str | None) -> list[tuple[int, int]]:
+    """(Month.index, fen still owed) of the months the proof-of-life test withholds that the
+    ledger has not paid in full."""
+    paid: dict[int, int] | None = None
+    out = []
+    for lo, hi, e, payable in runs:
+        if payable:
+            continue
+        if paid is None:
+            paid = parse_ledger(ledger)
+        for i in range(lo, hi + 1):
+            owed = e - paid.get(i, 0)
+            if owed > 0:
+                out.append((i, owed))
+    return out
+
+
+class _Memo:
+    """Values shared by many people of one build (month labels, item views, bands)."""
+
+    def __init__(self, policy: Policy, period: Period) -> None:
+        self.policy, self.period = policy, period
+        self.ledger_texts: dict[tuple[int, int, int], str] = {}
+        self.labels: dict[int, str] = {}
+        self.items: dict[tuple[int, str, int], ItemView] = {}
+        self.bands: dict[tuple[int, int, int], tuple[str | None, int]] = {}
+        self.ages: dict[tuple[int, int], int] = {}
+
+    def item(self, month: int, kind: str, fen: int) -> ItemView:
+        key = (month, kind, fen)
+        found = self.items.get(key)
+        if found is None:
+            label = self.labels.get(month)
+            if label is None:
+                label = self.labels[month] = str(Month.from_index(month))
+            found = self.items[key] = ItemView(label, kind, fen)
+        return found
+
+    def band(self, birth: date, month: int) -> tuple[str | None, int]:
+        key = (birth.year, birth.month, month)
+        found = self.bands.get(key)
+        if found is None:
+            band = self.policy.band_for(birth, Month.from_index(month))
+            found = self.bands[key] = (band.label, band.monthly) if band else (None, 0)
+        return found
+
+    def age(self, birth: date) -> int:
+        key = (birth.year, birth.month)
+        found = self.ages.get(key)
+        if found is None:
+            found = self.ages[key] = age_in(birth, self.period.last)
+        return found
+
+
+def roster_line(policy: Policy, period: Period, f: RosterFacts, settled_until: int | None,
+                memo: _Memo | None = None) -> tuple[DraftLine | None, WithheldView | None]:
+    """One candidate's line (None: nothing to pay or recover) and withheld entry (None: nothing
+    withheld). settled_until: Month.index of the last frozen month, if any."""
+    memo = memo or _Memo(policy, period)
+    ent = Entitlement(policy, PersonFacts(f.birth_date, f.death_date, f.moved_out_on),
+                      f.enrollments, (f.latest_cert,) if f.latest_cert else ())
+    runs = ent.runs(period.last)
+    found = reconcile_packed(period, runs, f.ledger, settled_until, memo.ledger_texts)
+    held = _unpaid_withheld(runs, f.ledger)
+    reason = NO_PROOF_OF_LIFE if held else None
+    if found and not has_account(f.bank, f.account):
+        # No account: nothing is paid; the payments are withheld, recoveries still listed.
+        payments = [(i.month.index, i.amount_fen) for i in found if i.kind != RECOVERY]
+        if payments:
+            reason = NO_ACCOUNT
+            held = sorted(held + payments)
+            found = [i for i in found if i.kind == RECOVERY]
+    withheld = None
+    if reason is not None:
+        withheld = WithheldView(f.id_number, f.name, reason,
+                                tuple(memo.labels.get(i) or str(Month.from_index(i))
+                                      for i, _ in held), sum(owed for _, owed in held))
+    if not found:
+        return None, withheld
+    paid = rec = 0
+    last_paid = -1
+    shown = []
+    rows = []
+    for i in found:
+        m = i.month.index
+        shown.append(memo.item(m, i.kind, i.amount_fen))
+        rows.append((m, KIND_CODE[i.kind], i.amount_fen))
+        if i.kind == RECOVERY:
+            rec += i.amount_fen
+        else:
+            paid += i.amount_fen
+            last_paid = m  # items come sorted by month
+    band, monthly = memo.band(f.birth_date, last_paid) if paid else (None, 0)
+    view = LineView(f.id_number, f.name, f.sex, f.birth_date, f.street, f.community, f.bank,
+                    f.account, band, monthly, memo.age(f.birth_date), tuple(shown))
+    return DraftLine(f.person_id, view, tuple(rows), paid, rec), withheld
+
+
+def totals_of(lines: Iterable[DraftLine]) -> RosterTotals:
     people = regular = arrears = recovery = 0
     for line in lines:
-        paid = False
-        for i in line.items:
-            if i.kind == REGULAR:
-                regular += i.amount_fen
-                paid = True
-            elif i.kind == ARREARS:
-                arrears += i.amount_fen
-                paid = True
-            else:
-                recovery += i.amount_fen
-        people += paid
+        people += line.paid_fen > 0
+        recovery += line.recovery_fen
+        for _m, kind, fen in line.rows:
+            if kind == 0:
+                regular += fen
+            elif kind == 1:
+                arrears += fen
     return RosterTotals(people, regular, arrears, recovery)
 
 
-def apply_items(ledger: MutableMapping[Month, int], items: Iterable[Item]) -> None:
-    """Freeze one person's items into their ledger: payments add, recoveries subtract.
-
-    A month whose net becomes 0 is removed (absent = 0).
-    """
-    for i in items:
-        delta = -i.amount_fen if i.kind == RECOVERY else i.amount_fen
-        net = ledger.get(i.month, 0) + delta
-        if net < 0:
-            raise ValueError(f"ledger of {i.month} would become negative")
-        if net:
-            ledger[i.month] = net
-        else:
-            ledger.pop(i.month, None)
+CHECK_EVERY = 5000  # candidates between calls of `check` (progress, cancel)
 
 
-def apply_roster(
-    ledgers: MutableMapping[str, MutableMapping[Month, int]], lines: Iterable[RosterLine]
-) -> None:
-    """Freeze a roster: apply each line's items to that person's ledger (created if absent)."""
-    for line in lines:
-        ledger = ledgers.get(line.person)
-        if ledger is None:
-            ledger = ledgers[line.person] = {}
-        apply_items(ledger, line.items)
+def build_roster(policy: Policy, period: Period, candidates: Iterable[RosterFacts],
+                 settled_until: int | None,
+                 check: Callable[[int], None] | None = None) -> Draft:
+    """The roster of `period` for these candidates: every line with an item, every withheld
+    person, both sorted by ID number, and the totals. `check(n)` is called before candidate
+    n every CHECK_EVERY candidates (progress; it may raise to cancel)."""
+    memo = _Memo(policy, period)
+    draft = Draft()
+    lines, withheld = draft.lines, draft.withheld
+    for n, f in enumerate(candidates):
+        if check is not None and n % CHECK_EVERY == 0:
+            check(n)
+        line, held = roster_line(policy, period, f, settled_until, memo)
+        if line is not None:
+            lines.append(line)
+        if held is not None:
+            withheld.append(held)
+    by_id = attrgetter("view.id_number")
+    lines.sort(key=by_id)
+    withheld.sort(key=attrgetter("id_number"))
+    draft.totals = totals_of(lines)
+    return draft

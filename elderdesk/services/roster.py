@@ -13,13 +13,15 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from elderdesk.domain.errors import ElderError
+from elderdesk.domain.ledger import build_roster
 from elderdesk.domain.money import fen_to_str
 from elderdesk.domain.months import Month, Period
 from elderdesk.domain.roster import LineView, RosterView, WithheldView
-from elderdesk.services import audit, audit_anchors, roster_build, settings
+from elderdesk.services import audit, audit_anchors, settings
 from elderdesk.services.allowance import AllowanceService
 from elderdesk.services.auth import Operator, require
 from elderdesk.services.clock import event_date, now, today
+from elderdesk.services.imports import Cancelled
 from elderdesk.store import allowance_repo, audit_repo, roster_repo
 from elderdesk.store.bulk import gc_paused
 from elderdesk.store.db import Database
@@ -44,6 +46,16 @@ class Recovery:
         return {"id_number": self.id_number, "name": self.name, "period": self.period,
                 "month": self.month, "amount": fen_to_str(self.amount_fen),
                 "settled_on": self.settled_on.isoformat() if self.settled_on else None}
+
+
+def _checker(total: int, progress: Progress | None, cancel: Any) -> Callable[[int], None]:
+    """The engine's check(n): report progress, and stop when the clerk cancels (rolled back)."""
+    def check(n: int) -> None:
+        if cancel is not None and cancel.is_set():
+            raise Cancelled()
+        if progress:
+            progress(n, total)
+    return check
 
 
 class Exported(list):
@@ -137,28 +149,32 @@ class RosterService:
             roster_id = roster_repo.next_id(s, "rosters")
             frozen = allowance_repo.last_frozen(s)
             settled = Period.parse(frozen.period).last.index if frozen else None
-            draft = roster_build.compute(s, policy, period, roster_id,
-                                         roster_repo.next_id(s, "roster_lines"), settled,
-                                         progress, cancel)
+            with gc_paused():
+                facts = roster_repo.roster_facts(s)
+                draft = build_roster(policy, period, facts, settled,
+                                     _checker(len(facts), progress, cancel))
+                del facts
             totals = draft.totals
             record = audit.record(s, op, "roster.build", "roster", str(period), None, {
-                "period": str(period), "lines": len(draft.lines), **{
-                    k: (v if k == "people" else fen_to_str(v)) for k, v in totals.items()}})
+                "period": str(period), "lines": len(draft.lines),
+                "regular": fen_to_str(totals.regular), "arrears": fen_to_str(totals.arrears),
+                "recovery": fen_to_str(totals.recovery), "people": totals.people})
             row = RosterRow(id=roster_id, period=str(period), status="draft", built_at=now(),
-                            built_by=op.name, built_audit_id=record.id, people=totals["people"],
-                            regular_fen=totals["regular"], arrears_fen=totals["arrears"],
-                            recovery_fen=totals["recovery"])
+                            built_by=op.name, built_audit_id=record.id, people=totals.people,
+                            regular_fen=totals.regular, arrears_fen=totals.arrears,
+                            recovery_fen=totals.recovery)
             s.add(row)
             s.flush()
-            roster_repo.insert_lines(s, draft.lines, draft.items)
+            roster_repo.insert_lines(s, roster_id, roster_repo.next_id(s, "roster_lines"),
+                                     draft.lines)
             roster_repo.save_withheld(s, roster_id, [
                 (w.id_number, w.name, w.reason, w.months, w.amount_fen) for w in draft.withheld])
             if progress:
                 progress(1, 1)
             return self._remember(row, RosterView(
                 row.period, row.status, settings.get(s, "office.name") or "", row.built_at,
-                row.built_by, row.frozen_at, row.frozen_by, tuple(draft.views),
-                withheld=tuple(draft.withheld)))
+                row.built_by, row.frozen_at, row.frozen_by,
+                tuple(line.view for line in draft.lines), withheld=tuple(draft.withheld)))
 
     def missing_accounts(self, op: Operator) -> list[tuple[str, str]]:
         """(ID number, name) of enrolled people without a valid bank account: the roster page
@@ -184,8 +200,7 @@ class RosterService:
 
     def _view(self, s: Session, row: RosterRow) -> RosterView:
         with gc_paused():
-            lines, items = roster_repo.load_lines(s, row.id)
-            out = roster_build.line_views(lines, items, Period.parse(row.period))
+            out = roster_repo.load_views(s, row.id, Period.parse(row.period))
         office = settings.get(s, "office.name") or ""
         withheld = tuple(WithheldView(*w) for w in roster_repo.load_withheld(s, row.id))
         return RosterView(row.period, row.status, office, row.built_at, row.built_by,

@@ -12,7 +12,10 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from elderdesk.domain.entitlement import EnrollmentFacts
+from elderdesk.domain.ledger import KINDS, RECOVERY, DraftLine, RosterFacts
+from elderdesk.domain.months import Month, Period, age_in
 from elderdesk.domain.person import has_account
+from elderdesk.domain.roster import ItemView, LineView
 
 _d = date.fromisoformat
 
@@ -60,62 +63,81 @@ def raw_cursor(session: Session) -> Any:
     return session.connection().connection.driver_connection.cursor()  # type: ignore[union-attr]
 
 
-def build_candidates(session: Session, extra: Iterable[int] = ()) -> list[tuple]:
-    """People ever approved, and those of `extra` (ledger holders): (id, id_number, name, sex,
-    birth_date, street, community, bank, account, death_date, moved_out_on), dates as text."""
-    cols = ("id, id_number, name, sex, birth_date, street, community, bank, account, "
-            "death_date, moved_out_on")
-    cur = raw_cursor(session)
-    rows = cur.execute(
-        f"SELECT {cols} FROM people WHERE id IN "
-        "(SELECT person_id FROM enrollments WHERE approved_on IS NOT NULL)").fetchall()
-    seen = {r[0] for r in rows}
-    missing = [pid for pid in extra if pid not in seen]
-    for i in range(0, len(missing), 500):
-        chunk = missing[i:i + 500]
-        rows += cur.execute(f"SELECT {cols} FROM people WHERE id IN "
-                            f"({', '.join('?' * len(chunk))})", chunk).fetchall()
-    return rows
+# Month.index of a 'YYYY-MM' month column (months are text until migration 0008).
+_MONTH_INDEX = "(CAST(substr({c}, 1, 4) AS INTEGER) * 12 + CAST(substr({c}, 6, 2) AS INTEGER) - 1)"
+_PEOPLE = ("id, id_number, name, sex, birth_date, street, community, bank, account, "
+           "death_date, moved_out_on")
 
 
-def enrollment_facts_by_person(session: Session) -> dict[int, list[EnrollmentFacts]]:
-    """person_id -> the facts of each application, in application order."""
-    out: dict[int, list[EnrollmentFacts]] = defaultdict(list)
-    rows = raw_cursor(session).execute(
-        "SELECT person_id, applied_on, status, approved_on, ended_on, end_reason, source "
-        "FROM enrollments ORDER BY id")
-    for pid, applied, status, approved_on, ended, reason, source in rows:
-        approved = approved_on is not None and status in ("approved", "stopped")
-        out[pid].append(EnrollmentFacts(_d(applied[:10]), approved, _date(ended), reason,
-                                        source != "online"))
+class DateCache(dict):
+    """ISO text (as stored) -> date, parsed once per distinct value; None and '' -> None."""
+
+    def __missing__(self, key: str | None) -> date | None:
+        value = _d(key[:10]) if key else None
+        self[key] = value
+        return value
+
+
+def _in_chunks(cur: Any, sql: str, ids: list[int], size: int = 500) -> list[tuple]:
+    """sql with '{ids}' for a list of ? marks, run for each chunk of ids."""
+    out: list[tuple] = []
+    for i in range(0, len(ids), size):
+        chunk = ids[i:i + size]
+        out += cur.execute(sql.format(ids=", ".join("?" * len(chunk))), chunk).fetchall()
     return out
 
 
-def latest_lifecert_by_person(session: Session) -> dict[int, date]:
-    """person_id -> the date of the latest proof of life (only the latest counts)."""
-    rows = raw_cursor(session).execute(
-        "SELECT person_id, max(cert_date) FROM lifecerts GROUP BY person_id")
-    return {pid: _d(d[:10]) for pid, d in rows}
-
-
-def ledger_texts(session: Session) -> dict[int, str]:
-    """person_id -> the person's ledger as one text 'YYYY-MM:fen,YYYY-MM:fen,...' (SQLite
-    builds it: no Python object per ledger row). The order of the months is SQLite's."""
-    rows = raw_cursor(session).execute(
-        "SELECT person_id, group_concat(month || ':' || paid_fen) FROM ledger GROUP BY person_id")
-    return dict(rows)
+def roster_facts(session: Session, person_ids: Iterable[int] | None = None) -> list[RosterFacts]:
+    """The facts the roster engine needs of every candidate (people ever approved, and people
+    holding ledger money), or of those among `person_ids`; read in bulk on the raw cursor."""
+    cur = raw_cursor(session)
+    ledger_sql = (f"SELECT person_id, group_concat({_MONTH_INDEX.format(c='month')} || ':' || "
+                  "paid_fen) FROM ledger")
+    enrol_sql = ("SELECT person_id, applied_on, status, approved_on, ended_on, end_reason, "
+                 "source, id FROM enrollments")
+    cert_sql = "SELECT person_id, max(cert_date) FROM lifecerts"
+    if person_ids is None:
+        ledgers = dict(cur.execute(ledger_sql + " GROUP BY person_id"))
+        people = cur.execute(
+            f"SELECT {_PEOPLE} FROM people WHERE id IN "
+            "(SELECT person_id FROM enrollments WHERE approved_on IS NOT NULL)").fetchall()
+        seen = {r[0] for r in people}
+        people += _in_chunks(cur, f"SELECT {_PEOPLE} FROM people WHERE id IN ({{ids}})",
+                             [pid for pid in ledgers if pid not in seen])
+        enrollments = cur.execute(enrol_sql + " ORDER BY id").fetchall()
+        certs = dict(cur.execute(cert_sql + " GROUP BY person_id"))
+    else:
+        ids = sorted(set(person_ids))
+        ledgers = dict(_in_chunks(cur, ledger_sql + " WHERE person_id IN ({ids}) "
+                                  "GROUP BY person_id", ids))
+        enrollments = _in_chunks(cur, enrol_sql + " WHERE person_id IN ({ids})", ids)
+        enrollments.sort(key=lambda r: r[-1])  # by id, as below
+        approved = {r[0] for r in enrollments if r[3] is not None} | set(ledgers)
+        people = _in_chunks(cur, f"SELECT {_PEOPLE} FROM people WHERE id IN ({{ids}})",
+                            sorted(approved))
+        certs = dict(_in_chunks(cur, cert_sql + " WHERE person_id IN ({ids}) "
+                                "GROUP BY person_id", ids))
+    dates = DateCache()
+    facts: dict[int, list[EnrollmentFacts]] = defaultdict(list)
+    for pid, applied, status, approved_on, ended, reason, source, *_ in enrollments:
+        facts[pid].append(EnrollmentFacts(
+            dates[applied], approved_on is not None and status in ("approved", "stopped"),
+            dates[ended], reason, source != "online"))
+    none: tuple = ()
+    return [RosterFacts(pid, idn, name, sex, dates[birth], street, community, bank, account,
+                        dates[death], dates[moved], facts.get(pid, none), dates[certs.get(pid)],
+                        ledgers.get(pid))
+            for pid, idn, name, sex, birth, street, community, bank, account, death, moved
+            in people]
 
 
 def next_id(session: Session, table: str) -> int:
     return (session.execute(text(f"SELECT max(id) FROM {table}")).scalar() or 0) + 1
 
 
-LINE_COLUMNS = ("id", "roster_id", "person_id", "id_number", "name", "sex", "birth_date",
-                "street", "community", "bank", "account", "band", "monthly_fen", "paid_fen",
-                "recovery_fen")
 # What a roster prints of a person: stored once per person in roster_snapshots while it does
-# not change (LINE_COLUMNS[3:11]).
-PRINTED = LINE_COLUMNS[3:11]
+# not change.
+PRINTED = ("id_number", "name", "sex", "birth_date", "street", "community", "bank", "account")
 _SNAPSHOT = "s.id_number, s.name, s.sex, s.birth_date, s.street, s.community, s.bank, s.account"
 _JOIN_SNAPSHOT = ("JOIN roster_snapshots s ON s.person_id = l.person_id "
                   "AND s.roster_id = l.snapshot_roster_id")
@@ -130,31 +152,42 @@ def latest_snapshots(session: Session) -> dict[int, tuple]:
     return {r[0]: r[1:] for r in rows}  # the last of each person wins
 
 
-def insert_lines(session: Session, lines: list[tuple], items: list[tuple]) -> None:
-    """Lines as tuples in LINE_COLUMNS order (dates as ISO text, all of one roster); items
-    (line_id, month, kind, amount_fen). A line shares the person's latest snapshot when it
-    prints the same; otherwise this roster makes a new one."""
+def _item_row(line_id: int, month: int, kind: int, fen: int) -> tuple:
+    return (line_id, str(Month.from_index(month)), KINDS[kind], fen)
+
+
+def insert_lines(session: Session, roster_id: int, first_line_id: int,
+                 lines: list[DraftLine]) -> None:
+    """The engine's lines of one roster, numbered from first_line_id in the order given, with
+    their items. A line shares the person's latest snapshot when it prints the same; otherwise
+    this roster makes a new one."""
+    if not lines:
+        return
     cur = raw_cursor(session)
-    if lines:
-        latest = latest_snapshots(session)
-        snapshots, slim = [], []
-        for ln in lines:
-            printed = ln[3:11]
-            known = latest.get(ln[2])
-            if known is not None and known[1:] == printed:
-                made_by = known[0]
-            else:
-                made_by = ln[1]
-                snapshots.append((ln[2], made_by, *printed))
-            slim.append((ln[0], ln[1], ln[2], made_by, ln[11], ln[12], ln[13], ln[14]))
-        cur.executemany(f"INSERT INTO roster_snapshots (person_id, roster_id, {', '.join(PRINTED)})"
-                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", snapshots)
-        cur.executemany("INSERT INTO roster_lines (id, roster_id, person_id, snapshot_roster_id, "
-                        "band, monthly_fen, paid_fen, recovery_fen) VALUES "
-                        "(?, ?, ?, ?, ?, ?, ?, ?)", slim)
-    if items:
-        cur.executemany("INSERT INTO roster_items (line_id, month, kind, amount_fen) "
-                        "VALUES (?, ?, ?, ?)", items)
+    latest = latest_snapshots(session)
+    snapshots, slim, items = [], [], []
+    line_id = first_line_id
+    for ln in lines:
+        v = ln.view
+        printed = (v.id_number, v.name, v.sex, v.birth_date.isoformat(), v.street, v.community,
+                   v.bank, v.account)
+        known = latest.get(ln.person_id)
+        if known is not None and known[1:] == printed:
+            made_by = known[0]
+        else:
+            made_by = roster_id
+            snapshots.append((ln.person_id, made_by, *printed))
+        slim.append((line_id, roster_id, ln.person_id, made_by, v.band, v.monthly_fen,
+                     ln.paid_fen, ln.recovery_fen))
+        items += [_item_row(line_id, *r) for r in ln.rows]
+        line_id += 1
+    cur.executemany(f"INSERT INTO roster_snapshots (person_id, roster_id, {', '.join(PRINTED)})"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", snapshots)
+    cur.executemany("INSERT INTO roster_lines (id, roster_id, person_id, snapshot_roster_id, "
+                    "band, monthly_fen, paid_fen, recovery_fen) VALUES "
+                    "(?, ?, ?, ?, ?, ?, ?, ?)", slim)
+    cur.executemany("INSERT INTO roster_items (line_id, month, kind, amount_fen) "
+                    "VALUES (?, ?, ?, ?)", items)
 
 
 def delete_roster(session: Session, roster_id: int) -> None:
@@ -211,6 +244,36 @@ def load_lines(session: Session, roster_id: int) -> tuple[list[tuple], dict[int,
     return lines, items
 
 
+def _item_views(text: str | None, cache: dict[str | None, tuple[ItemView, ...]]
+                ) -> tuple[ItemView, ...]:
+    """'YYYY-MM kind fen,...' (load_lines) -> ItemViews sorted by month and kind; equal texts
+    share one (immutable) tuple."""
+    found = cache.get(text)
+    if found is None:
+        parts = sorted((m, k, int(a)) for m, k, a in (p.split(" ") for p in text.split(","))) \
+            if text else []
+        found = cache[text] = tuple(ItemView(m, k, a) for m, k, a in parts)
+    return found
+
+
+def load_views(session: Session, roster_id: int, period: Period) -> list[LineView]:
+    """The stored lines of a roster as views, sorted by ID number."""
+    lines, items = load_lines(session, roster_id)
+    dates = DateCache()
+    cache: dict[str | None, tuple[ItemView, ...]] = {}
+    ages: dict[date, int] = {}
+    last = period.last
+    out = []
+    for ln in lines:
+        birth = dates[ln[4]]
+        age = ages.get(birth)  # type: ignore[arg-type]
+        if age is None:
+            age = ages[birth] = age_in(birth, last)  # type: ignore[arg-type,index]
+        out.append(LineView(ln[1], ln[2], ln[3], birth, ln[5], ln[6], ln[7], ln[8],  # type: ignore[arg-type]
+                            ln[9], ln[10], age, _item_views(items.get(ln[0]), cache)))
+    return out
+
+
 def bank_lines(session: Session, roster_id: int) -> list[tuple]:
     """(name, id_number, bank, account, paid_fen) of the roster's paying lines, by ID number:
     what the bank file needs, without building the roster's views."""
@@ -245,8 +308,13 @@ def bank_file_rows(session: Session, roster_id: int) -> tuple[list[tuple], list[
     return rows, missing
 
 
+# domain.ledger.signed, for every item at once: a recovery subtracts, the others add.
+_SIGNED = f"CASE i.kind WHEN '{RECOVERY}' THEN -i.amount_fen ELSE i.amount_fen END"
+
+
 def apply_to_ledger(session: Session, roster_id: int) -> None:
-    """Freeze: payments add to the ledger, recoveries subtract; zero rows are removed.
+    """Freeze (domain.ledger.signed): payments add to the ledger, recoveries subtract; zero
+    rows are removed, a negative one is refused.
 
     Only a recovery can lower a ledger row, so only the (person, month) pairs of this roster's
     recovery items are checked for zero and negative instead of the whole ledger.
@@ -255,8 +323,8 @@ def apply_to_ledger(session: Session, roster_id: int) -> None:
     # Each item adds its signed amount (two items of one month add up through the upsert).
     cur.execute(
         "INSERT INTO ledger (person_id, month, paid_fen) "
-        "SELECT l.person_id, i.month, CASE i.kind WHEN 'recovery' THEN -i.amount_fen "
-        "ELSE i.amount_fen END FROM roster_lines l JOIN roster_items i ON i.line_id = l.id "
+        f"SELECT l.person_id, i.month, {_SIGNED} FROM roster_lines l "
+        "JOIN roster_items i ON i.line_id = l.id "
         "WHERE l.roster_id = ? "
         "ON CONFLICT (person_id, month) DO UPDATE SET paid_fen = paid_fen + excluded.paid_fen",
         (roster_id,))

@@ -1,4 +1,7 @@
-"""Tests for roster reconciliation against the ledger (allowance-rules.md sections 5 and 6)."""
+"""The roster engine on the pure function (allowance-rules.md sections 5 and 6): the same
+`build_roster`/`roster_line` RosterService.build runs, fed with facts made here; freezing
+applies `signed` as the store does. `reconcile` below is the rules read month by month, the
+oracle the engine's run-based path is checked against."""
 
 import copy
 import dataclasses
@@ -21,19 +24,22 @@ from elderdesk.domain.entitlement import (
 )
 from elderdesk.domain.ledger import (
     ARREARS,
+    KIND_CODE,
     RECOVERY,
     REGULAR,
+    DraftLine,
     Item,
-    RosterLine,
-    apply_items,
-    apply_roster,
+    RosterFacts,
     build_roster,
+    pack_ledger,
     person_items,
-    reconcile,
-    roster_totals,
+    roster_line,
+    signed,
+    totals_of,
 )
 from elderdesk.domain.months import Month, Period, month_range
 from elderdesk.domain.policy import Band, PolicyVersion, parse_policy_toml
+from tests.helpers import make_id
 
 POLICIES = Path(__file__).resolve().parents[2] / "resources" / "policies"
 WUHAN = parse_policy_toml((POLICIES / "wuhan.toml").read_text(encoding="utf-8"))
@@ -51,6 +57,54 @@ def D(text: str) -> date:
 def yuan(items, kind):
     """{month: yuan} of the items of one kind."""
     return {str(i.month): i.amount_fen / 100 for i in items if i.kind == kind}
+
+
+def reconcile(period, statuses, ledger):
+    """Section 5 read month by month (the oracle): items of one person for `period` from the
+    statuses of every month that may be entitled up to period.last, ascending; a ledger month
+    they do not cover counts as not entitled; ledger months after period.last are left alone."""
+    first, last = period.first, period.last
+    items = []
+    for status_ in statuses:
+        m = status_.month
+        if m > last:
+            break
+        p = ledger.get(m, 0)
+        if status_.state == PAYABLE:
+            e = status_.amount_fen
+            if p == 0:
+                items.append(Item(m, REGULAR if m >= first else ARREARS, e))
+            elif p < e:
+                items.append(Item(m, ARREARS, e - p))
+            elif p > e:
+                items.append(Item(m, RECOVERY, p - e))
+        elif status_.state == NOT_ENTITLED and p > 0:
+            items.append(Item(m, RECOVERY, p))
+    covered = {s.month for s in statuses}
+    extra = [Item(m, RECOVERY, p) for m, p in ledger.items()
+             if p > 0 and m <= last and m not in covered]
+    return sorted(items + extra, key=lambda i: i.month)
+
+
+def apply_items(ledger, items):
+    """Freeze one person's items into their ledger by the engine's rule (`signed`); a month
+    whose net becomes 0 is removed, a negative net refused (as the store's freeze does)."""
+    for i in items:
+        net = ledger.get(i.month, 0) + signed(i.kind, i.amount_fen)
+        if net < 0:
+            raise ValueError(f"ledger of {i.month} would become negative")
+        if net:
+            ledger[i.month] = net
+        else:
+            ledger.pop(i.month, None)
+
+
+ITEM_KINDS = tuple(KIND_CODE)
+
+
+def items_of(line):
+    """A DraftLine's stored rows as Items."""
+    return [Item(Month.from_index(m), ITEM_KINDS[k], fen) for m, k, fen in line.rows] if line else []
 
 
 class Office:
@@ -133,9 +187,25 @@ class Office:
             self.policy, PersonFacts(self.birth, self.death, self.moved), enrollments, self.certs
         )
 
+    def facts(self, seq=1):
+        enrollments = [
+            EnrollmentFacts(a["applied_on"], a["state"] in ("approved", "stopped"),
+                            a["ended_on"], a["end_reason"])
+            for a in self.apps
+        ]
+        return RosterFacts(seq, make_id(self.birth, seq), f"老人{seq}", "F", self.birth, None,
+                           None, "中国银行", "6222020000000001", self.death, self.moved,
+                           enrollments, max(self.certs, default=None),
+                           pack_ledger({m.index: p for m, p in self.ledger.items()}))
+
+    def settled(self):
+        """Month.index of the last frozen month (the engine's shortcut), if any."""
+        return self.history[-1][0].last.index if self.history else None
+
     def build(self, period):
         period = Period.parse(period) if isinstance(period, str) else period
-        return person_items(period, self.entitlement(), self.ledger)
+        line, _ = roster_line(self.policy, period, self.facts(), self.settled())
+        return items_of(line)
 
     def freeze(self, period):
         period = Period.parse(period) if isinstance(period, str) else period
@@ -146,8 +216,10 @@ class Office:
 
 
 def totals_json(items):
-    lines = [RosterLine("420103194605200023", tuple(items))] if items else []
-    return roster_totals(lines).to_json()
+    rows = tuple((i.month.index, KIND_CODE[i.kind], i.amount_fen) for i in items)
+    paid = sum(f for _, k, f in rows if k != 2)
+    lines = [DraftLine(1, None, rows, paid, sum(i.amount_fen for i in items) - paid)]
+    return totals_of(lines if items else []).to_json()
 
 
 # --- section 6, step by step ----------------------------------------------------------
@@ -272,13 +344,18 @@ def test_apply_items():
         apply_items(ledger, [Item(M("2026-08"), RECOVERY, 10001)])
 
 
-def test_roster_totals_and_apply_roster():
+def test_totals_of_lines_and_freeze_by_signed():
+    def line(pid, *items):
+        rows = tuple((i.month.index, KIND_CODE[i.kind], i.amount_fen) for i in items)
+        paid = sum(i.amount_fen for i in items if i.kind != RECOVERY)
+        return DraftLine(pid, None, rows, paid, sum(i.amount_fen for i in items) - paid)
+
     lines = [
-        RosterLine("A", (Item(M("2026-05"), ARREARS, 10000), Item(M("2026-07"), REGULAR, 10000))),
-        RosterLine("B", (Item(M("2026-02"), RECOVERY, 20000),)),  # recovery only: not a line
-        RosterLine("C", (Item(M("2026-01"), RECOVERY, 5000), Item(M("2026-08"), REGULAR, 25050))),
+        line(1, Item(M("2026-05"), ARREARS, 10000), Item(M("2026-07"), REGULAR, 10000)),
+        line(2, Item(M("2026-02"), RECOVERY, 20000)),  # recovery only: nobody paid
+        line(3, Item(M("2026-01"), RECOVERY, 5000), Item(M("2026-08"), REGULAR, 25050)),
     ]
-    t = roster_totals(lines)
+    t = totals_of(lines)
     assert (t.people, t.regular, t.arrears, t.paid, t.recovery) == (2, 35050, 10000, 45050, 25000)
     assert t.to_json() == {
         "people": 2,
@@ -287,23 +364,25 @@ def test_roster_totals_and_apply_roster():
         "paid": "450.50",
         "recovery": "250.00",
     }
-    assert lines[2].paid_fen == 25050 and lines[2].recovery_fen == 5000
-    assert [i.kind for i in lines[2].payments] == [REGULAR]
-    ledgers = {"B": {M("2026-02"): 20000}, "C": {M("2026-01"): 5000}}
-    apply_roster(ledgers, lines)
-    assert ledgers == {
-        "A": {M("2026-05"): 10000, M("2026-07"): 10000},
-        "B": {},
-        "C": {M("2026-08"): 25050},
-    }
-    assert roster_totals([]).to_json()["paid"] == "0.00"
+    assert totals_of([]).to_json()["paid"] == "0.00"
+    assert (signed(REGULAR, 5), signed(ARREARS, 5), signed(RECOVERY, 5)) == (5, 5, -5)
+    ledger = {M("2026-01"): 5000}
+    apply_items(ledger, items_of(lines[2]))
+    assert ledger == {M("2026-08"): 25050}
 
 
-def test_build_roster_skips_people_without_items():
-    a, b = Office(WUHAN, "1946-05-20"), Office(WUHAN, "1960-01-01")
+def test_build_roster_skips_people_without_items_and_sorts_by_id():
+    a, b, c = Office(WUHAN, "1946-05-20"), Office(WUHAN, "1960-01-01"), Office(WUHAN, "1936-01-01")
     a.apply("2026-08-10") and a.approve()
-    lines = build_roster(Q3, [("A", a.entitlement(), a.ledger), ("B", b.entitlement(), b.ledger)])
-    assert [line.person for line in lines] == ["A"]
+    c.apply("2026-08-10") and c.approve()
+    draft = build_roster(WUHAN, Q3, [a.facts(1), b.facts(2), c.facts(3)], None)
+    assert [ln.person_id for ln in draft.lines] == [3, 1]  # 1936 sorts before 1946
+    assert [ln.view.id_number for ln in draft.lines] == sorted(
+        ln.view.id_number for ln in draft.lines)
+    assert draft.totals == totals_of(draft.lines) and draft.totals.people == 2
+    seen = []
+    build_roster(WUHAN, Q3, [a.facts(n) for n in range(1, 12_000)], None, seen.append)
+    assert seen == [0, 5000, 10000]  # progress and cancel checks
 
 
 # --- scenarios ------------------------------------------------------------------------
@@ -466,7 +545,7 @@ def check_invariants(period, offices, before, lines, seen_regular):
         ent = o.entitlement()
         old, new = before[key], o.ledger
         assert all(m <= period.last for m in new)
-        items = next((line.items for line in lines if line.person == key), ())
+        items = items_of(next((ln for ln in lines if ln.person_id == key), None))
         assert len({i.month for i in items}) == len(items)  # at most one item per month
         for i in items:
             s = ent.status(i.month)
@@ -492,10 +571,10 @@ def check_invariants(period, offices, before, lines, seen_regular):
                     -i.amount_fen if i.kind == RECOVERY else i.amount_fen
                 )
         assert {m: v for m, v in net.items() if v} == new
-    totals = roster_totals(lines)
+    totals = totals_of(lines)
     assert totals.paid == sum(line.paid_fen for line in lines) == totals.regular + totals.arrears
     assert totals.recovery == sum(line.recovery_fen for line in lines)
-    assert totals.people == sum(1 for line in lines if line.payments)
+    assert totals.people == sum(1 for line in lines if line.view.payments)
     moved = sum(sum(o.ledger.values()) - sum(before[k].values()) for k, o in offices.items())
     assert moved == totals.paid - totals.recovery
 
@@ -504,7 +583,7 @@ def check_invariants(period, offices, before, lines, seen_regular):
 @given(scenarios())
 def test_ledger_invariants_hold_after_every_frozen_roster(scenario):
     pol, births, plans, builds, policy_changes = scenario
-    offices = {f"P{n}": Office(pol, b) for n, b in enumerate(births)}
+    offices = {n: Office(pol, b) for n, b in enumerate(births, 1)}
     period = Period.containing(M("2026-01"), pol.period)
     seen_regular = set()
     for k in range(len(policy_changes)):
@@ -527,12 +606,15 @@ def test_ledger_invariants_hold_after_every_frozen_roster(scenario):
                 )
         if builds[k]:
             before = {key: dict(o.ledger) for key, o in offices.items()}
+            policy = offices[1].policy
+            settled = offices[1].settled()
             lines = build_roster(
-                period, [(key, o.entitlement(), o.ledger) for key, o in offices.items()]
-            )
-            apply_roster({key: o.ledger for key, o in offices.items()}, lines)
+                policy, period, [o.facts(key) for key, o in offices.items()], settled
+            ).lines
             for key, o in offices.items():
-                o.history.append((period, next((ln.items for ln in lines if ln.person == key), ())))
+                items = items_of(next((ln for ln in lines if ln.person_id == key), None))
+                apply_items(o.ledger, items)
+                o.history.append((period, items))
             check_invariants(period, offices, before, lines, seen_regular)
         period = period.next()
 

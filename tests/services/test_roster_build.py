@@ -9,10 +9,9 @@ from datetime import date
 
 from sqlalchemy import text
 
-from elderdesk.domain.ledger import reconcile_runs
-from elderdesk.domain.months import Month, Period
+from elderdesk.domain.ledger import parse_ledger, reconcile_packed, reconcile_runs
+from elderdesk.domain.months import Period
 from elderdesk.services.demo import DemoService
-from elderdesk.services.roster_build import parse_ledger, person_items
 from elderdesk.store.bulk import gc_paused
 from tests.services.test_allowance_views import enrol
 
@@ -21,7 +20,7 @@ def _ledger_text(paid: dict[int, int], rng: random.Random) -> str:
     items = list(paid.items())
     if rng.random() < 0.2:
         rng.shuffle(items)  # SQLite promises no order: any order must still be right
-    return ",".join(f"{Month.from_index(i)}:{p}" for i, p in items)
+    return ",".join(f"{i}:{p}" for i, p in items)
 
 
 def test_settled_shortcut_equals_full_reconcile():
@@ -48,8 +47,8 @@ def test_settled_shortcut_equals_full_reconcile():
             paid[settled - rng.randrange(0, 50)] = 10000
         text_ = _ledger_text(paid, rng) if paid else None
         expected = reconcile_runs(period, runs, parse_ledger(text_))
-        assert person_items(period, runs, text_, settled, cache) == expected
-        assert person_items(period, runs, text_, None, cache) == expected
+        assert reconcile_packed(period, runs, text_, settled, cache) == expected
+        assert reconcile_packed(period, runs, text_, None, cache) == expected
 
 
 def test_gc_paused_restores_the_collector():

@@ -24,12 +24,20 @@ DRAFT = "2026Q3"
 
 
 # --- 0004's roster layout: every line carries its own copy of the printed columns --------
-def _old_insert_lines(session, lines, items):  # type: ignore[no-untyped-def]
+def _old_insert_lines(session, roster_id, first_line_id, lines):  # type: ignore[no-untyped-def]
     cur = roster_repo.raw_cursor(session)
-    cols = roster_repo.LINE_COLUMNS
-    if lines:
-        cur.executemany(f"INSERT INTO roster_lines ({', '.join(cols)}) VALUES "
-                        f"({', '.join('?' * len(cols))})", lines)
+    rows, items = [], []
+    for n, ln in enumerate(lines):
+        v = ln.view
+        rows.append((first_line_id + n, roster_id, ln.person_id, v.id_number, v.name, v.sex,
+                     v.birth_date.isoformat(), v.street, v.community, v.bank, v.account, v.band,
+                     v.monthly_fen, ln.paid_fen, ln.recovery_fen))
+        items += [roster_repo._item_row(first_line_id + n, *r) for r in ln.rows]
+    cols = ("id, roster_id, person_id, id_number, name, sex, birth_date, street, community, "
+            "bank, account, band, monthly_fen, paid_fen, recovery_fen")
+    if rows:
+        cur.executemany(f"INSERT INTO roster_lines ({cols}) VALUES ({', '.join('?' * 15)})",
+                        rows)
     if items:
         cur.executemany("INSERT INTO roster_items (line_id, month, kind, amount_fen) "
                         "VALUES (?, ?, ?, ?)", items)
@@ -64,17 +72,28 @@ def _old_bank_lines(session, roster_id):  # type: ignore[no-untyped-def]
     return rows
 
 
-def _old_enrollment_facts_by_person(session):  # type: ignore[no-untyped-def]
+def _old_roster_facts(session, person_ids=None):  # type: ignore[no-untyped-def]
     """Before 0007 there is no enrollments.source: every application was at the counter."""
-    out: dict = {}
-    for pid, applied, status, approved_on, ended, reason in roster_repo.raw_cursor(
-            session).execute("SELECT person_id, applied_on, status, approved_on, ended_on, "
-                             "end_reason FROM enrollments ORDER BY id"):
-        approved = approved_on is not None and status in ("approved", "stopped")
-        out.setdefault(pid, []).append(EnrollmentFacts(
-            date.fromisoformat(applied[:10]), approved,
-            date.fromisoformat(ended[:10]) if ended else None, reason))
-    return out
+    cur = roster_repo.raw_cursor(session)
+    cur.execute("CREATE TEMP VIEW IF NOT EXISTS enrollments_0007 AS SELECT *, 'counter' AS "
+                "source FROM main.enrollments")
+    real = roster_repo.raw_cursor
+    try:  # the same reads, with `enrollments` seen through a view that adds the column
+        roster_repo.raw_cursor = lambda s: _Renaming(real(s))
+        return OLD_ROSTER_FACTS(session, person_ids)
+    finally:
+        roster_repo.raw_cursor = real
+
+
+class _Renaming:
+    def __init__(self, cur):  # type: ignore[no-untyped-def]
+        self.cur = cur
+
+    def execute(self, sql, *args):  # type: ignore[no-untyped-def]
+        return self.cur.execute(sql.replace("FROM enrollments", "FROM enrollments_0007"), *args)
+
+
+OLD_ROSTER_FACTS = roster_repo.roster_facts
 
 
 def _old_enrollment_facts(rows):  # type: ignore[no-untyped-def]
@@ -84,7 +103,7 @@ def _old_enrollment_facts(rows):  # type: ignore[no-untyped-def]
 
 OLD = {"insert_lines": _old_insert_lines, "delete_roster": _old_delete_roster,
        "load_lines": _old_load_lines, "bank_lines": _old_bank_lines,
-       "enrollment_facts_by_person": _old_enrollment_facts_by_person}
+       "roster_facts": _old_roster_facts}
 
 
 def _create_at_0004(path: Path) -> Database:
