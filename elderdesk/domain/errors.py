@@ -176,6 +176,9 @@ MESSAGES: dict[str, tuple[int, str]] = {
     "READER_NO_PHOTO": (0, "注意：没有读到身份证照片（{detail}）"),
     "READER_ARG_INVALID": (2, "读卡器设置有误：{detail}"),
     "READER_NO_CARD": (0, "没有读到新的身份证（{detail}），请把身份证放在读卡器上"),
+    "READER_WAIT_TIMEOUT": (1, "等了 {seconds} 秒没有读到身份证。请把身份证平放在读卡器上，再按“读卡”"),
+    "READER_OTHER_PERSON": (1, "读到的是 {name}（{id}）的身份证，不是本次办理的 {expected}。请核对来人和证件"),
+    "READER_NOT_REGISTERED": (0, "{name}（{id}）还没有登记，请由登记人员办理新增登记"),
     # --- fee receipts and online applications (issue 16) ---------------------------------
     "RECEIPT_NOT_FOUND": (4, "没有编号为 {no} 的收据，请核对编号"),
     "RECEIPT_VOID": (4, "收据 {no} 已作废（{reason}），不能重复作废"),

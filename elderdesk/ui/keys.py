@@ -1,9 +1,10 @@
 """The counter's keys: one key means one thing on every page (docs/manual, 帮助 → 快捷键一览).
 
-F6/F7/F8/F9 belong to the main window's actions. A page button doing the same thing names the
-key (KEY_PROPERTY) instead of holding it: while its page is in view the window's action presses
-that button, elsewhere the action works on the person selected in 老人档案 (two holders of one
-key would make Qt refuse both)."""
+F3 (读卡) and F6/F7/F8/F9 belong to the main window's actions. A page button doing the same
+thing names the key (KEY_PROPERTY) instead of holding it: while its page is in view the window's
+action presses that button, elsewhere the action works on the person selected in 老人档案 (two
+holders of one key would make Qt refuse both). A modal dialog's own 读卡 button holds F3 itself
+(the window's actions do not reach into a dialog)."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
     from elderdesk.services.auth import Operator
 
 KEYS_HELP, EDIT, REFRESH = "F1", "F2", "F5"
+READ_CARD = "F3"  # 读卡: the ID card on the reader (F3 is free in Qt's widgets; F4 opens combos)
 ISSUE_CARD, APPLY, LIFECERT, PRINT_CARD = "F6", "F7", "F8", "F9"
 NEW_PERSON, FIND, DEATH, MOVED_OUT, IMPORT = "Ctrl+N", "Ctrl+F", "Ctrl+D", "Ctrl+M", "Ctrl+I"
 APPROVE, REJECT, STOP = "Ctrl+Y", "Ctrl+R", "Ctrl+T"  # 通过/批准, 退回/不予批准, 停发
@@ -27,7 +29,7 @@ REISSUE, PICKUP, OPEN_CARD = "Ctrl+E", "Ctrl+G", "Ctrl+K"
 PRINT, PREVIEW, SAVE_PDF = "Ctrl+P", "Ctrl+Shift+P", "Ctrl+S"
 BUILD, SETTLE = "Ctrl+B", "Ctrl+J"
 SWITCH_USER, QUIT = "Ctrl+U", "Ctrl+Q"
-WINDOW_KEYS = (ISSUE_CARD, APPLY, LIFECERT, PRINT_CARD)
+WINDOW_KEYS = (READ_CARD, ISSUE_CARD, APPLY, LIFECERT, PRINT_CARD)
 KEY_PROPERTY = "counterKey"
 
 

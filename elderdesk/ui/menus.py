@@ -43,6 +43,8 @@ class CounterMenus:
         # Ctrl+N acts within 老人档案 only (the button there shows it)
         self.new_action = self._action(work, translate("Menus", "新增登记"), keys.NEW_PERSON,
                                        self.new_person, within=window.register_page)
+        self.read_action = self._action(work, translate("Menus", "读卡"), keys.READ_CARD,
+                                        self.read_card)
         self.issue_action = self._action(work, translate("Menus", "发放老年证"), keys.ISSUE_CARD,
                                          self.issue_card)
         self.apply_action = self._action(work, translate("Menus", "受理高龄津贴申请"), keys.APPLY,
@@ -134,6 +136,14 @@ class CounterMenus:
         self.w.show_page(0)
         self.w.register_page.add_person()
 
+    def read_card(self) -> None:
+        """读卡 (F3): the page in view's 读卡 button, else 老人档案's (a known person opens, an
+        unknown one is registered from the card)."""
+        if not self._may("reader.read") or self._press_on_page(keys.READ_CARD):
+            return
+        self.w.show_page(0)
+        self.w.register_page.read_card()
+
     def issue_card(self) -> None:
         if not self._may("card.issue") or self._press_on_page(keys.ISSUE_CARD):
             return
@@ -173,7 +183,8 @@ class CounterMenus:
             policy, _source = loaded
             done = LifecertDialog.ask(w, w.ops, subject,
                                       lambda on: allowance.lifecert(op, number, on),
-                                      months=policy.life_cert_months)
+                                      months=policy.life_cert_months,
+                                      reader=(w.services, op, number))
             if done is not None:
                 w.statusBar().showMessage(translate("Menus", "已登记生存认证：{subject}").format(
                     subject=subject), 8000)

@@ -2,7 +2,10 @@
 deliver its result or error to callbacks on the GUI thread, with optional progress and cancel.
 
 Reads run on a small pool; database writes go through a single-thread pool so SQLite never sees
-two writers from this program. The function must never touch widgets.
+two writers from this program. Device jobs (waiting for an ID card on the reader) have a pool of
+their own, so a wait never holds up searches or saves; they are cancelled, not awaited, when the
+window waits for its jobs (a person may never put the card down). The function must never touch
+widgets.
 
 Python's cyclic garbage collector runs in whichever thread crosses its allocation threshold. In a
 worker it frees the GUI's objects caught in reference cycles (a dialog, a timer, an event loop, a
@@ -118,9 +121,12 @@ class Ops(QObject):
         self._reads.setMaxThreadCount(2)
         self._writes = QThreadPool(self)
         self._writes.setMaxThreadCount(1)
+        self._devices = QThreadPool(self)  # card reads: one at a time, never awaited
+        self._devices.setMaxThreadCount(1)
         self._keys = itertools.count(1)
         self._pending: dict[int, tuple[Callable, Callable | None, Callable | None]] = {}
         self._tasks: dict[int, Task] = {}  # pending jobs' tasks, to cancel them at shutdown
+        self._device_keys: set[int] = set()  # pending device jobs: cancelled by wait_done
         self._finished.connect(self._on_finished)
         self._progressed.connect(self._on_progressed)
 
@@ -134,13 +140,19 @@ class Ops(QObject):
     def run_task(self, fn: Callable[[Task], Any], on_done: Callable[[Any], None],
                  on_failed: Callable[[BaseException], None] | None = None, *,
                  on_progress: Callable[[int, int], None] | None = None,
-                 write: bool = False) -> Task:
-        """Like run, but fn receives the Task (its .progress and .cancel for long work)."""
+                 write: bool = False, device: bool = False) -> Task:
+        """Like run, but fn receives the Task (its .progress and .cancel for long work).
+        device=True: a job that waits on a device (the card reader) and polls task.cancel."""
         task = Task(self, next(self._keys))
         self._pending[task.key] = (on_done, on_failed, on_progress)
         self._tasks[task.key] = task
         _job_submitted()
-        (self._writes if write else self._reads).start(_Job(self, task, fn))
+        if device:
+            self._device_keys.add(task.key)
+            pool = self._devices
+        else:
+            pool = self._writes if write else self._reads
+        pool.start(_Job(self, task, fn))
         return task
 
     def is_busy(self) -> bool:
@@ -152,6 +164,11 @@ class Ops(QObject):
         window (a worker running while Python shuts down crashes the program)."""
         deadline = time.monotonic() + msecs / 1000
         while True:
+            for key in list(self._device_keys):  # a card wait is stopped, not waited for
+                task = self._tasks.get(key)
+                if task is not None:
+                    task.request_cancel()
+            self._devices.waitForDone(msecs)
             self._reads.waitForDone(msecs)
             self._writes.waitForDone(msecs)
             QApplication.processEvents()
@@ -160,6 +177,7 @@ class Ops(QObject):
             if time.monotonic() > deadline:
                 for task in list(self._tasks.values()):
                     task.request_cancel()
+                self._devices.waitForDone(-1)
                 self._reads.waitForDone(-1)
                 self._writes.waitForDone(-1)
                 QApplication.processEvents()
@@ -182,6 +200,7 @@ class Ops(QObject):
     def _on_finished(self, key: int, result: Any, error: BaseException | None) -> None:
         callbacks = self._pending.pop(key, None)
         self._tasks.pop(key, None)
+        self._device_keys.discard(key)
         resume_collector()
         if callbacks is None:
             return

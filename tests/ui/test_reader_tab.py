@@ -61,8 +61,9 @@ def test_errors_show_the_reason_without_the_full_id(qtbot, ops, services, admin,
     put_card(tmp_path / "cards", wz_bytes(card_lines(id=bad)))
     services.reader.configure(admin, "folder", str(tmp_path / "cards"))
     tab = make_tab(qtbot, ops, services, clerk)  # a clerk tests, cannot change
-    assert not tab.save_button.isVisible() and not tab.driver_combo.isEnabled()
-    assert tab.driver_combo.currentData() == "folder"
+    assert tab.save_button is None and tab.driver_combo is None
+    assert "文件夹" in tab.setting_label.text() and str(tmp_path / "cards") in \
+        tab.setting_label.text()
     tab.test_button.click()
     ops.wait_done()
     assert tab.state_label.text() == "读卡出错"
@@ -85,3 +86,17 @@ def test_the_system_page_has_the_tab(qtbot, ops, services, admin) -> None:
     qtbot.addWidget(page)
     titles = [page.tabs.tabText(i) for i in range(page.tabs.count())]
     assert "读卡器" in titles and page.reader_tab.test_button.text() == "测试读卡器"
+
+
+def test_a_clerk_only_tests_the_reader(qtbot, ops, services, clerk) -> None:
+    """`reader set` is admin-only: a clerk's tab shows the setting as text and has one button
+    (no field to type into, no folder to choose, nothing to save)."""
+    from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit
+
+    tab = make_tab(qtbot, ops, services, clerk)
+    assert [b.text() for b in tab.findChildren(QAbstractButton)] == ["测试读卡器"]
+    assert not tab.findChildren(QLineEdit) and not tab.findChildren(QComboBox)
+    assert "不使用读卡器" in tab.setting_label.text()
+    tab.test_button.click()
+    ops.wait_done()
+    assert tab.state_label.text() == "读卡器未连接"

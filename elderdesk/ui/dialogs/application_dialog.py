@@ -31,6 +31,7 @@ from elderdesk.ui.dialogs.record_dialog import qdate
 from elderdesk.ui.errors import error_line, error_text
 from elderdesk.ui.layout import FitDialog, WrapLabel
 from elderdesk.ui.ops import Ops
+from elderdesk.ui.widgets.card_reader import CardRead, CardReader
 from elderdesk.ui.widgets.id_check import OK, IdCheck, IdNumberEdit
 
 if TYPE_CHECKING:
@@ -56,8 +57,12 @@ class ApplicationDialog(FitDialog):
         self.date_edit.setDate(qdate(day))
         self.date_edit.dateChanged.connect(lambda _d: self._show_facts())
         self.labels: dict[str, QLabel] = {}
+        # 读卡 (F3): fills the ID from the card, or checks the card against the valid ID there
+        self.reader = CardReader(ops, services, operator, self)
+        self.reader.card_read.connect(self._on_card_read)
         form = QFormLayout()
         form.addRow(self.tr("身份证号"), self.id_edit)
+        form.addRow(self.tr("身份证"), self.reader)
         form.addRow(self.tr("申请日期"), self.date_edit)
         for key, text in (("name", self.tr("姓名")), ("age_month", self.tr("满龄月份")),
                           ("earliest", self.tr("最早可受理")), ("band", self.tr("津贴档次")),
@@ -84,9 +89,18 @@ class ApplicationDialog(FitDialog):
         else:
             self.id_edit.edit.setFocus()
 
+    def _on_card_read(self, read: CardRead) -> None:
+        card = read.card
+        assert card is not None
+        if self.id_edit.result.info is None or \
+                self.id_edit.result.info.number != card.id_number:
+            self.id_edit.setText(card.id_number)  # the look-up follows
+        self.date_edit.setFocus()
+
     # --- looking the person up ---------------------------------------------------------
     def _on_id_checked(self, result: IdCheck) -> None:
         self.facts = None
+        self.reader.expected = result.info.number if result.state == OK and result.info else None
         self._show_facts()
         if result.state == OK and result.info is not None:
             number = result.info.number

@@ -31,6 +31,7 @@ from elderdesk.ui.errors import error_text
 from elderdesk.ui.layout import WrapLabel, relative_font
 from elderdesk.ui.ops import Ops
 from elderdesk.ui.pdf_printing import render_pages
+from elderdesk.ui.widgets.card_reader import CardRead, CardReader
 from elderdesk.ui.widgets.photo_crop import PhotoCrop, decode_photo
 
 if TYPE_CHECKING:
@@ -106,9 +107,21 @@ class CardIssueDialog(RecordDialog):
         self.choose_button.clicked.connect(self.choose_photo)
         self.photo_note = WrapLabel("", self)
         self._set_photo_note()
+        # 读卡 (F3): checks that the card is this person's and offers the chip photo
+        self.reader = CardReader(self._ops, self._services, self._op, self)
+        self.reader.expected = p.id_number
+        self.reader.expected_text = self.tr("{name}（{id}）").format(name=p.name,
+                                                                  id=mask_id(p.id_number))
+        self.reader.card_read.connect(self._on_card_read)
+        self.chip_button = QPushButton(self.tr("使用身份证照片"), self)
+        self.chip_button.clicked.connect(lambda _c=False: self.use_chip_photo())
+        self.chip_button.hide()
+        self._chip: CardRead | None = None
         left = QVBoxLayout()
         left.addWidget(self.crop, 1)
         left.addWidget(self.choose_button)
+        left.addWidget(self.reader)
+        left.addWidget(self.chip_button)
         left.addWidget(self.photo_note)
         self.date_edit = self._date_edit(today(), minimum=p.birth_date, maximum=today())
         self.date_edit.dateChanged.connect(lambda _d: self._on_date_changed())
@@ -235,6 +248,22 @@ class CardIssueDialog(RecordDialog):
         self._set_photo_note()
         self.crop.setFocus()
         self.preview_refresh()
+
+    def _on_card_read(self, read: CardRead) -> None:
+        """This person's card: its chip photo is offered (used at once when there is no photo
+        yet; else 使用身份证照片 puts it in the frame). Issuing is the clerk's acceptance."""
+        self._chip = read if read.photo is not None and read.photo_image is not None else None
+        self.chip_button.setVisible(self._chip is not None)
+        if self._chip is not None and self.photo_data is None and self.info.photo is None:
+            self.use_chip_photo()
+
+    def use_chip_photo(self) -> None:
+        read = self._chip
+        if read is None or read.photo is None or read.photo_size is None:
+            return
+        assert read.photo_image is not None
+        self._on_photo_loaded(self.tr("身份证照片"), read.photo, read.photo_size,
+                              read.photo_image)
 
     def _on_photo_failed(self, exc: BaseException) -> None:
         self.choose_button.setEnabled(True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -34,6 +35,7 @@ from elderdesk.ui.widgets.id_check import BAD, OK, IdCheck, IdNumberEdit
 if TYPE_CHECKING:
     from elderdesk.services.auth import Operator
     from elderdesk.services.container import Services
+    from elderdesk.ui.widgets.card_reader import CardRead
 
 # Line-edit fields in the order of the form: (field, column 0 = left, 1 = right)
 _LINE_FIELDS = (("name", 0), ("ethnicity", 0), ("phone", 0),
@@ -50,6 +52,8 @@ class PersonDialog(FitDialog):
         self._ops, self._services, self._op = ops, services, operator
         self.person = person  # the saved person once accepted
         self._editing = person is not None
+        self.chip_photo: bytes | None = None  # the ID card's photo (PNG), offered by from_card
+        self.chip_check: QCheckBox | None = None
         self.setWindowTitle(self.tr("修改人员信息") if self._editing else self.tr("登记新人员"))
         self._build()
         if person is not None:
@@ -161,6 +165,37 @@ class PersonDialog(FitDialog):
             self.permit_date.setDate(QDate(d.year, d.month, d.day))
         self.notes.setPlainText(p.notes or "")
 
+    def fill_from_card(self, read: CardRead) -> None:
+        """A card read at the counter (读卡): the ID, name, ethnicity and address as the chip
+        gives them (sex and birth date follow from the ID), and the chip photo offered as the
+        senior card's photo when the operator may store photos."""
+        card = read.card
+        assert card is not None
+        self.id_edit.setText(card.id_number)  # its verdict line shows sex, birth date, age
+        self.id_edit.setReadOnly(True)
+        self.setWindowTitle(self.tr("登记新人员（已读取身份证）"))
+        self.fields["name"].setText(card.name)
+        self.fields["ethnicity"].setText(card.nation)
+        self.fields["household_address"].setText(card.address)
+        show_start(*self.fields.values())
+        if read.photo is not None and read.photo_image is not None and \
+                self._op.can("card.issue"):
+            self.chip_photo = read.photo
+            thumb = QLabel(self)
+            thumb.setPixmap(QPixmap.fromImage(read.photo_image).scaledToHeight(
+                96, Qt.TransformationMode.SmoothTransformation))
+            self.chip_check = QCheckBox(self.tr("用身份证照片作为老年证照片"), self)
+            self.chip_check.setToolTip(self.tr(
+                "照片按一寸照比例居中裁剪后保存，发证时使用；不勾选则不保存身份证照片"))
+            row = QHBoxLayout()
+            row.addWidget(thumb)
+            row.addWidget(self.chip_check, 1)
+            layout = self.layout()
+            assert isinstance(layout, QVBoxLayout)
+            layout.insertLayout(layout.indexOf(self.error_label), row)
+            QWidget.setTabOrder(self.notes, self.chip_check)
+        self.fields["phone"].setFocus()  # what the card does not give
+
     # --- live checks -------------------------------------------------------------------
     def _show_override(self, visible: bool) -> None:
         self.override_label.setVisible(visible)
@@ -215,7 +250,10 @@ class PersonDialog(FitDialog):
         else:
             reason = self.override_edit.text() if self.override_edit.isVisible() else ""
             override = reason or None
-            fn = lambda: people.add(op, data, checksum_override=override)  # noqa: E731
+            photo = self.chip_photo if self.chip_check is not None and \
+                self.chip_check.isChecked() else None
+            cards = self._services.cards
+            fn = lambda: _add(people, cards, op, data, override, photo)  # noqa: E731
         self.save_button.setEnabled(False)
         self.error_label.clear()
         self._ops.run(fn, self._on_saved, self._on_save_failed, write=True)
@@ -237,3 +275,28 @@ class PersonDialog(FitDialog):
             return dialog.person if dialog.exec() == QDialog.DialogCode.Accepted else None
         finally:
             dialog.deleteLater()
+
+    @classmethod
+    def ask_from_card(cls, parent: QWidget | None, ops: Ops, services: Services,
+                      operator: Operator, read: CardRead) -> Person | None:
+        """The new-person dialog filled in from a card read (读卡 for someone not registered)."""
+        dialog = cls(ops, services, operator, None, parent)
+        dialog.fill_from_card(read)
+        try:
+            return dialog.person if dialog.exec() == QDialog.DialogCode.Accepted else None
+        finally:
+            dialog.deleteLater()
+
+
+def _add(people, cards, op, data: PersonInput, override: str | None,  # type: ignore[no-untyped-def]
+         photo: bytes | None) -> Person:
+    """Register the person; with the chip photo accepted, store it as their card photo (what the
+    card issue then uses). The photo is checked first, so a refusal saves nothing."""
+    if photo is not None:
+        from elderdesk.services.cards.photo import prepare
+
+        prepare(photo, None, "身份证照片")
+    person = people.add(op, data, checksum_override=override)
+    if photo is not None:
+        cards.set_photo(op, person.id_number, photo, None, "身份证照片")
+    return person

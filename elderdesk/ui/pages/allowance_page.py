@@ -339,7 +339,8 @@ class AllowancePage(QWidget):
         months = self._policy.life_cert_months if self._policy is not None else 0
         self._done(LifecertDialog.ask(self, self._ops, text,
                                       lambda on: allowance.lifecert(op, number, on),
-                                      covered_until=row.due, months=months))
+                                      covered_until=row.due, months=months,
+                                      reader=(self._services, op, number)))
 
     def stop(self, source: int) -> None:
         subject = self._subject(self.lists[source])

@@ -34,28 +34,20 @@ class ReaderTab(QWidget):
         super().__init__(parent)
         self._ops, self._reader, self._op = ops, services.reader, operator
         self.is_admin = operator.can("reader.set")
-        names = {"none": self.tr("不使用读卡器"), "folder": self.tr("文件夹（wz.txt 和 zp.bmp）"),
-                 "termb": self.tr("华视等 termb.dll"), "sdtapi": self.tr("精伦等 sdtapi.dll"),
-                 "service": self.tr("厂商本地读卡服务（网址）")}
-        self.driver_combo = QComboBox(self)
-        for key in DRIVERS:
-            self.driver_combo.addItem(names[key], key)
-        self.arg_edit = QLineEdit(self)
-        self.arg_edit.setMaxLength(400)
-        self.browse_button = QPushButton(self.tr("选择文件夹…"), self)
-        self.browse_button.clicked.connect(lambda _c=False: self.browse())
-        self.library_edit = QLineEdit(self)
-        self.library_edit.setPlaceholderText(self.tr("不填则使用厂商驱动的默认文件名"))
-        self.helper_edit = QLineEdit(self)
-        self.helper_edit.setPlaceholderText(self.tr("32 位驱动库才需要：32 位 python.exe 的路径"))
-        for widget in (self.driver_combo, self.arg_edit, self.library_edit, self.helper_edit):
-            widget.setEnabled(self.is_admin)
-        self.browse_button.setEnabled(self.is_admin)
-        self.save_button = QPushButton(self.tr("保存"), self)
-        self.save_button.setVisible(self.is_admin)
-        self.save_button.clicked.connect(lambda _c=False: self.save())
-        self.save_status = QLabel(self)
-        self.save_status.setWordWrap(True)
+        self._names = {"none": self.tr("不使用读卡器"),
+                       "folder": self.tr("文件夹（wz.txt 和 zp.bmp）"),
+                       "termb": self.tr("华视等 termb.dll"), "sdtapi": self.tr("精伦等 sdtapi.dll"),
+                       "service": self.tr("厂商本地读卡服务（网址）")}
+        # The setting's controls exist for admins only (`reader set` is theirs): other roles see
+        # the setting as text and can only test the reader.
+        self.driver_combo: QComboBox | None = None
+        self.arg_edit: QLineEdit | None = None
+        self.library_edit: QLineEdit | None = None
+        self.helper_edit: QLineEdit | None = None
+        self.browse_button: QPushButton | None = None
+        self.save_button: QPushButton | None = None
+        self.setting_label = QLabel(self)  # non-admins: this PC's setting, read-only
+        self.setting_label.setWordWrap(True)
         self.test_button = QPushButton(self.tr("测试读卡器"), self)
         self.test_button.clicked.connect(lambda _c=False: self.test())
         self.state_label = QLabel(self)  # 等待放卡 / 读取中 / 已读取 / 读卡器未连接
@@ -68,8 +60,53 @@ class ReaderTab(QWidget):
         self.override_note = QLabel(self)
         self.override_note.setWordWrap(True)
         self.override_note.setStyleSheet("color: #b05c00")
-        self.arg_label = QLabel(self)
         form = QFormLayout()
+        if self.is_admin:
+            self._build_controls(form)
+        else:
+            form.addRow(self.tr("本机读卡器"), self.setting_label)
+        note = QLabel(self.tr(
+            "读卡器的设置只保存在本机：每台电脑各用各的读卡器。端口不填时自动查找"
+            "（USB 1001–1016，然后串口 1–16）。") if self.is_admin else self.tr(
+            "读卡器由管理员设置；这里可以测试本机的读卡器。"), self)
+        note.setWordWrap(True)
+        note.setStyleSheet("color: #555555")
+        test_row = QHBoxLayout()
+        test_row.addWidget(self.test_button)
+        test_row.addWidget(self.state_label, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(note)
+        layout.addWidget(self.override_note)
+        if self.save_button is not None:
+            save_row = QHBoxLayout()
+            save_row.addWidget(self.save_button)
+            save_row.addWidget(self.save_status, 1)
+            layout.addLayout(save_row)
+        layout.addLayout(test_row)
+        layout.addWidget(self.detail_label)
+        layout.addStretch(1)
+        self.load()
+
+    def _build_controls(self, form: QFormLayout) -> None:
+        """The admin's controls: driver, its argument, library and helper, 保存."""
+        self.driver_combo = QComboBox(self)
+        for key in DRIVERS:
+            self.driver_combo.addItem(self._names[key], key)
+        self.arg_edit = QLineEdit(self)
+        self.arg_edit.setMaxLength(400)
+        self.browse_button = QPushButton(self.tr("选择文件夹…"), self)
+        self.browse_button.clicked.connect(lambda _c=False: self.browse())
+        self.library_edit = QLineEdit(self)
+        self.library_edit.setPlaceholderText(self.tr("不填则使用厂商驱动的默认文件名"))
+        self.helper_edit = QLineEdit(self)
+        self.helper_edit.setPlaceholderText(self.tr("32 位驱动库才需要：32 位 python.exe 的路径"))
+        self.save_button = QPushButton(self.tr("保存"), self)
+        self.save_button.clicked.connect(lambda _c=False: self.save())
+        self.save_status = QLabel(self)
+        self.save_status.setWordWrap(True)
+        self.arg_label = QLabel(self)
+        self.setting_label.hide()
         form.addRow(self.tr("读卡器"), self.driver_combo)
         arg_row = QHBoxLayout()
         arg_row.addWidget(self.arg_edit, 1)
@@ -79,39 +116,24 @@ class ReaderTab(QWidget):
         self.helper_label = QLabel(self.tr("32 位辅助程序"), self)
         form.addRow(self.library_label, self.library_edit)
         form.addRow(self.helper_label, self.helper_edit)
-        note = QLabel(self.tr(
-            "读卡器的设置只保存在本机：每台电脑各用各的读卡器。端口不填时自动查找"
-            "（USB 1001–1016，然后串口 1–16）。") if self.is_admin else self.tr(
-            "读卡器由管理员设置；这里可以测试本机的读卡器。"), self)
-        note.setWordWrap(True)
-        note.setStyleSheet("color: #555555")
-        save_row = QHBoxLayout()
-        save_row.addWidget(self.save_button)
-        save_row.addWidget(self.save_status, 1)
-        test_row = QHBoxLayout()
-        test_row.addWidget(self.test_button)
-        test_row.addWidget(self.state_label, 1)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(note)
-        layout.addWidget(self.override_note)
-        layout.addLayout(save_row)
-        layout.addLayout(test_row)
-        layout.addWidget(self.detail_label)
-        layout.addStretch(1)
         self.driver_combo.currentIndexChanged.connect(lambda _i: self._on_driver())
-        self.load()
 
     # --- the setting ----------------------------------------------------------------------------
     def load(self) -> None:
         """Show this PC's setting (a small local file: read here, not on a worker)."""
         choice = self._reader.choice()
         stored = choice.stored
-        self.driver_combo.setCurrentIndex(max(0, self.driver_combo.findData(stored.driver)))
-        self.arg_edit.setText(stored.arg or "")
-        self.library_edit.setText(stored.library or "")
-        self.helper_edit.setText(stored.helper or "")
-        self._on_driver()
+        if self.driver_combo is None:
+            name = self._names.get(stored.driver, stored.driver)
+            self.setting_label.setText(
+                self.tr("{driver}：{arg}").format(driver=name, arg=stored.arg) if stored.arg
+                else name)
+        else:
+            self.driver_combo.setCurrentIndex(max(0, self.driver_combo.findData(stored.driver)))
+            self.arg_edit.setText(stored.arg or "")
+            self.library_edit.setText(stored.library or "")
+            self.helper_edit.setText(stored.helper or "")
+            self._on_driver()
         if choice.error:
             self.override_note.setText(choice.error)
         elif choice.overridden:

@@ -12,6 +12,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMainWindow,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -19,7 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from elderdesk.domain.idcard import mask_id
 from elderdesk.domain.person import Person
+from elderdesk.services.clock import today
+from elderdesk.ui.data_text import message
 from elderdesk.ui.dialogs.end_dialog import DEATH, MOVED_OUT, EndDialog
 from elderdesk.ui.dialogs.import_dialog import ImportDialog
 from elderdesk.ui.dialogs.person_dialog import PersonDialog
@@ -28,6 +33,7 @@ from elderdesk.ui.keys import deny
 from elderdesk.ui.layout import FlowLayout
 from elderdesk.ui.models.people_model import COL_COMMUNITY, PeopleTableModel
 from elderdesk.ui.ops import Ops
+from elderdesk.ui.widgets.card_reader import DONE, CardRead, CardReader
 from elderdesk.ui.widgets.person_detail import PersonDetail
 from elderdesk.ui.widgets.record_table import record_table
 from elderdesk.ui.widgets.unmask import guard_unmask
@@ -37,6 +43,7 @@ if TYPE_CHECKING:
     from elderdesk.services.container import Services
 
 SEARCH_DELAY_MS = 150
+ENROLLED = ("applied", "reviewed", "approved")  # an application open or granted: proof of life counts
 _MOVE_KEYS = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1, Qt.Key.Key_PageDown: 10, Qt.Key.Key_PageUp: -10}
 
 
@@ -85,9 +92,19 @@ class RegisterPage(QWidget):
         self.moved_button = self._button(self.tr("登记迁出"), "Ctrl+M",
                                          lambda: self.end_selected(MOVED_OUT))
         self.import_button = self._button(self.tr("导入名册"), "Ctrl+I", self.import_workbook)
+        # 读卡 (F3): a known person opens, an unknown one is registered from the card
+        self.reader = CardReader(self._ops, self._services, self._op, self, look_up=True,
+                                 window_key=True, compact=True)
+        self.reader.card_read.connect(self._on_card_read)
+        self.reader.finished.connect(self._on_read_finished)
+        self.lifecert_button = QPushButton(self.tr("登记今日生存认证"), self)
+        self.lifecert_button.setToolTip(self.tr("刚读取了身份证的老人本人在场：登记今天的生存认证"))
+        self.lifecert_button.clicked.connect(lambda _c=False: self.record_lifecert_today())
+        self.lifecert_button.hide()
+        self._lifecert_for: Person | None = None  # the enrolled elder whose card was just read
         actions = FlowLayout()  # wraps in a narrow window at a large font
-        for b in (self.add_button, self.edit_button, self.death_button, self.moved_button,
-                  self.import_button):
+        for b in (self.reader, self.lifecert_button, self.add_button, self.edit_button,
+                  self.death_button, self.moved_button, self.import_button):
             actions.addWidget(b)
         actions.addStretch(1)
         actions.addWidget(self.count_label)
@@ -204,6 +221,9 @@ class RegisterPage(QWidget):
                       lambda p: self._show(p) if self._shown_id == number else None)
 
     def _show(self, person: Person | None) -> None:
+        offered = self._lifecert_for
+        if offered is not None and (person is None or person.id_number != offered.id_number):
+            self._offer_lifecert(None)  # another person on screen: the offer is gone
         self.detail.show_person(person)
         self._update_actions()
         self.person_changed.emit(person)
@@ -299,6 +319,96 @@ class RegisterPage(QWidget):
         if saved is not None:
             self._after_change(saved)
             show_warnings(self, saved.extra.get("warnings", ()) if saved.extra else ())
+
+    # --- 读卡 ---------------------------------------------------------------------------
+    def read_card(self) -> None:
+        """读卡 (F3, the button): read the card on the reader off the GUI thread."""
+        self.reader.start()
+
+    def _status(self, text: str) -> None:
+        """The window's status line (the page's row is too narrow for a reason)."""
+        window = self.window()
+        if isinstance(window, QMainWindow) and text:
+            window.statusBar().showMessage(text, 15000)
+
+    def _on_read_finished(self, read: CardRead) -> None:
+        if read.card is None or self.reader.state != DONE:
+            self._status(self.reader.message or self.reader.state_text())
+
+    def _on_card_read(self, read: CardRead) -> None:
+        """A known person opens (as Enter does); an unknown one: the new-person dialog filled in
+        from the card, the chip photo offered as the card photo."""
+        card, person = read.card, read.person
+        assert card is not None
+        shown = self.tr("已读取身份证：{name}（{id}）").format(name=card.name,
+                                                         id=mask_id(card.id_number))
+        self._status("；".join([shown, *filter(None, [self.reader.message])]))
+        if person is not None:
+            self._open_person(person)
+            self._check_enrollment(person)
+            return
+        if not self._op.can("people.add"):
+            self._status(message("READER_NOT_REGISTERED", name=card.name,
+                                 id=mask_id(card.id_number)))
+            return
+        saved = PersonDialog.ask_from_card(self, self._ops, self._services, self._op, read)
+        if saved is not None:
+            self._after_change(saved)
+
+    def _open_person(self, person: Person) -> None:
+        self.search_edit.setText(person.id_number)
+        self._shown_id = person.id_number
+        self._show(person)
+        self._open_when_loaded = True  # the row is selected and the focus moves to the actions
+        self._run_search()
+
+    def _check_enrollment(self, person: Person) -> None:
+        """Offer the one-click proof of life when the elder is enrolled (an application open or
+        approved) and the operator may record it."""
+        if person.status != "active" or not self._op.can("lifecert.add"):
+            return
+        allowance, op, number = self._services.allowance, self._op, person.id_number
+
+        def found(enrollment: dict | None) -> None:
+            if enrollment is not None and enrollment["status"] in ENROLLED and \
+                    self.detail.person is not None and self.detail.person.id_number == number:
+                self._offer_lifecert(person)
+
+        self._ops.run(lambda: allowance.enrollment_json(op, number), found, lambda _exc: None)
+
+    def _offer_lifecert(self, person: Person | None) -> None:
+        self._lifecert_for = person
+        self.lifecert_button.setVisible(person is not None)
+        self.lifecert_button.setEnabled(person is not None)
+
+    def record_lifecert_today(self) -> None:
+        """The elder whose card was just read is at the counter: confirmed, one proof of life
+        dated today (a lifecert like the F8 dialog's)."""
+        person = self._lifecert_for
+        if person is None:
+            return
+        day = today()
+        subject = self.tr("{name}（{id}）").format(name=person.name, id=mask_id(person.id_number))
+        answer = QMessageBox.question(
+            self, self.tr("登记生存认证"),
+            self.tr("刚读取了 {subject} 的身份证。确认老人本人在场，登记 {date} 的生存认证？")
+            .format(subject=subject, date=day.isoformat()))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        allowance, op, number = self._services.allowance, self._op, person.id_number
+        self.lifecert_button.setEnabled(False)
+
+        def done(_number: str) -> None:
+            self._offer_lifecert(None)
+            self._status(self.tr("已登记生存认证：{subject}，{date}").format(
+                subject=subject, date=day.isoformat()))
+            self.refresh_detail()
+
+        def failed(exc: BaseException) -> None:
+            self.lifecert_button.setEnabled(True)
+            show_error(self, exc)
+
+        self._ops.run(lambda: allowance.lifecert(op, number, day), done, failed, write=True)
 
     def import_workbook(self) -> None:
         if not self.import_button.isEnabled():
