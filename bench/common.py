@@ -56,8 +56,8 @@ def demo_db(people: int, enrolled: int = 0, quarters: int = 0, seed: int = 1) ->
 
 def _build(path: Path, people: int, enrolled: int, quarters: int, seed: int) -> None:
     from elderdesk.paths import resource
-    from elderdesk.services.demo import DemoService
-    from elderdesk.services.users import initialise
+    from elderdesk.demo.generator import DemoService
+    from elderdesk.services.users.service import initialise
 
     print(f"  (building the demo database: {people:,} people, {enrolled:,} enrolled, "
           f"{quarters} quarters; once, kept in {CACHE})", file=sys.stderr, flush=True)
@@ -68,7 +68,7 @@ def _build(path: Path, people: int, enrolled: int, quarters: int, seed: int) -> 
     db = initialise(part, "420103", OFFICE, "admin", PASSWORD, policy_source=policy)
     started = time.perf_counter()
     try:
-        from elderdesk.services.users import UserService
+        from elderdesk.services.users.service import UserService
 
         op = UserService(db).authenticate("admin", PASSWORD)
         DemoService(db).fill(op, people, seed=seed, enrolled=enrolled, quarters=quarters)

@@ -25,7 +25,7 @@ def workbook() -> Path:
     """The 100,000-row workbook (written once with xlsxwriter, cached)."""
     import xlsxwriter
 
-    from elderdesk.services.demo import generate_people
+    from elderdesk.demo.generator import generate_people
 
     path = common.CACHE / f"register-{ROWS}-{common.fingerprint()}.xlsx"
     if path.exists():

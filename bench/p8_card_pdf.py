@@ -21,8 +21,8 @@ def main() -> None:
 
     from elderdesk.domain.errors import ElderError
     from elderdesk.paths import resource
-    from elderdesk.services.demo import DemoService
-    from elderdesk.services.users import initialise
+    from elderdesk.demo.generator import DemoService
+    from elderdesk.services.users.service import initialise
 
     folder = Path(tempfile.mkdtemp(prefix="p8-"))
     policy = resource("policies", "wuhan.toml").read_text(encoding="utf-8")

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
     from elderdesk.services.auth import Operator
     from elderdesk.services.container import Services
-    from elderdesk.services.safety import SafetyService, StartupReport
+    from elderdesk.services.safety.service import SafetyService, StartupReport
     from elderdesk.ui.main_window import MainWindow
     from elderdesk.ui.ops import Ops
 

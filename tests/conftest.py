@@ -24,7 +24,7 @@ def wuhan_policy() -> str | None:
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     """An initialised database file (office 江汉区民意街道, admin 'admin') in a temp folder."""
-    from elderdesk.services.users import initialise
+    from elderdesk.services.users.service import initialise
 
     path = tmp_path / "office.db"
     db = initialise(path, "420103", "江汉区民意街道社区服务中心", "admin", ADMIN_PASSWORD,

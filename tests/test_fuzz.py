@@ -27,7 +27,7 @@ from elderdesk.cli import main
 from elderdesk.cli.parser import split_globals
 from elderdesk.domain.errors import MESSAGES, ElderError
 from elderdesk.domain.person import PersonInput
-from elderdesk.services.audit_view import AuditQuery
+from elderdesk.services.audit.view import AuditQuery
 from tests.conftest import ADMIN_PASSWORD, PASSWORD, wuhan_policy
 from tests.helpers import make_id
 
@@ -180,13 +180,11 @@ def test_people_update(fx, data, number) -> None:  # type: ignore[no-untyped-def
 @fuzz(200)
 @given(query=texts, limit=ints, number=texts, on=dates, reason=texts)
 def test_people_search_and_status(fx, query, limit, number, on, reason) -> None:  # type: ignore[no-untyped-def]
-    from elderdesk.services.people import correct_id
-
     services, ops, watch = fx
     attempt(watch, "people.search", services.people.search, ops["clerk"], query, limit)
     attempt(watch, "people.get", services.profile, ops["clerk"], number)
     attempt(watch, "people.status", services.people.record_moved_out, ops["clerk"], number, on)
-    attempt(watch, "people.correct_id", correct_id, services.people, ops["approver"], VALID_ID,
+    attempt(watch, "people.correct_id", services.people.correct_id, ops["approver"], VALID_ID,
             number, reason)
 
 

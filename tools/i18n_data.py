@@ -27,7 +27,8 @@ EXTRA = ("周岁以上", "岁", "以上", "人", "审批", "审核", "受理", "
 
 def value_names() -> list[str]:
     from elderdesk.domain import cards, person
-    from elderdesk.services import allowance, auth
+    from elderdesk.services import auth
+    from elderdesk.services.allowance import service as allowance
 
     tables = (person.STATUS_NAMES, person.SEX_NAMES, person.HOUSEHOLD_NAMES, cards.TYPE_NAMES,
               cards.STATUS_NAMES, cards.REASON_NAMES, allowance.STATE_NAMES,

@@ -53,8 +53,8 @@ def make_demo(path: Path) -> None:
     applications waiting at each step, and some issued cards. Run inside fixed_clock()."""
     from elderdesk.paths import resource
     from elderdesk.services.container import Services
-    from elderdesk.services.demo import DemoService
-    from elderdesk.services.users import initialise
+    from elderdesk.demo.generator import DemoService
+    from elderdesk.services.users.service import initialise
 
     source = resource("policies", "wuhan.toml").read_text(encoding="utf-8")
     initialise(path, "420103", OFFICE, "admin", PASSWORD, policy_source=source).close()

@@ -136,7 +136,7 @@ def cards(ctx: Context) -> None:
 
 
 def _card_pdf(ctx: Context) -> None:
-    from elderdesk.services.card_print import CardPrinter
+    from elderdesk.services.cards.printing import CardPrinter
 
     number = demo.ids(ctx.db, "EXISTS (SELECT 1 FROM cards c WHERE "
                       "c.person_id = p.id)", 1)[0]
@@ -204,7 +204,7 @@ def roster(ctx: Context) -> None:
     ctx.shots.dialog(CompareDialog(comparison, ctx.window), "compare_dialog.png")
     ctx.shots.dialog(FreezeDialog(page.view, ctx.window), "freeze_dialog.png")
     pdf = ctx.tmp / "roster.pdf"
-    ctx.services.roster_export(ctx.op, "2026Q3", pdf=pdf)
+    ctx.services.roster.export(ctx.op, "2026Q3", pdf=pdf)
     ctx.shots.pdf(pdf, "roster_pdf.png")
 
 
@@ -240,7 +240,7 @@ def _backups(ctx: Context) -> None:
     """The 备份 tab with a manual backup (made now, at the fixed time) and three daily ones."""
     import shutil
 
-    from elderdesk.services.safety import SafetyService
+    from elderdesk.services.safety.service import SafetyService
 
     made = SafetyService(ctx.services.db).create_backup(ctx.op)
     for day in ("13", "14", "15"):

@@ -34,7 +34,7 @@ def register(sub: Any) -> None:
 
 def cmd_init(ctx: Any, args: Any) -> int:
     from elderdesk.paths import resource
-    from elderdesk.services.users import initialise
+    from elderdesk.services.users.service import initialise
 
     password = os.environ.get("ELDERDESK_PASSWORD")
     if not password:
@@ -57,7 +57,7 @@ def cmd_user_add(ctx: Any, args: Any) -> int:
 
 
 def cmd_demo(ctx: Any, args: Any) -> int:
-    from elderdesk.services.demo import DemoService
+    from elderdesk.demo.generator import DemoService
 
     op = ctx.operator()
     if args.people < 0 or args.enrolled < 0 or args.quarters < 0:

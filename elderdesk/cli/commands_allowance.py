@@ -154,10 +154,8 @@ def cmd_stop(ctx: Any, args: Any) -> int:
 
 
 def cmd_correct_id(ctx: Any, args: Any) -> int:
-    from elderdesk.services.people import correct_id
-
     op = ctx.operator()
-    person = correct_id(ctx.services.people, op, args.old, args.new, args.reason)
+    person = ctx.services.people.correct_id(op, args.old, args.new, args.reason)
     return _show_person(ctx, op, person.id_number)
 
 
@@ -205,7 +203,7 @@ def cmd_export(ctx: Any, args: Any) -> int:
         raise ElderError("EXPORT_NOTHING")
     xlsx, pdf = new_file(args.xlsx), new_file(args.pdf)
     op = ctx.operator()
-    written = ctx.services.roster_export(op, args.period, xlsx=xlsx, pdf=pdf)
+    written = ctx.services.roster.export(op, args.period, xlsx=xlsx, pdf=pdf)
     missing = getattr(written, "missing_accounts", 0)
     emit({"ok": True, "missing_accounts": missing} if missing else {"ok": True}, ctx.json,
          "\n".join(f"已导出 {Path(p)}" for p in written))

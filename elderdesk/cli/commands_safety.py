@@ -16,6 +16,7 @@ from typing import Any
 from elderdesk.cli.common import existing_file
 from elderdesk.cli.output import emit
 from elderdesk.domain.errors import ElderError
+from elderdesk.services.auth import require
 
 
 def register(sub: Any) -> None:
@@ -83,13 +84,13 @@ def cmd_backup_list(ctx: Any, args: Any) -> int:
 
 
 def cmd_backup_restore(ctx: Any, args: Any) -> int:
-    from elderdesk.services.safety import restore
-
     source = existing_file(args.file)
     op = _restore_operator(ctx, source)
     ctx.close()
     ctx._services = None
-    kept = restore(ctx.db_path, source, op)
+    from elderdesk.services.container import Services
+
+    kept = Services.offline_safety(ctx.db_path).restore(op, source)
     text = f"已从 {source} 恢复" + (f"，原数据库已另存为 {kept}" if kept else "")
     emit({"ok": True, "previous_kept_as": str(kept) if kept else None}, ctx.json, text)
     return 0
@@ -98,17 +99,14 @@ def cmd_backup_restore(ctx: Any, args: Any) -> int:
 def _restore_operator(ctx: Any, source: Path) -> Any:
     """Authenticate against the current database; when it is missing or damaged, against a
     temporary copy of the backup (the backup file itself is never opened for writing)."""
-    from elderdesk.services.auth import require
-    from elderdesk.store import backup
+    from elderdesk.services.container import Services
 
     if not ctx.opts.user:
         raise ElderError("AUTH_REQUIRED")
-    if ctx.db_path.exists() and backup.quick_check(ctx.db_path) == "ok":
+    if Services.offline_safety(ctx.db_path).usable():
         op = _login_waiting_at_most(ctx)
         require(op, "backup.restore")
         return op
-    from elderdesk.services.container import Services
-
     password = os.environ.get("ELDERDESK_PASSWORD")
     with tempfile.TemporaryDirectory(prefix="elderdesk-restore-") as tmp:
         copy = Path(tmp) / "backup.db"
@@ -128,15 +126,7 @@ def _restore_operator(ctx: Any, source: Path) -> Any:
 def _login_waiting_at_most(ctx: Any) -> Any:
     """The login writes (lockout bookkeeping): like the restore itself, it waits at most
     RESTORE_WAIT for another writer, then DB_BUSY (cli.md)."""
-    from sqlalchemy import event
-
-    from elderdesk.services import safety
-
-    db = ctx.services.db
-    wait = int(safety.RESTORE_WAIT * 1000)
-    event.listen(db.engine, "connect",
-                 lambda conn, _r: conn.execute(f"PRAGMA busy_timeout={wait}"))
-    db.engine.dispose()  # the next connection is made with it
+    ctx.services.safety.limit_lock_wait()
     try:
         return ctx.operator()
     except ElderError as exc:
@@ -146,9 +136,9 @@ def _login_waiting_at_most(ctx: Any) -> Any:
 
 
 def cmd_audit_verify(ctx: Any, args: Any) -> int:
-    op = ctx.operator()
-    from elderdesk.services.audit_anchors import report_text
+    from elderdesk.services.audit.anchors import report_text
 
+    op = ctx.operator()
     check = _service(ctx).verify_audit(op, args.head)
     emit(check.to_json(), ctx.json, report_text(check))
     return 0 if check.ok else 1

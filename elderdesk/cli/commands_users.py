@@ -100,8 +100,8 @@ def cmd_roles(ctx: Any, args: Any) -> int:
 
 
 def cmd_audit_list(ctx: Any, args: Any) -> int:
-    from elderdesk.services.audit_labels import change_text
-    from elderdesk.services.audit_view import AuditQuery
+    from elderdesk.services.audit.labels import change_text
+    from elderdesk.services.audit.view import AuditQuery
 
     query = AuditQuery(
         person=args.person, operator=args.operator,

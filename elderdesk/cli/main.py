@@ -38,9 +38,7 @@ class Context:
             from elderdesk.services.container import Services
 
             self._services = Services.open(self.db_path)
-            from elderdesk.services.safety import clean_leftovers
-
-            clean_leftovers(self.db_path)  # what interrupted backups and restores left
+            self._services.safety.clean_leftovers()  # what interrupted backups and restores left
         return self._services
 
     def operator(self) -> Any:
@@ -106,16 +104,10 @@ def _error(exc: ElderError) -> int:
 def _machine_state(exc: Exception, db: str | None) -> ElderError | None:
     """An SQLite failure that no unit of work translated (a raw connection): DISK_FULL,
     DB_READ_ONLY, DB_LOCKED, DB_IO_ERROR, or DB_CORRUPT confirmed by quick_check."""
-    from elderdesk.store.db import database_error, sqlite_code
-
-    if sqlite_code(exc) is None:
-        return None
     from elderdesk.paths import default_db_path
+    from elderdesk.services.container import database_failure
 
-    try:
-        return database_error(exc, Path(db) if db else default_db_path())
-    except ElderError as found:  # the damage check itself met a full disk, a locked file...
-        return found
+    return database_failure(exc, Path(db) if db else default_db_path())
 
 
 def main(argv: list[str] | None = None) -> int:

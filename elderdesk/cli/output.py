@@ -74,7 +74,7 @@ def person_text(p: Person) -> str:
         lines.append(f"所属 {where}")
     enrollment = p.extra.get("enrollment")
     if enrollment:
-        from elderdesk.services.allowance import STATE_NAMES
+        from elderdesk.services.allowance.service import STATE_NAMES
 
         state = STATE_NAMES.get(enrollment.get("status"), enrollment.get("status"))
         lines.append(f"高龄津贴 {state}（申请日期 {enrollment.get('applied_on')}）")

@@ -1,18 +1,28 @@
-"""All services over one open database: what the CLI and the GUI are given."""
+"""All services over one open database: the one way in for the CLI and the GUI. Every use case
+is a method of one of these services (its first line checks the operator's role)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from elderdesk.services.allowance import AllowanceService
-from elderdesk.services.cards import CardService
-from elderdesk.services.imports import ImportService
-from elderdesk.services.people import PeopleService
+from elderdesk.domain.errors import ElderError
+from elderdesk.domain.person import Person
+from elderdesk.services.allowance.service import AllowanceService
+from elderdesk.services.audit.view import AuditViewService
+from elderdesk.services.auth import Operator
+from elderdesk.services.cards.service import CardService
+from elderdesk.services.forms.service import FormsService
+from elderdesk.services.people.imports import ImportService
+from elderdesk.services.people.service import PeopleService, with_extra
+from elderdesk.services.reader.service import ReaderService
+from elderdesk.services.receipts.service import ReceiptService
 from elderdesk.services.roster import RosterService
+from elderdesk.services.safety.service import SafetyService
 from elderdesk.services.settings import SettingsService
-from elderdesk.services.users import UserService
+from elderdesk.services.stats import StatsService
+from elderdesk.services.users.service import UserService
 from elderdesk.store import schema
-from elderdesk.store.db import Database
+from elderdesk.store.db import Database, database_error, sqlite_code
 
 
 class Services:
@@ -22,50 +32,44 @@ class Services:
         self.users = UserService(db)
         self.settings = SettingsService(db)
         self.imports = ImportService(db, self.people)
-        # Each adds keys to a person's profile (enrollment, card), given the Person.
-        self.profile_providers: list = []
         self.allowance = AllowanceService(db, self.people)
         self.roster = RosterService(db, self.allowance)
-        self.profile_providers.append(
-            lambda op, p: {"enrollment": self.allowance.enrollment_json(op, p.id_number)})
         self.cards = CardService(db, self.people)
-        from elderdesk.services.receipts import ReceiptService
-
         self.receipts = ReceiptService(db)  # fee receipts and the day's cash-up (issue 16)
-        self.profile_providers.append(
-            lambda op, p: {"card": self.cards.card_json(op, p.id_number)})
-        from elderdesk.services.audit_view import AuditViewService
-
         self.audit = AuditViewService(db)  # the audit log viewer (reading, export)
-        from elderdesk.services.safety import SafetyService
-
         self.safety = SafetyService(db)  # backups, audit verification, start-up checks
-        from elderdesk.services.forms import FormsService
-        from elderdesk.services.stats import StatsService
-
         self.stats = StatsService(db, self.allowance)
         self.forms = FormsService(db, self.allowance)
-        from elderdesk.services.reader import ReaderService
-
         self.reader = ReaderService(db, self.people)  # this PC's ID card reader (issue 16)
 
     @classmethod
     def open(cls, path: Path) -> Services:
         return cls(schema.open_existing(path))
 
+    @staticmethod
+    def offline_safety(path: Path) -> SafetyService:
+        """Restore and leftover clean-up for a database file that may be missing or damaged:
+        the file is not opened (nor created) by this."""
+        return SafetyService(Database(path))
+
     def close(self) -> None:
         self.reader.close()
         self.db.close()
 
-    def profile(self, op, id_number: str):  # type: ignore[no-untyped-def]
+    def profile(self, op: Operator, id_number: str) -> Person:
         """The person with their latest enrollment and card (None until those exist)."""
-        from elderdesk.services.people import with_extra
-
         person = self.people.get(op, id_number)
-        extra: dict = {"enrollment": None, "card": None}
-        for provider in self.profile_providers:
-            extra.update(provider(op, person))
-        return with_extra(person, **extra)
+        return with_extra(person, enrollment=self.allowance.enrollment_json(op, person.id_number),
+                          card=self.cards.card_json(op, person.id_number))
 
-    def roster_export(self, op, period: str, *, xlsx=None, pdf=None) -> list:  # type: ignore[no-untyped-def]
-        return self.roster.export(op, period, xlsx=xlsx, pdf=pdf)
+
+def database_failure(exc: BaseException, path: Path) -> ElderError | None:
+    """An SQLite failure that no unit of work translated (a raw connection): DISK_FULL,
+    DB_READ_ONLY, DB_LOCKED, DB_IO_ERROR, or DB_CORRUPT confirmed by quick_check; None for
+    anything else."""
+    if sqlite_code(exc) is None:
+        return None
+    try:
+        return database_error(exc, path)
+    except ElderError as found:  # the damage check itself met a full disk, a locked file...
+        return found

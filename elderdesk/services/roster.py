@@ -17,11 +17,12 @@ from elderdesk.domain.ledger import build_roster
 from elderdesk.domain.money import fen_to_str
 from elderdesk.domain.months import Month, Period
 from elderdesk.domain.roster import LineView, RosterView, WithheldView
-from elderdesk.services import audit, audit_anchors, settings
-from elderdesk.services.allowance import AllowanceService
+from elderdesk.services import audit, settings
+from elderdesk.services.audit import anchors as audit_anchors
+from elderdesk.services.allowance.service import AllowanceService
 from elderdesk.services.auth import Operator, require
 from elderdesk.services.clock import event_date, now, today
-from elderdesk.services.imports import Cancelled
+from elderdesk.services.people.imports import Cancelled
 from elderdesk.store import allowance_repo, audit_repo, roster_repo
 from elderdesk.store.bulk import gc_paused
 from elderdesk.store.db import Database
@@ -68,7 +69,7 @@ class Exported(list):
 
 def _change_words(s: Session, change: Any) -> str:
     """The audit record that made a draft stale, in words: '2026-12-04 17:37 王秀英 登记生存认证'."""
-    from elderdesk.services.audit_labels import change_words
+    from elderdesk.services.audit.labels import change_words
     from elderdesk.store.orm import PersonRow
 
     name = s.scalar(select(PersonRow.name).where(PersonRow.id_number == change.entity_key)) \

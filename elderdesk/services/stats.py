@@ -12,7 +12,7 @@ from elderdesk.domain.errors import ElderError
 from elderdesk.domain.months import Month, month_range
 from elderdesk.domain.policy import Policy
 from elderdesk.services import settings
-from elderdesk.services.allowance import AllowanceService
+from elderdesk.services.allowance.service import AllowanceService
 from elderdesk.services.auth import Operator, require
 from elderdesk.services.clock import today
 from elderdesk.store import stats_repo as repo

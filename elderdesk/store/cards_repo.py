@@ -2,10 +2,26 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from elderdesk.store.orm import PersonRow
 from elderdesk.store.orm_cards import CardCounterRow, CardPhotoRow, CardRow
+
+
+class CardOfPerson(NamedTuple):
+    card: CardRow
+    person: PersonRow
+
+
+def recent_cards(session: Session, limit: int) -> list[CardOfPerson]:
+    """The most recently issued cards with their holders, newest first."""
+    rows = session.execute(
+        select(CardRow, PersonRow).join(PersonRow, PersonRow.id == CardRow.person_id)
+        .order_by(CardRow.id.desc()).limit(limit)).all()
+    return [CardOfPerson(card, person) for card, person in rows]
 
 
 def valid_card(session: Session, person_id: int) -> CardRow | None:

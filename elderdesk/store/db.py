@@ -85,6 +85,14 @@ class Database:
     def close(self) -> None:
         self.engine.dispose()
 
+    def set_busy_timeout(self, seconds: float) -> None:
+        """Connections made from now on wait at most `seconds` for another's lock (the open
+        ones are closed)."""
+        wait = int(seconds * 1000)
+        event.listen(self.engine, "connect",
+                     lambda conn, _r: conn.execute(f"PRAGMA busy_timeout={wait}"))
+        self.engine.dispose()  # the next connection is made with it
+
     def _first_connect(self, dbapi_conn, _record) -> None:  # type: ignore[no-untyped-def]
         if self.generation is None:
             self.generation = read_generation(dbapi_conn)

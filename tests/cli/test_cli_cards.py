@@ -123,7 +123,7 @@ def test_replaced_card_verifies_as_revoked(office, run, tmp_path):
 
 
 def test_unknown_card_with_a_good_signature(office, run, db_path):
-    from elderdesk.services import qr_token
+    from elderdesk.services.cards import qr_token
 
     with sqlite3.connect(db_path) as conn:
         private = conn.execute(

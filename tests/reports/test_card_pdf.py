@@ -12,8 +12,9 @@ from PIL import Image
 from elderdesk.domain.errors import ElderError
 from elderdesk.reports.card_overlay import load_template, write_calibration_page
 from elderdesk.reports.card_pdf import CardFace, write_cards
-from elderdesk.services import card_photo, qr_token
-from elderdesk.services.keys import new_key_pair
+from elderdesk.services.cards import photo as card_photo
+from elderdesk.services.cards import qr_token
+from elderdesk.services.users.keys import new_key_pair
 
 MM = 72 / 25.4
 SIZES = {"full": (85.6, 54.0), "overlay": (153.0, 99.0), "sheet": (210.0, 297.0)}

@@ -20,7 +20,7 @@ HEADER = ["序号", "姓名", "性别", "身份证号", "出生日期", "联系�
 
 
 def initialise_office(path: Path) -> Path:
-    from elderdesk.services.users import initialise
+    from elderdesk.services.users.service import initialise
 
     db = initialise(path, "420103", "江汉区民意街道社区服务中心", "admin", ADMIN_PASSWORD,
                     policy_source=wuhan_policy())
@@ -46,7 +46,7 @@ def register_workbook(tmp_path_factory) -> Path:
     """50,000 valid, distinct people (the demo generator's) in a register workbook."""
     import xlsxwriter
 
-    from elderdesk.services.demo import make_people
+    from elderdesk.demo.generator import make_people
 
     path = tmp_path_factory.mktemp("workbook") / "register-50000.xlsx"
     people = make_people(REGISTER_ROWS, 7, on=date(2026, 5, 20), stamp=datetime(2026, 5, 20))
@@ -79,7 +79,7 @@ def roster_office(tmp_path_factory) -> Path:
     from sqlalchemy import text
 
     from elderdesk.services.container import Services
-    from elderdesk.services.demo import DemoService
+    from elderdesk.demo.generator import DemoService
 
     path = initialise_office(tmp_path_factory.mktemp("roster") / "office.db")
     with pytest.MonkeyPatch.context() as mp:

@@ -20,9 +20,10 @@ from hypothesis import strategies as st
 
 from elderdesk.domain.errors import ElderError
 from elderdesk.domain.person import PersonInput
-from elderdesk.services import audit, audit_anchors
-from elderdesk.services.audit_anchors import Anchor, Head
-from elderdesk.services.safety import SafetyService, verify_chain
+from elderdesk.services import audit
+from elderdesk.services.audit import anchors as audit_anchors
+from elderdesk.services.audit.anchors import Anchor, Head
+from elderdesk.services.safety.service import SafetyService, verify_chain
 from tests.helpers import make_id
 
 OFFICE = "420103"

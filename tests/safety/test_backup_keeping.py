@@ -16,8 +16,9 @@ from pathlib import Path
 import pytest
 
 from elderdesk.domain.person import PersonInput
-from elderdesk.services import backup_rotation as rotation
-from elderdesk.services.safety import SafetyService, clean_leftovers, restore
+from elderdesk.services.safety import rotation
+from elderdesk.services.container import Services
+from elderdesk.services.safety.service import SafetyService
 from elderdesk.store import backup
 from tests.cli.conftest import Runner
 from tests.helpers import make_id
@@ -152,7 +153,7 @@ def test_the_restore_record_holds_the_restored_and_the_replaced_head(services, a
     services.people.add(clerk, PersonInput(id_number=make_id("1940-01-02", 2), name="老人乙"))
     replaced_head = last_record(db_path)
     services.close()
-    restore(db_path, saved, admin)
+    Services.offline_safety(db_path).restore(admin, saved)
     conn = sqlite3.connect(db_path)
     row = conn.execute("SELECT id, action, prev_hash, after_json FROM audit_log "
                        "ORDER BY id DESC LIMIT 1").fetchone()
@@ -202,7 +203,7 @@ def test_leftovers_of_interrupted_backups_and_restores_are_cleaned_at_the_next_s
     assert r.status == 0, r.err
     assert not [p for p in gone if p.exists()]
     assert all(p.exists() for p in kept)
-    assert clean_leftovers(db_path) == []
+    assert Services.offline_safety(db_path).clean_leftovers() == []
 
 
 def test_the_gui_start_cleans_leftovers_too(services, clerk, db_path, tmp_path):
@@ -249,7 +250,8 @@ def test_a_backup_with_another_page_size_is_restored_under_an_open_session(
     assert conn.execute("PRAGMA page_size").fetchone()[0] == 8192
     conn.close()
     services.people.add(clerk, PersonInput(id_number=make_id("1940-01-02", 5), name="老人戊"))
-    restore(db_path, saved, admin)  # the live file is in WAL mode with 4096-byte pages
+    # the live file is in WAL mode with 4096-byte pages
+    Services.offline_safety(db_path).restore(admin, saved)
     conn = sqlite3.connect(db_path)
     try:
         assert conn.execute("SELECT count(*) FROM people").fetchone()[0] == 0
@@ -277,7 +279,7 @@ def test_a_restore_onto_a_missing_database_creates_it(services, admin, db_path, 
     services.close()
     target = tmp_path / "elsewhere" / "new.db"
     target.parent.mkdir()
-    assert restore(target, saved, admin) is None
+    assert Services.offline_safety(target).restore(admin, saved) is None
     conn = sqlite3.connect(target)
     try:
         after = json.loads(conn.execute(

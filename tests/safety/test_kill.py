@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from elderdesk.services.safety import verify_chain
+from elderdesk.services.safety.service import verify_chain
 from elderdesk.store import backup, schema
 from tests.safety.conftest import FREEZE_PERIOD, REGISTER_ROWS, copy_db
 from tests.safety.kill import Campaign, Milestone, Operation, campaign, report

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from elderdesk.services.container import Services
-from elderdesk.services.safety import clean_leftovers
+from elderdesk.services.container import Services
 from tests.conftest import ADMIN_PASSWORD
 from tests.safety.conftest import copy_db
 from tests.safety.kill import Milestone, Operation, campaign, report
@@ -57,7 +57,7 @@ def test_kill_during_restore(roster_office, empty_office, tmp_path):
             outcome = "all"
         else:
             return f"MIXED people={count} last={last}"
-        clean_leftovers(db_path)  # the next start
+        Services.offline_safety(db_path).clean_leftovers()  # the next start
         left = sorted(p.name for p in work.rglob("*") if p.name.endswith(
             (".partial", ".restoring", ".restoring-wal", ".restoring-shm", ".restoring-journal")))
         assert not left, left

@@ -12,7 +12,8 @@ import pytest
 
 from elderdesk.domain.errors import ElderError
 from elderdesk.domain.person import PersonInput
-from elderdesk.services.safety import SafetyService, restore
+from elderdesk.services.container import Services
+from elderdesk.services.safety.service import SafetyService
 from elderdesk.store import backup, schema
 from elderdesk.store.db import Database
 from tests.conftest import ADMIN_PASSWORD, wuhan_policy
@@ -70,7 +71,7 @@ def test_backup_change_restore_gives_back_the_same_data(office, admin, clerk, db
     changed = dump(db_path)
     assert changed != saved
     office.close()
-    kept = restore(db_path, target, admin)
+    kept = Services.offline_safety(db_path).restore(admin, target)
     restored = dump(db_path)
     audit = restored.pop("audit_log")
     assert "('db.generation', '1')" in restored["settings"]  # the restore's generation
@@ -100,7 +101,7 @@ def _bad_sources(good: Path, folder: Path) -> dict[str, tuple[Path, str]]:
     conn.execute("UPDATE alembic_version SET version_num = '9999'")
     conn.commit()
     conn.close()
-    from elderdesk.services.users import initialise
+    from elderdesk.services.users.service import initialise
 
     other = folder / "other-office.db"
     initialise(other, "420104", "江汉区别处", "admin", ADMIN_PASSWORD,
@@ -121,14 +122,14 @@ def test_wrong_or_damaged_backups_are_refused_and_change_nothing(services, admin
     source_bytes = {name: p.read_bytes() for name, (p, _) in sources.items() if p.exists()}
     for name, (path, code) in sources.items():
         with pytest.raises(ElderError) as e:
-            restore(db_path, path, admin)
+            Services.offline_safety(db_path).restore(admin, path)
         assert e.value.code == code, name
         assert db_path.read_bytes() == before_bytes, name
         assert sidecar_free(db_path.parent) == before_files, name  # no copy, no staging file
     for name, data in source_bytes.items():
         assert sources[name][0].read_bytes() == data, name  # the backups are only read
     with pytest.raises(ElderError) as e:
-        restore(db_path, good, clerk)
+        Services.offline_safety(db_path).restore(clerk, good)
     assert e.value.code == "ROLE_DENIED" and db_path.read_bytes() == before_bytes
 
 
@@ -143,7 +144,7 @@ def test_an_older_backup_is_migrated_after_a_checked_copy(services, admin, db_pa
     conn.commit()
     conn.close()
     services.close()
-    restore(db_path, old, admin)
+    Services.offline_safety(db_path).restore(admin, old)
     assert backup.inspect(db_path).schema == schema.HEAD
     copies = list((db_path.parent / "backups").glob("office-*-before-migration-0002.db"))
     assert len(copies) == 1 and backup.inspect(old).schema == "0002"

@@ -8,8 +8,9 @@ from PySide6.QtWidgets import QMessageBox
 
 from elderdesk import app as app_module
 from elderdesk.domain.person import PersonInput
-from elderdesk.services.safety import SafetyService, restore
-from elderdesk.services.users import UserService
+from elderdesk.services.container import Services
+from elderdesk.services.safety.service import SafetyService
+from elderdesk.services.users.service import UserService
 from elderdesk.store.db import Database
 from elderdesk.ui.dialogs.login_dialog import LoginDialog
 from tests.conftest import ADMIN_PASSWORD
@@ -37,7 +38,8 @@ def test_a_window_whose_database_was_restored_elsewhere_returns_to_the_login(
         return authenticate("admin", ADMIN_PASSWORD) if len(asked) == 1 else None
 
     def restored_elsewhere_then_write(window, operator) -> None:  # type: ignore[no-untyped-def]
-        restore(db_path, saved, operator)  # not through this window: it knows nothing of it
+        # not through this window: it knows nothing of it
+        Services.offline_safety(db_path).restore(operator, saved)
         services = window.services
 
         def write() -> None:

@@ -19,9 +19,9 @@ import pytest
 
 from elderdesk.domain.errors import ElderError
 from elderdesk.domain.person import PersonInput
-from elderdesk.services import safety as safety_module
+from elderdesk.store import safety as store_safety
 from elderdesk.services.container import Services
-from elderdesk.services.safety import SafetyService, restore
+from elderdesk.services.safety.service import SafetyService
 from tests.cli.conftest import Runner
 from tests.helpers import make_id
 from tests.safety.kill import ROOT, environment
@@ -56,7 +56,8 @@ def test_a_long_lived_session_stops_after_a_restore_made_elsewhere(services, adm
                                                                   db_path, tmp_path):
     saved = SafetyService(services.db).create_backup(admin, tmp_path / "saved.db")
     services.people.add(clerk, PersonInput(id_number=FIRST, name="赵德明"))
-    restore(db_path, saved, admin)  # another window or process; `services` stays open
+    # another window or process; `services` stays open
+    Services.offline_safety(db_path).restore(admin, saved)
     with pytest.raises(ElderError) as e:
         services.people.add(clerk, PersonInput(id_number=LATER, name="钱秀兰"))
     assert e.value.code == "DB_RESTORED" and e.value.exit_status == 4
@@ -82,12 +83,13 @@ def test_restoring_twice_with_a_session_open_in_between(services, admin, clerk, 
                                                         tmp_path):
     """A session opened after the first restore is current; the second restore ends it."""
     saved = SafetyService(services.db).create_backup(admin, tmp_path / "saved.db")
-    restore(db_path, saved, admin)
+    Services.offline_safety(db_path).restore(admin, saved)
     middle = Services.open(db_path)
     try:
         op = middle.users.authenticate("admin", "admin-pass-1")
         middle.people.add(op, PersonInput(id_number=FIRST, name="赵德明"))
-        restore(db_path, kept_copies(db_path)[0], admin)  # back to the first state
+        # back to the first state
+        Services.offline_safety(db_path).restore(admin, kept_copies(db_path)[0])
         with pytest.raises(ElderError) as e:
             middle.people.add(op, PersonInput(id_number=LATER, name="钱秀兰"))
         assert e.value.code == "DB_RESTORED"
@@ -152,7 +154,7 @@ def test_another_process_writing_after_the_restore_is_refused(services, admin, d
     services.close()
     proc = _session(db_path, "later", LATER, tmp_path)
     try:
-        restore(db_path, saved, admin)
+        Services.offline_safety(db_path).restore(admin, saved)
     finally:
         outcome = _finish(proc)
     assert outcome == "DB_RESTORED"
@@ -163,7 +165,7 @@ def test_a_restore_waits_for_a_writer_then_refuses_with_db_busy(services, admin,
                                                                 tmp_path, monkeypatch):
     saved = SafetyService(services.db).create_backup(admin, tmp_path / "saved.db")
     services.close()
-    monkeypatch.setattr(safety_module, "RESTORE_WAIT", 1.0)  # the contract's 10 s, shortened
+    monkeypatch.setattr(store_safety, "RESTORE_WAIT", 1.0)  # the contract's 10 s, shortened
     run = Runner(db_path, monkeypatch)
     proc = _session(db_path, "hold", LATER, tmp_path)
     try:
@@ -185,7 +187,7 @@ def test_a_restore_waits_for_a_writer_then_refuses_with_db_busy(services, admin,
 def _workbook(path: Path, n: int) -> Path:
     import xlsxwriter
 
-    from elderdesk.services.demo import make_people
+    from elderdesk.demo.generator import make_people
 
     book = xlsxwriter.Workbook(str(path), {"constant_memory": True})
     sheet = book.add_worksheet("花名册")

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from elderdesk.domain.errors import ElderError
-from elderdesk.services import backup_rotation as rotation
-from elderdesk.services.safety import SafetyService
+from elderdesk.services.safety import rotation
+from elderdesk.services.safety.service import SafetyService
 from elderdesk.store import backup, schema
 from elderdesk.store.db import Database
 from tests.safety.damage import damage
@@ -133,7 +133,7 @@ def test_folder_setting_is_audited_and_used(services, admin, clerk, tmp_path, db
 
 
 def test_first_start_of_the_day_makes_one_backup(services, admin, clerk, monkeypatch, db_path):
-    from elderdesk.services import safety as safety_module
+    from elderdesk.services.safety import service as safety_module
 
     safety = SafetyService(services.db)
     clock = [datetime(2026, 5, 20, 9, 0)]  # the system clock (ELDERDESK_TODAY plays no part)

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox
 from elderdesk import app as app_module
 from elderdesk.domain.errors import ElderError
 from elderdesk.domain.person import PersonInput
-from elderdesk.services.safety import SafetyService
+from elderdesk.services.safety.service import SafetyService
 from elderdesk.store import backup
 from tests.helpers import make_id
 from tests.safety.damage import damage

@@ -8,7 +8,7 @@ import os
 import sqlite3
 from datetime import date, timedelta
 
-from elderdesk.services.demo import DemoService
+from elderdesk.demo.generator import DemoService
 
 PEOPLE = 400
 SEED = 7

@@ -63,7 +63,7 @@ def test_cancelled_build_leaves_nothing(services, clerk, reviewer, approver):
 
     import pytest
 
-    from elderdesk.services.imports import Cancelled
+    from elderdesk.services.people.imports import Cancelled
 
     enrol(services, clerk, reviewer, approver, "1946-05-20", 1, "2026-08-10", "2026-08-20")
     stop = threading.Event()

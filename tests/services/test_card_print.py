@@ -3,7 +3,7 @@
 from datetime import date
 
 from elderdesk.domain.person import PersonInput
-from elderdesk.services import qr_token
+from elderdesk.services.cards import qr_token
 from tests.services.test_cards import actions, add, code_of
 
 D = date.fromisoformat

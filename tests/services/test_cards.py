@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from elderdesk.domain.errors import ElderError
 from elderdesk.domain.person import PersonInput
-from elderdesk.services import qr_token
+from elderdesk.services.cards import qr_token
 from elderdesk.store.orm import AuditRow
 from elderdesk.store.orm_cards import CardPhotoRow, CardRow
 from tests.conftest import ADMIN_PASSWORD

@@ -9,7 +9,7 @@ import pytest
 
 from elderdesk.domain.errors import ElderError
 from elderdesk.domain.person import PersonInput
-from elderdesk.services.audit_labels import change_text, changes
+from elderdesk.services.audit.labels import change_text, changes
 from tests.helpers import make_id
 
 MAY = make_id("1946-05-20", 11)

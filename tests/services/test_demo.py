@@ -15,8 +15,8 @@ from sqlalchemy import func, select, text
 from elderdesk.domain.errors import ElderError
 from elderdesk.domain.idcard import check_char, expected_sex, parse_id
 from elderdesk.domain.person import PersonInput
-from elderdesk.services import demo_data
-from elderdesk.services.demo import DemoService, generate_people, make_people
+from elderdesk.demo import data as demo_data
+from elderdesk.demo.generator import DemoService, generate_people, make_people
 from elderdesk.store.orm import AuditRow, PersonKeyRow, PersonRow
 
 TODAY = "2026-06-15"
@@ -57,7 +57,7 @@ def test_deterministic_for_people_and_seed(people):
 
 def test_same_people_in_another_process():
     """Nothing depends on the hash seed of the process."""
-    code = ("import datetime, hashlib, json; from elderdesk.services.demo import make_people; "
+    code = ("import datetime, hashlib, json; from elderdesk.demo.generator import make_people; "
             "r = make_people(2000, 5, on=datetime.date(2026, 6, 15), "
             "stamp=datetime.datetime(2026, 6, 15)); "
             "print(hashlib.sha256(json.dumps(r, default=str).encode()).hexdigest())")

@@ -11,7 +11,6 @@ from elderdesk.domain.entitlement import EnrollmentFacts, Entitlement, PersonFac
 from elderdesk.domain.months import Month
 from elderdesk.domain.person import PersonInput
 from elderdesk.domain.policy import parse_policy_toml
-from elderdesk.services import allowance_views
 from tests.conftest import wuhan_policy
 from tests.helpers import make_id
 from tests.importing.sheets import write_xlsx
@@ -88,7 +87,7 @@ def test_queue_shows_the_source_and_who_must_still_come(services, clerk, reviewe
     assert (queue[counter].source, queue[counter].needs_visit) == ("counter", False)
     assert (queue[online].source, queue[online].needs_visit) == ("online", True)
     services.allowance.lifecert(clerk, online, date(2026, 5, 9))  # before the application
-    assert allowance_views.queue(services.allowance, reviewer, "applied")[1].needs_visit
+    assert services.allowance.queue(reviewer, "applied")[1].needs_visit
     services.allowance.lifecert(clerk, online, date(2026, 5, 12))
     queue = {a.id_number: a for a in services.allowance.queue(reviewer, "applied")}
     assert not queue[online].needs_visit

@@ -1,7 +1,7 @@
 """Every public service method × every role: ROLE_DENIED (exit 3) exactly when PERMISSIONS says so.
 
 Methods are found by introspection (the Services container, every *Service class of
-elderdesk.services, and every module function there that takes an operator), so a new method
+elderdesk.services and elderdesk.demo, and every module function there that takes an operator), so a new method
 without an entry below fails `test_every_method_is_in_the_table`.
 """
 
@@ -18,10 +18,11 @@ from typing import Any
 
 import pytest
 
+import elderdesk.demo as demo_pkg
 import elderdesk.services as services_pkg
 from elderdesk.domain.errors import ElderError
 from elderdesk.domain.person import PersonInput
-from elderdesk.services.audit_view import AuditQuery
+from elderdesk.services.audit.view import AuditQuery
 from elderdesk.services.auth import PERMISSIONS, Operator
 from tests.conftest import ADMIN_PASSWORD, PASSWORD, wuhan_policy
 from tests.helpers import make_id
@@ -67,13 +68,9 @@ def _month(text: str) -> Any:
 
 
 def _demo(c: Ctx) -> Any:
-    from elderdesk.services.demo import DemoService
+    from elderdesk.demo.generator import DemoService
 
     return DemoService(c.services.db)
-
-
-def _fn(module: str, name: str) -> Any:
-    return getattr(importlib.import_module(f"elderdesk.services.{module}"), name)
 
 
 P = "2026Q1"  # a period in the Wuhan policy's form
@@ -99,8 +96,9 @@ TABLE: dict[str, tuple[str, Any]] = {
     "PeopleService.resolve": (IN_SESSION, None),
     "PeopleService.apply_end": (IN_SESSION, None),
     "PeopleService.check_can_end": (IN_SESSION, None),
-    "people.correct_id": ("people.correct_id", lambda c, op: _fn("people", "correct_id")(
-        c.services.people, op, c.corrected, next(c.spare_ids), "户籍更正")),
+    "PeopleService.correct_id": ("people.correct_id", lambda c, op:
+                                 c.services.people.correct_id(
+                                     op, c.corrected, next(c.spare_ids), "户籍更正")),
     # --- allowance ------------------------------------------------------------------------
     "AllowanceService.policy": ("people.read", lambda c, op: c.services.allowance.policy(op)),
     "AllowanceService.load_policy": ("policy.load", lambda c, op:
@@ -128,16 +126,8 @@ TABLE: dict[str, tuple[str, Any]] = {
         op, c.person)),
     "AllowanceService.policy_in": (IN_SESSION, None),
     "AllowanceService.entitlement": (IN_SESSION, None),
-    "allowance_views.queue": ("people.read", lambda c, op: _fn("allowance_views", "queue")(
-        c.services.allowance, op, "applied")),
-    "allowance_views.due_list": ("people.read", lambda c, op: _fn("allowance_views", "due_list")(
-        c.services.allowance, op)),
-    "allowance_views.lifecert_due": ("people.read", lambda c, op: _fn(
-        "allowance_views", "lifecert_due")(c.services.allowance, op)),
-    "allowance_views.history": ("people.read", lambda c, op: _fn("allowance_views", "history")(
-        c.services.allowance, op, c.person)),
-    "allowance_views.application_of": ("people.read", lambda c, op: _fn(
-        "allowance_views", "application_of")(c.services.allowance, op, c.person)),
+    "AllowanceService.application_of": ("people.read", lambda c, op:
+                                        c.services.allowance.application_of(op, c.person)),
     # --- rosters --------------------------------------------------------------------------
     "RosterService.build": ("roster.build", lambda c, op: c.services.roster.build(op, P)),
     "RosterService.show": ("roster.read", lambda c, op: c.services.roster.show(op, P)),
@@ -151,8 +141,7 @@ TABLE: dict[str, tuple[str, Any]] = {
         op, c.person, "2026-01", TODAY)),
     "RosterService.parse_period": (IN_SESSION, None),
     "Services.profile": ("people.read", lambda c, op: c.services.profile(op, c.person)),
-    "Services.roster_export": ("roster.export", lambda c, op: c.services.roster_export(
-        op, P, pdf=c.path(".pdf"))),
+    "Services.offline_safety": (NO_OP, None),
     "Services.open": (NO_OP, None),
     "Services.close": (NO_OP, None),
     # --- cards ----------------------------------------------------------------------------
@@ -194,12 +183,11 @@ TABLE: dict[str, tuple[str, Any]] = {
         op, "SJ4201032026000001", c.path(".pdf"))),
     "ReceiptService.export_day": ("receipt.read", lambda c, op: c.services.receipts.export_day(
         op, pdf=c.path(".pdf"), xlsx=c.path(".xlsx"))),
-    "card_views.eligibility": ("people.read", lambda c, op: _fn("card_views", "eligibility")(
-        c.services.cards, op, c.person)),
-    "card_views.recent_cards": ("people.read", lambda c, op: _fn("card_views", "recent_cards")(
-        c.services.cards, op)),
-    "card_views.preview_pdf": ("people.read", lambda c, op: _fn("card_views", "preview_pdf")(
-        c.services.cards, op, c.person, c.path(".pdf"))),
+    "CardService.eligibility": ("people.read", lambda c, op: c.services.cards.eligibility(
+        op, c.person)),
+    "CardService.recent_cards": ("people.read", lambda c, op: c.services.cards.recent_cards(op)),
+    "CardService.preview_pdf": ("people.read", lambda c, op: c.services.cards.preview_pdf(
+        op, c.person, c.path(".pdf"))),
     # --- imports, settings, users, audit ----------------------------------------------------
     "ImportService.import_people": ("import.people", lambda c, op:
                                     c.services.imports.import_people(op, c.path(".xlsx"))),
@@ -245,8 +233,11 @@ TABLE: dict[str, tuple[str, Any]] = {
                                      _safety(c).startup_checks(op)),
     "SafetyService.record_auto_backup": ("backup.auto", lambda c, op:
                                          _safety(c).record_auto_backup(op, c.path(".db"))),
-    "safety.restore": ("backup.restore", lambda c, op: _fn("safety", "restore")(
-        c.services.db.path, c.path(".db"), op)),
+    "SafetyService.restore": ("backup.restore", lambda c, op: _safety(c).restore(
+        op, c.path(".db"))),
+    "SafetyService.clean_leftovers": (NO_OP, None),
+    "SafetyService.usable": (NO_OP, None),
+    "SafetyService.limit_lock_wait": (NO_OP, None),
     "StatsService.compute": ("stats.read", lambda c, op: c.services.stats.compute(op)),
     # --- statistics export and forms (issue 7) ---------------------------------------------
     "StatsService.export": ("stats.read", lambda c, op: c.services.stats.export(
@@ -338,8 +329,11 @@ def discover(services: Any) -> dict[str, Any]:
     """'Class.method' / 'module.function' -> the callable, for every public entry point."""
     reachable = _reachable(services)
     out: dict[str, Any] = {}
-    for info in pkgutil.iter_modules(services_pkg.__path__):
-        module = importlib.import_module(f"elderdesk.services.{info.name}")
+    infos = [*pkgutil.walk_packages(services_pkg.__path__, "elderdesk.services."),
+             *pkgutil.walk_packages(demo_pkg.__path__, "elderdesk.demo.")]  # `elderdesk demo`
+    for info in infos:
+        module = importlib.import_module(info.name)
+        short = info.name.removeprefix("elderdesk.services.")
         for name, obj in vars(module).items():
             if name.startswith("_") or getattr(obj, "__module__", None) != module.__name__:
                 continue
@@ -351,7 +345,7 @@ def discover(services: Any) -> dict[str, Any]:
             elif inspect.isfunction(obj):
                 params = list(inspect.signature(obj).parameters)
                 if "op" in params and params[0] not in ("s", "session") and name != "require":
-                    out[f"{info.name}.{name}"] = obj
+                    out[f"{short}.{name}"] = obj
     return out
 
 
@@ -359,7 +353,7 @@ def discover(services: Any) -> dict[str, Any]:
 @pytest.fixture(scope="module")
 def ctx(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
     from elderdesk.services.container import Services
-    from elderdesk.services.users import initialise
+    from elderdesk.services.users.service import initialise
 
     tmp = tmp_path_factory.mktemp("matrix")
     initialise(tmp / "m.db", "420103", "矩阵测试中心", "admin", ADMIN_PASSWORD,

@@ -11,7 +11,7 @@ from sqlalchemy import text
 
 from elderdesk.domain.ledger import parse_ledger, reconcile_packed, reconcile_runs
 from elderdesk.domain.months import Period
-from elderdesk.services.demo import DemoService
+from elderdesk.demo.generator import DemoService
 from elderdesk.store.bulk import gc_paused
 from tests.services.test_allowance_views import enrol
 
@@ -104,7 +104,7 @@ def test_demo_history_builds_and_freezes_quarters(services, admin, monkeypatch):
 
 def _fresh(services, tmp_name: str):
     from elderdesk.services.container import Services
-    from elderdesk.services.users import initialise
+    from elderdesk.services.users.service import initialise
     from tests.conftest import ADMIN_PASSWORD, wuhan_policy
 
     path = services.db.path.with_name(f"{tmp_name}.db")

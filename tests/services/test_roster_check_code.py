@@ -10,7 +10,7 @@ import subprocess
 
 from python_calamine import CalamineWorkbook
 
-from elderdesk.services import audit_anchors
+from elderdesk.services.audit import anchors as audit_anchors
 from tests.services.test_allowance_views import enrol
 
 CODE = re.compile(r"\b\d+-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}\b")

@@ -18,7 +18,7 @@ from elderdesk.domain.errors import ElderError
 from elderdesk.domain.months import Month, Period
 from elderdesk.domain.person import PersonInput, has_account
 from elderdesk.services.container import Services
-from elderdesk.services.users import initialise
+from elderdesk.services.users.service import initialise
 from tests.conftest import ADMIN_PASSWORD, PASSWORD
 from tests.helpers import make_id
 

@@ -39,7 +39,7 @@ def fast_folder(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def world(tmp_path_factory):
     from elderdesk.services.container import Services
-    from elderdesk.services.users import initialise
+    from elderdesk.services.users.service import initialise
 
     mp = pytest.MonkeyPatch()
     mp.setenv("ELDERDESK_TODAY", "2026-04-15")

@@ -11,8 +11,8 @@ from sqlalchemy import select
 
 from elderdesk.domain.errors import ElderError
 from elderdesk.domain.person import PersonInput
-from elderdesk.services.audit_view import AuditQuery
-from elderdesk.services.users import MAX_FAILED
+from elderdesk.services.audit.view import AuditQuery
+from elderdesk.services.users.service import MAX_FAILED
 from elderdesk.store.orm import AuditRow, UserRow
 from tests.conftest import PASSWORD
 from tests.helpers import make_id

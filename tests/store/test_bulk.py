@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import func, select, text
 from sqlalchemy.exc import IntegrityError
 
-from elderdesk.services.demo import make_people
+from elderdesk.demo.generator import make_people
 from elderdesk.store import bulk, schema
 from elderdesk.store.orm import PersonKeyRow, PersonRow
 

@@ -11,10 +11,11 @@ from python_calamine import CalamineWorkbook
 from sqlalchemy import text
 
 from elderdesk.domain.entitlement import EnrollmentFacts
-from elderdesk.services import allowance, allowance_views, audit
+from elderdesk.services import audit
+from elderdesk.services.allowance import service as allowance
 from elderdesk.services.container import Services
-from elderdesk.services.demo import DemoService
-from elderdesk.services.users import initialise
+from elderdesk.demo.generator import DemoService
+from elderdesk.services.users.service import initialise
 from elderdesk.store import roster_repo, schema
 from elderdesk.store.db import Database, schema_version
 from tests.conftest import ADMIN_PASSWORD, wuhan_policy
@@ -136,7 +137,7 @@ def _dump(services: Services, op, folder: Path, tag: str) -> dict:  # type: igno
     out["compare"] = repr(services.roster.compare(op, DRAFT))
     out["recoveries"] = services.roster.recoveries(op)
     ids = sorted({ln.id_number for v in views.values() for ln in v.lines})
-    out["history"] = {i: repr(allowance_views.history(services.allowance, op, i)) for i in ids}
+    out["history"] = {i: repr(services.allowance.history(op, i)) for i in ids}
     with services.db.read() as s:
         out["ledger"] = s.execute(text(
             "SELECT person_id, month, paid_fen FROM ledger ORDER BY 1, 2")).all()

@@ -7,7 +7,7 @@ import random
 import pytest
 from sqlalchemy import text
 
-from elderdesk.services.demo import DemoService
+from elderdesk.demo.generator import DemoService
 from elderdesk.store import people_repo
 from elderdesk.store.pinyin import name_keys
 
@@ -18,7 +18,7 @@ def register(tmp_path_factory):
     import os
 
     from elderdesk.services.container import Services
-    from elderdesk.services.users import initialise
+    from elderdesk.services.users.service import initialise
 
     os.environ.setdefault("ELDERDESK_FAST_HASH", "1")
     path = tmp_path_factory.mktemp("search") / "s.db"

@@ -124,7 +124,7 @@ def test_restore_brings_the_backed_up_data_back(qtbot, ops, services, admin, cle
 
 def test_a_damaged_or_foreign_file_is_refused_and_nothing_changes(
         qtbot, ops, services, admin, clerk, db_path, tmp_path, answers, monkeypatch) -> None:
-    from elderdesk.services.users import initialise
+    from elderdesk.services.users.service import initialise
 
     services.people.add(clerk, PersonInput(id_number=LATE, name="留着", community="民意社区"))
     damaged = tmp_path / "elsewhere" / "damaged.db"

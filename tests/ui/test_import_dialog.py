@@ -9,7 +9,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from elderdesk.services.imports import Cancelled
+from elderdesk.services.people.imports import Cancelled
 from elderdesk.ui.dialogs.import_dialog import DEATHS, ImportDialog
 from elderdesk.ui.models.findings_model import COL_CODE, COL_LEVEL, COL_NAME
 

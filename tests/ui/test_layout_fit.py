@@ -46,7 +46,7 @@ def office(tmp_path_factory, qapp):
     """One database for every case: staff with every role, people, an application the same
     operator made (so approving it is refused), a card."""
     from elderdesk.services.container import Services
-    from elderdesk.services.users import initialise
+    from elderdesk.services.users.service import initialise
     from tests.conftest import ADMIN_PASSWORD, wuhan_policy
 
     mp = pytest.MonkeyPatch()
@@ -247,7 +247,6 @@ def failing(exc: ElderError):
 
 def dialogs(window, services, boss):
     """(name, factory, [(error state, fill)]) of every dialog of the program."""
-    from elderdesk.services.card_views import eligibility
     from elderdesk.ui.dialogs.application_dialog import ApplicationDialog
     from elderdesk.ui.dialogs.calibration_dialog import CalibrationDialog
     from elderdesk.ui.dialogs.card_issue_dialog import CardIssueDialog
@@ -312,12 +311,12 @@ def dialogs(window, services, boss):
         ("death", lambda: EndDialog(ops, zhang, "death", lambda *a: None, window),
          [("refused", failing(refused))]),
         ("card issue", lambda: CardIssueDialog(
-            ops, services, boss, eligibility(services.cards, boss, PEOPLE[2][1]), window),
+            ops, services, boss, services.cards.eligibility(boss, PEOPLE[2][1]), window),
          [("refused", failing(ElderError(
              "CARD_NOT_LOCAL", name=zhang.name, id=zhang.id_number,
              detail="没有登记有效期内的居住证")))]),
         ("card reissue", lambda: ReissueDialog(
-            ops, services, boss, eligibility(services.cards, boss, PEOPLE[0][1]), window), []),
+            ops, services, boss, services.cards.eligibility(boss, PEOPLE[0][1]), window), []),
         ("pickup", lambda: PickupDialog(ops, services, boss,
                                         services.cards.current(boss, PEOPLE[0][1]), window),
          [("agent missing", lambda d: (d.agent_radio.setChecked(True), ok(d)))]),

@@ -8,7 +8,7 @@ from datetime import date
 from PySide6.QtCore import Qt
 
 from elderdesk.importing.findings import Finding
-from elderdesk.services.people import PersonSummary
+from elderdesk.services.people.service import PersonSummary
 from elderdesk.ui.models.findings_model import COL_LEVEL, COL_MESSAGE, FindingsTableModel
 from elderdesk.ui.models.people_model import COL_ID, PAGE_SIZE, PeopleTableModel
 

@@ -16,9 +16,9 @@ from PySide6.QtCore import QAbstractItemModel, Qt
 
 import elderdesk.ui.models as models_pkg
 from elderdesk.domain.roster import ItemView, LineView
-from elderdesk.services.audit_view import AuditEntry, AuditPage
+from elderdesk.services.audit.view import AuditEntry, AuditPage
 from elderdesk.services.auth import Operator
-from elderdesk.services.people import PersonSummary
+from elderdesk.services.people.service import PersonSummary
 
 ID = "420103194003120114"
 ACCOUNT = "6222021234567890123"
@@ -71,7 +71,7 @@ def _findings(_ops):  # type: ignore[no-untyped-def]
 
 
 def _card(_ops):  # type: ignore[no-untyped-def]
-    from elderdesk.services.cards import Card
+    from elderdesk.services.cards.service import Card
 
     return _rows("card_models.CardsTableModel", [Card(
         "4201032026000001", "red", "valid", "new", D, 0, "EC1.x.y", ID, "张三丰",
@@ -103,10 +103,10 @@ FACTORIES = {
     "CardsTableModel": _card,
     "ComparisonTableModel": _comparison,
     "ApplicationsTableModel": lambda _o: _rows("allowance_models.ApplicationsTableModel", [
-        __import__("elderdesk.services.allowance_views", fromlist=["Application"]).Application(
+        __import__("elderdesk.services.allowance.service", fromlist=["Application"]).Application(
             ID, "张三丰", B, "民意社区", "applied", D, "clerk1", None, None, f"核对 {ID}")]),
     "DuePeopleTableModel": lambda _o: _rows("allowance_models.DuePeopleTableModel", [
-        __import__("elderdesk.services.allowance_views", fromlist=["DuePerson"]).DuePerson(
+        __import__("elderdesk.services.allowance.service", fromlist=["DuePerson"]).DuePerson(
             ID, "张三丰", B, "民意社区", "13800001111", D)]),
     "RosterLinesTableModel": lambda _o: _rows("roster_models.RosterLinesTableModel", [_line()]),
     "RecoveriesTableModel": lambda _o: _rows("roster_models.RecoveriesTableModel", [

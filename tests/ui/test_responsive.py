@@ -37,7 +37,7 @@ def big_register(tmp_path_factory):
     """A 100,000-row register workbook of invented people, written once per test session."""
     import xlsxwriter
 
-    from elderdesk.services.demo import generate_people
+    from elderdesk.demo.generator import generate_people
 
     path = tmp_path_factory.mktemp("big") / "名册10万.xlsx"
     book = xlsxwriter.Workbook(str(path), {"constant_memory": True})

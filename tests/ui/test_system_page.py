@@ -7,7 +7,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from elderdesk.domain.person import PersonInput
-from elderdesk.services.audit_view import AuditQuery
+from elderdesk.services.audit.view import AuditQuery
 from elderdesk.ui.dialogs.password_dialog import PasswordDialog
 from elderdesk.ui.dialogs.user_dialog import UserDialog
 from elderdesk.ui.models.audit_models import AU_CHANGES, AU_SUBJECT, AuditTableModel

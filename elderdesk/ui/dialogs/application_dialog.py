@@ -24,7 +24,7 @@ from elderdesk.domain.entitlement import (
 )
 from elderdesk.domain.money import fen_to_str
 from elderdesk.domain.months import Month
-from elderdesk.services.allowance import STATE_NAMES
+from elderdesk.services.allowance.service import STATE_NAMES
 from elderdesk.services.clock import today
 from elderdesk.ui.data_text import tr_data
 from elderdesk.ui.dialogs.record_dialog import qdate

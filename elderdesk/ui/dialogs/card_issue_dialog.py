@@ -22,7 +22,7 @@ from elderdesk.domain.cards import TYPE_NAMES
 from elderdesk.domain.idcard import mask_id
 from elderdesk.domain.money import fen_to_str
 from elderdesk.domain.months import age_on
-from elderdesk.services import card_photo, card_views
+from elderdesk.services.cards import photo as card_photo
 from elderdesk.services.clock import today
 from elderdesk.ui.data_text import tr_data
 from elderdesk.ui.dialogs.file_dialog import FileDialog
@@ -36,8 +36,8 @@ from elderdesk.ui.widgets.photo_crop import PhotoCrop, decode_photo
 
 if TYPE_CHECKING:
     from elderdesk.services.auth import Operator
-    from elderdesk.services.card_views import Eligibility
-    from elderdesk.services.cards import Card
+    from elderdesk.services.cards.service import Eligibility
+    from elderdesk.services.cards.service import Card
     from elderdesk.services.container import Services
 
 PREVIEW_WIDTH = 360  # px of the card preview (85.6 mm wide); the dialog fits 1280 × 720
@@ -281,7 +281,7 @@ class CardIssueDialog(RecordDialog):
         services, op = self._services, self._op
 
         def work() -> QImage:
-            card_views.preview_pdf(services.cards, op, number, path, data, box, on)
+            services.cards.preview_pdf(op, number, path, data, box, on)
             image = render_pages(path, dpi=PREVIEW_WIDTH / 85.6 * 25.4 * 2, max_pages=1)[0]
             path.unlink(missing_ok=True)
             return image

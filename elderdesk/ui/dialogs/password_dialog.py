@@ -6,14 +6,14 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
 
-from elderdesk.services.passwords import MIN_LENGTH
+from elderdesk.services.users.passwords import MIN_LENGTH
 from elderdesk.ui.data_text import message
 from elderdesk.ui.dialogs.record_dialog import RecordDialog
 from elderdesk.ui.ops import Ops
 
 if TYPE_CHECKING:
     from elderdesk.services.auth import Operator
-    from elderdesk.services.users import UserService
+    from elderdesk.services.users.service import UserService
 
 
 class PasswordDialog(RecordDialog):

@@ -23,7 +23,7 @@ from elderdesk.ui.widgets.id_check import BAD, IdNumberEdit
 
 if TYPE_CHECKING:
     from elderdesk.services.auth import Operator
-    from elderdesk.services.cards import Card
+    from elderdesk.services.cards.service import Card
     from elderdesk.services.container import Services
 
 

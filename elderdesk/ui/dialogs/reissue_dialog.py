@@ -14,7 +14,7 @@ from elderdesk.ui.labels import reissue_reason_label
 from elderdesk.ui.layout import WrapLabel
 
 if TYPE_CHECKING:
-    from elderdesk.services.cards import Card
+    from elderdesk.services.cards.service import Card
 
 
 class ReissueDialog(CardIssueDialog):

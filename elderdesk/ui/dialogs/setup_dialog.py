@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from elderdesk.domain.errors import ElderError
 from elderdesk.paths import resource
-from elderdesk.services.passwords import MIN_LENGTH
+from elderdesk.services.users.passwords import MIN_LENGTH
 from elderdesk.ui.errors import error_line, error_text
 from elderdesk.ui.layout import FitDialog, WrapLabel
 from elderdesk.ui.ops import Ops
@@ -25,7 +25,7 @@ from elderdesk.ui.ops import Ops
 
 def create_database(path: Path, region: str, office: str, admin: str, password: str) -> None:
     """Runs on the write thread: schema, admin, keys, the shipped Wuhan policy if present."""
-    from elderdesk.services.users import initialise
+    from elderdesk.services.users.service import initialise
 
     policy = resource("policies", "wuhan.toml")
     source = policy.read_text(encoding="utf-8") if policy.exists() else None

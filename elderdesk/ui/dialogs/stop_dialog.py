@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QWidget
 
-from elderdesk.services.allowance import STOP_REASONS
+from elderdesk.services.allowance.service import STOP_REASONS
 from elderdesk.services.clock import today
 from elderdesk.ui.dialogs.record_dialog import RecordDialog
 from elderdesk.ui.labels import stop_reason_label

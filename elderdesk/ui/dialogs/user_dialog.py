@@ -14,7 +14,7 @@ from elderdesk.ui.ops import Ops
 
 if TYPE_CHECKING:
     from elderdesk.services.auth import Operator
-    from elderdesk.services.users import User, UserService
+    from elderdesk.services.users.service import User, UserService
 
 
 class UserDialog(RecordDialog):

@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor
 from elderdesk.domain.entitlement import NOT_ENTITLED, PAYABLE, WITHHELD
 from elderdesk.domain.idcard import mask_id
 from elderdesk.domain.money import fen_to_str
-from elderdesk.services.allowance import STATE_NAMES
+from elderdesk.services.allowance.service import STATE_NAMES
 from elderdesk.ui.data_text import tr_data
 from elderdesk.ui.models.base import Index, ListTableModel, MaskedTableModel
 
@@ -62,7 +62,7 @@ A_DECISION = (A_APPROVED, A_APPROVED_BY, A_MONTHLY)  # shown for approved applic
 
 
 class ApplicationsTableModel(PersonRowsModel):
-    """Rows of Application (services.allowance_views): one queue. reason_header names what the
+    """Rows of Application (AllowanceService.queue): one queue. reason_header names what the
     reason column holds in this queue (审核意见 of a reviewed application, 退回原因…)."""
 
     def __init__(self, parent=None, reason_header: str = "") -> None:

@@ -8,13 +8,13 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 
-from elderdesk.services.audit_labels import change_text, key_text
-from elderdesk.services.audit_view import AuditQuery
+from elderdesk.services.audit.labels import change_text, key_text
+from elderdesk.services.audit.view import AuditQuery
 from elderdesk.ui.models.base import Index, MaskedTableModel
 from elderdesk.ui.ops import Ops
 
 if TYPE_CHECKING:
-    from elderdesk.services.audit_view import AuditEntry, AuditPage
+    from elderdesk.services.audit.view import AuditEntry, AuditPage
 
 AU_ID, AU_AT, AU_OPERATOR, AU_ACTION, AU_SUBJECT, AU_CHANGES = range(6)
 PAGE_SIZE = 200

@@ -14,7 +14,7 @@ from elderdesk.ui.models.base import Index, ListTableModel
 from elderdesk.ui.ops import Ops
 
 if TYPE_CHECKING:
-    from elderdesk.services.people import PersonSummary
+    from elderdesk.services.people.service import PersonSummary
 
 COL_ID, COL_NAME, COL_SEX, COL_BIRTH, COL_STATUS, COL_COMMUNITY = range(6)
 PAGE_SIZE = 100

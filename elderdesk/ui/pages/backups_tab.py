@@ -234,8 +234,6 @@ class BackupsTab(QWidget):
             QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:
             return
-        from elderdesk.services.safety import restore
-
         self._ops.wait_done(10000)  # no read may hold the file open while it is replaced
         if self._ops.is_busy():
             self._say(self.tr("还有操作正在进行（例如导入），请等它完成后再恢复。"), True)
@@ -248,7 +246,7 @@ class BackupsTab(QWidget):
 
         def work() -> Path | None:
             services.close()  # a refused file: the engine simply reconnects to the same file
-            return restore(db_path, source, op)
+            return services.safety.restore(op, source)
 
         self._ops.run(work, self._on_restored, self._on_restore_failed, write=True)
 

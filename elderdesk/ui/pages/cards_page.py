@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 
 from elderdesk.domain.money import fen_to_str
 from elderdesk.domain.person import Person
-from elderdesk.services import card_views
 from elderdesk.ui.data_text import tr_data
 from elderdesk.ui.dialogs.card_issue_dialog import CardIssueDialog
 from elderdesk.ui.dialogs.file_dialog import FileDialog
@@ -43,7 +42,7 @@ from elderdesk.ui.widgets.unmask import guard_unmask
 
 if TYPE_CHECKING:
     from elderdesk.services.auth import Operator
-    from elderdesk.services.card_views import Eligibility
+    from elderdesk.services.cards.service import Eligibility
     from elderdesk.services.container import Services
     from elderdesk.ui.pages.register_page import RegisterPage
 
@@ -210,7 +209,7 @@ class CardsPage(QWidget):
             self.recent_table.clearSelection()
         self._loading_id = id_number
         cards, op = self._services.cards, self._op
-        self._ops.run(lambda: card_views.eligibility(cards, op, id_number),
+        self._ops.run(lambda: cards.eligibility(op, id_number),
                       lambda info: self._on_loaded(id_number, info),
                       lambda exc: self._on_load_failed(id_number, exc))
 
@@ -232,7 +231,7 @@ class CardsPage(QWidget):
 
     def refresh_recent(self) -> None:
         cards, op = self._services.cards, self._op
-        self._ops.run(lambda: card_views.recent_cards(cards, op, RECENT_LIMIT),
+        self._ops.run(lambda: cards.recent_cards(op, RECENT_LIMIT),
                       self.recent_model.set_rows, lambda exc: self._set_message(
                           error_text(exc), error=True))
 

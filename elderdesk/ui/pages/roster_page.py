@@ -297,7 +297,7 @@ class RosterPage(QWidget):
         path = FileDialog.ask_save(self, title, name.format(p=period), file_filter)
         if path is None:
             return
-        export, op = self._services.roster_export, self._op
+        export, op = self._services.roster.export, self._op
         self._say(self.tr("正在导出……"))
         self._task = self._ops.run_task(lambda _t: export(op, period, **{kind: path}),
                                         lambda files: self._on_exported(files), self._failed,

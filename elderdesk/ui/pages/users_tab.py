@@ -24,7 +24,7 @@ from elderdesk.ui.widgets.record_table import record_table
 
 if TYPE_CHECKING:
     from elderdesk.services.auth import Operator
-    from elderdesk.services.users import UserService
+    from elderdesk.services.users.service import UserService
 
 
 class UsersTab(QWidget):

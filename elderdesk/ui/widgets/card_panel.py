@@ -33,7 +33,7 @@ from elderdesk.ui.widgets.card_summary import status_text
 
 if TYPE_CHECKING:
     from elderdesk.services.auth import Operator
-    from elderdesk.services.card_views import Eligibility
+    from elderdesk.services.cards.service import Eligibility
 
 PHOTO_W, PHOTO_H = 75, 105  # the 25:35 thumbnail
 GREEN, ORANGE, RED, GREY = "#1b6e20", "#9a5b00", "#b01c1c", "#555555"

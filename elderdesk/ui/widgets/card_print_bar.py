@@ -20,7 +20,7 @@ from elderdesk.ui.pdf_printing import preview_in_dialog, print_with_dialog, prin
 
 if TYPE_CHECKING:
     from elderdesk.services.auth import Operator
-    from elderdesk.services.card_print import PrintOutcome
+    from elderdesk.services.cards.printing import PrintOutcome
     from elderdesk.services.container import Services
 
 # () -> (ID numbers to print, a few words naming them for titles and file names)

@@ -16,7 +16,7 @@ from elderdesk.ui.ops import Ops
 
 if TYPE_CHECKING:
     from elderdesk.services.auth import Operator
-    from elderdesk.services.cards import Card
+    from elderdesk.services.cards.service import Card
     from elderdesk.services.container import Services
 
 END_REASONS = {"death": "死亡注销", "lost": "遗失补证", "damaged": "损坏补证",

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from elderdesk.domain.money import fen_to_str
-from elderdesk.services.allowance import STATE_NAMES
+from elderdesk.services.allowance.service import STATE_NAMES
 from elderdesk.ui.data_text import tr_data
 from elderdesk.ui.errors import error_text
 from elderdesk.ui.layout import WrapLabel
@@ -71,11 +71,9 @@ class PaymentHistory(QWidget):
         allowance, op = self._services.allowance, self._op
 
         def load() -> tuple[Any, list]:
-            from elderdesk.services.allowance_views import application_of
-
             enrollment = allowance.enrollment_json(op, id_number)
             if enrollment is not None:  # who decided it, for the text
-                app = application_of(allowance, op, id_number)
+                app = allowance.application_of(op, id_number)
                 enrollment = {**enrollment, "approved_by": app.approved_by if app else None}
             return enrollment, allowance.history(op, id_number)
 

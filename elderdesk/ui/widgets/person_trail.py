@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from elderdesk.services.audit_labels import change_text
+from elderdesk.services.audit.labels import change_text
 from elderdesk.ui.errors import error_text
 from elderdesk.ui.models.base import Index, MaskedTableModel
 from elderdesk.ui.ops import Ops

@@ -6,7 +6,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QPointF, QRectF, QSize, Qt, Sign
 from PySide6.QtGui import QColor, QImage, QImageReader, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from elderdesk.services.card_photo import RATIO, default_box
+from elderdesk.services.cards.photo import RATIO, default_box
 
 Box = tuple[int, int, int, int]
 DISPLAY_MAX = 1000  # the shown copy of a big photo is scaled down to this many pixels

@@ -1,0 +1,1 @@
+"""The longevity allowance's applications, decisions, stops, proofs of life and the counter's lists (AllowanceService)."""

@@ -1,0 +1,1 @@
+"""Printed forms filled from the record (FormsService)."""

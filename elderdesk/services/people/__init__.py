@@ -1,0 +1,1 @@
+"""Register of people: people.service (PeopleService) and people.imports (ImportService: register, death list and online-application workbooks)."""

@@ -1,0 +1,1 @@
+"""This PC's ID card reader (ReaderService)."""

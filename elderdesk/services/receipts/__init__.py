@@ -1,0 +1,1 @@
+"""Fee receipts and the day's cash-up (ReceiptService)."""

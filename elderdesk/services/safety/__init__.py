@@ -1,0 +1,1 @@
+"""Backups, their rotation, restore and the checks after start-up (SafetyService)."""

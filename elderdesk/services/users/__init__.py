@@ -1,0 +1,1 @@
+"""Users and logins: users.service (UserService, initialise), password hashing, the office key pair."""
