@@ -186,8 +186,10 @@ def decisions(ctx: Context, page: Any) -> None:
                                     ok_text="批准", parent=ctx.window), "approve_dialog.png")
     tab = page.lists[LIFECERT]
     months = page._policy.life_cert_months if page._policy is not None else 0
-    ctx.shots.dialog(LifecertDialog(ctx.window.ops, page._subject(tab)[1], nothing,
+    number, text = page._subject(tab)
+    ctx.shots.dialog(LifecertDialog(ctx.window.ops, text, nothing,
                                     covered_until=tab.selected().due, months=months,
+                                    reader=(ctx.services, ctx.op, number),
                                     parent=ctx.window), "lifecert_dialog.png")
 
 
@@ -255,4 +257,84 @@ def _backups(ctx: Context) -> None:
     ctx.shots.save(ctx.window, "backup_tab.png")
 
 
-SCENES = (register, import_workbook, cards, allowance, roster, statistics, forms, system)
+def reading(ctx: Context) -> None:
+    """读卡 with the folder driver: the new-person dialog filled in from a card with its chip
+    photo, and the card issue dialog with a registered person's chip photo in the frame."""
+    from elderdesk.ui.dialogs.card_issue_dialog import CardIssueDialog
+    from elderdesk.ui.dialogs.person_dialog import PersonDialog
+
+    folder = ctx.tmp / "cards"
+    saved = {k: os.environ.get(k) for k in ("ELDERDESK_READER", "ELDERDESK_SETTINGS")}
+    os.environ["ELDERDESK_READER"] = f"folder:{folder}"
+    os.environ["ELDERDESK_SETTINGS"] = str(ctx.tmp / "pc" / "settings.ini")  # not this PC's
+    try:
+        new_id = valid_id("42010319431105004")
+        read = _read(ctx, folder, ["刘淑珍", "女", "汉", "19431105",
+                                   "湖北省武汉市江汉区唐家墩街道新华路218号3栋2单元501室", new_id,
+                                   "武汉市公安局江汉分局", "20160322-长期"])
+        dialog = PersonDialog(ctx.window.ops, ctx.services, ctx.op, None, ctx.window)
+        dialog.fill_from_card(read)
+        dialog.show()
+        dialog.chip_check.setChecked(True)
+        dialog.permit_date.setDate(QDate(2027, 11, 16))  # it starts from the real date
+        ctx.shots.save(dialog, "person_dialog_card.png", 0.8)
+        dialog.close()
+        page = ctx.page(ctx.window.cards_page)
+        number = demo.ids(ctx.db, "birth_date <= '1950-01-01' AND NOT EXISTS (SELECT 1 "
+                          "FROM cards c WHERE c.person_id = p.id)", 2)[1]
+        page.show_person(number)
+        ctx.wait_until(ctx.app, lambda: page.info is not None
+                       and page.info.person.id_number == number)
+        person = page.info.person
+        read = _read(ctx, folder, [person.name, "男" if person.sex == "M" else "女", "汉",
+                                   person.birth_date.strftime("%Y%m%d"),
+                                   person.household_address or "湖北省武汉市江汉区民意一路18号",
+                                   number, "武汉市公安局江汉分局", "20150601-长期"])
+        dialog = CardIssueDialog(ctx.window.ops, ctx.services, ctx.op, page.info, ctx.window)
+        dialog.show()
+        dialog.reader._set_state("done", "")
+        dialog._on_card_read(read)
+        ctx.wait_until(ctx.app, lambda: dialog.preview_image is not None
+                       and dialog._generation == dialog._preview_done)
+        ctx.shots.save(dialog, "card_issue_chip.png", 0.8)
+        dialog.close()
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
+def _read(ctx: Context, folder: Path, lines: list[str]) -> Any:
+    """Write a card as a vendor tool would (wz.txt in GBK, zp.bmp) and read it as 读卡 does."""
+    import threading
+    from types import SimpleNamespace
+
+    from elderdesk.ui.widgets.card_reader import read_job
+
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "wz.txt").write_bytes(("\r\n".join(lines) + "\r\n").encode("gbk"))
+    _chip_photo().save(folder / "zp.bmp", "BMP")
+    task = SimpleNamespace(progress=lambda _d, _t: None, cancel=threading.Event())
+    return read_job(ctx.services, ctx.op, task, look_up=True, timeout=5)
+
+
+def _chip_photo() -> Any:
+    """A 102 × 126 portrait drawn like an ID card's chip photo (white ground, head, shoulders)."""
+    from PIL import Image, ImageDraw
+
+    img = Image.new("RGB", (102, 126), (246, 246, 244))
+    draw = ImageDraw.Draw(img)
+    draw.ellipse((8, 98, 94, 170), fill=(52, 60, 82))  # shoulders
+    draw.rectangle((43, 80, 59, 102), fill=(226, 188, 160))  # neck
+    draw.ellipse((29, 26, 73, 86), fill=(232, 196, 168))  # face
+    draw.chord((26, 18, 76, 66), 180, 360, fill=(196, 198, 200))  # grey hair
+    for x in (41, 57):
+        draw.ellipse((x - 3, 50, x + 3, 54), fill=(60, 50, 45))
+    draw.arc((43, 64, 59, 74), 20, 160, fill=(160, 90, 80), width=2)
+    return img
+
+
+SCENES = (register, import_workbook, cards, reading, allowance, roster, statistics, forms,
+          system)

@@ -176,7 +176,7 @@ def test_issue_a_card_with_the_chip_photo(qtbot, ops, services, clerk, people, m
         qtbot.waitUntil(lambda: dialog.reader.state == DONE, timeout=5000)
         qtbot.waitUntil(dialog.crop.has_photo)  # no photo yet: the chip photo is put in
         assert dialog.crop.box() == (6, 0, 90, 126)
-        assert dialog.photo_name == "身份证照片" and dialog.chip_button.isVisible()
+        assert dialog.photo_name == "身份证照片" and not dialog.chip_button.isVisible()
         qtbot.waitUntil(lambda: dialog.preview_image is not None
                         and dialog._generation == dialog._preview_done)
 
@@ -341,3 +341,48 @@ def test_f3_is_listed_and_means_one_thing(qtbot, window) -> None:
     rows = dict(shortcut_rows(window))
     assert rows["F3"] == "读卡"
     assert card_reader.POLL_INTERVAL >= 0.3
+
+
+def test_a_card_that_fails_the_checks_is_said_without_the_full_id(qtbot, window,
+                                                                   machine) -> None:
+    bad = KNOWN_ID[:17] + ("0" if KNOWN_ID[17] != "0" else "1")
+    put_card(machine, wz_bytes(card_lines(id=bad)))
+    page = window.register_page
+    page.reader.button.click()
+    qtbot.waitUntil(lambda: page.reader.state == FAILED, timeout=5000)
+    shown = window.statusBar().currentMessage()
+    assert "校验位错误" in shown and bad not in shown and bad[-4:] in shown
+    assert page.detail.person is None
+
+
+@pytest.mark.parametrize("data, detail", [
+    (bmp_bytes()[:200], None),  # cut short
+    (b"GIF89a" + b"\x00" * 200, None),
+    (bmp_bytes(40, 50), "太小"),
+    (bmp_bytes()[:18] + (30000).to_bytes(4, "little", signed=True)
+     + (30000).to_bytes(4, "little", signed=True) + bmp_bytes()[26:], None),  # a pixel bomb
+])
+def test_an_unusable_chip_photo_is_refused_in_chinese(data, detail) -> None:
+    from elderdesk.domain.errors import ElderError
+    from elderdesk.services.cards.photo import from_chip
+
+    with pytest.raises(ElderError) as refused:
+        from_chip(data)
+    assert refused.value.code == "PHOTO_UNREADABLE"
+    if detail:
+        assert detail in refused.value.message
+
+
+def test_a_card_with_a_broken_photo_is_read_without_it(qtbot, window, machine,
+                                                       monkeypatch) -> None:
+    put_card(machine, wz_bytes(NEW_CARD), bmp_bytes(40, 50))
+    seen = []
+
+    def ask_from_card(cls, parent, ops, services_, op, read):
+        seen.append((read.photo, read.photo_note))
+        return None
+
+    monkeypatch.setattr(PersonDialog, "ask_from_card", classmethod(ask_from_card))
+    window.register_page.reader.button.click()
+    qtbot.waitUntil(lambda: len(seen) == 1, timeout=5000)
+    assert seen[0][0] is None and "太小" in seen[0][1]

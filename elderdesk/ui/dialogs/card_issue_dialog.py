@@ -244,6 +244,7 @@ class CardIssueDialog(RecordDialog):
         self.choose_button.setEnabled(True)
         self.error_label.clear()
         self.photo_data, self.photo_name = data, name
+        self.chip_button.setVisible(self._chip is not None and data is not self._chip.photo)
         self.crop.set_photo(image, QSize(*size))
         self._set_photo_note()
         self.crop.setFocus()
@@ -253,7 +254,7 @@ class CardIssueDialog(RecordDialog):
         """This person's card: its chip photo is offered (used at once when there is no photo
         yet; else 使用身份证照片 puts it in the frame). Issuing is the clerk's acceptance."""
         self._chip = read if read.photo is not None and read.photo_image is not None else None
-        self.chip_button.setVisible(self._chip is not None)
+        self.chip_button.setVisible(self._chip is not None)  # hidden again once in the frame
         if self._chip is not None and self.photo_data is None and self.info.photo is None:
             self.use_chip_photo()
 
