@@ -4,16 +4,13 @@ from __future__ import annotations
 
 import re
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
 from elderdesk.domain.cards import CARD_SETTINGS
 from elderdesk.domain.errors import ElderError
 from elderdesk.domain.text import CONTROL, clean_text
 from elderdesk.services import audit
 from elderdesk.services.auth import Operator, require
-from elderdesk.store.db import Database
-from elderdesk.store.orm import SettingRow
+from elderdesk.store import settings_repo
+from elderdesk.store.db import Database, Session
 
 # key -> (Chinese label, default)
 SETTINGS: dict[str, tuple[str, str | None]] = {
@@ -31,19 +28,15 @@ IDLE_RANGE = (1, 240)  # minutes
 
 
 def get(session: Session, key: str) -> str | None:
-    row = session.get(SettingRow, key)
-    return row.value if row else SETTINGS.get(key, ("", None))[1]
+    stored = settings_repo.value(session, key)
+    return stored if stored is not None else SETTINGS.get(key, ("", None))[1]
 
 
 def put(session: Session, op: Operator, key: str, value: str) -> None:
-    row = session.get(SettingRow, key)
-    before = row.value if row else None
+    before = settings_repo.value(session, key)
     if before == value:
         return
-    if row is None:
-        session.add(SettingRow(key=key, value=value))
-    else:
-        row.value = value
+    settings_repo.store(session, key, value)
     shown = (lambda v: None if v is None else "***") if key in SECRET else (lambda v: v)
     audit.record(session, op, "settings.change", "setting", key,
                  {"value": shown(before)}, {"value": shown(value)})
@@ -55,7 +48,7 @@ class SettingsService:
 
     def office(self) -> dict[str, str | None]:
         with self.db.read() as s:
-            rows = {r.key: r.value for r in s.execute(select(SettingRow)).scalars()}
+            rows = settings_repo.every(s)
         return {"name": rows.get("office.name"), "region": rows.get("office.region")}
 
     def idle_minutes(self) -> int:

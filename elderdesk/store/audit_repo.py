@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session, undefer
 
 from elderdesk.store.orm import AuditRow
 
@@ -41,6 +41,61 @@ def head(session: Session) -> tuple[int, str] | None:
     row = session.execute(select(AuditRow.id, AuditRow.hash).order_by(AuditRow.id.desc())
                           .limit(1)).first()
     return (row[0], row[1]) if row else None
+
+
+class AuditFilter(NamedTuple):
+    """What the log viewer asks for (values already checked): None means any."""
+
+    person: str | None = None  # ID number: records on it, and bulk records naming it
+    operator: str | None = None
+    kind: str | None = None  # "people" (every people.* action) or one action "people.edit"
+    first_day: str | None = None  # ISO date, inclusive
+    after_last_day: str | None = None  # ISO date, exclusive
+    before: int | None = None  # record numbers below this
+    bulk_actions: tuple[str, ...] = ()  # actions whose after_json names the people touched
+
+
+def search(session: Session, f: AuditFilter, limit: int) -> list[AuditRow]:
+    """Records matching the filter, newest first."""
+    stmt = select(AuditRow).options(undefer(AuditRow.today)).order_by(AuditRow.id.desc())
+    if f.person:
+        like = f'%"{f.person}"%'
+        stmt = stmt.where(or_(AuditRow.entity_key == f.person,
+                              AuditRow.action.in_(f.bulk_actions) & AuditRow.after_json.like(like)))
+    if f.operator:
+        stmt = stmt.where(AuditRow.operator == f.operator)
+    if f.kind:
+        if "." in f.kind:
+            stmt = stmt.where(AuditRow.action == f.kind)
+        else:
+            stmt = stmt.where(or_(AuditRow.action == f.kind,
+                                  AuditRow.action.between(f.kind + ".", f.kind + ".\uffff")))
+    if f.first_day:
+        stmt = stmt.where(AuditRow.at >= f.first_day)
+    if f.after_last_day:
+        stmt = stmt.where(AuditRow.at < f.after_last_day)
+    if f.before:
+        stmt = stmt.where(AuditRow.id < f.before)
+    return list(session.execute(stmt.limit(limit)).scalars())
+
+
+def operators(session: Session) -> list[str]:
+    """Every name that appears as an operator, sorted."""
+    return sorted(set(session.execute(select(AuditRow.operator).distinct()).scalars()))
+
+
+def records_of(session: Session, entity: str, entity_key: str,
+               actions: tuple[str, ...]) -> list[AuditRow]:
+    """Every record of some actions on one entity, oldest first."""
+    return list(session.scalars(select(AuditRow).where(
+        AuditRow.entity == entity, AuditRow.entity_key == entity_key,
+        AuditRow.action.in_(actions)).order_by(AuditRow.id)))
+
+
+def append(session: Session, row: AuditRow) -> None:
+    """Add a record (its id assigned at once)."""
+    session.add(row)
+    session.flush()
 
 
 def last_of(session: Session, action: str, entity_key: str) -> tuple[int, str] | None:

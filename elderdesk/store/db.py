@@ -13,6 +13,8 @@ from pathlib import Path
 from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
+# Session is also the type of the unit of work that services hand to repositories (imported
+# from here, so that no service names the driver's library).
 from sqlalchemy.orm import Session, sessionmaker
 
 from elderdesk.domain.errors import ElderError

@@ -39,9 +39,9 @@ def test_history_explains_each_month(services, clerk, reviewer, approver):
     services.roster.freeze(approver, "2026Q3")
     hist = services.allowance.history(clerk, a, Month(2026, 12))
     by_month = {str(h.status.month): h for h in hist}
-    assert by_month["2026-05"].paid_fen == 10000 and "应发" in by_month["2026-05"].text
+    assert by_month["2026-05"].paid_fen == 10000 and "应发" in by_month["2026-05"].explained
     assert by_month["2026-11"].status.state == "withheld" and by_month["2026-11"].paid_fen == 0
-    assert "生存认证" in by_month["2026-11"].text
+    assert "生存认证" in by_month["2026-11"].explained
 
 
 def test_compare_with_previous_roster(services, clerk, reviewer, approver):

@@ -11,7 +11,8 @@ from datetime import datetime, timedelta
 import pytest
 
 from elderdesk.domain.errors import ElderError
-from elderdesk.services.users.service import LOCK_MINUTES, MAX_FAILED, locked_until
+from elderdesk.services.users.service import LOCK_MINUTES, MAX_FAILED
+from elderdesk.store.users_repo import locked_until
 from tests.conftest import PASSWORD
 
 

@@ -6,8 +6,6 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy.orm import Session
-
 from elderdesk.domain.entitlement import (
     EnrollmentFacts,
     Entitlement,
@@ -26,7 +24,7 @@ from elderdesk.services.clock import event_date, now, today
 from elderdesk.services.people.service import PeopleService
 from elderdesk.store import allowance_repo as repo
 from elderdesk.store import lists_repo, roster_repo
-from elderdesk.store.db import Database
+from elderdesk.store.db import Database, Session
 from elderdesk.store.orm import PersonRow, PolicyRow
 from elderdesk.store.orm_allowance import EnrollmentRow
 
@@ -45,7 +43,7 @@ class HistoryMonth:
     paid_fen: int
 
     @property
-    def text(self) -> str:
+    def explained(self) -> str:
         s = self.status.explanation
         if self.paid_fen:
             s += f"；已发 {fen_to_str(self.paid_fen)} 元"

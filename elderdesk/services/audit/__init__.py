@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import asdict
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
 from elderdesk.services.auth import Operator
 from elderdesk.services.clock import fixed_today, now
+from elderdesk.store import audit_repo
+from elderdesk.store.db import Session
 from elderdesk.store.orm import AuditRow
 
 GENESIS = "0" * 64
@@ -24,8 +24,6 @@ def _default(value: Any) -> Any:
     if isinstance(value, Decimal | set | frozenset):
         return str(value) if isinstance(value, Decimal) else sorted(value)
     if hasattr(value, "__dataclass_fields__"):
-        from dataclasses import asdict
-
         return asdict(value)
     return str(value)
 
@@ -52,9 +50,8 @@ def record_hash(prev_hash: str, at: str, operator: str, action: str, entity: str
 def record(session: Session, op: Operator, action: str, entity: str, entity_key: str | None,
            before: Any = None, after: Any = None) -> AuditRow:
     """Append one audit record; the caller's transaction holds the write lock."""
-    prev = session.execute(
-        select(AuditRow.hash).order_by(AuditRow.id.desc()).limit(1)
-    ).scalar_one_or_none() or GENESIS
+    last = audit_repo.head(session)
+    prev = last[1] if last is not None else GENESIS
     at = now().isoformat(timespec="seconds")  # the system clock, never ELDERDESK_TODAY
     fixed = fixed_today()
     day = fixed.isoformat() if fixed is not None else None
@@ -66,6 +63,5 @@ def record(session: Session, op: Operator, action: str, entity: str, entity_key:
     )
     if day is not None:  # unset, the column stays out of the INSERT (a file before 0006)
         row.today = day
-    session.add(row)
-    session.flush()
+    audit_repo.append(session, row)
     return row

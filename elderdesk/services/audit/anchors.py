@@ -21,12 +21,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy.orm import Session
-
 from elderdesk.domain.errors import ElderError
 from elderdesk.services import audit, settings
 from elderdesk.store import audit_repo
 from elderdesk.store import backup as backup_store
+from elderdesk.store.db import Session
 
 HEAD_SUFFIX = ".head"
 MAX_HEAD_FILE = 4096  # a head file is one short line; anything bigger is not one

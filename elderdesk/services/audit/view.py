@@ -5,11 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-
-from sqlalchemy import or_, select
-from sqlalchemy.orm import undefer
 
 from elderdesk.domain.errors import ElderError
 from elderdesk.domain.idcard import clean_id, parse_id
@@ -25,6 +23,8 @@ from elderdesk.services.audit.labels import (
 )
 from elderdesk.services.auth import Operator, require
 from elderdesk.services.clock import today
+from elderdesk.store import audit_repo
+from elderdesk.store.audit_repo import AuditFilter
 from elderdesk.store.db import Database
 from elderdesk.store.orm import AuditRow
 
@@ -111,27 +111,11 @@ def check_query(q: AuditQuery) -> AuditQuery:
     return replace(q, person=person, operator=operator, kind=kind)
 
 
-def _select(q: AuditQuery):  # type: ignore[no-untyped-def]
-    stmt = select(AuditRow).options(undefer(AuditRow.today)).order_by(AuditRow.id.desc())
-    if q.person:
-        like = f'%"{q.person}"%'
-        stmt = stmt.where(or_(AuditRow.entity_key == q.person, AuditRow.action.in_(_BULK_ACTIONS)
-                              & AuditRow.after_json.like(like)))
-    if q.operator:
-        stmt = stmt.where(AuditRow.operator == q.operator)
-    if q.kind:
-        if "." in q.kind:
-            stmt = stmt.where(AuditRow.action == q.kind)
-        else:
-            stmt = stmt.where(or_(AuditRow.action == q.kind,
-                                  AuditRow.action.between(q.kind + ".", q.kind + ".\uffff")))
-    if q.date_from:
-        stmt = stmt.where(AuditRow.at >= q.date_from.isoformat())
-    if q.date_to:
-        stmt = stmt.where(AuditRow.at < (q.date_to + timedelta(days=1)).isoformat())
-    if q.before:
-        stmt = stmt.where(AuditRow.id < q.before)
-    return stmt
+def _filter(q: AuditQuery) -> AuditFilter:
+    return AuditFilter(
+        q.person, q.operator, q.kind, q.date_from.isoformat() if q.date_from else None,
+        (q.date_to + timedelta(days=1)).isoformat() if q.date_to else None, q.before,
+        _BULK_ACTIONS)
 
 
 def _entry(r: AuditRow) -> AuditEntry:
@@ -148,7 +132,7 @@ class AuditViewService:
         require(op, "audit.read")
         q = check_query(query)
         with self.db.read() as s:
-            rows = s.execute(_select(q).limit(q.limit + 1)).scalars().all()
+            rows = audit_repo.search(s, _filter(q), q.limit + 1)
             entries = tuple(_entry(r) for r in rows[:q.limit])
         more = len(rows) > q.limit
         return AuditPage(entries, entries[-1].id if more and entries else None)
@@ -159,13 +143,13 @@ class AuditViewService:
         require(op, "people.read")
         q = check_query(AuditQuery(person=id_number, limit=limit))
         with self.db.read() as s:
-            return [_entry(r) for r in s.execute(_select(q).limit(q.limit)).scalars()]
+            return [_entry(r) for r in audit_repo.search(s, _filter(q), q.limit)]
 
     def operators(self, op: Operator) -> list[str]:
         """Every name that appears as an operator (for the viewer's filter list)."""
         require(op, "audit.read")
         with self.db.read() as s:
-            return sorted(set(s.execute(select(AuditRow.operator).distinct()).scalars()))
+            return audit_repo.operators(s)
 
     def export(self, op: Operator, query: AuditQuery, path: Path, *, masked: bool = True) -> int:
         """Every record matching the filters (not only one page) to an xlsx; the count."""
@@ -175,12 +159,11 @@ class AuditViewService:
         q = check_query(replace(query, limit=MAX_LIMIT, before=None))
         path = Path(path)  # an existing file is replaced (the CLI refuses one beforehand)
 
-        def lines():  # type: ignore[no-untyped-def]
+        def lines() -> Iterator[AuditLine]:
             before = None
             while True:
                 with self.db.read() as s:
-                    rows = s.execute(_select(replace(q, before=before))
-                                     .limit(EXPORT_BATCH)).scalars().all()
+                    rows = audit_repo.search(s, _filter(replace(q, before=before)), EXPORT_BATCH)
                     batch = [_entry(r) for r in rows]
                 for e in batch:
                     yield AuditLine(e.id, e.at, e.operator, e.action_name,

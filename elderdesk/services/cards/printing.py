@@ -6,8 +6,6 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy.orm import Session
-
 from elderdesk.domain.cards import CALIBRATION_KEY, check_offset, parse_calibration
 from elderdesk.domain.errors import ElderError
 from elderdesk.domain.idcard import mask_id
@@ -17,7 +15,7 @@ from elderdesk.services import audit, settings
 from elderdesk.services.cards import qr_token
 from elderdesk.services.auth import Operator, require
 from elderdesk.store import cards_repo as repo
-from elderdesk.store.db import Database
+from elderdesk.store.db import Database, Session
 
 MODES = ("full", "overlay", "sheet")
 

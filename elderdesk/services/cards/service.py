@@ -7,8 +7,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy.orm import Session
-
 from elderdesk.domain.cards import (
     PAID_REISSUES,
     REISSUE_REASONS,
@@ -36,7 +34,7 @@ from elderdesk.services.clock import event_date, now, today
 from elderdesk.services.people.service import PeopleService, to_person
 from elderdesk.services.receipts.service import issue_receipt
 from elderdesk.store import cards_repo as repo
-from elderdesk.store.db import Database
+from elderdesk.store.db import Database, Session
 from elderdesk.store.orm import PersonRow
 from elderdesk.store.orm_cards import CardPhotoRow, CardRow
 

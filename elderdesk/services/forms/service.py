@@ -9,9 +9,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
 from elderdesk.domain.cards import REASON_NAMES, STATUS_NAMES, TYPE_NAMES
 from elderdesk.domain.entitlement import STOP_REASONS_ZH, EnrollmentFacts, Entitlement, PersonFacts
 from elderdesk.domain.errors import ElderError
@@ -45,8 +42,8 @@ from elderdesk.services.allowance.service import (
 from elderdesk.services.audit.labels import load_json
 from elderdesk.services.auth import Operator, require
 from elderdesk.services.clock import today
-from elderdesk.store import allowance_repo, cards_repo, forms_repo, roster_repo
-from elderdesk.store.db import Database
+from elderdesk.store import allowance_repo, audit_repo, cards_repo, forms_repo, roster_repo
+from elderdesk.store.db import Database, Session
 from elderdesk.store.orm import AuditRow, PersonRow
 
 PENDING = ("applied", "reviewed")
@@ -58,11 +55,7 @@ def _decisions(s: Session, id_number: str, applied_on: date) -> dict[str, AuditR
     the recorded words (the review opinion, which a later decision overwrites on the row),
     who decided and when."""
     out: dict[str, AuditRow] = {}
-    rows = s.scalars(select(AuditRow).where(AuditRow.entity == "enrollment",
-                                            AuditRow.entity_key == id_number,
-                                            AuditRow.action.in_(_DECISIONS))
-                     .order_by(AuditRow.id))
-    for r in rows:
+    for r in audit_repo.records_of(s, "enrollment", id_number, _DECISIONS):
         after = load_json(r.after_json) or {}
         if after.get("applied_on") == applied_on.isoformat():
             out[r.action] = r

@@ -6,8 +6,6 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, replace
 from datetime import date
 
-from sqlalchemy.orm import Session
-
 from elderdesk.domain.errors import ElderError
 from elderdesk.domain.idcard import clean_id, parse_id
 from elderdesk.domain.person import (
@@ -22,7 +20,7 @@ from elderdesk.services import audit
 from elderdesk.services.auth import Operator, require
 from elderdesk.services.clock import event_date, now, today
 from elderdesk.store import people_repo
-from elderdesk.store.db import Database
+from elderdesk.store.db import Database, Session
 from elderdesk.store.orm import PersonRow
 from elderdesk.store.pinyin import name_keys
 

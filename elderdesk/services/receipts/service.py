@@ -10,8 +10,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy.orm import Session
-
 from elderdesk.domain.cards import REASON_NAMES
 from elderdesk.domain.errors import ElderError
 from elderdesk.domain.person import TEXT_FIELDS, field_problem
@@ -21,7 +19,7 @@ from elderdesk.services import audit, settings
 from elderdesk.services.auth import Operator, require
 from elderdesk.services.clock import now, today
 from elderdesk.store import receipts_repo as repo
-from elderdesk.store.db import Database
+from elderdesk.store.db import Database, Session
 from elderdesk.store.orm import PersonRow
 from elderdesk.store.orm_cards import CardRow
 from elderdesk.store.orm_receipts import ReceiptRow

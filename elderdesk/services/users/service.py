@@ -8,16 +8,14 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
 from elderdesk.domain.errors import ElderError
 from elderdesk.services import audit, settings
 from elderdesk.services.auth import ROLES, SYSTEM, Operator, require
 from elderdesk.services.clock import now
 from elderdesk.services.users.passwords import MAX_LENGTH, MIN_LENGTH, hash_password, verify_password
-from elderdesk.store import schema
-from elderdesk.store.db import Database
+from elderdesk.services.users.keys import new_key_pair
+from elderdesk.store import schema, users_repo
+from elderdesk.store.db import Database, Session
 from elderdesk.store.orm import PolicyRow, UserRow
 
 MAX_FAILED = 5
@@ -93,14 +91,12 @@ def initialise(path: Path, region: str, office: str, admin: str, password: str |
         raise ElderError("INVALID_VALUE", field="机构名称", value=office[:60], detail="不能为空，最多 60 字")
     admin = _check_name(admin)
     password = _check_password(password)
-    from elderdesk.services.users.keys import new_key_pair
-
     private_pem, public_pem = new_key_pair()
     db = schema.create(path)
     try:
         with db.write() as s:
             stamp = now()
-            s.add(UserRow(name=admin, password_hash=hash_password(password), roles="admin",
+            users_repo.add(s, UserRow(name=admin, password_hash=hash_password(password), roles="admin",
                           active=True, failed_logins=0, created_at=stamp))
             audit.record(s, SYSTEM, "init", "office", region, None,
                          {"office": office, "region": region, "admin": admin})
@@ -138,7 +134,7 @@ class UserService:
             verify_password(hash_password("x" * 8), password)
             raise ElderError("AUTH_FAILED")
         with self.db.write() as s:
-            row = s.execute(select(UserRow).where(UserRow.name == name)).scalar_one_or_none()
+            row = users_repo.by_name(s, name)
             if row is None:
                 verify_password(hash_password("x" * 8), password)  # same time as a real check
                 raise ElderError("AUTH_FAILED")
@@ -169,9 +165,9 @@ class UserService:
         clean_roles = _check_roles(roles)
         password = _check_password(password)
         with self.db.write() as s:
-            if s.execute(select(UserRow.id).where(UserRow.name == name)).first():
+            if users_repo.exists(s, name):
                 raise ElderError("USER_EXISTS", user=name)
-            s.add(UserRow(name=name, password_hash=hash_password(password),
+            users_repo.add(s, UserRow(name=name, password_hash=hash_password(password),
                           roles=",".join(clean_roles), active=True, failed_logins=0,
                           created_at=now()))
             audit.record(s, op, "user.add", "user", name, None,
@@ -181,8 +177,7 @@ class UserService:
     def list(self, op: Operator) -> list[User]:
         require(op, "user.manage")
         with self.db.read() as s:
-            rows = s.execute(select(UserRow).order_by(UserRow.name)).scalars()
-            return [_user(r) for r in rows]
+            return [_user(r) for r in users_repo.all_by_name(s)]
 
     def change_password(self, op: Operator, old: str | None, new: str | None) -> None:
         """The operator's own password; the old one must be given again."""
@@ -250,21 +245,13 @@ class UserService:
     @staticmethod
     def _row(s: Session, name: str | None) -> UserRow:
         key = name.strip() if isinstance(name, str) and _storable(name) else ""
-        row = s.execute(select(UserRow).where(UserRow.name == key)).scalar_one_or_none() \
-            if key else None
+        row = users_repo.by_name(s, key) if key else None
         if row is None:
             raise ElderError("USER_NOT_FOUND", user=key[:40])
         return row
 
     @staticmethod
     def _keep_an_admin(s: Session, row: UserRow) -> None:
-        others = [r for r in s.execute(select(UserRow).where(
-            UserRow.active.is_(True), UserRow.id != row.id)).scalars()
-            if "admin" in _roles(r)]
+        others = [r for r in users_repo.other_active(s, row.id) if "admin" in _roles(r)]
         if not others:
             raise ElderError("USER_LAST_ADMIN", user=row.name)
-
-
-def locked_until(db: Database, name: str) -> datetime | None:
-    with db.read() as s:
-        return s.execute(select(UserRow.locked_until).where(UserRow.name == name)).scalar()

@@ -166,7 +166,7 @@ class HistoryTableModel(ListTableModel):
                       fen_to_str(h.paid_fen) if h.paid_fen else "", why)
             return values[col] if 0 <= col < len(values) else None
         if role == Qt.ItemDataRole.ToolTipRole and col == H_WHY:
-            return h.text
+            return h.explained
         if role == Qt.ItemDataRole.ForegroundRole:
             if h.paid_fen > st.amount_fen:  # paid more than owed: a recovery
                 return _RED_COLOR
