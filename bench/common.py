@@ -34,8 +34,7 @@ os.environ.setdefault("ELDERDESK_FAST_HASH", "1")  # the bench database's passwo
 def fingerprint() -> str:
     """Changes when the demo generator or the schema changes: a new cached database then."""
     h = hashlib.sha256()
-    sources = [ROOT / "elderdesk/services" / f for f in ("demo.py", "demo_data.py",
-                                                           "demo_history.py")]
+    sources = sorted((ROOT / "elderdesk/demo").glob("*.py"))
     sources += sorted((ROOT / "elderdesk/store/migrations/versions").glob("*.py"))
     for p in sources:
         h.update(p.read_bytes())

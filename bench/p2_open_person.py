@@ -31,7 +31,7 @@ def add_ten_years(services, op) -> list[str]:  # type: ignore[no-untyped-def]
             "ON e.person_id = p.id WHERE e.status = 'approved' AND p.birth_date < '1935-01-01' "
             "AND e.applied_on < '2018-01-01' ORDER BY p.id LIMIT :n"), {"n": PEOPLE}).all()
         frozen = s.execute(text("SELECT max(month) FROM ledger")).scalar()
-        last = Month.parse(frozen)
+        last = Month.from_index(frozen)
         dates = DateCache()
         policy_now = services.allowance.policy_in(s)
         ledger = []
@@ -39,7 +39,7 @@ def add_ten_years(services, op) -> list[str]:  # type: ignore[no-untyped-def]
             for i in range(first.index, last.index + 1):
                 band = policy_now.band_for(dates[birth], Month.from_index(i))
                 if band:
-                    ledger.append({"p": pid, "m": str(Month.from_index(i)), "f": band.monthly})
+                    ledger.append({"p": pid, "m": i, "f": band.monthly})
         s.execute(text("INSERT INTO ledger (person_id, month, paid_fen) VALUES (:p, :m, :f) "
                        "ON CONFLICT (person_id, month) DO NOTHING"), ledger)
     return [r[1] for r in rows]

@@ -21,7 +21,7 @@ RUNS = 3
 def baseline(path, draft_id: int) -> float:  # type: ignore[no-untyped-def]
     conn = common.raw_connection(path)
     rows = conn.execute(
-        "SELECT l.person_id, i.month, sum(CASE i.kind WHEN 'recovery' THEN -i.amount_fen "
+        "SELECT l.person_id, i.month, sum(CASE i.kind WHEN 2 THEN -i.amount_fen "
         "ELSE i.amount_fen END) FROM roster_lines l JOIN roster_items i ON i.line_id = l.id "
         "WHERE l.roster_id = ? GROUP BY l.person_id, i.month", (draft_id,)).fetchall()
     started = time.perf_counter()

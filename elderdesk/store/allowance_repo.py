@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from elderdesk.store.orm import AuditRow, PolicyRow
+from elderdesk.store.orm import AuditRow, PolicyRow, UserRow
 from elderdesk.store.orm_allowance import EnrollmentRow, LifeCertRow, RosterRow
+from elderdesk.store.stamp import to_stamp
 
 OPEN = ("applied", "reviewed")
 ACTIVE = ("applied", "reviewed", "approved")
@@ -42,6 +43,23 @@ def lifecert_dates(session: Session, person_id: int) -> list[date]:
     ).scalars())
 
 
+def add_lifecert(session: Session, person_id: int, on: date, user_name: str,
+                 at: datetime) -> None:
+    """Record a proof of life (one per person and day: the caller has checked) with the id of
+    the user recording it (None for a name that is no user: the system)."""
+    session.add(LifeCertRow(
+        person_id=person_id, cert_date=on, recorded_at=at,
+        user_id=session.execute(select(UserRow.id).where(UserRow.name == user_name)).scalar()))
+
+
+def insert_lifecerts(session: Session, rows: Iterable[tuple[int, date, int | None, datetime]]
+                     ) -> None:
+    """Many proofs of life at once (the demo): (person_id, date, user id, recorded at)."""
+    session.connection().exec_driver_sql(
+        "INSERT INTO lifecerts (person_id, cert_date, user_id, recorded_at) VALUES (?, ?, ?, ?)",
+        [(pid, on.isoformat(), user, to_stamp(at)) for pid, on, user, at in rows])
+
+
 def group_by_person(rows: Iterable[tuple]) -> dict[int, list[tuple]]:
     out: dict[int, list[tuple]] = defaultdict(list)
     for r in rows:
@@ -70,3 +88,10 @@ def changes_since(session: Session, audit_id: int, harmless: tuple[str, ...]) ->
         if not row.action.startswith(harmless):
             return row
     return None
+
+
+def actions_since(session: Session, audit_id: int) -> list[tuple[str, str | None]]:
+    """(action, entity key) of every audit record after audit_id, in order."""
+    return [(a, k) for a, k in session.execute(
+        select(AuditRow.action, AuditRow.entity_key).where(AuditRow.id > audit_id)
+        .order_by(AuditRow.id))]

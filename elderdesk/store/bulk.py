@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import Connection, func, select
 from sqlalchemy.orm import Session
 
-from elderdesk.store.orm import PersonRow
+from elderdesk.store.orm import PersonRow, compact_household
 from elderdesk.store.pinyin import name_keys
 
 Progress = Callable[[int, int], None]
@@ -28,6 +28,7 @@ _INSERT_PEOPLE = (
     f"INSERT INTO people (id, {', '.join(COLUMNS)}) VALUES (?{', ?' * len(COLUMNS)})"
 )
 _ID, _NAME = COLUMNS.index("id_number"), COLUMNS.index("name")
+_HOUSEHOLD, _CURRENT = COLUMNS.index("household_address"), COLUMNS.index("current_address")
 _INSERT_KEYS = "INSERT INTO person_keys (key, id_number, person_id) VALUES (?, ?, ?)"
 _FILL_FTS = (
     "INSERT INTO people_id_fts (rowid, id_number) "
@@ -88,6 +89,8 @@ class BulkLoad:
             columns = [[r.get(name) for r in chunk] for name in COLUMNS]
             for i, convert in self._converters:
                 columns[i] = [convert(v) for v in columns[i]]
+            columns[_HOUSEHOLD] = [compact_household(h, c) for h, c  # stored where it differs
+                                   in zip(columns[_HOUSEHOLD], columns[_CURRENT], strict=True)]
             first = self._next_id()
             row_ids = range(first, first + len(chunk))
             self.conn.exec_driver_sql(_INSERT_PEOPLE, list(zip(row_ids, *columns, strict=True)))

@@ -9,6 +9,9 @@ from datetime import date
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from elderdesk.domain.ledger import KINDS
+from elderdesk.domain.months import Month
+
 
 def roster_items(session: Session, person_id: int) -> list[tuple[str, str, str, str, int]]:
     """(period, roster status, month, kind, fen) of every roster line of the person, by period
@@ -18,7 +21,7 @@ def roster_items(session: Session, person_id: int) -> list[tuple[str, str, str, 
         " JOIN roster_lines l ON l.id = i.line_id JOIN rosters r ON r.id = l.roster_id"
         " WHERE l.person_id = :p ORDER BY r.period, r.status DESC, i.month, i.kind"),
         {"p": person_id})
-    return [(r[0], r[1], r[2], r[3], r[4]) for r in rows]
+    return [(r[0], r[1], str(Month.from_index(r[2])), KINDS[r[3]], r[4]) for r in rows]
 
 
 def recoveries_of(session: Session, person_id: int) -> list[tuple[str, str, int, date | None]]:

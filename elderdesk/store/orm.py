@@ -13,9 +13,18 @@ from sqlalchemy import (
     Integer,
     String,
     Text,
+    case,
+    event,
     text,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.ext.hybrid import hybrid_property
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, validates
+
+from elderdesk.store.stamp import Stamp
+
+# people.household_address holds this when the household address is the current address
+# (migration 0008: stored only where it differs). PersonRow.household_address gives the text.
+SAME_ADDRESS = ""
 
 
 class Base(DeclarativeBase):
@@ -31,7 +40,7 @@ class PersonRow(Base):
     sex: Mapped[str] = mapped_column(String(1))  # M | F
     ethnicity: Mapped[str | None] = mapped_column(String(32))
     birth_date: Mapped[date] = mapped_column(Date)
-    household_address: Mapped[str | None] = mapped_column(String(200))
+    household_stored: Mapped[str | None] = mapped_column("household_address", String(200))
     current_address: Mapped[str | None] = mapped_column(String(200))
     street: Mapped[str | None] = mapped_column(String(64))
     community: Mapped[str | None] = mapped_column(String(64))
@@ -45,8 +54,30 @@ class PersonRow(Base):
     moved_out_on: Mapped[date | None] = mapped_column(Date)
     notes: Mapped[str | None] = mapped_column(Text)
     checksum_override: Mapped[str | None] = mapped_column(Text)
-    created_at: Mapped[datetime] = mapped_column(DateTime)
-    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    created_at: Mapped[datetime] = mapped_column(Stamp)
+    updated_at: Mapped[datetime] = mapped_column(Stamp)
+
+    @hybrid_property
+    def household_address(self) -> str | None:
+        return self.current_address if self.household_stored == SAME_ADDRESS \
+            else self.household_stored
+
+    @household_address.inplace.setter
+    def _household_address_set(self, value: str | None) -> None:
+        self.household_stored = value
+
+    @household_address.inplace.expression
+    @classmethod
+    def _household_address_expression(cls):  # type: ignore[no-untyped-def]
+        return case((cls.household_stored == SAME_ADDRESS, cls.current_address),
+                    else_=cls.household_stored)
+
+    @validates("current_address")
+    def _keep_household(self, _key: str, value: str | None) -> str | None:
+        """A household address stored as 'the current one' keeps the old current text."""
+        if self.household_stored == SAME_ADDRESS:
+            self.household_stored = self.current_address
+        return value
 
     __table_args__ = (
         CheckConstraint("status IN ('active','deceased','moved_out')", name="ck_people_status"),
@@ -127,6 +158,19 @@ class AuditRow(Base):
 
 
 Index("ix_people_community", PersonRow.community)
+
+
+def compact_household(household: str | None, current: str | None) -> str | None:
+    """What people.household_address stores: SAME_ADDRESS when it equals the current one."""
+    return SAME_ADDRESS if household is not None and household == current else household
+
+
+@event.listens_for(PersonRow, "before_insert")
+@event.listens_for(PersonRow, "before_update")
+def _store_household(_mapper, _conn, row: PersonRow) -> None:  # type: ignore[no-untyped-def]
+    stored = compact_household(row.household_address, row.current_address)
+    if stored != row.household_stored:
+        row.household_stored = stored
 
 
 # The allowance tables live in their own module; import it so Base.metadata knows them.

@@ -19,6 +19,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column
 
 from elderdesk.store.orm import Base
+from elderdesk.store.stamp import Stamp
 
 
 class EnrollmentRow(Base):
@@ -39,7 +40,7 @@ class EnrollmentRow(Base):
     ended_on: Mapped[date | None] = mapped_column(Date)
     end_reason: Mapped[str | None] = mapped_column(String(20))
     end_note: Mapped[str | None] = mapped_column(Text)
-    created_at: Mapped[datetime] = mapped_column(DateTime)
+    created_at: Mapped[datetime] = mapped_column(Stamp)
     # counter: accepted at the counter (its date is a proof of life); online: imported from the
     # city platform's export (allowance-rules.md section 4: not a proof of life). Migration
     # 0007; deferred and left to the server default when unset (as audit_log.today), so a row
@@ -62,13 +63,17 @@ class EnrollmentRow(Base):
 
 
 class LifeCertRow(Base):
+    """A proof of life: one per person and date (WITHOUT ROWID, migration 0008; a second one of
+    the same day is a no-op), with the clerk's user id and the time recorded."""
+
     __tablename__ = "lifecerts"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    person_id: Mapped[int] = mapped_column(ForeignKey("people.id"), index=True)
-    cert_date: Mapped[date] = mapped_column(Date)
-    recorded_by: Mapped[str] = mapped_column(String(64))
-    recorded_at: Mapped[datetime] = mapped_column(DateTime)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id"), primary_key=True)
+    cert_date: Mapped[date] = mapped_column(Date, primary_key=True)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    recorded_at: Mapped[datetime] = mapped_column(Stamp)
+
+    __table_args__ = {"sqlite_with_rowid": False}
 
 
 class RosterRow(Base):
@@ -140,30 +145,33 @@ class RosterLineRow(Base):
 
 
 class RosterItemRow(Base):
-    """One month of one line (WITHOUT ROWID: a line has at most one item per month)."""
+    """One month of one line (WITHOUT ROWID: a line has at most one item per month). Month as
+    Month.index, kind as its position in domain.ledger.KINDS (0 regular, 1 arrears,
+    2 recovery): migration 0008."""
 
     __tablename__ = "roster_items"
 
     line_id: Mapped[int] = mapped_column(ForeignKey("roster_lines.id", ondelete="CASCADE"),
                                          primary_key=True)
-    month: Mapped[str] = mapped_column(String(7), primary_key=True)
-    kind: Mapped[str] = mapped_column(String(8), primary_key=True)
+    month: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[int] = mapped_column(Integer, primary_key=True)
     amount_fen: Mapped[int] = mapped_column(Integer)
 
     __table_args__ = (
-        CheckConstraint("kind IN ('regular','arrears','recovery')", name="ck_roster_items_kind"),
+        CheckConstraint("kind IN (0, 1, 2)", name="ck_roster_items_kind"),
         CheckConstraint("amount_fen > 0", name="ck_roster_items_amount"),
         {"sqlite_with_rowid": False},
     )
 
 
 class LedgerRow(Base):
-    """Net amount paid to a person for a month by frozen rosters."""
+    """Net amount paid to a person for a month (Month.index, migration 0008) by frozen
+    rosters."""
 
     __tablename__ = "ledger"
 
     person_id: Mapped[int] = mapped_column(ForeignKey("people.id"), primary_key=True)
-    month: Mapped[str] = mapped_column(String(7), primary_key=True)
+    month: Mapped[int] = mapped_column(Integer, primary_key=True)
     paid_fen: Mapped[int] = mapped_column(Integer)
 
     __table_args__ = {"sqlite_with_rowid": False}

@@ -12,7 +12,16 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from elderdesk.domain.entitlement import EnrollmentFacts
-from elderdesk.domain.ledger import KINDS, RECOVERY, DraftLine, RosterFacts
+from elderdesk.domain.ledger import (
+    ARREARS,
+    KIND_CODE,
+    KINDS,
+    RECOVERY,
+    REGULAR,
+    DraftLine,
+    RosterFacts,
+    RosterTotals,
+)
 from elderdesk.domain.months import Month, Period, age_in
 from elderdesk.domain.person import has_account
 from elderdesk.domain.roster import ItemView, LineView
@@ -63,8 +72,9 @@ def raw_cursor(session: Session) -> Any:
     return session.connection().connection.driver_connection.cursor()  # type: ignore[union-attr]
 
 
-# Month.index of a 'YYYY-MM' month column (months are text until migration 0008).
-_MONTH_INDEX = "(CAST(substr({c}, 1, 4) AS INTEGER) * 12 + CAST(substr({c}, 6, 2) AS INTEGER) - 1)"
+# ledger.month and roster_items.month hold Month.index, roster_items.kind the position in
+# domain.ledger.KINDS (migration 0008); this SQL gives a month index as 'YYYY-MM'.
+MONTH_TEXT = "printf('%04d-%02d', {c} / 12, {c} % 12 + 1)"
 _PEOPLE = ("id, id_number, name, sex, birth_date, street, community, bank, account, "
            "death_date, moved_out_on")
 
@@ -91,8 +101,7 @@ def roster_facts(session: Session, person_ids: Iterable[int] | None = None) -> l
     """The facts the roster engine needs of every candidate (people ever approved, and people
     holding ledger money), or of those among `person_ids`; read in bulk on the raw cursor."""
     cur = raw_cursor(session)
-    ledger_sql = (f"SELECT person_id, group_concat({_MONTH_INDEX.format(c='month')} || ':' || "
-                  "paid_fen) FROM ledger")
+    ledger_sql = "SELECT person_id, group_concat(month || ':' || paid_fen) FROM ledger"
     enrol_sql = ("SELECT person_id, applied_on, status, approved_on, ended_on, end_reason, "
                  "source, id FROM enrollments")
     cert_sql = "SELECT person_id, max(cert_date) FROM lifecerts"
@@ -143,28 +152,32 @@ _JOIN_SNAPSHOT = ("JOIN roster_snapshots s ON s.person_id = l.person_id "
                   "AND s.roster_id = l.snapshot_roster_id")
 
 
-def latest_snapshots(session: Session) -> dict[int, tuple]:
+def latest_snapshots(session: Session, person_ids: Iterable[int] | None = None
+                     ) -> dict[int, tuple]:
     """person_id -> (roster_id, id_number, name, sex, birth_date, street, community, bank,
-    account) of the person's latest snapshot (the one made by the latest roster)."""
-    rows = raw_cursor(session).execute(
-        "SELECT person_id, roster_id, id_number, name, sex, birth_date, street, community, "
-        "bank, account FROM roster_snapshots ORDER BY person_id, roster_id")
+    account) of the person's latest snapshot (the one made by the latest roster), of everyone
+    or of `person_ids`."""
+    sql = ("SELECT person_id, roster_id, id_number, name, sex, birth_date, street, community, "
+           "bank, account FROM roster_snapshots")
+    cur = raw_cursor(session)
+    if person_ids is None:
+        rows = cur.execute(sql + " ORDER BY person_id, roster_id").fetchall()
+    else:
+        rows = sorted(_in_chunks(cur, sql + " WHERE person_id IN ({ids})", sorted(person_ids)),
+                      key=lambda r: (r[0], r[1]))
     return {r[0]: r[1:] for r in rows}  # the last of each person wins
 
 
-def _item_row(line_id: int, month: int, kind: int, fen: int) -> tuple:
-    return (line_id, str(Month.from_index(month)), KINDS[kind], fen)
-
-
 def insert_lines(session: Session, roster_id: int, first_line_id: int,
-                 lines: list[DraftLine]) -> None:
+                 lines: list[DraftLine], full: bool = True) -> None:
     """The engine's lines of one roster, numbered from first_line_id in the order given, with
     their items. A line shares the person's latest snapshot when it prints the same; otherwise
-    this roster makes a new one."""
+    this roster makes a new one. full: the whole roster (every snapshot is read at once), else
+    a few lines (only their people's snapshots are read)."""
     if not lines:
         return
     cur = raw_cursor(session)
-    latest = latest_snapshots(session)
+    latest = latest_snapshots(session, None if full else [ln.person_id for ln in lines])
     snapshots, slim, items = [], [], []
     line_id = first_line_id
     for ln in lines:
@@ -179,7 +192,7 @@ def insert_lines(session: Session, roster_id: int, first_line_id: int,
             snapshots.append((ln.person_id, made_by, *printed))
         slim.append((line_id, roster_id, ln.person_id, made_by, v.band, v.monthly_fen,
                      ln.paid_fen, ln.recovery_fen))
-        items += [_item_row(line_id, *r) for r in ln.rows]
+        items += [(line_id, *r) for r in ln.rows]
         line_id += 1
     cur.executemany(f"INSERT INTO roster_snapshots (person_id, roster_id, {', '.join(PRINTED)})"
                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", snapshots)
@@ -188,6 +201,42 @@ def insert_lines(session: Session, roster_id: int, first_line_id: int,
                     "(?, ?, ?, ?, ?, ?, ?, ?)", slim)
     cur.executemany("INSERT INTO roster_items (line_id, month, kind, amount_fen) "
                     "VALUES (?, ?, ?, ?)", items)
+
+
+def remove_lines(session: Session, roster_id: int, person_ids: Iterable[int]) -> RosterTotals:
+    """Take these people's lines out of a draft (with their items and the snapshots this draft
+    made for them); returns the totals of what was removed."""
+    cur = raw_cursor(session)
+    ids = sorted(set(person_ids))
+    lines = _in_chunks(cur, "SELECT id, paid_fen, recovery_fen FROM roster_lines WHERE "
+                            f"roster_id = {int(roster_id)} AND person_id IN ({{ids}})", ids)
+    line_ids = [ln[0] for ln in lines]
+    sums: dict[str, int] = {}
+    for k, fen in _in_chunks(cur, "SELECT kind, sum(amount_fen) FROM roster_items WHERE "
+                                  "line_id IN ({ids}) GROUP BY kind", line_ids):
+        sums[KINDS[k]] = sums.get(KINDS[k], 0) + fen  # summed per chunk, then here
+    for i in range(0, len(line_ids), 500):
+        chunk = line_ids[i:i + 500]
+        marks = ", ".join("?" * len(chunk))
+        cur.execute(f"DELETE FROM roster_items WHERE line_id IN ({marks})", chunk)
+        cur.execute(f"DELETE FROM roster_lines WHERE id IN ({marks})", chunk)
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        cur.execute(f"DELETE FROM roster_snapshots WHERE roster_id = {int(roster_id)} AND "
+                    f"person_id IN ({', '.join('?' * len(chunk))})", chunk)
+    return RosterTotals(sum(1 for ln in lines if ln[1] > 0), sums.get(REGULAR, 0),
+                        sums.get(ARREARS, 0), sum(ln[2] for ln in lines))
+
+
+def person_ids(session: Session, id_numbers: Iterable[str]) -> dict[str, int]:
+    """ID number -> people.id of those registered."""
+    return dict(_in_chunks(raw_cursor(session), "SELECT id_number, id FROM people WHERE "
+                           "id_number IN ({ids})", sorted(id_numbers)))  # type: ignore[arg-type]
+
+
+def count_lines(session: Session, roster_id: int) -> int:
+    return raw_cursor(session).execute("SELECT count(*) FROM roster_lines WHERE roster_id = ?",
+                                       (roster_id,)).fetchone()[0]
 
 
 def delete_roster(session: Session, roster_id: int) -> None:
@@ -209,7 +258,9 @@ def withheld_key(roster_id: int) -> str:
 
 def save_withheld(session: Session, roster_id: int, rows: list[tuple]) -> None:
     """(id_number, name, reason, months, amount_fen) of each withheld person, as built: a
-    frozen roster shows them as they were, whatever is recorded later. None: no row."""
+    frozen roster shows them as they were, whatever is recorded later. None: no row (an
+    earlier list of the roster is dropped)."""
+    raw_cursor(session).execute("DELETE FROM settings WHERE key = ?", (withheld_key(roster_id),))
     if rows:
         raw_cursor(session).execute(
             "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
@@ -228,7 +279,7 @@ def load_withheld(session: Session, roster_id: int) -> list[tuple]:
 
 def load_lines(session: Session, roster_id: int) -> tuple[list[tuple], dict[int, str]]:
     """The lines of a roster sorted by ID number (sorted here: SQLite would sort every column),
-    and line id -> its items as one text 'YYYY-MM kind fen,...' built by SQLite (lines share
+    and line id -> its items as one text 'month kind fen,...' (Month.index, kind code) built by SQLite (lines share
     few distinct texts, so the caller parses each text once)."""
     cur = raw_cursor(session)
     lines = cur.execute(
@@ -246,12 +297,12 @@ def load_lines(session: Session, roster_id: int) -> tuple[list[tuple], dict[int,
 
 def _item_views(text: str | None, cache: dict[str | None, tuple[ItemView, ...]]
                 ) -> tuple[ItemView, ...]:
-    """'YYYY-MM kind fen,...' (load_lines) -> ItemViews sorted by month and kind; equal texts
-    share one (immutable) tuple."""
+    """'month kind fen,...' (load_lines: Month.index, kind code) -> ItemViews sorted by month
+    and kind; equal texts share one (immutable) tuple."""
     found = cache.get(text)
     if found is None:
-        parts = sorted((m, k, int(a)) for m, k, a in (p.split(" ") for p in text.split(","))) \
-            if text else []
+        parts = sorted((str(Month.from_index(int(m))), KINDS[int(k)], int(a))
+                       for m, k, a in (p.split(" ") for p in text.split(","))) if text else []
         found = cache[text] = tuple(ItemView(m, k, a) for m, k, a in parts)
     return found
 
@@ -309,7 +360,8 @@ def bank_file_rows(session: Session, roster_id: int) -> tuple[list[tuple], list[
 
 
 # domain.ledger.signed, for every item at once: a recovery subtracts, the others add.
-_SIGNED = f"CASE i.kind WHEN '{RECOVERY}' THEN -i.amount_fen ELSE i.amount_fen END"
+_RECOVERY = KIND_CODE[RECOVERY]
+_SIGNED = f"CASE i.kind WHEN {_RECOVERY} THEN -i.amount_fen ELSE i.amount_fen END"
 
 
 def apply_to_ledger(session: Session, roster_id: int) -> None:
@@ -331,7 +383,7 @@ def apply_to_ledger(session: Session, roster_id: int) -> None:
     lowered = cur.execute(
         "SELECT DISTINCT l.person_id, i.month FROM roster_lines l "
         "JOIN roster_items i ON i.line_id = l.id "
-        "WHERE l.roster_id = ? AND i.kind = 'recovery'", (roster_id,)).fetchall()
+        f"WHERE l.roster_id = ? AND i.kind = {_RECOVERY}", (roster_id,)).fetchall()
     for start in range(0, len(lowered), 400):
         pairs = lowered[start:start + 400]
         where = " OR ".join(["(person_id = ? AND month = ?)"] * len(pairs))
@@ -342,12 +394,14 @@ def apply_to_ledger(session: Session, roster_id: int) -> None:
         cur.execute(f"DELETE FROM ledger WHERE paid_fen = 0 AND ({where})", flat)
     cur.execute(
         "INSERT INTO recoveries (person_id, roster_id, period, month, amount_fen) "
-        "SELECT l.person_id, r.id, r.period, i.month, i.amount_fen FROM roster_items i "
-        "JOIN roster_lines l ON l.id = i.line_id JOIN rosters r ON r.id = l.roster_id "
-        "WHERE r.id = ? AND i.kind = 'recovery'", (roster_id,))
+        f"SELECT l.person_id, r.id, r.period, {MONTH_TEXT.format(c='i.month')}, i.amount_fen "
+        "FROM roster_items i JOIN roster_lines l ON l.id = i.line_id "
+        f"JOIN rosters r ON r.id = l.roster_id WHERE r.id = ? AND i.kind = {_RECOVERY}",
+        (roster_id,))
 
 
 def ledger_by_person_id(session: Session, person_id: int) -> dict[str, int]:
-    return dict(session.execute(text(
+    """'YYYY-MM' -> net fen paid, by month."""
+    return {str(Month.from_index(m)): fen for m, fen in session.execute(text(
         "SELECT month, paid_fen FROM ledger WHERE person_id = :p ORDER BY month"),
-        {"p": person_id}).all())
+        {"p": person_id}).all()}

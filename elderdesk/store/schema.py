@@ -16,7 +16,7 @@ from elderdesk.store.db import (
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 # The newest revision this program knows; bump with every new migration file.
-HEAD = "0007"
+HEAD = "0008"
 
 
 def _known_revisions() -> list[str]:
@@ -80,9 +80,9 @@ def open_existing(path: Path, *, migrate: bool = True) -> Database:
     return db
 
 
-# 0005 rebuilt the allowance history in less space; the pages it freed stay in the file
-# (SQLite reuses them, the file does not shrink) until a VACUUM.
-COMPACTED = "0005"
+# 0005 and 0008 rebuilt the allowance history in less space; the pages they freed stay in the
+# file (SQLite reuses them, the file does not shrink) until a VACUUM.
+COMPACTED = "0008"
 
 
 def give_back_space(db: Database) -> None:

@@ -9,6 +9,7 @@ from datetime import date
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from elderdesk.domain.ledger import KIND_CODE, KINDS, REGULAR
 from elderdesk.domain.months import Month, month_range
 
 # Month index (year * 12 + month - 1) of an ISO date or month column, as Month.index counts it.
@@ -56,14 +57,15 @@ def enrollment_windows(session: Session) -> list[tuple[int, int, int, int | None
 
 
 def ledger_groups(session: Session, first: str, last: str) -> list[tuple[str, int, int, int]]:
-    """(month, birth month index, people paid, net fen) of the ledger, months first..last.
+    """(month, birth month index, people paid, net fen) of the ledger, months first..last
+    ('YYYY-MM'; the ledger holds Month.index).
 
     Millions of rows: grouping them by month and birth month took a sort of them all. Read in
     key order instead, one row per person: most were paid the same amount every month of one
     unbroken run, and such runs are grouped (birth month, first, last, amount: a few thousand)
     and spread over their months here; only the other people's rows are grouped by month."""
     birth = _IDX.format(c="p.birth_date")
-    steady = (f"r.fen = r.top AND r.n = {_IDX.format(c='r.hi')} - {_IDX.format(c='r.lo')} + 1")
+    steady = "r.fen = r.top AND r.n = r.hi - r.lo + 1"
     rows = session.execute(text(
         "WITH r AS MATERIALIZED (SELECT g.person_id AS pid, min(g.month) AS lo,"
         " max(g.month) AS hi, count(*) AS n, min(g.paid_fen) AS fen, max(g.paid_fen) AS top"
@@ -75,16 +77,18 @@ def ledger_groups(session: Session, first: str, last: str) -> list[tuple[str, in
         f" SELECT 0, {birth} AS b, g.month, g.month, count(*), sum(g.paid_fen) FROM r"
         " JOIN ledger g ON g.person_id = r.pid JOIN people p ON p.id = r.pid"
         f" WHERE NOT ({steady}) AND g.paid_fen > 0 AND g.month >= :first AND g.month <= :last"
-        " GROUP BY b, g.month"), {"first": first, "last": last})
+        " GROUP BY b, g.month"),
+        {"first": Month.parse(first).index, "last": Month.parse(last).index})
+    names = {m.index: str(m) for m in month_range(Month.parse(first), Month.parse(last))}
     cells: dict[tuple[str, int], list[int]] = defaultdict(lambda: [0, 0])
     for steady_run, b, lo, hi, x, y in rows:
         if steady_run:  # y people paid x fen every month lo..hi
-            for m in month_range(Month.parse(lo), Month.parse(hi)):
-                cell = cells[(str(m), b)]
+            for m in range(lo, hi + 1):
+                cell = cells[(names[m], b)]
                 cell[0] += y
                 cell[1] += y * x
         else:  # x people paid y fen in month lo
-            cell = cells[(lo, b)]
+            cell = cells[(names[lo], b)]
             cell[0] += x
             cell[1] += y
     return [(month, b, n, fen) for (month, b), (n, fen) in cells.items()]
@@ -101,9 +105,10 @@ def frozen_correction_groups(session: Session, first: str,
         f"SELECT i.month, {birth} AS b, i.kind, sum(i.amount_fen) FROM roster_items i"
         " JOIN roster_lines l ON l.id = i.line_id JOIN rosters r ON r.id = l.roster_id"
         " JOIN people p ON p.id = l.person_id"
-        " WHERE i.kind != 'regular' AND r.status = 'frozen' AND i.month >= :first"
-        " AND i.month <= :last GROUP BY i.month, b, i.kind"), {"first": first, "last": last})
-    return [(r[0], r[1], r[2], r[3]) for r in rows]
+        f" WHERE i.kind != {KIND_CODE[REGULAR]} AND r.status = 'frozen' AND i.month >= :first"
+        " AND i.month <= :last GROUP BY i.month, b, i.kind"),
+        {"first": Month.parse(first).index, "last": Month.parse(last).index})
+    return [(str(Month.from_index(r[0])), r[1], KINDS[r[2]], r[3]) for r in rows]
 
 
 def card_groups(session: Session, first: str, last: str) -> list[tuple[str, str, str, int, int]]:

@@ -96,8 +96,8 @@ def roster_office(tmp_path_factory) -> Path:
                     "'2026-04-10', 'approver', '2026-04-10 09:00:00.000000' FROM people "
                     "WHERE status = 'active' AND birth_date <= '1946-03-31'"))
                 s.execute(text(
-                    "INSERT INTO lifecerts (person_id, cert_date, recorded_by, recorded_at) "
-                    "SELECT person_id, '2026-04-01', 'clerk', '2026-04-01 09:00:00.000000' "
+                    "INSERT INTO lifecerts (person_id, cert_date, user_id, recorded_at) "
+                    "SELECT person_id, '2026-04-01', NULL, 20260401090000 "
                     "FROM enrollments"))
             services.roster.build(op, FREEZE_PERIOD)
         finally:

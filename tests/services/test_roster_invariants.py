@@ -155,7 +155,7 @@ def ledger(services: Services) -> dict[tuple[str, str], int]:
         rows = s.execute(text(
             "SELECT p.id_number, g.month, g.paid_fen FROM ledger g "
             "JOIN people p ON p.id = g.person_id")).all()
-    return {(idn, str(m)): fen for idn, m, fen in rows}
+    return {(idn, month_text(m)): fen for idn, m, fen in rows}
 
 
 def accounts(services: Services) -> dict[str, bool]:

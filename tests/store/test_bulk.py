@@ -182,9 +182,43 @@ def test_stored_text_is_what_the_orm_writes(db):
     with db.read() as s:
         cols = "birth_date, created_at, updated_at, typeof(death_date), typeof(phone)"
         raw = s.execute(text(f"SELECT {cols} FROM people ORDER BY id")).all()
-    assert raw[0][1] == raw[1][1] == "2026-06-15 09:30:00.000000"
+    assert raw[0][1] == raw[1][1] == 20260615093000  # compact timestamps (migration 0008)
     assert raw[0][0] == first["birth_date"].isoformat()
     assert raw[0][3] == "null" and raw[1][3] == "text"
+
+
+def test_household_address_is_stored_only_where_it_differs(db):
+    """Bulk and ORM rows keep the household address only when it is not the current one;
+    PersonRow.household_address gives it back either way, also after the current one moves."""
+    same, other = make_people(2, 17, on=ON, stamp=STAMP)
+    same = {**same, "household_address": "民意一路1号", "current_address": "民意一路1号"}
+    other = {**other, "household_address": "青年路2号", "current_address": "民意一路1号"}
+    orm_same, orm_none = make_people(2, 41, on=ON, stamp=STAMP)
+    orm_same = {**orm_same, "household_address": "满春路3号", "current_address": "满春路3号"}
+    orm_none = {**orm_none, "household_address": None, "current_address": "满春路4号"}
+    with db.write() as s:
+        ids = bulk.bulk_insert_people(s, [same, other])
+        s.add(PersonRow(**orm_same))
+        s.add(PersonRow(**orm_none))
+    with db.read() as s:
+        stored = s.execute(text("SELECT household_address FROM people ORDER BY id")).scalars()
+        assert list(stored) == ["", "青年路2号", "", None]
+        rows = s.query(PersonRow).order_by(PersonRow.id).all()
+        assert [r.household_address for r in rows] == ["民意一路1号", "青年路2号", "满春路3号",
+                                                       None]
+        found = s.query(PersonRow.id).filter(PersonRow.household_address == "民意一路1号").all()
+        assert [f[0] for f in found] == [ids[same["id_number"]]]
+    with db.write() as s:  # the current address moves: the household one stays
+        row = s.get(PersonRow, ids[same["id_number"]])
+        row.current_address = "常青路5号"
+    with db.read() as s:
+        row = s.get(PersonRow, ids[same["id_number"]])
+        assert (row.household_address, row.current_address) == ("民意一路1号", "常青路5号")
+        assert row.household_stored == "民意一路1号"
+    with db.write() as s:  # and moving back to it stores it as the same again
+        s.get(PersonRow, ids[same["id_number"]]).current_address = "民意一路1号"
+    with db.read() as s:
+        assert s.get(PersonRow, ids[same["id_number"]]).household_stored == ""
 
 
 def test_missing_optional_columns_are_null(db):

@@ -21,7 +21,7 @@ def test_upgrade_from_0006_marks_existing_applications_counter(tmp_path):
                        " '2026-01-02 00:00:00')"))
     db.close()
     db = schema.open_existing(path)  # migrates (after a backup)
-    assert schema_version(db) == schema.HEAD == "0007"
+    assert schema_version(db) == schema.HEAD
     with db.read() as s:
         assert s.execute(text("SELECT source, agent_name FROM enrollments")).one() == (
             "counter", None)
