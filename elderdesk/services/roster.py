@@ -6,6 +6,7 @@ import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -13,13 +14,13 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from elderdesk.domain.errors import ElderError
-from elderdesk.domain.ledger import build_roster
+from elderdesk.domain.ledger import RosterTotals, build_roster
 from elderdesk.domain.money import fen_to_str
 from elderdesk.domain.months import Month, Period
 from elderdesk.domain.roster import LineView, RosterView, WithheldView
 from elderdesk.services import audit, settings
-from elderdesk.services.audit import anchors as audit_anchors
 from elderdesk.services.allowance.service import AllowanceService
+from elderdesk.services.audit import anchors as audit_anchors
 from elderdesk.services.auth import Operator, require
 from elderdesk.services.clock import event_date, now, today
 from elderdesk.services.people.imports import Cancelled
@@ -32,6 +33,13 @@ Progress = Callable[[int, int], None]
 # Audit actions that cannot change any roster line: they do not make a draft stale.
 HARMLESS = ("user.", "card.", "backup.", "audit.", "settings.", "roster.export",
             "recoveries.settle", "people.add", "import.people", "init", "reader.", "receipt.")
+# Audit actions that change one person's roster line only, that person named by the record's
+# key (the ID number): a draft is then rebuilt for those people alone.
+PER_PERSON = frozenset({
+    "allowance.apply", "allowance.review", "allowance.approve", "allowance.reject",
+    "allowance.stop", "allowance.end", "lifecert.add", "people.account", "people.death",
+    "people.moved_out", "people.edit"})
+INCREMENTAL_MAX = 20_000  # more changed people than this: a full build is as quick
 
 
 @dataclass(frozen=True)
@@ -134,9 +142,11 @@ class RosterService:
 
     # --- build -----------------------------------------------------------------------
     def build(self, op: Operator, period_text: str, progress: Progress | None = None,
-              cancel: Any = None) -> RosterView:
+              cancel: Any = None, *, full: bool = False) -> RosterView:
         """Compute and store the draft of a period (replacing any draft); cancel (an object with
-        is_set()) rolls everything back."""
+        is_set()) rolls everything back. A draft of the same period is rebuilt only for the
+        people whose records changed since it was built, when the audit log names them all
+        (see _changed_since); full=True always computes everyone."""
         require(op, "roster.build")
         with self.db.write() as s:
             period = self.parse_period(s, period_text)
@@ -144,12 +154,16 @@ class RosterService:
             self._check_after_frozen(s, period)
             policy = self.allowance.policy_in(s)
             old = allowance_repo.draft(s)
+            frozen = allowance_repo.last_frozen(s)
+            settled = Period.parse(frozen.period).last.index if frozen else None
+            changed = None if full or old is None else self._changed_since(s, old, period)
+            if old is not None and changed is not None:
+                return self._rebuild(s, op, period, policy, settled, old, changed, progress,
+                                     cancel)
             if old is not None:
                 roster_repo.delete_roster(s, old.id)
                 s.expunge(old)
             roster_id = roster_repo.next_id(s, "rosters")
-            frozen = allowance_repo.last_frozen(s)
-            settled = Period.parse(frozen.period).last.index if frozen else None
             with gc_paused():
                 facts = roster_repo.roster_facts(s)
                 draft = build_roster(policy, period, facts, settled,
@@ -176,6 +190,66 @@ class RosterService:
                 row.period, row.status, settings.get(s, "office.name") or "", row.built_at,
                 row.built_by, row.frozen_at, row.frozen_by,
                 tuple(line.view for line in draft.lines), withheld=tuple(draft.withheld)))
+
+    @staticmethod
+    def _changed_since(s: Session, old: RosterRow, period: Period) -> dict[str, int] | None:
+        """ID number -> person id of everyone whose records changed since the draft of `period`
+        was built, when every change since is one person's (PER_PERSON) or harmless; None when
+        something else changed (a policy, an import, an ID correction...): build everyone."""
+        if old.period != str(period):
+            return None
+        keys: set[str] = set()
+        for action, key in allowance_repo.actions_since(s, old.built_audit_id):
+            if action.startswith(HARMLESS):
+                continue
+            if action not in PER_PERSON or not key:
+                return None
+            keys.add(key)
+        if len(keys) > INCREMENTAL_MAX:
+            return None
+        found = roster_repo.person_ids(s, keys)
+        return found if len(found) == len(keys) else None
+
+    def _rebuild(self, s: Session, op: Operator, period: Period, policy: Any,
+                 settled: int | None, row: RosterRow, changed: dict[str, int],
+                 progress: Progress | None, cancel: Any) -> RosterView:
+        """The draft again, computing only the changed people: their lines, items, snapshots
+        and withheld entries are replaced, the totals adjusted. Exactly what a full build
+        stores (tests/services/test_roster_incremental.py)."""
+        held = self._recall(row)
+        with gc_paused():
+            facts = roster_repo.roster_facts(s, changed.values())
+            part = build_roster(policy, period, facts, settled,
+                                _checker(len(facts), progress, cancel))
+        removed = roster_repo.remove_lines(s, row.id, changed.values())
+        roster_repo.insert_lines(s, row.id, roster_repo.next_id(s, "roster_lines"), part.lines,
+                                 full=False)
+        withheld = sorted([WithheldView(*w) for w in roster_repo.load_withheld(s, row.id)
+                           if w[0] not in changed] + part.withheld,
+                          key=lambda w: w.id_number)
+        roster_repo.save_withheld(s, row.id, [
+            (w.id_number, w.name, w.reason, w.months, w.amount_fen) for w in withheld])
+        totals = RosterTotals(row.people, row.regular_fen, row.arrears_fen, row.recovery_fen) \
+            - removed + part.totals
+        record = audit.record(s, op, "roster.build", "roster", str(period), None, {
+            "period": str(period), "lines": roster_repo.count_lines(s, row.id),
+            "regular": fen_to_str(totals.regular), "arrears": fen_to_str(totals.arrears),
+            "recovery": fen_to_str(totals.recovery), "people": totals.people})
+        row.built_at, row.built_by, row.built_audit_id = now(), op.name, record.id
+        row.people, row.regular_fen = totals.people, totals.regular
+        row.arrears_fen, row.recovery_fen = totals.arrears, totals.recovery
+        s.flush()
+        if held is not None:  # the lines shown before, the changed people's replaced
+            lines = sorted([ln for ln in held.lines if ln.id_number not in changed]
+                           + [ln.view for ln in part.lines], key=attrgetter("id_number"))
+        else:
+            with gc_paused():
+                lines = roster_repo.load_views(s, row.id, period)
+        if progress:
+            progress(1, 1)
+        return self._remember(row, RosterView(
+            row.period, row.status, settings.get(s, "office.name") or "", row.built_at,
+            row.built_by, row.frozen_at, row.frozen_by, tuple(lines), withheld=tuple(withheld)))
 
     def missing_accounts(self, op: Operator) -> list[tuple[str, str]]:
         """(ID number, name) of enrolled people without a valid bank account: the roster page
