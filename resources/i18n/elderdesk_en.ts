@@ -263,22 +263,22 @@
         <translation>Once approved, payment starts with the next roster (including any back pay).</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="356"/>
+        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="357"/>
         <source>选择政策文件</source>
         <translation>Choose policy file</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="356"/>
+        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="357"/>
         <source>政策文件 (*.toml)</source>
         <translation>Policy files (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="362"/>
+        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="363"/>
         <source>正在加载……</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="368"/>
+        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="369"/>
         <source>已加载政策文件：{path}</source>
         <translation>Policy file loaded: {path}</translation>
     </message>
@@ -286,97 +286,102 @@
 <context>
     <name>ApplicationDialog</name>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="48"/>
+        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="49"/>
         <source>受理高龄津贴申请</source>
         <translation>Accept longevity allowance application</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="60"/>
+        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="64"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="61"/>
+        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="65"/>
+        <source>身份证</source>
+        <translation>ID card</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="66"/>
         <source>申请日期</source>
         <translation>Application date</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="62"/>
+        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="67"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="62"/>
+        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="67"/>
         <source>满龄月份</source>
         <translation>Month of reaching age</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="63"/>
+        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="68"/>
         <source>最早可受理</source>
         <translation>Earliest acceptance</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="63"/>
+        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="68"/>
         <source>津贴档次</source>
         <translation>Allowance band</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="64"/>
+        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="69"/>
         <source>发放起始</source>
         <translation>Payment starts</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="64"/>
+        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="69"/>
         <source>现有申请</source>
         <translation>Current application</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="70"/>
+        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="75"/>
         <source>受理</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="71"/>
+        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="76"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="124"/>
+        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="138"/>
         <source>申请日期时高龄津贴政策尚未实施</source>
         <translation>The longevity allowance policy was not yet in force on the application date</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="129"/>
+        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="143"/>
         <source>{y}年{m}月满 {age} 周岁</source>
         <translation>Reaches {age} in {y}-{m}</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="135"/>
+        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="149"/>
         <source>{band} 岁档，每月 {amount} 元</source>
         <translation>{band} band, {amount} yuan a month</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="139"/>
+        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="153"/>
         <source>（申请日期 {d}）</source>
         <translation> (applied {d})</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="140"/>
+        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="154"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="146"/>
+        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="160"/>
         <source>{d}（所选日期早于此日，不能受理）</source>
         <translation>{d} (the chosen date is earlier: cannot accept)</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="155"/>
+        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="169"/>
         <source>{y}年{m}月起（经审核审批后）</source>
         <translation>From {y}-{m} (after review and approval)</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="157"/>
+        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="171"/>
         <source>；申请前的月份随花名册一并补发</source>
         <translation>; months before the application are paid with the roster</translation>
     </message>
@@ -772,17 +777,17 @@ Restore now?</translation>
         <translation>Restore from backup</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/backups_tab.py" line="241"/>
+        <location filename="../../elderdesk/ui/pages/backups_tab.py" line="239"/>
         <source>还有操作正在进行（例如导入），请等它完成后再恢复。</source>
         <translation>Another operation (an import, for example) is still running: please wait until it has finished, then restore.</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/backups_tab.py" line="247"/>
+        <location filename="../../elderdesk/ui/pages/backups_tab.py" line="245"/>
         <source>正在检查备份并恢复……</source>
         <translation>Checking the backup and restoring…</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/backups_tab.py" line="259"/>
+        <location filename="../../elderdesk/ui/pages/backups_tab.py" line="257"/>
         <source>原数据库已另存为：
 {kept}
 
@@ -794,13 +799,13 @@ Restore now?</translation>
     </message>
     <message>
         <location filename="../../elderdesk/ui/main_window.py" line="215"/>
-        <location filename="../../elderdesk/ui/pages/backups_tab.py" line="260"/>
-        <location filename="../../elderdesk/ui/pages/backups_tab.py" line="261"/>
+        <location filename="../../elderdesk/ui/pages/backups_tab.py" line="258"/>
+        <location filename="../../elderdesk/ui/pages/backups_tab.py" line="259"/>
         <source>已从备份恢复</source>
         <translation>Restored from the backup</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/backups_tab.py" line="262"/>
+        <location filename="../../elderdesk/ui/pages/backups_tab.py" line="260"/>
         <source>已从备份恢复。
 
 {kept}程序将回到登录界面，请重新登录，并查几位最近登记的老人，确认数据正确。</source>
@@ -809,7 +814,7 @@ Restore now?</translation>
 {kept}The program returns to the login screen. Please log in again and look up a few recently registered elders to check the data.</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/backups_tab.py" line="269"/>
+        <location filename="../../elderdesk/ui/pages/backups_tab.py" line="267"/>
         <source>未能恢复</source>
         <translation>Not restored</translation>
     </message>
@@ -948,117 +953,132 @@ Restore now?</translation>
 <context>
     <name>CardIssueDialog</name>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="91"/>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="92"/>
         <source>发放老年证</source>
         <translation>Issue senior card</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="94"/>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="95"/>
         <source>发证</source>
         <translation>Issue</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="99"/>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="100"/>
         <source>{name}&#x3000;{id}&#x3000;{age} 岁</source>
         <translation>{name}&#x3000;{id}&#x3000;age {age}</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="104"/>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="105"/>
         <source>选择照片… (Ctrl+O)</source>
         <translation>Choose photo… (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="122"/>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="113"/>
+        <source>{name}（{id}）</source>
+        <translation>{name} ({id})</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="116"/>
+        <source>使用身份证照片</source>
+        <translation>Use the ID card photo</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="135"/>
         <source>发证日期</source>
         <translation>Issue date</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="123"/>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="136"/>
         <source>卡种</source>
         <translation>Card type</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="124"/>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="137"/>
         <source>工本费</source>
         <translation>Fee</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="129"/>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="142"/>
         <source>正在生成预览…</source>
         <translation>Rendering preview…</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="130"/>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="143"/>
         <source>证面预览（样张）：编号和二维码在发证时生成</source>
         <translation>Card preview (sample): the number and QR code are made when the card is issued</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="160"/>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="173"/>
         <source>照片保存在数据库中。发证后请打印老年证，并在领取时登记领证。</source>
         <translation>The photo is stored in the database. After issuing, print the senior card and record its collection when it is picked up.</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="164"/>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="177"/>
         <source>新照片：{name}。拖动黄框选取头像，拖动四角或滚轮调整大小。</source>
         <translation>New photo: {name}. Drag the yellow frame to pick the head; drag its corners or turn the wheel to resize.</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="167"/>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="180"/>
         <source>未选择新照片：使用此人已存的照片。</source>
         <translation>No new photo chosen: the stored photo is used.</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="169"/>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="182"/>
         <source>此人还没有照片：可以不用照片发证，证上留出照片框。</source>
         <translation>This person has no photo yet: the card can be issued without one, with an empty photo frame.</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="183"/>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="196"/>
         <source>未到办证年龄</source>
         <translation>Not yet of card age</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="191"/>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="204"/>
         <source>{a}–{b} 周岁</source>
         <translation>{a}–{b} years</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="192"/>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="205"/>
         <source>{a} 周岁以上</source>
         <translation>{a} years and over</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="193"/>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="206"/>
         <source>{type}（{band}）</source>
         <translation>{type} ({band})</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="199"/>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="212"/>
         <source>{fee} 元（首次发证）</source>
         <translation>{fee} yuan (first issue)</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="200"/>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="213"/>
         <source>免费（首次发证）</source>
         <translation>Free (first issue)</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="207"/>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="220"/>
         <source>选择照片</source>
         <translation>Choose photo</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="207"/>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="220"/>
         <source>照片 (*.jpg *.jpeg *.png)</source>
         <translation>Photos (*.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="267"/>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="266"/>
+        <source>身份证照片</source>
+        <translation>ID card photo</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="297"/>
         <source>样张</source>
         <translation>Sample</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="279"/>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="309"/>
         <source>照片</source>
         <translation>Photo</translation>
     </message>
@@ -1152,6 +1172,64 @@ Restore now?</translation>
     </message>
 </context>
 <context>
+    <name>CardReader</name>
+    <message>
+        <location filename="../../elderdesk/ui/widgets/card_reader.py" line="121"/>
+        <source>读卡 ({keys})</source>
+        <translation>Read card ({keys})</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/widgets/card_reader.py" line="122"/>
+        <source>读取放在读卡器上的第二代身份证（{keys}）</source>
+        <translation>Read the ID card placed on the reader ({keys})</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/widgets/card_reader.py" line="129"/>
+        <source>取消读卡</source>
+        <translation>Stop reading</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/widgets/card_reader.py" line="168"/>
+        <source>请把身份证放在读卡器上</source>
+        <translation>Please place the ID card on the reader</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/widgets/card_reader.py" line="193"/>
+        <source>已取消读卡</source>
+        <translation>Reading cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/widgets/card_reader.py" line="216"/>
+        <source>读取中</source>
+        <translation>Reading</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/widgets/card_reader.py" line="216"/>
+        <source>等待放卡</source>
+        <translation>Waiting for a card</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/widgets/card_reader.py" line="216"/>
+        <source>已读取</source>
+        <translation>Read</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/widgets/card_reader.py" line="217"/>
+        <source>读卡器未连接</source>
+        <translation>Reader not connected</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/widgets/card_reader.py" line="217"/>
+        <source>读卡出错</source>
+        <translation>Reading failed</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/widgets/card_reader.py" line="218"/>
+        <source>未读到身份证</source>
+        <translation>No card read</translation>
+    </message>
+</context>
+<context>
     <name>CardSummary</name>
     <message>
         <location filename="../../elderdesk/ui/widgets/card_summary.py" line="34"/>
@@ -1212,113 +1290,113 @@ Restore now?</translation>
 <context>
     <name>CardsPage</name>
     <message>
-        <location filename="../../elderdesk/ui/pages/cards_page.py" line="81"/>
+        <location filename="../../elderdesk/ui/pages/cards_page.py" line="80"/>
         <source>输入姓名、拼音首字母或身份证号的任意几位</source>
         <translation>Type a name, pinyin initials or any digits of the ID number</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/cards_page.py" line="85"/>
-        <location filename="../../elderdesk/ui/pages/cards_page.py" line="163"/>
+        <location filename="../../elderdesk/ui/pages/cards_page.py" line="84"/>
+        <location filename="../../elderdesk/ui/pages/cards_page.py" line="162"/>
         <source>使用档案页所选</source>
         <translation>Use the one selected in Records</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/cards_page.py" line="88"/>
+        <location filename="../../elderdesk/ui/pages/cards_page.py" line="87"/>
         <source>显示完整身份证号</source>
         <translation>Show full ID numbers</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/cards_page.py" line="91"/>
+        <location filename="../../elderdesk/ui/pages/cards_page.py" line="90"/>
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/cards_page.py" line="110"/>
+        <location filename="../../elderdesk/ui/pages/cards_page.py" line="109"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/cards_page.py" line="112"/>
+        <location filename="../../elderdesk/ui/pages/cards_page.py" line="111"/>
         <source>按住 Ctrl 或 Shift 可选择多张一起打印（A4 整版）</source>
         <translation>Hold Ctrl or Shift to select several cards to print together (whole A4 sheet)</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/cards_page.py" line="117"/>
+        <location filename="../../elderdesk/ui/pages/cards_page.py" line="116"/>
         <source>近期发证</source>
         <translation>Recently issued</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/cards_page.py" line="135"/>
+        <location filename="../../elderdesk/ui/pages/cards_page.py" line="134"/>
         <source>查找（光标回到查找框）</source>
         <translation>Find (back to the search box)</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/cards_page.py" line="162"/>
+        <location filename="../../elderdesk/ui/pages/cards_page.py" line="161"/>
         <source>使用档案页所选：{name}</source>
         <translation>Use the one selected in Records: {name}</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/cards_page.py" line="248"/>
+        <location filename="../../elderdesk/ui/pages/cards_page.py" line="247"/>
         <source>已发放</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/cards_page.py" line="253"/>
+        <location filename="../../elderdesk/ui/pages/cards_page.py" line="252"/>
         <source>已补换</source>
         <translation>Replaced</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/cards_page.py" line="260"/>
+        <location filename="../../elderdesk/ui/pages/cards_page.py" line="259"/>
         <source>已登记领取：老年证 {no}（{name}）</source>
         <translation>Collection recorded: senior card {no} ({name})</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/cards_page.py" line="267"/>
+        <location filename="../../elderdesk/ui/pages/cards_page.py" line="266"/>
         <source>{verb}{type} {no}（{name}），工本费 {fee} 元。可以打印老年证。</source>
         <translation>{verb} {type} {no} ({name}), fee {fee} yuan. The senior card can be printed now.</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/cards_page.py" line="278"/>
+        <location filename="../../elderdesk/ui/pages/cards_page.py" line="277"/>
         <source>打印收据</source>
         <translation>Print receipt</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/cards_page.py" line="280"/>
+        <location filename="../../elderdesk/ui/pages/cards_page.py" line="279"/>
         <source>保存收据PDF</source>
         <translation>Save receipt PDF</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/cards_page.py" line="295"/>
+        <location filename="../../elderdesk/ui/pages/cards_page.py" line="294"/>
         <source>已开具收费收据 {no}：{name}，{fee} 元</source>
         <translation>Receipt {no} issued: {name}, {fee} yuan</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/cards_page.py" line="307"/>
+        <location filename="../../elderdesk/ui/pages/cards_page.py" line="306"/>
         <source>收据 {no} 已送往打印机</source>
         <translation>Receipt {no} sent to the printer</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/cards_page.py" line="314"/>
+        <location filename="../../elderdesk/ui/pages/cards_page.py" line="313"/>
         <source>保存收费收据PDF</source>
         <translation>Save the fee receipt as PDF</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/cards_page.py" line="315"/>
+        <location filename="../../elderdesk/ui/pages/cards_page.py" line="314"/>
         <source>收据_{no}.pdf</source>
         <translation>receipt_{no}.pdf</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/cards_page.py" line="316"/>
+        <location filename="../../elderdesk/ui/pages/cards_page.py" line="315"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/cards_page.py" line="321"/>
+        <location filename="../../elderdesk/ui/pages/cards_page.py" line="320"/>
         <source>已保存收据 {no}：{path}</source>
         <translation>Receipt {no} saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/cards_page.py" line="335"/>
+        <location filename="../../elderdesk/ui/pages/cards_page.py" line="334"/>
         <source>{n}张</source>
         <translation>{n} cards</translation>
     </message>
@@ -1491,7 +1569,7 @@ Restore now?</translation>
     <name>Data</name>
     <message>
         <location filename="../../elderdesk/ui/data_text.py" line="36"/>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="175"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="178"/>
         <source>男</source>
         <translation>Male</translation>
     </message>
@@ -1531,697 +1609,697 @@ Restore now?</translation>
         <translation>{a} and over</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="172"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="175"/>
         <source>在册</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="173"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="176"/>
         <source>已故</source>
         <translation>Deceased</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="174"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="177"/>
         <source>迁出</source>
         <translation>Moved out</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="176"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="179"/>
         <source>女</source>
         <translation>Female</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="177"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="180"/>
         <source>本地户籍</source>
         <translation>Local household</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="178"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="181"/>
         <source>非本地户籍</source>
         <translation>Non-local household</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="179"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="182"/>
         <source>蓝卡</source>
         <translation>Blue card</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="180"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="183"/>
         <source>红卡</source>
         <translation>Red card</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="181"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="184"/>
         <source>有效</source>
         <translation>Valid</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="182"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="185"/>
         <source>已换发</source>
         <translation>Replaced</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="183"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="186"/>
         <source>已注销</source>
         <translation>Revoked</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="184"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="187"/>
         <source>首次发证</source>
         <translation>First issue</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="185"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="188"/>
         <source>遗失</source>
         <translation>Lost</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="186"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="189"/>
         <source>损坏</source>
         <translation>Damaged</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="187"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="190"/>
         <source>年满换证</source>
         <translation>Age upgrade</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="188"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="191"/>
         <source>信息更正</source>
         <translation>Correction</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="189"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="192"/>
         <source>已受理待审核</source>
         <translation>Accepted, to review</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="190"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="193"/>
         <source>审核退回</source>
         <translation>Returned by review</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="191"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="194"/>
         <source>已审核待审批</source>
         <translation>Reviewed, to approve</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="192"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="195"/>
         <source>已批准</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="193"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="196"/>
         <source>审批不予批准</source>
         <translation>Not approved</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="194"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="197"/>
         <source>已撤销</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="195"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="198"/>
         <source>已停发</source>
         <translation>Stopped</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="196"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="199"/>
         <source>窗口</source>
         <translation>Counter</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="197"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="200"/>
         <source>网上</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="198"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="201"/>
         <source>经办</source>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="199"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="202"/>
         <source>审核</source>
         <translation>reviewed</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="200"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="203"/>
         <source>审批</source>
         <translation>approve</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="201"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="204"/>
         <source>管理员</source>
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="202"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="205"/>
         <source>新增用户</source>
         <translation>add users</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="203"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="206"/>
         <source>管理用户</source>
         <translation>manage users</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="204"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="207"/>
         <source>修改津贴政策</source>
         <translation>change the allowance policy</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="205"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="208"/>
         <source>修改系统设置</source>
         <translation>change system settings</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="206"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="209"/>
         <source>查询人员</source>
         <translation>look people up</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="207"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="210"/>
         <source>登记人员</source>
         <translation>register people</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="208"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="211"/>
         <source>修改人员信息</source>
         <translation>change a person&apos;s details</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="209"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="212"/>
         <source>强制登记校验位错误的身份证号</source>
         <translation>register an ID number with a wrong check digit</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="210"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="213"/>
         <source>登记死亡</source>
         <translation>record deaths</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="211"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="214"/>
         <source>登记迁出</source>
         <translation>record moves</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="212"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="215"/>
         <source>更正身份证号</source>
         <translation>correct ID numbers</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="213"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="216"/>
         <source>导入人员名册</source>
         <translation>import registers</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="214"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="217"/>
         <source>导入死亡名单</source>
         <translation>import death lists</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="215"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="218"/>
         <source>登记生存认证</source>
         <translation>record proofs of life</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="216"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="219"/>
         <source>受理津贴申请</source>
         <translation>accept allowance applications</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="217"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="220"/>
         <source>审核津贴申请</source>
         <translation>review allowance applications</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="218"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="221"/>
         <source>审批津贴申请</source>
         <translation>approve allowance applications</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="219"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="222"/>
         <source>停发津贴</source>
         <translation>stop allowances</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="220"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="223"/>
         <source>生成花名册</source>
         <translation>build rosters</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="221"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="224"/>
         <source>查看花名册</source>
         <translation>view rosters</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="222"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="225"/>
         <source>冻结花名册</source>
         <translation>freeze rosters</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="223"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="226"/>
         <source>导出花名册</source>
         <translation>export rosters</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="224"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="227"/>
         <source>查看追回款</source>
         <translation>view recoveries</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="225"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="228"/>
         <source>登记追回款已退回</source>
         <translation>record repaid recoveries</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="226"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="229"/>
         <source>发放老年证</source>
         <translation>issue senior cards</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="227"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="230"/>
         <source>打印老年证</source>
         <translation>print senior cards</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="228"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="231"/>
         <source>登记老年证领取</source>
         <translation>record card pick-ups</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="229"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="232"/>
         <source>设置老年证打印校准</source>
         <translation>set the card print calibration</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="230"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="233"/>
         <source>备份数据库</source>
         <translation>back up the database</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="231"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="234"/>
         <source>恢复数据库</source>
         <translation>restore the database</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="232"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="235"/>
         <source>启动检查与每日自动备份</source>
         <translation>run the start-up check and daily backup</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="233"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="236"/>
         <source>校验审计日志</source>
         <translation>verify the audit log</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="234"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="237"/>
         <source>查看审计日志</source>
         <translation>view the audit log</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="235"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="238"/>
         <source>生成演示数据</source>
         <translation>make demo data</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="236"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="239"/>
         <source>查看统计</source>
         <translation>view statistics</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="237"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="240"/>
         <source>打印表格文书</source>
         <translation>print forms</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="238"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="241"/>
         <source>修改本人密码</source>
         <translation>change own password</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="239"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="242"/>
         <source>查看完整身份证号和银行账号</source>
         <translation>see full ID and account numbers</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="240"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="243"/>
         <source>设置读卡器</source>
         <translation>set up the card reader</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="241"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="244"/>
         <source>读取身份证</source>
         <translation>read ID cards</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="242"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="245"/>
         <source>查看收费收据和日结</source>
         <translation>view receipts and daily totals</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="243"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="246"/>
         <source>打印收费收据</source>
         <translation>print fee receipts</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="244"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="247"/>
         <source>作废收费收据</source>
         <translation>void fee receipts</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="245"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="248"/>
         <source>导入网上申请</source>
         <translation>import online applications</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="246"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="249"/>
         <source>周岁以上</source>
         <translation>years and over</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="247"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="250"/>
         <source>岁</source>
         <translation>years</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="248"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="251"/>
         <source>以上</source>
         <translation>and over</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="249"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="252"/>
         <source>人</source>
         <translation>people</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="250"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="253"/>
         <source>受理</source>
         <translation>accepted</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="251"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="254"/>
         <source>停发</source>
         <translation>stop</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="252"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="255"/>
         <source>停用</source>
         <translation>disable</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="253"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="256"/>
         <source>退回</source>
         <translation>return</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="254"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="257"/>
         <source>未填社区</source>
         <translation>No community</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="255"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="258"/>
         <source>年</source>
         <translation>year</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="256"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="259"/>
         <source>月</source>
         <translation>month</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="257"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="260"/>
         <source>合计</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="258"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="261"/>
         <source>在册人员按年龄段</source>
         <translation>Active people by age band</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="259"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="262"/>
         <source>年龄按身份证出生日期计算</source>
         <translation>Age from the birth date in the ID number, as of</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="260"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="263"/>
         <source>周岁</source>
         <translation>full years</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="261"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="264"/>
         <source>人员按社区</source>
         <translation>People by community</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="262"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="265"/>
         <source>80岁以上</source>
         <translation>80 and over</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="263"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="266"/>
         <source>在册且年满80周岁</source>
         <translation>active and aged 80 or more</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="264"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="267"/>
         <source>享受津贴</source>
         <translation>Receiving the allowance</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="265"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="268"/>
         <source>最近一次申请为“已批准”</source>
         <translation>latest application approved</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="266"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="269"/>
         <source>人员按状态</source>
         <translation>People by status</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="267"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="270"/>
         <source>高龄津贴申请状态</source>
         <translation>Allowance applications by status</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="268"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="271"/>
         <source>每人最近一次申请</source>
         <translation>each person&apos;s latest application</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="269"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="272"/>
         <source>高龄津贴按月份</source>
         <translation>Longevity allowance by month</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="270"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="273"/>
         <source>在享</source>
         <translation>Enrolled</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="271"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="274"/>
         <source>当月处于批准享受状态</source>
         <translation>approved and in force in the month</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="272"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="275"/>
         <source>发放金额按所属月份计</source>
         <translation>amounts counted in the month they are for</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="273"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="276"/>
         <source>来自已冻结花名册</source>
         <translation>from frozen rosters</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="274"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="277"/>
         <source>高龄津贴按月份和档次</source>
         <translation>Longevity allowance by month and band</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="275"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="278"/>
         <source>老年证发放按月份</source>
         <translation>Senior cards issued by month</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="276"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="279"/>
         <source>按发证日期统计</source>
         <translation>counted by date of issue</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="277"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="280"/>
         <source>领取按领取日期统计</source>
         <translation>pick-ups by date of pick-up</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="278"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="281"/>
         <source>生存认证有效期</source>
         <translation>Proof of life valid for</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="279"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="282"/>
         <source>个月</source>
         <translation>months</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="280"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="283"/>
         <source>统计月份</source>
         <translation>statistics month</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="281"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="284"/>
         <source>生存认证覆盖</source>
         <translation>Proof-of-life coverage</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="282"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="285"/>
         <source>年龄段</source>
         <translation>Age band</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="283"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="286"/>
         <source>社区</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="284"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="287"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="285"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="288"/>
         <source>人数</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="286"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="289"/>
         <source>月份</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="287"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="290"/>
         <source>在享人数</source>
         <translation>Enrolled</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="288"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="291"/>
         <source>已发人数</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="289"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="292"/>
         <source>正常发放</source>
         <translation>Regular</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="290"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="293"/>
         <source>补发</source>
         <translation>Arrears</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="291"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="294"/>
         <source>追回</source>
         <translation>Recovery</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="292"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="295"/>
         <source>实发净额</source>
         <translation>Net paid</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="293"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="296"/>
         <source>档次</source>
         <translation>Band</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="294"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="297"/>
         <source>月标准</source>
         <translation>Monthly rate</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="295"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="298"/>
         <source>发证合计</source>
         <translation>Cards in all</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="296"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="299"/>
         <source>补换证</source>
         <translation>Replacements</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="297"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="300"/>
         <source>工本费</source>
         <translation>Fee</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="298"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="301"/>
         <source>领取</source>
         <translation>Picked up</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="299"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="302"/>
         <source>现行政策不要求生存认证</source>
         <translation>The policy in force requires no proof of life</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="300"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="303"/>
         <source>尚未加载高龄津贴政策</source>
         <translation>No allowance policy loaded yet</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="301"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="304"/>
         <source>认证有效</source>
         <translation>Proof valid</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="302"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="305"/>
         <source>未认证或已过期</source>
         <translation>No proof or expired</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="303"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="306"/>
         <source>覆盖率</source>
         <translation>Coverage</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="304"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="307"/>
         <source>各社区在册人数</source>
         <translation>Active people per community</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="305"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="308"/>
         <source>前20个</source>
         <translation>top 20</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="306"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="309"/>
         <source>在享与已发人数</source>
         <translation>Enrolled and paid</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="307"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="310"/>
         <source>各档次实发净额</source>
         <translation>Net paid per band</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="308"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="311"/>
         <source>元</source>
         <translation>yuan</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="309"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="312"/>
         <source>老年证发放</source>
         <translation>Senior cards issued</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="310"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="313"/>
         <source>张</source>
         <translation>cards</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="311"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="314"/>
         <source>人员状态</source>
         <translation>Person status</translation>
     </message>
@@ -3142,56 +3220,71 @@ Restore now?</translation>
     </message>
     <message>
         <location filename="../../elderdesk/ui/i18n_data.py" line="158"/>
+        <source>等了 {seconds} 秒没有读到身份证。请把身份证平放在读卡器上，再按“读卡”</source>
+        <translation>No ID card was read in {seconds} seconds. Place the card flat on the reader and press “Read card” again</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="159"/>
+        <source>读到的是 {name}（{id}）的身份证，不是本次办理的 {expected}。请核对来人和证件</source>
+        <translation>The card read is the ID card of {name} ({id}), not of {expected}, whose matter this is. Please check the person and the card</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="160"/>
+        <source>{name}（{id}）还没有登记，请由登记人员办理新增登记</source>
+        <translation>{name} ({id}) is not registered yet; a clerk can register them</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="161"/>
         <source>没有编号为 {no} 的收据，请核对编号</source>
         <translation>There is no receipt {no}: check the number</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="159"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="162"/>
         <source>收据 {no} 已作废（{reason}），不能重复作废</source>
         <translation>Receipt {no} is void already ({reason})</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="160"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="163"/>
         <source>不能作废自己开具的收据（{no}），请由其他审批人员办理</source>
         <translation>You cannot void a receipt you issued yourself ({no}): another approver must do it</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="161"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="164"/>
         <source>{year} 年的收据编号已用完（最大 {max}），请联系技术支持</source>
         <translation>The receipt numbers of {year} are used up (at most {max}): contact technical support</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="162"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="165"/>
         <source>申请日期“{value}”无效（无法识别、只有年月或早于出生日期），本行未导入，请核对</source>
         <translation>The application date &quot;{value}&quot; is not valid (not understood, month only, or before the birth date): the row was not imported. Please check</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="163"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="166"/>
         <source>此人已于 {date} 迁出，不能申请高龄津贴，本行未导入</source>
         <translation>This person moved out on {date} and cannot apply: the row was not imported</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="164"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="167"/>
         <source>此人已有在办或已批准的高龄津贴申请，本行未导入</source>
         <translation>This person already has an open or approved application: the row was not imported</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="165"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="168"/>
         <source>申请过早：申请日期 {date}，年满 {age} 周岁前两个月起方可申请，最早 {earliest}，本行未导入</source>
         <translation>Too early: applied on {date}; applications open two months before the age of {age}, from {earliest}. The row was not imported</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="166"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="169"/>
         <source>申请日期 {date} 没有生效的高龄津贴政策，本行未导入</source>
         <translation>No allowance policy was in force on the application date {date}: the row was not imported</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="167"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="170"/>
         <source>登记册中已有另一个银行账号（{account}），文件中为{given}：未更改，请核实后在人员信息中修改</source>
         <translation>The register has another bank account ({account}); the file has {given}: not changed. Check, then change it in the person&apos;s details</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="168"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="171"/>
         <source>开户银行或银行账号不完整或无效（账号应为 12 到 30 位数字），未登记账号，申请照常导入</source>
         <translation>The bank or account number is incomplete or not valid (12 to 30 digits): no account recorded; the application was imported as usual</translation>
     </message>
@@ -3907,47 +4000,52 @@ Restore now?</translation>
 <context>
     <name>LifecertDialog</name>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/lifecert_dialog.py" line="26"/>
+        <location filename="../../elderdesk/ui/dialogs/lifecert_dialog.py" line="41"/>
         <source>登记生存认证</source>
         <translation>Record proof of life</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/lifecert_dialog.py" line="31"/>
+        <location filename="../../elderdesk/ui/dialogs/lifecert_dialog.py" line="46"/>
         <source>老人</source>
         <translation>Elder</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/lifecert_dialog.py" line="33"/>
+        <location filename="../../elderdesk/ui/dialogs/lifecert_dialog.py" line="48"/>
         <source>原认证有效期至</source>
         <translation>Previous proof valid until</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/lifecert_dialog.py" line="34"/>
+        <location filename="../../elderdesk/ui/dialogs/lifecert_dialog.py" line="50"/>
+        <source>身份证</source>
+        <translation>ID card</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/lifecert_dialog.py" line="51"/>
         <source>认证日期</source>
         <translation>Proof date</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/lifecert_dialog.py" line="35"/>
+        <location filename="../../elderdesk/ui/dialogs/lifecert_dialog.py" line="52"/>
         <source>认证后发放至</source>
         <translation>Paid until after proof</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/lifecert_dialog.py" line="36"/>
+        <location filename="../../elderdesk/ui/dialogs/lifecert_dialog.py" line="53"/>
         <source>请核验老人本人及身份证原件后登记。认证前暂停发放的月份将在下期花名册中补发。</source>
         <translation>Check the elder in person and the original ID card before recording. Months suspended before the proof are paid in the next roster.</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/lifecert_dialog.py" line="37"/>
+        <location filename="../../elderdesk/ui/dialogs/lifecert_dialog.py" line="54"/>
         <source>确认登记</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/lifecert_dialog.py" line="46"/>
+        <location filename="../../elderdesk/ui/dialogs/lifecert_dialog.py" line="63"/>
         <source>（政策不要求生存认证）</source>
         <translation>(The policy requires no proof of life)</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/lifecert_dialog.py" line="49"/>
+        <location filename="../../elderdesk/ui/dialogs/lifecert_dialog.py" line="66"/>
         <source>{y}年{m}月</source>
         <translation>{y}-{m}</translation>
     </message>
@@ -4133,66 +4231,71 @@ Restore now?</translation>
     </message>
     <message>
         <location filename="../../elderdesk/ui/menus.py" line="46"/>
+        <source>读卡</source>
+        <translation>Read card</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/menus.py" line="48"/>
         <source>发放老年证</source>
         <translation>Issue senior card</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/menus.py" line="48"/>
+        <location filename="../../elderdesk/ui/menus.py" line="50"/>
         <source>受理高龄津贴申请</source>
         <translation>Accept longevity allowance application</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/menus.py" line="50"/>
+        <location filename="../../elderdesk/ui/menus.py" line="52"/>
         <source>登记生存认证</source>
         <translation>Record proof of life</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/menus.py" line="52"/>
+        <location filename="../../elderdesk/ui/menus.py" line="54"/>
         <source>查看(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/menus.py" line="57"/>
+        <location filename="../../elderdesk/ui/menus.py" line="59"/>
         <source>字体大小</source>
         <translation>Font size</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/menus.py" line="67"/>
+        <location filename="../../elderdesk/ui/menus.py" line="69"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/menus.py" line="68"/>
+        <location filename="../../elderdesk/ui/menus.py" line="70"/>
         <source>快捷键一览</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/menus.py" line="81"/>
+        <location filename="../../elderdesk/ui/menus.py" line="83"/>
         <source>快捷键：{keys}</source>
         <translation>Shortcut: {keys}</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/menus.py" line="87"/>
+        <location filename="../../elderdesk/ui/menus.py" line="89"/>
         <source>{text}（{keys}）</source>
         <translation>{text} ({keys})</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/menus.py" line="118"/>
+        <location filename="../../elderdesk/ui/menus.py" line="120"/>
         <source>“{what}”现在不能办理：请先选中一位可以办理的老人</source>
         <translation>&quot;{what}&quot; is not possible now: first select an elder it applies to</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/menus.py" line="128"/>
+        <location filename="../../elderdesk/ui/menus.py" line="130"/>
         <source>请先在“老人档案”中查找并选中一位老人</source>
         <translation>First find and select an elder in Records</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/menus.py" line="170"/>
+        <location filename="../../elderdesk/ui/menus.py" line="180"/>
         <source>{name}（{id}）</source>
         <translation>{name} ({id})</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/menus.py" line="178"/>
+        <location filename="../../elderdesk/ui/menus.py" line="189"/>
         <source>已登记生存认证：{subject}</source>
         <translation>Proof of life recorded: {subject}</translation>
     </message>
@@ -4254,37 +4357,37 @@ Restore now?</translation>
         <translation>Reading payment records…</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/widgets/payment_history.py" line="95"/>
+        <location filename="../../elderdesk/ui/widgets/payment_history.py" line="93"/>
         <source>合计：应享受 {owed} 元，已发放 {paid} 元</source>
         <translation>Total: owed {owed} yuan, paid {paid} yuan</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/widgets/payment_history.py" line="109"/>
+        <location filename="../../elderdesk/ui/widgets/payment_history.py" line="107"/>
         <source>高龄津贴：未申请</source>
         <translation>Allowance: not applied</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/widgets/payment_history.py" line="110"/>
+        <location filename="../../elderdesk/ui/widgets/payment_history.py" line="108"/>
         <source>高龄津贴：{state}，{applied} 申请</source>
         <translation>Allowance: {state}, applied {applied}</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/widgets/payment_history.py" line="113"/>
+        <location filename="../../elderdesk/ui/widgets/payment_history.py" line="111"/>
         <source>，{d} 批准</source>
         <translation>, approved {d}</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/widgets/payment_history.py" line="115"/>
+        <location filename="../../elderdesk/ui/widgets/payment_history.py" line="113"/>
         <source>（{who}）</source>
         <translation> ({who})</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/widgets/payment_history.py" line="117"/>
+        <location filename="../../elderdesk/ui/widgets/payment_history.py" line="115"/>
         <source>，{d} 停发</source>
         <translation>, stopped {d}</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/widgets/payment_history.py" line="119"/>
+        <location filename="../../elderdesk/ui/widgets/payment_history.py" line="117"/>
         <source>；本月档次 {band}，每月 {amount} 元</source>
         <translation>; band this month {band}, {amount} yuan a month</translation>
     </message>
@@ -4519,79 +4622,94 @@ Restore now?</translation>
 <context>
     <name>PersonDialog</name>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="75"/>
+        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="79"/>
         <source>12 到 30 位数字，可用空格分组</source>
         <translation>12 to 30 digits, spaces allowed between groups</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="76"/>
+        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="80"/>
         <source>发放高龄津贴须填写开户银行和银行账号</source>
         <translation>The allowance is paid only with both a bank and an account number</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="53"/>
+        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="57"/>
         <source>修改人员信息</source>
         <translation>Edit person</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="53"/>
+        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="57"/>
         <source>登记新人员</source>
         <translation>Register new person</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="63"/>
-        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="172"/>
-        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="173"/>
+        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="67"/>
+        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="207"/>
+        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="208"/>
         <source>（由身份证号确定）</source>
         <translation>(from the ID number)</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="65"/>
+        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="69"/>
         <source>校验位错误但证件无误时，由管理员填写原因</source>
         <translation>When the check digit is wrong but the ID card is genuine, an administrator states the reason</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="66"/>
+        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="70"/>
         <source>强制登记原因</source>
         <translation>Reason for forced registration</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="80"/>
+        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="84"/>
         <source>有居住证，有效期至</source>
         <translation>Has a residence permit, valid until</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="93"/>
+        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="97"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="95"/>
+        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="99"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="110"/>
+        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="114"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="121"/>
+        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="125"/>
         <source>性别</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="124"/>
+        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="128"/>
         <source>户籍类型</source>
         <translation>Household type</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="152"/>
+        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="156"/>
         <source>身份证号不能在此修改（更正身份证号需由审批人员办理）</source>
         <translation>The ID number cannot be changed here (corrections are made by approval staff)</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="186"/>
+        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="176"/>
+        <source>登记新人员（已读取身份证）</source>
+        <translation>Register a new person (ID card read)</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="187"/>
+        <source>用身份证照片作为老年证照片</source>
+        <translation>Use the ID card photo as the senior card photo</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="189"/>
+        <source>照片按一寸照比例居中裁剪后保存，发证时使用；不勾选则不保存身份证照片</source>
+        <translation>The photo is cropped to the 1-inch proportions around its centre, stored and used when the card is issued; unticked, the ID card photo is not stored</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="221"/>
         <source>此身份证号已登记：{name}（{status}），不能重复登记</source>
         <translation>This ID number is already registered: {name} ({status}); it cannot be registered twice</translation>
     </message>
@@ -4742,153 +4860,163 @@ cropped to a 1-inch photo (25×35 mm)</translation>
         <translation>No card reader</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="37"/>
+        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="38"/>
         <source>文件夹（wz.txt 和 zp.bmp）</source>
         <translation>Folder (wz.txt and zp.bmp)</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="38"/>
+        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="39"/>
         <source>华视等 termb.dll</source>
         <translation>termb.dll (Huashi and others)</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="38"/>
+        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="39"/>
         <source>精伦等 sdtapi.dll</source>
         <translation>sdtapi.dll (Jinglun and others)</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="39"/>
+        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="40"/>
         <source>厂商本地读卡服务（网址）</source>
         <translation>Vendor&apos;s local reader service (URL)</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="45"/>
+        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="98"/>
         <source>选择文件夹…</source>
         <translation>Choose folder…</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="48"/>
+        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="101"/>
         <source>不填则使用厂商驱动的默认文件名</source>
         <translation>Leave empty for the vendor driver&apos;s default file name</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="50"/>
+        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="103"/>
         <source>32 位驱动库才需要：32 位 python.exe 的路径</source>
         <translation>Only for 32-bit driver libraries: the path of a 32-bit python.exe</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="54"/>
+        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="104"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="59"/>
+        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="51"/>
         <source>测试读卡器</source>
         <translation>Test the reader</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="73"/>
+        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="110"/>
         <source>读卡器</source>
         <translation>Card reader</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="78"/>
+        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="115"/>
         <source>驱动库文件</source>
         <translation>Driver library</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="79"/>
+        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="116"/>
         <source>32 位辅助程序</source>
         <translation>32-bit helper</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="83"/>
+        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="69"/>
         <source>读卡器的设置只保存在本机：每台电脑各用各的读卡器。端口不填时自动查找（USB 1001–1016，然后串口 1–16）。</source>
         <translation>The reader settings are kept on this PC only: each PC has its own reader. Without a port the reader is searched for (USB 1001–1016, then serial 1–16).</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="85"/>
+        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="67"/>
+        <source>本机读卡器</source>
+        <translation>This PC&apos;s reader</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="71"/>
         <source>读卡器由管理员设置；这里可以测试本机的读卡器。</source>
         <translation>The reader is set up by an administrator; here you can test this PC&apos;s reader.</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="119"/>
+        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="129"/>
+        <source>{driver}：{arg}</source>
+        <translation>{driver}: {arg}</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="141"/>
         <source>本次运行由环境变量 ELDERDESK_READER 指定读卡器：{reader}</source>
         <translation>For this run the environment variable ELDERDESK_READER sets the reader: {reader}</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="125"/>
+        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="147"/>
         <source>文件夹</source>
         <translation>Folder</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="125"/>
+        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="147"/>
         <source>端口</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="126"/>
+        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="148"/>
         <source>网址</source>
         <translation>URL</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="127"/>
+        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="149"/>
         <source>读卡软件写出 wz.txt 的文件夹</source>
         <translation>The folder the reader software writes wz.txt to</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="128"/>
+        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="150"/>
         <source>不填则自动查找</source>
         <translation>Leave empty to search</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="141"/>
+        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="163"/>
         <source>选择读卡软件写出 wz.txt 的文件夹</source>
         <translation>Choose the folder the reader software writes wz.txt to</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="156"/>
+        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="178"/>
         <source>已保存，本机立即生效</source>
         <translation>Saved; in effect on this PC now</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="163"/>
+        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="185"/>
         <source>读取中</source>
         <translation>Reading</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="169"/>
+        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="191"/>
         <source>已读取</source>
         <translation>Read</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="169"/>
+        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="191"/>
         <source>等待放卡</source>
         <translation>Waiting for a card</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="170"/>
+        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="192"/>
         <source>读卡器未连接</source>
         <translation>Reader not connected</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="170"/>
-        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="190"/>
+        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="192"/>
+        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="212"/>
         <source>读卡出错</source>
         <translation>Reading failed</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="180"/>
+        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="202"/>
         <source>{name}，{sex}，{birth} 出生，身份证号 {id}，照片：{photo}</source>
         <translation>{name}, {sex}, born {birth}, ID number {id}, photo: {photo}</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="183"/>
+        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="205"/>
         <source>有</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="183"/>
+        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="205"/>
         <source>无</source>
         <translation>none</translation>
     </message>
@@ -4980,69 +5108,104 @@ cropped to a 1-inch photo (25×35 mm)</translation>
 <context>
     <name>RegisterPage</name>
     <message>
-        <location filename="../../elderdesk/ui/pages/register_page.py" line="69"/>
+        <location filename="../../elderdesk/ui/pages/register_page.py" line="76"/>
         <source>输入姓名、拼音首字母（如 zsf）或身份证号的任意几位，按回车打开</source>
         <translation>Type a name, pinyin initials (e.g. zsf) or any digits of the ID number; Enter opens</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/register_page.py" line="74"/>
+        <location filename="../../elderdesk/ui/pages/register_page.py" line="81"/>
         <source>显示完整身份证号</source>
         <translation>Show full ID numbers</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/register_page.py" line="78"/>
+        <location filename="../../elderdesk/ui/pages/register_page.py" line="85"/>
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/register_page.py" line="81"/>
+        <location filename="../../elderdesk/ui/pages/register_page.py" line="88"/>
         <source>新增登记</source>
         <translation>New registration</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/register_page.py" line="82"/>
+        <location filename="../../elderdesk/ui/pages/register_page.py" line="89"/>
         <source>修改</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/register_page.py" line="83"/>
+        <location filename="../../elderdesk/ui/pages/register_page.py" line="90"/>
         <source>登记死亡</source>
         <translation>Record death</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/register_page.py" line="85"/>
+        <location filename="../../elderdesk/ui/pages/register_page.py" line="92"/>
         <source>登记迁出</source>
         <translation>Record move-out</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/register_page.py" line="87"/>
+        <location filename="../../elderdesk/ui/pages/register_page.py" line="94"/>
         <source>导入名册</source>
         <translation>Import register</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/register_page.py" line="120"/>
+        <location filename="../../elderdesk/ui/pages/register_page.py" line="100"/>
+        <source>登记今日生存认证</source>
+        <translation>Record today&apos;s proof of life</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/register_page.py" line="101"/>
+        <source>刚读取了身份证的老人本人在场：登记今天的生存认证</source>
+        <translation>The elder whose ID card was just read is here in person: record today&apos;s proof of life</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/register_page.py" line="137"/>
         <source>查找（光标回到查找框）</source>
         <translation>Find (back to the search box)</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/register_page.py" line="178"/>
+        <location filename="../../elderdesk/ui/pages/register_page.py" line="195"/>
         <source>请输入查找条件</source>
         <translation>Enter what to look for</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/register_page.py" line="180"/>
+        <location filename="../../elderdesk/ui/pages/register_page.py" line="197"/>
         <source>没有找到符合条件的人员</source>
         <translation>Nobody matches</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/register_page.py" line="182"/>
+        <location filename="../../elderdesk/ui/pages/register_page.py" line="199"/>
         <source>已显示 {n} 人，向下滚动显示更多</source>
         <translation>{n} people shown; scroll down for more</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/register_page.py" line="184"/>
+        <location filename="../../elderdesk/ui/pages/register_page.py" line="201"/>
         <source>共 {n} 人</source>
         <translation>{n} people</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/register_page.py" line="343"/>
+        <source>已读取身份证：{name}（{id}）</source>
+        <translation>ID card read: {name} ({id})</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/register_page.py" line="391"/>
+        <source>{name}（{id}）</source>
+        <translation>{name} ({id})</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/register_page.py" line="393"/>
+        <source>登记生存认证</source>
+        <translation>Record proof of life</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/register_page.py" line="394"/>
+        <source>刚读取了 {subject} 的身份证。确认老人本人在场，登记 {date} 的生存认证？</source>
+        <translation>The ID card of {subject} was just read. Is the elder here in person? Record the proof of life of {date}?</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/register_page.py" line="403"/>
+        <source>已登记生存认证：{subject}，{date}</source>
+        <translation>Proof of life recorded: {subject}, {date}</translation>
     </message>
 </context>
 <context>
@@ -6007,7 +6170,7 @@ You can use the program as usual; it will try again at the next start.</translat
 <context>
     <name>keys</name>
     <message>
-        <location filename="../../elderdesk/ui/keys.py" line="62"/>
+        <location filename="../../elderdesk/ui/keys.py" line="64"/>
         <source>{what}（无此权限）</source>
         <translation>{what} (no permission)</translation>
     </message>

@@ -263,22 +263,22 @@
         <translation>批准后自下一期花名册起发放（含应补发的月份）。</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="356"/>
+        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="357"/>
         <source>选择政策文件</source>
         <translation>选择政策文件</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="356"/>
+        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="357"/>
         <source>政策文件 (*.toml)</source>
         <translation>政策文件 (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="362"/>
+        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="363"/>
         <source>正在加载……</source>
         <translation>正在加载……</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="368"/>
+        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="369"/>
         <source>已加载政策文件：{path}</source>
         <translation>已加载政策文件：{path}</translation>
     </message>
@@ -286,97 +286,102 @@
 <context>
     <name>ApplicationDialog</name>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="48"/>
+        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="49"/>
         <source>受理高龄津贴申请</source>
         <translation>受理高龄津贴申请</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="60"/>
+        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="64"/>
         <source>身份证号</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="61"/>
+        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="65"/>
+        <source>身份证</source>
+        <translation>身份证</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="66"/>
         <source>申请日期</source>
         <translation>申请日期</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="62"/>
+        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="67"/>
         <source>姓名</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="62"/>
+        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="67"/>
         <source>满龄月份</source>
         <translation>满龄月份</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="63"/>
+        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="68"/>
         <source>最早可受理</source>
         <translation>最早可受理</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="63"/>
+        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="68"/>
         <source>津贴档次</source>
         <translation>津贴档次</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="64"/>
+        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="69"/>
         <source>发放起始</source>
         <translation>发放起始</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="64"/>
+        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="69"/>
         <source>现有申请</source>
         <translation>现有申请</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="70"/>
+        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="75"/>
         <source>受理</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="71"/>
+        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="76"/>
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="124"/>
+        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="138"/>
         <source>申请日期时高龄津贴政策尚未实施</source>
         <translation>申请日期时高龄津贴政策尚未实施</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="129"/>
+        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="143"/>
         <source>{y}年{m}月满 {age} 周岁</source>
         <translation>{y}年{m}月满 {age} 周岁</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="135"/>
+        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="149"/>
         <source>{band} 岁档，每月 {amount} 元</source>
         <translation>{band} 岁档，每月 {amount} 元</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="139"/>
+        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="153"/>
         <source>（申请日期 {d}）</source>
         <translation>（申请日期 {d}）</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="140"/>
+        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="154"/>
         <source>无</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="146"/>
+        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="160"/>
         <source>{d}（所选日期早于此日，不能受理）</source>
         <translation>{d}（所选日期早于此日，不能受理）</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="155"/>
+        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="169"/>
         <source>{y}年{m}月起（经审核审批后）</source>
         <translation>{y}年{m}月起（经审核审批后）</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="157"/>
+        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="171"/>
         <source>；申请前的月份随花名册一并补发</source>
         <translation>；申请前的月份随花名册一并补发</translation>
     </message>
@@ -773,17 +778,17 @@
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/backups_tab.py" line="241"/>
+        <location filename="../../elderdesk/ui/pages/backups_tab.py" line="239"/>
         <source>还有操作正在进行（例如导入），请等它完成后再恢复。</source>
         <translation>还有操作正在进行（例如导入），请等它完成后再恢复。</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/backups_tab.py" line="247"/>
+        <location filename="../../elderdesk/ui/pages/backups_tab.py" line="245"/>
         <source>正在检查备份并恢复……</source>
         <translation>正在检查备份并恢复……</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/backups_tab.py" line="259"/>
+        <location filename="../../elderdesk/ui/pages/backups_tab.py" line="257"/>
         <source>原数据库已另存为：
 {kept}
 
@@ -795,13 +800,13 @@
     </message>
     <message>
         <location filename="../../elderdesk/ui/main_window.py" line="215"/>
-        <location filename="../../elderdesk/ui/pages/backups_tab.py" line="260"/>
-        <location filename="../../elderdesk/ui/pages/backups_tab.py" line="261"/>
+        <location filename="../../elderdesk/ui/pages/backups_tab.py" line="258"/>
+        <location filename="../../elderdesk/ui/pages/backups_tab.py" line="259"/>
         <source>已从备份恢复</source>
         <translation>已从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/backups_tab.py" line="262"/>
+        <location filename="../../elderdesk/ui/pages/backups_tab.py" line="260"/>
         <source>已从备份恢复。
 
 {kept}程序将回到登录界面，请重新登录，并查几位最近登记的老人，确认数据正确。</source>
@@ -810,7 +815,7 @@
 {kept}程序将回到登录界面，请重新登录，并查几位最近登记的老人，确认数据正确。</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/backups_tab.py" line="269"/>
+        <location filename="../../elderdesk/ui/pages/backups_tab.py" line="267"/>
         <source>未能恢复</source>
         <translation>未能恢复</translation>
     </message>
@@ -949,117 +954,132 @@
 <context>
     <name>CardIssueDialog</name>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="91"/>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="92"/>
         <source>发放老年证</source>
         <translation>发放老年证</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="94"/>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="95"/>
         <source>发证</source>
         <translation>发证</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="99"/>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="100"/>
         <source>{name}&#x3000;{id}&#x3000;{age} 岁</source>
         <translation>{name}&#x3000;{id}&#x3000;{age} 岁</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="104"/>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="105"/>
         <source>选择照片… (Ctrl+O)</source>
         <translation>选择照片… (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="122"/>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="113"/>
+        <source>{name}（{id}）</source>
+        <translation>{name}（{id}）</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="116"/>
+        <source>使用身份证照片</source>
+        <translation>使用身份证照片</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="135"/>
         <source>发证日期</source>
         <translation>发证日期</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="123"/>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="136"/>
         <source>卡种</source>
         <translation>卡种</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="124"/>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="137"/>
         <source>工本费</source>
         <translation>工本费</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="129"/>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="142"/>
         <source>正在生成预览…</source>
         <translation>正在生成预览…</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="130"/>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="143"/>
         <source>证面预览（样张）：编号和二维码在发证时生成</source>
         <translation>证面预览（样张）：编号和二维码在发证时生成</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="160"/>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="173"/>
         <source>照片保存在数据库中。发证后请打印老年证，并在领取时登记领证。</source>
         <translation>照片保存在数据库中。发证后请打印老年证，并在领取时登记领证。</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="164"/>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="177"/>
         <source>新照片：{name}。拖动黄框选取头像，拖动四角或滚轮调整大小。</source>
         <translation>新照片：{name}。拖动黄框选取头像，拖动四角或滚轮调整大小。</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="167"/>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="180"/>
         <source>未选择新照片：使用此人已存的照片。</source>
         <translation>未选择新照片：使用此人已存的照片。</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="169"/>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="182"/>
         <source>此人还没有照片：可以不用照片发证，证上留出照片框。</source>
         <translation>此人还没有照片：可以不用照片发证，证上留出照片框。</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="183"/>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="196"/>
         <source>未到办证年龄</source>
         <translation>未到办证年龄</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="191"/>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="204"/>
         <source>{a}–{b} 周岁</source>
         <translation>{a}–{b} 周岁</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="192"/>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="205"/>
         <source>{a} 周岁以上</source>
         <translation>{a} 周岁以上</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="193"/>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="206"/>
         <source>{type}（{band}）</source>
         <translation>{type}（{band}）</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="199"/>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="212"/>
         <source>{fee} 元（首次发证）</source>
         <translation>{fee} 元（首次发证）</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="200"/>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="213"/>
         <source>免费（首次发证）</source>
         <translation>免费（首次发证）</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="207"/>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="220"/>
         <source>选择照片</source>
         <translation>选择照片</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="207"/>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="220"/>
         <source>照片 (*.jpg *.jpeg *.png)</source>
         <translation>照片 (*.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="267"/>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="266"/>
+        <source>身份证照片</source>
+        <translation>身份证照片</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="297"/>
         <source>样张</source>
         <translation>样张</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="279"/>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="309"/>
         <source>照片</source>
         <translation>照片</translation>
     </message>
@@ -1153,6 +1173,64 @@
     </message>
 </context>
 <context>
+    <name>CardReader</name>
+    <message>
+        <location filename="../../elderdesk/ui/widgets/card_reader.py" line="121"/>
+        <source>读卡 ({keys})</source>
+        <translation>读卡 ({keys})</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/widgets/card_reader.py" line="122"/>
+        <source>读取放在读卡器上的第二代身份证（{keys}）</source>
+        <translation>读取放在读卡器上的第二代身份证（{keys}）</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/widgets/card_reader.py" line="129"/>
+        <source>取消读卡</source>
+        <translation>取消读卡</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/widgets/card_reader.py" line="168"/>
+        <source>请把身份证放在读卡器上</source>
+        <translation>请把身份证放在读卡器上</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/widgets/card_reader.py" line="193"/>
+        <source>已取消读卡</source>
+        <translation>已取消读卡</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/widgets/card_reader.py" line="216"/>
+        <source>读取中</source>
+        <translation>读取中</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/widgets/card_reader.py" line="216"/>
+        <source>等待放卡</source>
+        <translation>等待放卡</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/widgets/card_reader.py" line="216"/>
+        <source>已读取</source>
+        <translation>已读取</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/widgets/card_reader.py" line="217"/>
+        <source>读卡器未连接</source>
+        <translation>读卡器未连接</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/widgets/card_reader.py" line="217"/>
+        <source>读卡出错</source>
+        <translation>读卡出错</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/widgets/card_reader.py" line="218"/>
+        <source>未读到身份证</source>
+        <translation>未读到身份证</translation>
+    </message>
+</context>
+<context>
     <name>CardSummary</name>
     <message>
         <location filename="../../elderdesk/ui/widgets/card_summary.py" line="34"/>
@@ -1213,113 +1291,113 @@
 <context>
     <name>CardsPage</name>
     <message>
-        <location filename="../../elderdesk/ui/pages/cards_page.py" line="81"/>
+        <location filename="../../elderdesk/ui/pages/cards_page.py" line="80"/>
         <source>输入姓名、拼音首字母或身份证号的任意几位</source>
         <translation>输入姓名、拼音首字母或身份证号的任意几位</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/cards_page.py" line="85"/>
-        <location filename="../../elderdesk/ui/pages/cards_page.py" line="163"/>
+        <location filename="../../elderdesk/ui/pages/cards_page.py" line="84"/>
+        <location filename="../../elderdesk/ui/pages/cards_page.py" line="162"/>
         <source>使用档案页所选</source>
         <translation>使用档案页所选</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/cards_page.py" line="88"/>
+        <location filename="../../elderdesk/ui/pages/cards_page.py" line="87"/>
         <source>显示完整身份证号</source>
         <translation>显示完整身份证号</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/cards_page.py" line="91"/>
+        <location filename="../../elderdesk/ui/pages/cards_page.py" line="90"/>
         <source>查找</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/cards_page.py" line="110"/>
+        <location filename="../../elderdesk/ui/pages/cards_page.py" line="109"/>
         <source>刷新</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/cards_page.py" line="112"/>
+        <location filename="../../elderdesk/ui/pages/cards_page.py" line="111"/>
         <source>按住 Ctrl 或 Shift 可选择多张一起打印（A4 整版）</source>
         <translation>按住 Ctrl 或 Shift 可选择多张一起打印（A4 整版）</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/cards_page.py" line="117"/>
+        <location filename="../../elderdesk/ui/pages/cards_page.py" line="116"/>
         <source>近期发证</source>
         <translation>近期发证</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/cards_page.py" line="135"/>
+        <location filename="../../elderdesk/ui/pages/cards_page.py" line="134"/>
         <source>查找（光标回到查找框）</source>
         <translation>查找（光标回到查找框）</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/cards_page.py" line="162"/>
+        <location filename="../../elderdesk/ui/pages/cards_page.py" line="161"/>
         <source>使用档案页所选：{name}</source>
         <translation>使用档案页所选：{name}</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/cards_page.py" line="248"/>
+        <location filename="../../elderdesk/ui/pages/cards_page.py" line="247"/>
         <source>已发放</source>
         <translation>已发放</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/cards_page.py" line="253"/>
+        <location filename="../../elderdesk/ui/pages/cards_page.py" line="252"/>
         <source>已补换</source>
         <translation>已补换</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/cards_page.py" line="260"/>
+        <location filename="../../elderdesk/ui/pages/cards_page.py" line="259"/>
         <source>已登记领取：老年证 {no}（{name}）</source>
         <translation>已登记领取：老年证 {no}（{name}）</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/cards_page.py" line="267"/>
+        <location filename="../../elderdesk/ui/pages/cards_page.py" line="266"/>
         <source>{verb}{type} {no}（{name}），工本费 {fee} 元。可以打印老年证。</source>
         <translation>{verb}{type} {no}（{name}），工本费 {fee} 元。可以打印老年证。</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/cards_page.py" line="278"/>
+        <location filename="../../elderdesk/ui/pages/cards_page.py" line="277"/>
         <source>打印收据</source>
         <translation>打印收据</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/cards_page.py" line="280"/>
+        <location filename="../../elderdesk/ui/pages/cards_page.py" line="279"/>
         <source>保存收据PDF</source>
         <translation>保存收据PDF</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/cards_page.py" line="295"/>
+        <location filename="../../elderdesk/ui/pages/cards_page.py" line="294"/>
         <source>已开具收费收据 {no}：{name}，{fee} 元</source>
         <translation>已开具收费收据 {no}：{name}，{fee} 元</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/cards_page.py" line="307"/>
+        <location filename="../../elderdesk/ui/pages/cards_page.py" line="306"/>
         <source>收据 {no} 已送往打印机</source>
         <translation>收据 {no} 已送往打印机</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/cards_page.py" line="314"/>
+        <location filename="../../elderdesk/ui/pages/cards_page.py" line="313"/>
         <source>保存收费收据PDF</source>
         <translation>保存收费收据PDF</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/cards_page.py" line="315"/>
+        <location filename="../../elderdesk/ui/pages/cards_page.py" line="314"/>
         <source>收据_{no}.pdf</source>
         <translation>收据_{no}.pdf</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/cards_page.py" line="316"/>
+        <location filename="../../elderdesk/ui/pages/cards_page.py" line="315"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/cards_page.py" line="321"/>
+        <location filename="../../elderdesk/ui/pages/cards_page.py" line="320"/>
         <source>已保存收据 {no}：{path}</source>
         <translation>已保存收据 {no}：{path}</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/cards_page.py" line="335"/>
+        <location filename="../../elderdesk/ui/pages/cards_page.py" line="334"/>
         <source>{n}张</source>
         <translation>{n}张</translation>
     </message>
@@ -1492,7 +1570,7 @@
     <name>Data</name>
     <message>
         <location filename="../../elderdesk/ui/data_text.py" line="36"/>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="175"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="178"/>
         <source>男</source>
         <translation>男</translation>
     </message>
@@ -1532,697 +1610,697 @@
         <translation>{a}岁及以上</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="172"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="175"/>
         <source>在册</source>
         <translation>在册</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="173"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="176"/>
         <source>已故</source>
         <translation>已故</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="174"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="177"/>
         <source>迁出</source>
         <translation>迁出</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="176"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="179"/>
         <source>女</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="177"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="180"/>
         <source>本地户籍</source>
         <translation>本地户籍</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="178"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="181"/>
         <source>非本地户籍</source>
         <translation>非本地户籍</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="179"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="182"/>
         <source>蓝卡</source>
         <translation>蓝卡</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="180"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="183"/>
         <source>红卡</source>
         <translation>红卡</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="181"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="184"/>
         <source>有效</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="182"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="185"/>
         <source>已换发</source>
         <translation>已换发</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="183"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="186"/>
         <source>已注销</source>
         <translation>已注销</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="184"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="187"/>
         <source>首次发证</source>
         <translation>首次发证</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="185"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="188"/>
         <source>遗失</source>
         <translation>遗失</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="186"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="189"/>
         <source>损坏</source>
         <translation>损坏</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="187"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="190"/>
         <source>年满换证</source>
         <translation>年满换证</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="188"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="191"/>
         <source>信息更正</source>
         <translation>信息更正</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="189"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="192"/>
         <source>已受理待审核</source>
         <translation>已受理待审核</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="190"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="193"/>
         <source>审核退回</source>
         <translation>审核退回</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="191"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="194"/>
         <source>已审核待审批</source>
         <translation>已审核待审批</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="192"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="195"/>
         <source>已批准</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="193"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="196"/>
         <source>审批不予批准</source>
         <translation>审批不予批准</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="194"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="197"/>
         <source>已撤销</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="195"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="198"/>
         <source>已停发</source>
         <translation>已停发</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="196"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="199"/>
         <source>窗口</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="197"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="200"/>
         <source>网上</source>
         <translation>网上</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="198"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="201"/>
         <source>经办</source>
         <translation>经办</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="199"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="202"/>
         <source>审核</source>
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="200"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="203"/>
         <source>审批</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="201"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="204"/>
         <source>管理员</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="202"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="205"/>
         <source>新增用户</source>
         <translation>新增用户</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="203"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="206"/>
         <source>管理用户</source>
         <translation>管理用户</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="204"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="207"/>
         <source>修改津贴政策</source>
         <translation>修改津贴政策</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="205"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="208"/>
         <source>修改系统设置</source>
         <translation>修改系统设置</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="206"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="209"/>
         <source>查询人员</source>
         <translation>查询人员</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="207"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="210"/>
         <source>登记人员</source>
         <translation>登记人员</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="208"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="211"/>
         <source>修改人员信息</source>
         <translation>修改人员信息</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="209"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="212"/>
         <source>强制登记校验位错误的身份证号</source>
         <translation>强制登记校验位错误的身份证号</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="210"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="213"/>
         <source>登记死亡</source>
         <translation>登记死亡</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="211"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="214"/>
         <source>登记迁出</source>
         <translation>登记迁出</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="212"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="215"/>
         <source>更正身份证号</source>
         <translation>更正身份证号</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="213"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="216"/>
         <source>导入人员名册</source>
         <translation>导入人员名册</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="214"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="217"/>
         <source>导入死亡名单</source>
         <translation>导入死亡名单</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="215"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="218"/>
         <source>登记生存认证</source>
         <translation>登记生存认证</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="216"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="219"/>
         <source>受理津贴申请</source>
         <translation>受理津贴申请</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="217"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="220"/>
         <source>审核津贴申请</source>
         <translation>审核津贴申请</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="218"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="221"/>
         <source>审批津贴申请</source>
         <translation>审批津贴申请</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="219"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="222"/>
         <source>停发津贴</source>
         <translation>停发津贴</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="220"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="223"/>
         <source>生成花名册</source>
         <translation>生成花名册</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="221"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="224"/>
         <source>查看花名册</source>
         <translation>查看花名册</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="222"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="225"/>
         <source>冻结花名册</source>
         <translation>冻结花名册</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="223"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="226"/>
         <source>导出花名册</source>
         <translation>导出花名册</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="224"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="227"/>
         <source>查看追回款</source>
         <translation>查看追回款</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="225"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="228"/>
         <source>登记追回款已退回</source>
         <translation>登记追回款已退回</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="226"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="229"/>
         <source>发放老年证</source>
         <translation>发放老年证</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="227"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="230"/>
         <source>打印老年证</source>
         <translation>打印老年证</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="228"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="231"/>
         <source>登记老年证领取</source>
         <translation>登记老年证领取</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="229"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="232"/>
         <source>设置老年证打印校准</source>
         <translation>设置老年证打印校准</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="230"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="233"/>
         <source>备份数据库</source>
         <translation>备份数据库</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="231"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="234"/>
         <source>恢复数据库</source>
         <translation>恢复数据库</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="232"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="235"/>
         <source>启动检查与每日自动备份</source>
         <translation>启动检查与每日自动备份</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="233"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="236"/>
         <source>校验审计日志</source>
         <translation>校验审计日志</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="234"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="237"/>
         <source>查看审计日志</source>
         <translation>查看审计日志</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="235"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="238"/>
         <source>生成演示数据</source>
         <translation>生成演示数据</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="236"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="239"/>
         <source>查看统计</source>
         <translation>查看统计</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="237"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="240"/>
         <source>打印表格文书</source>
         <translation>打印表格文书</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="238"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="241"/>
         <source>修改本人密码</source>
         <translation>修改本人密码</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="239"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="242"/>
         <source>查看完整身份证号和银行账号</source>
         <translation>查看完整身份证号和银行账号</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="240"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="243"/>
         <source>设置读卡器</source>
         <translation>设置读卡器</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="241"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="244"/>
         <source>读取身份证</source>
         <translation>读取身份证</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="242"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="245"/>
         <source>查看收费收据和日结</source>
         <translation>查看收费收据和日结</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="243"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="246"/>
         <source>打印收费收据</source>
         <translation>打印收费收据</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="244"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="247"/>
         <source>作废收费收据</source>
         <translation>作废收费收据</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="245"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="248"/>
         <source>导入网上申请</source>
         <translation>导入网上申请</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="246"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="249"/>
         <source>周岁以上</source>
         <translation>周岁以上</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="247"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="250"/>
         <source>岁</source>
         <translation>岁</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="248"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="251"/>
         <source>以上</source>
         <translation>以上</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="249"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="252"/>
         <source>人</source>
         <translation>人</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="250"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="253"/>
         <source>受理</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="251"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="254"/>
         <source>停发</source>
         <translation>停发</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="252"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="255"/>
         <source>停用</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="253"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="256"/>
         <source>退回</source>
         <translation>退回</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="254"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="257"/>
         <source>未填社区</source>
         <translation>未填社区</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="255"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="258"/>
         <source>年</source>
         <translation>年</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="256"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="259"/>
         <source>月</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="257"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="260"/>
         <source>合计</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="258"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="261"/>
         <source>在册人员按年龄段</source>
         <translation>在册人员按年龄段</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="259"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="262"/>
         <source>年龄按身份证出生日期计算</source>
         <translation>年龄按身份证出生日期计算</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="260"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="263"/>
         <source>周岁</source>
         <translation>周岁</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="261"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="264"/>
         <source>人员按社区</source>
         <translation>人员按社区</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="262"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="265"/>
         <source>80岁以上</source>
         <translation>80岁以上</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="263"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="266"/>
         <source>在册且年满80周岁</source>
         <translation>在册且年满80周岁</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="264"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="267"/>
         <source>享受津贴</source>
         <translation>享受津贴</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="265"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="268"/>
         <source>最近一次申请为“已批准”</source>
         <translation>最近一次申请为“已批准”</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="266"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="269"/>
         <source>人员按状态</source>
         <translation>人员按状态</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="267"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="270"/>
         <source>高龄津贴申请状态</source>
         <translation>高龄津贴申请状态</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="268"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="271"/>
         <source>每人最近一次申请</source>
         <translation>每人最近一次申请</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="269"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="272"/>
         <source>高龄津贴按月份</source>
         <translation>高龄津贴按月份</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="270"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="273"/>
         <source>在享</source>
         <translation>在享</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="271"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="274"/>
         <source>当月处于批准享受状态</source>
         <translation>当月处于批准享受状态</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="272"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="275"/>
         <source>发放金额按所属月份计</source>
         <translation>发放金额按所属月份计</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="273"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="276"/>
         <source>来自已冻结花名册</source>
         <translation>来自已冻结花名册</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="274"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="277"/>
         <source>高龄津贴按月份和档次</source>
         <translation>高龄津贴按月份和档次</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="275"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="278"/>
         <source>老年证发放按月份</source>
         <translation>老年证发放按月份</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="276"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="279"/>
         <source>按发证日期统计</source>
         <translation>按发证日期统计</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="277"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="280"/>
         <source>领取按领取日期统计</source>
         <translation>领取按领取日期统计</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="278"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="281"/>
         <source>生存认证有效期</source>
         <translation>生存认证有效期</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="279"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="282"/>
         <source>个月</source>
         <translation>个月</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="280"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="283"/>
         <source>统计月份</source>
         <translation>统计月份</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="281"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="284"/>
         <source>生存认证覆盖</source>
         <translation>生存认证覆盖</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="282"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="285"/>
         <source>年龄段</source>
         <translation>年龄段</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="283"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="286"/>
         <source>社区</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="284"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="287"/>
         <source>状态</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="285"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="288"/>
         <source>人数</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="286"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="289"/>
         <source>月份</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="287"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="290"/>
         <source>在享人数</source>
         <translation>在享人数</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="288"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="291"/>
         <source>已发人数</source>
         <translation>已发人数</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="289"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="292"/>
         <source>正常发放</source>
         <translation>正常发放</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="290"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="293"/>
         <source>补发</source>
         <translation>补发</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="291"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="294"/>
         <source>追回</source>
         <translation>追回</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="292"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="295"/>
         <source>实发净额</source>
         <translation>实发净额</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="293"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="296"/>
         <source>档次</source>
         <translation>档次</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="294"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="297"/>
         <source>月标准</source>
         <translation>月标准</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="295"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="298"/>
         <source>发证合计</source>
         <translation>发证合计</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="296"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="299"/>
         <source>补换证</source>
         <translation>补换证</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="297"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="300"/>
         <source>工本费</source>
         <translation>工本费</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="298"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="301"/>
         <source>领取</source>
         <translation>领取</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="299"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="302"/>
         <source>现行政策不要求生存认证</source>
         <translation>现行政策不要求生存认证</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="300"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="303"/>
         <source>尚未加载高龄津贴政策</source>
         <translation>尚未加载高龄津贴政策</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="301"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="304"/>
         <source>认证有效</source>
         <translation>认证有效</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="302"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="305"/>
         <source>未认证或已过期</source>
         <translation>未认证或已过期</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="303"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="306"/>
         <source>覆盖率</source>
         <translation>覆盖率</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="304"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="307"/>
         <source>各社区在册人数</source>
         <translation>各社区在册人数</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="305"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="308"/>
         <source>前20个</source>
         <translation>前20个</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="306"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="309"/>
         <source>在享与已发人数</source>
         <translation>在享与已发人数</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="307"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="310"/>
         <source>各档次实发净额</source>
         <translation>各档次实发净额</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="308"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="311"/>
         <source>元</source>
         <translation>元</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="309"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="312"/>
         <source>老年证发放</source>
         <translation>老年证发放</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="310"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="313"/>
         <source>张</source>
         <translation>张</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="311"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="314"/>
         <source>人员状态</source>
         <translation>人员状态</translation>
     </message>
@@ -3143,56 +3221,71 @@
     </message>
     <message>
         <location filename="../../elderdesk/ui/i18n_data.py" line="158"/>
+        <source>等了 {seconds} 秒没有读到身份证。请把身份证平放在读卡器上，再按“读卡”</source>
+        <translation>等了 {seconds} 秒没有读到身份证。请把身份证平放在读卡器上，再按“读卡”</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="159"/>
+        <source>读到的是 {name}（{id}）的身份证，不是本次办理的 {expected}。请核对来人和证件</source>
+        <translation>读到的是 {name}（{id}）的身份证，不是本次办理的 {expected}。请核对来人和证件</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="160"/>
+        <source>{name}（{id}）还没有登记，请由登记人员办理新增登记</source>
+        <translation>{name}（{id}）还没有登记，请由登记人员办理新增登记</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="161"/>
         <source>没有编号为 {no} 的收据，请核对编号</source>
         <translation>没有编号为 {no} 的收据，请核对编号</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="159"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="162"/>
         <source>收据 {no} 已作废（{reason}），不能重复作废</source>
         <translation>收据 {no} 已作废（{reason}），不能重复作废</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="160"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="163"/>
         <source>不能作废自己开具的收据（{no}），请由其他审批人员办理</source>
         <translation>不能作废自己开具的收据（{no}），请由其他审批人员办理</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="161"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="164"/>
         <source>{year} 年的收据编号已用完（最大 {max}），请联系技术支持</source>
         <translation>{year} 年的收据编号已用完（最大 {max}），请联系技术支持</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="162"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="165"/>
         <source>申请日期“{value}”无效（无法识别、只有年月或早于出生日期），本行未导入，请核对</source>
         <translation>申请日期“{value}”无效（无法识别、只有年月或早于出生日期），本行未导入，请核对</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="163"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="166"/>
         <source>此人已于 {date} 迁出，不能申请高龄津贴，本行未导入</source>
         <translation>此人已于 {date} 迁出，不能申请高龄津贴，本行未导入</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="164"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="167"/>
         <source>此人已有在办或已批准的高龄津贴申请，本行未导入</source>
         <translation>此人已有在办或已批准的高龄津贴申请，本行未导入</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="165"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="168"/>
         <source>申请过早：申请日期 {date}，年满 {age} 周岁前两个月起方可申请，最早 {earliest}，本行未导入</source>
         <translation>申请过早：申请日期 {date}，年满 {age} 周岁前两个月起方可申请，最早 {earliest}，本行未导入</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="166"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="169"/>
         <source>申请日期 {date} 没有生效的高龄津贴政策，本行未导入</source>
         <translation>申请日期 {date} 没有生效的高龄津贴政策，本行未导入</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="167"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="170"/>
         <source>登记册中已有另一个银行账号（{account}），文件中为{given}：未更改，请核实后在人员信息中修改</source>
         <translation>登记册中已有另一个银行账号（{account}），文件中为{given}：未更改，请核实后在人员信息中修改</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="168"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="171"/>
         <source>开户银行或银行账号不完整或无效（账号应为 12 到 30 位数字），未登记账号，申请照常导入</source>
         <translation>开户银行或银行账号不完整或无效（账号应为 12 到 30 位数字），未登记账号，申请照常导入</translation>
     </message>
@@ -3908,47 +4001,52 @@
 <context>
     <name>LifecertDialog</name>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/lifecert_dialog.py" line="26"/>
+        <location filename="../../elderdesk/ui/dialogs/lifecert_dialog.py" line="41"/>
         <source>登记生存认证</source>
         <translation>登记生存认证</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/lifecert_dialog.py" line="31"/>
+        <location filename="../../elderdesk/ui/dialogs/lifecert_dialog.py" line="46"/>
         <source>老人</source>
         <translation>老人</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/lifecert_dialog.py" line="33"/>
+        <location filename="../../elderdesk/ui/dialogs/lifecert_dialog.py" line="48"/>
         <source>原认证有效期至</source>
         <translation>原认证有效期至</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/lifecert_dialog.py" line="34"/>
+        <location filename="../../elderdesk/ui/dialogs/lifecert_dialog.py" line="50"/>
+        <source>身份证</source>
+        <translation>身份证</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/lifecert_dialog.py" line="51"/>
         <source>认证日期</source>
         <translation>认证日期</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/lifecert_dialog.py" line="35"/>
+        <location filename="../../elderdesk/ui/dialogs/lifecert_dialog.py" line="52"/>
         <source>认证后发放至</source>
         <translation>认证后发放至</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/lifecert_dialog.py" line="36"/>
+        <location filename="../../elderdesk/ui/dialogs/lifecert_dialog.py" line="53"/>
         <source>请核验老人本人及身份证原件后登记。认证前暂停发放的月份将在下期花名册中补发。</source>
         <translation>请核验老人本人及身份证原件后登记。认证前暂停发放的月份将在下期花名册中补发。</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/lifecert_dialog.py" line="37"/>
+        <location filename="../../elderdesk/ui/dialogs/lifecert_dialog.py" line="54"/>
         <source>确认登记</source>
         <translation>确认登记</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/lifecert_dialog.py" line="46"/>
+        <location filename="../../elderdesk/ui/dialogs/lifecert_dialog.py" line="63"/>
         <source>（政策不要求生存认证）</source>
         <translation>（政策不要求生存认证）</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/lifecert_dialog.py" line="49"/>
+        <location filename="../../elderdesk/ui/dialogs/lifecert_dialog.py" line="66"/>
         <source>{y}年{m}月</source>
         <translation>{y}年{m}月</translation>
     </message>
@@ -4134,66 +4232,71 @@
     </message>
     <message>
         <location filename="../../elderdesk/ui/menus.py" line="46"/>
+        <source>读卡</source>
+        <translation>读卡</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/menus.py" line="48"/>
         <source>发放老年证</source>
         <translation>发放老年证</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/menus.py" line="48"/>
+        <location filename="../../elderdesk/ui/menus.py" line="50"/>
         <source>受理高龄津贴申请</source>
         <translation>受理高龄津贴申请</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/menus.py" line="50"/>
+        <location filename="../../elderdesk/ui/menus.py" line="52"/>
         <source>登记生存认证</source>
         <translation>登记生存认证</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/menus.py" line="52"/>
+        <location filename="../../elderdesk/ui/menus.py" line="54"/>
         <source>查看(&amp;V)</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/menus.py" line="57"/>
+        <location filename="../../elderdesk/ui/menus.py" line="59"/>
         <source>字体大小</source>
         <translation>字体大小</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/menus.py" line="67"/>
+        <location filename="../../elderdesk/ui/menus.py" line="69"/>
         <source>帮助(&amp;H)</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/menus.py" line="68"/>
+        <location filename="../../elderdesk/ui/menus.py" line="70"/>
         <source>快捷键一览</source>
         <translation>快捷键一览</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/menus.py" line="81"/>
+        <location filename="../../elderdesk/ui/menus.py" line="83"/>
         <source>快捷键：{keys}</source>
         <translation>快捷键：{keys}</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/menus.py" line="87"/>
+        <location filename="../../elderdesk/ui/menus.py" line="89"/>
         <source>{text}（{keys}）</source>
         <translation>{text}（{keys}）</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/menus.py" line="118"/>
+        <location filename="../../elderdesk/ui/menus.py" line="120"/>
         <source>“{what}”现在不能办理：请先选中一位可以办理的老人</source>
         <translation>“{what}”现在不能办理：请先选中一位可以办理的老人</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/menus.py" line="128"/>
+        <location filename="../../elderdesk/ui/menus.py" line="130"/>
         <source>请先在“老人档案”中查找并选中一位老人</source>
         <translation>请先在“老人档案”中查找并选中一位老人</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/menus.py" line="170"/>
+        <location filename="../../elderdesk/ui/menus.py" line="180"/>
         <source>{name}（{id}）</source>
         <translation>{name}（{id}）</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/menus.py" line="178"/>
+        <location filename="../../elderdesk/ui/menus.py" line="189"/>
         <source>已登记生存认证：{subject}</source>
         <translation>已登记生存认证：{subject}</translation>
     </message>
@@ -4255,37 +4358,37 @@
         <translation>正在读取发放记录……</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/widgets/payment_history.py" line="95"/>
+        <location filename="../../elderdesk/ui/widgets/payment_history.py" line="93"/>
         <source>合计：应享受 {owed} 元，已发放 {paid} 元</source>
         <translation>合计：应享受 {owed} 元，已发放 {paid} 元</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/widgets/payment_history.py" line="109"/>
+        <location filename="../../elderdesk/ui/widgets/payment_history.py" line="107"/>
         <source>高龄津贴：未申请</source>
         <translation>高龄津贴：未申请</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/widgets/payment_history.py" line="110"/>
+        <location filename="../../elderdesk/ui/widgets/payment_history.py" line="108"/>
         <source>高龄津贴：{state}，{applied} 申请</source>
         <translation>高龄津贴：{state}，{applied} 申请</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/widgets/payment_history.py" line="113"/>
+        <location filename="../../elderdesk/ui/widgets/payment_history.py" line="111"/>
         <source>，{d} 批准</source>
         <translation>，{d} 批准</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/widgets/payment_history.py" line="115"/>
+        <location filename="../../elderdesk/ui/widgets/payment_history.py" line="113"/>
         <source>（{who}）</source>
         <translation>（{who}）</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/widgets/payment_history.py" line="117"/>
+        <location filename="../../elderdesk/ui/widgets/payment_history.py" line="115"/>
         <source>，{d} 停发</source>
         <translation>，{d} 停发</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/widgets/payment_history.py" line="119"/>
+        <location filename="../../elderdesk/ui/widgets/payment_history.py" line="117"/>
         <source>；本月档次 {band}，每月 {amount} 元</source>
         <translation>；本月档次 {band}，每月 {amount} 元</translation>
     </message>
@@ -4520,79 +4623,94 @@
 <context>
     <name>PersonDialog</name>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="75"/>
+        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="79"/>
         <source>12 到 30 位数字，可用空格分组</source>
         <translation>12 到 30 位数字，可用空格分组</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="76"/>
+        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="80"/>
         <source>发放高龄津贴须填写开户银行和银行账号</source>
         <translation>发放高龄津贴须填写开户银行和银行账号</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="53"/>
+        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="57"/>
         <source>修改人员信息</source>
         <translation>修改人员信息</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="53"/>
+        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="57"/>
         <source>登记新人员</source>
         <translation>登记新人员</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="63"/>
-        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="172"/>
-        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="173"/>
+        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="67"/>
+        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="207"/>
+        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="208"/>
         <source>（由身份证号确定）</source>
         <translation>（由身份证号确定）</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="65"/>
+        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="69"/>
         <source>校验位错误但证件无误时，由管理员填写原因</source>
         <translation>校验位错误但证件无误时，由管理员填写原因</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="66"/>
+        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="70"/>
         <source>强制登记原因</source>
         <translation>强制登记原因</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="80"/>
+        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="84"/>
         <source>有居住证，有效期至</source>
         <translation>有居住证，有效期至</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="93"/>
+        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="97"/>
         <source>保存</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="95"/>
+        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="99"/>
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="110"/>
+        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="114"/>
         <source>身份证号</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="121"/>
+        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="125"/>
         <source>性别</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="124"/>
+        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="128"/>
         <source>户籍类型</source>
         <translation>户籍类型</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="152"/>
+        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="156"/>
         <source>身份证号不能在此修改（更正身份证号需由审批人员办理）</source>
         <translation>身份证号不能在此修改（更正身份证号需由审批人员办理）</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="186"/>
+        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="176"/>
+        <source>登记新人员（已读取身份证）</source>
+        <translation>登记新人员（已读取身份证）</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="187"/>
+        <source>用身份证照片作为老年证照片</source>
+        <translation>用身份证照片作为老年证照片</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="189"/>
+        <source>照片按一寸照比例居中裁剪后保存，发证时使用；不勾选则不保存身份证照片</source>
+        <translation>照片按一寸照比例居中裁剪后保存，发证时使用；不勾选则不保存身份证照片</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="221"/>
         <source>此身份证号已登记：{name}（{status}），不能重复登记</source>
         <translation>此身份证号已登记：{name}（{status}），不能重复登记</translation>
     </message>
@@ -4743,153 +4861,163 @@ JPEG 或 PNG 格式
         <translation>不使用读卡器</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="37"/>
+        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="38"/>
         <source>文件夹（wz.txt 和 zp.bmp）</source>
         <translation>文件夹（wz.txt 和 zp.bmp）</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="38"/>
+        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="39"/>
         <source>华视等 termb.dll</source>
         <translation>华视等 termb.dll</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="38"/>
+        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="39"/>
         <source>精伦等 sdtapi.dll</source>
         <translation>精伦等 sdtapi.dll</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="39"/>
+        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="40"/>
         <source>厂商本地读卡服务（网址）</source>
         <translation>厂商本地读卡服务（网址）</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="45"/>
+        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="98"/>
         <source>选择文件夹…</source>
         <translation>选择文件夹…</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="48"/>
+        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="101"/>
         <source>不填则使用厂商驱动的默认文件名</source>
         <translation>不填则使用厂商驱动的默认文件名</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="50"/>
+        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="103"/>
         <source>32 位驱动库才需要：32 位 python.exe 的路径</source>
         <translation>32 位驱动库才需要：32 位 python.exe 的路径</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="54"/>
+        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="104"/>
         <source>保存</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="59"/>
+        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="51"/>
         <source>测试读卡器</source>
         <translation>测试读卡器</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="73"/>
+        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="110"/>
         <source>读卡器</source>
         <translation>读卡器</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="78"/>
+        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="115"/>
         <source>驱动库文件</source>
         <translation>驱动库文件</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="79"/>
+        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="116"/>
         <source>32 位辅助程序</source>
         <translation>32 位辅助程序</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="83"/>
+        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="69"/>
         <source>读卡器的设置只保存在本机：每台电脑各用各的读卡器。端口不填时自动查找（USB 1001–1016，然后串口 1–16）。</source>
         <translation>读卡器的设置只保存在本机：每台电脑各用各的读卡器。端口不填时自动查找（USB 1001–1016，然后串口 1–16）。</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="85"/>
+        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="67"/>
+        <source>本机读卡器</source>
+        <translation>本机读卡器</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="71"/>
         <source>读卡器由管理员设置；这里可以测试本机的读卡器。</source>
         <translation>读卡器由管理员设置；这里可以测试本机的读卡器。</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="119"/>
+        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="129"/>
+        <source>{driver}：{arg}</source>
+        <translation>{driver}：{arg}</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="141"/>
         <source>本次运行由环境变量 ELDERDESK_READER 指定读卡器：{reader}</source>
         <translation>本次运行由环境变量 ELDERDESK_READER 指定读卡器：{reader}</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="125"/>
+        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="147"/>
         <source>文件夹</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="125"/>
+        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="147"/>
         <source>端口</source>
         <translation>端口</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="126"/>
+        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="148"/>
         <source>网址</source>
         <translation>网址</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="127"/>
+        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="149"/>
         <source>读卡软件写出 wz.txt 的文件夹</source>
         <translation>读卡软件写出 wz.txt 的文件夹</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="128"/>
+        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="150"/>
         <source>不填则自动查找</source>
         <translation>不填则自动查找</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="141"/>
+        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="163"/>
         <source>选择读卡软件写出 wz.txt 的文件夹</source>
         <translation>选择读卡软件写出 wz.txt 的文件夹</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="156"/>
+        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="178"/>
         <source>已保存，本机立即生效</source>
         <translation>已保存，本机立即生效</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="163"/>
+        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="185"/>
         <source>读取中</source>
         <translation>读取中</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="169"/>
+        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="191"/>
         <source>已读取</source>
         <translation>已读取</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="169"/>
+        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="191"/>
         <source>等待放卡</source>
         <translation>等待放卡</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="170"/>
+        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="192"/>
         <source>读卡器未连接</source>
         <translation>读卡器未连接</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="170"/>
-        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="190"/>
+        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="192"/>
+        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="212"/>
         <source>读卡出错</source>
         <translation>读卡出错</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="180"/>
+        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="202"/>
         <source>{name}，{sex}，{birth} 出生，身份证号 {id}，照片：{photo}</source>
         <translation>{name}，{sex}，{birth} 出生，身份证号 {id}，照片：{photo}</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="183"/>
+        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="205"/>
         <source>有</source>
         <translation>有</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="183"/>
+        <location filename="../../elderdesk/ui/pages/reader_tab.py" line="205"/>
         <source>无</source>
         <translation>无</translation>
     </message>
@@ -4981,69 +5109,104 @@ JPEG 或 PNG 格式
 <context>
     <name>RegisterPage</name>
     <message>
-        <location filename="../../elderdesk/ui/pages/register_page.py" line="69"/>
+        <location filename="../../elderdesk/ui/pages/register_page.py" line="76"/>
         <source>输入姓名、拼音首字母（如 zsf）或身份证号的任意几位，按回车打开</source>
         <translation>输入姓名、拼音首字母（如 zsf）或身份证号的任意几位，按回车打开</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/register_page.py" line="74"/>
+        <location filename="../../elderdesk/ui/pages/register_page.py" line="81"/>
         <source>显示完整身份证号</source>
         <translation>显示完整身份证号</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/register_page.py" line="78"/>
+        <location filename="../../elderdesk/ui/pages/register_page.py" line="85"/>
         <source>查找</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/register_page.py" line="81"/>
+        <location filename="../../elderdesk/ui/pages/register_page.py" line="88"/>
         <source>新增登记</source>
         <translation>新增登记</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/register_page.py" line="82"/>
+        <location filename="../../elderdesk/ui/pages/register_page.py" line="89"/>
         <source>修改</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/register_page.py" line="83"/>
+        <location filename="../../elderdesk/ui/pages/register_page.py" line="90"/>
         <source>登记死亡</source>
         <translation>登记死亡</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/register_page.py" line="85"/>
+        <location filename="../../elderdesk/ui/pages/register_page.py" line="92"/>
         <source>登记迁出</source>
         <translation>登记迁出</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/register_page.py" line="87"/>
+        <location filename="../../elderdesk/ui/pages/register_page.py" line="94"/>
         <source>导入名册</source>
         <translation>导入名册</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/register_page.py" line="120"/>
+        <location filename="../../elderdesk/ui/pages/register_page.py" line="100"/>
+        <source>登记今日生存认证</source>
+        <translation>登记今日生存认证</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/register_page.py" line="101"/>
+        <source>刚读取了身份证的老人本人在场：登记今天的生存认证</source>
+        <translation>刚读取了身份证的老人本人在场：登记今天的生存认证</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/register_page.py" line="137"/>
         <source>查找（光标回到查找框）</source>
         <translation>查找（光标回到查找框）</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/register_page.py" line="178"/>
+        <location filename="../../elderdesk/ui/pages/register_page.py" line="195"/>
         <source>请输入查找条件</source>
         <translation>请输入查找条件</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/register_page.py" line="180"/>
+        <location filename="../../elderdesk/ui/pages/register_page.py" line="197"/>
         <source>没有找到符合条件的人员</source>
         <translation>没有找到符合条件的人员</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/register_page.py" line="182"/>
+        <location filename="../../elderdesk/ui/pages/register_page.py" line="199"/>
         <source>已显示 {n} 人，向下滚动显示更多</source>
         <translation>已显示 {n} 人，向下滚动显示更多</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/register_page.py" line="184"/>
+        <location filename="../../elderdesk/ui/pages/register_page.py" line="201"/>
         <source>共 {n} 人</source>
         <translation>共 {n} 人</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/register_page.py" line="343"/>
+        <source>已读取身份证：{name}（{id}）</source>
+        <translation>已读取身份证：{name}（{id}）</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/register_page.py" line="391"/>
+        <source>{name}（{id}）</source>
+        <translation>{name}（{id}）</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/register_page.py" line="393"/>
+        <source>登记生存认证</source>
+        <translation>登记生存认证</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/register_page.py" line="394"/>
+        <source>刚读取了 {subject} 的身份证。确认老人本人在场，登记 {date} 的生存认证？</source>
+        <translation>刚读取了 {subject} 的身份证。确认老人本人在场，登记 {date} 的生存认证？</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/register_page.py" line="403"/>
+        <source>已登记生存认证：{subject}，{date}</source>
+        <translation>已登记生存认证：{subject}，{date}</translation>
     </message>
 </context>
 <context>
@@ -6008,7 +6171,7 @@ JPEG 或 PNG 格式
 <context>
     <name>keys</name>
     <message>
-        <location filename="../../elderdesk/ui/keys.py" line="62"/>
+        <location filename="../../elderdesk/ui/keys.py" line="64"/>
         <source>{what}（无此权限）</source>
         <translation>{what}（无此权限）</translation>
     </message>
