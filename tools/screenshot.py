@@ -135,7 +135,7 @@ def shoot(out: Path, db: Path, tmp: Path, scenes: tuple, refix: Callable[[], Non
     import screenshot_scenes
 
     app = QApplication.instance() or QApplication([])
-    from elderdesk.app import install_qt_translation, load_fonts
+    from elderdesk.ui.startup import install_qt_translation, load_fonts
     from elderdesk.services.container import Services
     from elderdesk.ui.main_window import MainWindow
 

@@ -11,15 +11,18 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from elderdesk.demo import data
+from elderdesk.demo.history import MAX_QUARTERS, History, history_periods, plan
 from elderdesk.domain.errors import ElderError
 from elderdesk.domain.idcard import check_char
 from elderdesk.domain.months import Month
 from elderdesk.domain.policy import Policy, parse_policy_toml
 from elderdesk.services import audit
-from elderdesk.demo import data
+from elderdesk.services.allowance.service import AllowanceService
 from elderdesk.services.auth import Operator, require
 from elderdesk.services.clock import now, today
-from elderdesk.demo.history import MAX_QUARTERS, History, history_periods, plan
+from elderdesk.services.people.service import PeopleService
+from elderdesk.services.roster import RosterService
 from elderdesk.store import allowance_repo
 from elderdesk.store.bulk import bulk_load, stepper
 from elderdesk.store.db import Database
@@ -106,10 +109,6 @@ def _policy(s: Session) -> Policy:
 
 
 def _roster_service(db: Database):  # type: ignore[no-untyped-def]
-    from elderdesk.services.allowance.service import AllowanceService
-    from elderdesk.services.people.service import PeopleService
-    from elderdesk.services.roster import RosterService
-
     return RosterService(db, AllowanceService(db, PeopleService(db)))
 
 

@@ -18,14 +18,7 @@ from reportlab.pdfgen.canvas import Canvas
 from elderdesk.domain.errors import ElderError
 from elderdesk.domain.months import date_zh
 from elderdesk.paths import resource
-from elderdesk.reports.card_pdf import (
-    BLACK,
-    CardFace,
-    _Photos,
-    draw_photo,
-    draw_qr,
-    draw_text,
-)
+from elderdesk.reports.card_draw import BLACK, CardFace, Photos, draw_photo, draw_qr, draw_text
 from elderdesk.reports.fonts import pdf_canvas
 
 DEFAULT_TEMPLATE = ("templates", "card_overlay_sichuan.toml")
@@ -99,7 +92,7 @@ def _values(face: CardFace) -> dict[str, str]:
             "issued_on": date_zh(face.issued_on), "office": face.office}
 
 
-def draw_overlay(c: Canvas, tpl: Template, face: CardFace, photos: _Photos,
+def draw_overlay(c: Canvas, tpl: Template, face: CardFace, photos: Photos,
                  offset: tuple[float, float]) -> None:
     dx, dy = offset
 

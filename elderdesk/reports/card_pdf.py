@@ -6,130 +6,37 @@ corner; reportlab's origin is bottom-left, so `_Page.y()` flips them.
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 from reportlab.lib.colors import Color, HexColor, white
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.lib.utils import ImageReader
-from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
 from elderdesk.domain.months import date_zh
-from elderdesk.reports.fonts import pdf_canvas, runs, text_width
+from elderdesk.reports.card_draw import (
+    BLACK,
+    CardFace,
+    Photos,
+    draw_photo,
+    draw_qr,
+    draw_text,
+)
+from elderdesk.reports.card_overlay import draw_overlay, load_template
+from elderdesk.reports.fonts import pdf_canvas
 
 CARD_W, CARD_H = 85.6, 54.0  # CR80 (ISO/IEC 7810 ID-1), mm
 SHEET_COLS, SHEET_ROWS = 2, 5
 TITLE = "老年人优待证"
 TYPE_COLOURS = {"blue": HexColor("#1E4FA0"), "red": HexColor("#B8232F")}
 TYPE_NAMES = {"blue": "蓝卡", "red": "红卡"}
-BLACK = Color(0, 0, 0)
 LABEL = HexColor("#555555")
-FRAME = HexColor("#9A9A9A")
 MODES = ("full", "overlay", "sheet")
 
 
-@dataclass(frozen=True)
-class CardFace:
-    """Everything printed on one card."""
-
-    card_no: str
-    card_type: str  # blue | red
-    name: str
-    sex: str  # 男 | 女
-    ethnicity: str | None
-    birth_date: date
-    id_number: str
-    address: str | None
-    issued_on: date
-    office: str  # 发证机关
-    qr: str  # the signed EC1. token
-    qr_mask: int | None = None  # the mask chosen at issue (None: evaluate, slower)
-    photo: bytes | None = None  # JPEG, 25:35
-
-
-def draw_text(c: Canvas, x: float, y: float, text: str, size: float, colour: Color = BLACK, *,
-              bold: bool = False, align: str = "left", max_width: float | None = None,
-              min_size: float = 4.0) -> None:
-    """One line at baseline (x, y) in points, shrunk to max_width; bold = fill + thin stroke."""
-    if not text:
-        return
-    c.setFillColor(colour)
-    width = text_width(text, size)
-    if max_width is not None and width > max_width:
-        size, width = max(min_size, size * max_width / width), max_width
-    if align != "left":
-        x -= width if align == "right" else width / 2
-    if bold:
-        c.setStrokeColor(colour)
-        c.setLineWidth(size * 0.035)
-    for font, run in runs(text):
-        c.setFont(font, size)
-        if bold:
-            c.drawString(x, y, run, mode=2)
-        else:
-            c.drawString(x, y, run)
-        x += pdfmetrics.stringWidth(run, font, size)
-
-
-def draw_qr(c: Canvas, token: str, mask: int | None, x: float, y: float, size: float) -> None:
-    """The QR symbol (error level M) as one filled path, modules only, bottom-left (x, y) in pt.
-
-    The path is written in module units under one transform (integers: fast and exact); each
-    horizontal run of dark modules is one rectangle of the single path."""
-    import segno
-
-    matrix = segno.make_qr(token, error="m", boost_error=False, mask=mask).matrix
-    n = len(matrix)
-    ops: list[str] = []
-    for r, row in enumerate(matrix):
-        col = 0
-        while col < n:
-            if row[col]:
-                start = col
-                while col < n and row[col]:
-                    col += 1
-                ops.append(f"{start} {r} {col - start} 1 re")
-            else:
-                col += 1
-    s = size / n
-    c.saveState()
-    c.transform(s, 0, 0, -s, x, y + size)  # module (col, row) from the symbol's top-left
-    c.addLiteral("\n".join(ops) + "\nf")
-    c.restoreState()
-
-
-class _Photos:
-    """Image readers by photo bytes, so a batch decodes each photo once."""
-
-    def __init__(self) -> None:
-        self._cache: dict[bytes, ImageReader] = {}
-
-    def get(self, data: bytes) -> ImageReader:
-        reader = self._cache.get(data)
-        if reader is None:
-            reader = self._cache[data] = ImageReader(io.BytesIO(data))
-        return reader
-
-
-def draw_photo(c: Canvas, photos: _Photos, data: bytes | None, x: float, y: float, w: float,
-               h: float) -> None:
-    """The photo into the box (x, y bottom-left, pt), or an empty frame marked 照片."""
-    if data:
-        c.drawImage(photos.get(data), x, y, w, h)
-        return
-    c.setStrokeColor(FRAME)
-    c.setLineWidth(0.4)
-    c.rect(x, y, w, h, stroke=1, fill=0)
-    draw_text(c, x + w / 2, y + h / 2 - 3, "照片", 7, FRAME, align="center")
-
-
-def draw_full_card(c: Canvas, face: CardFace, photos: _Photos, ox: float = 0, oy: float = 0) -> None:
+def draw_full_card(c: Canvas, face: CardFace, photos: Photos, ox: float = 0, oy: float = 0) -> None:
     """The whole card design with its bottom-left corner at (ox, oy) points."""
     colour = TYPE_COLOURS.get(face.card_type, TYPE_COLOURS["blue"])
 
@@ -191,11 +98,9 @@ def write_cards(path: Path | str, faces: Sequence[CardFace], mode: str = "full",
     data only at the template's positions on pre-printed stock (overlay, offset in mm)."""
     if mode not in MODES:
         raise ValueError(f"unknown mode {mode!r}")
-    photos = _Photos()
+    photos = Photos()
     tpl: Any = None
     if mode == "overlay":
-        from elderdesk.reports.card_overlay import draw_overlay, load_template
-
         tpl = template if template is not None else load_template()
         size = (tpl.width * mm, tpl.height * mm)
     else:

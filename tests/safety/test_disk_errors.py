@@ -189,7 +189,7 @@ def test_the_startup_check_does_not_call_a_full_disk_damage(qtbot, db_path, smal
                                                             monkeypatch):
     from PySide6.QtWidgets import QMessageBox
 
-    from elderdesk import app as app_module
+    from elderdesk.ui import startup
     from elderdesk.services.container import Services
     from elderdesk.ui.main_window import MainWindow
 
@@ -208,7 +208,7 @@ def test_the_startup_check_does_not_call_a_full_disk_damage(qtbot, db_path, smal
         w.ops.wait_done()
         services.db.engine.dispose()  # the check opens its own connection on a full disk
         fill(small_disk)
-        app_module.start_safety_checks(w, op)
+        startup.start_safety_checks(w, op)
         qtbot.waitUntil(lambda: bool(shown), timeout=10000)
         w.ops.wait_done()
         assert not any("损坏" in title for _k, title, _t in shown), shown

@@ -10,7 +10,7 @@ import threading
 import pytest
 from PySide6.QtWidgets import QLabel, QMessageBox
 
-from elderdesk import app as app_module
+from elderdesk.ui import startup
 from elderdesk.domain.errors import ElderError
 from elderdesk.domain.person import PersonInput
 from elderdesk.services.safety.service import SafetyService
@@ -46,7 +46,7 @@ def test_the_days_first_start_backs_up_off_the_gui_thread(qtbot, services, clerk
     monkeypatch.setattr(backup, "quick_check", lambda path: (
         threads.append(threading.current_thread()), real_check(path))[1])
     w = _window(qtbot, services, clerk)
-    app_module.start_safety_checks(w, clerk)
+    startup.start_safety_checks(w, clerk)
     qtbot.waitUntil(lambda: "自动备份已完成" in w.statusBar().currentMessage(), timeout=10000)
     w.ops.wait_done()
     assert threads and threading.main_thread() not in threads
@@ -60,7 +60,7 @@ def test_the_days_first_start_backs_up_off_the_gui_thread(qtbot, services, clerk
     conn.close()
     assert last == ("backup.auto", "clerk1", made[0].name)
     w.statusBar().clearMessage()
-    app_module.start_safety_checks(w, clerk)  # started again the same day: no second backup
+    startup.start_safety_checks(w, clerk)  # started again the same day: no second backup
     w.ops.wait_done()
     assert len(list((db_path.parent / "backups").glob("*.db"))) == 1 and dialogs == []
 
@@ -71,7 +71,7 @@ def test_a_missing_backup_stick_is_reported_and_work_goes_on(qtbot, services, ad
     (tmp_path / "stick").rmdir()
     (tmp_path / "stick").write_text("not a folder any more")
     w = _window(qtbot, services, clerk)
-    app_module.start_safety_checks(w, clerk)
+    startup.start_safety_checks(w, clerk)
     qtbot.waitUntil(lambda: bool(dialogs), timeout=10000)
     kind, title, text = dialogs[0]
     assert kind == "warning" and title == "今日自动备份未完成"
@@ -84,7 +84,7 @@ def test_a_damaged_database_is_reported_and_refuses_writes(qtbot, services, admi
     earlier = SafetyService(services.db).create_backup(admin)
     damage(db_path, "card_counters")  # a table the window does not read at start
     w = _window(qtbot, services, clerk)
-    app_module.start_safety_checks(w, clerk)
+    startup.start_safety_checks(w, clerk)
     qtbot.waitUntil(lambda: bool(dialogs), timeout=10000)
     w.ops.wait_done()
     kind, title, text = dialogs[0]

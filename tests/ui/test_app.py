@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from elderdesk import app as app_module
+from elderdesk.ui import startup
 from elderdesk import logs, paths
 from elderdesk.ui.dialogs.login_dialog import LoginDialog
 from elderdesk.ui.dialogs.setup_dialog import SetupDialog
@@ -59,9 +60,9 @@ def test_login_can_use_the_opener(qtbot, quiet_app, db_path):
 def test_excepthook_logs_and_shows_chinese_dialog(qtbot, quiet_app, monkeypatch):
     shown = []
     monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: shown.append(text))
-    log_path = app_module.setup_logging()
+    log_path = startup.setup_logging()
     assert log_path == quiet_app / "logs" / "elderdesk.log"
-    app_module.install_excepthook(log_path)
+    startup.install_excepthook(log_path)
     try:
         raise ValueError("boom")
     except ValueError:

@@ -95,7 +95,7 @@ def test_every_month_is_labelled_on_the_chart(qtbot, tmp_path):
     (12月 and 11月 were missing with the shipped font); repeated month names are not allowed."""
     from PySide6.QtGui import QFont, QFontDatabase
 
-    from elderdesk.app import FONT_FILE
+    from elderdesk.ui.startup import FONT_FILE
     from elderdesk.paths import resource
     from elderdesk.reports.tables import Chart, StatTable
     from elderdesk.ui.widgets.stat_chart import StatChartView, axis_labels

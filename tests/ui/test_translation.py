@@ -112,7 +112,7 @@ def test_no_chinese_left_in_the_main_window_in_english(qtbot, english, services,
 def test_qt_own_buttons_follow_the_interface_language(qapp):
     from PySide6.QtWidgets import QMessageBox
 
-    from elderdesk.app import install_qt_translation
+    from elderdesk.ui.startup import install_qt_translation
 
     buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel
     translator = install_qt_translation(qapp, "zh_CN")

@@ -11,7 +11,9 @@ from elderdesk.domain.entitlement import STOP_REASONS_ZH
 from elderdesk.domain.idcard import mask_account, mask_id
 from elderdesk.domain.person import HOUSEHOLD_NAMES, SEX_NAMES, STATUS_NAMES, TEXT_FIELDS
 from elderdesk.domain.pii import mask_numbers
+from elderdesk.services.allowance.service import STATE_NAMES
 from elderdesk.services.auth import ROLE_NAMES
+from elderdesk.services.settings import SETTINGS
 
 KINDS = {
     "people": "人员", "allowance": "高龄津贴", "lifecert": "生存认证", "roster": "花名册",
@@ -101,8 +103,6 @@ def _value(key: str, value: Any, entity: str, masked: bool) -> str:
         return EMPTY
     if key == "status":
         if entity == "enrollment":
-            from elderdesk.services.allowance.service import STATE_NAMES
-
             return STATE_NAMES.get(value, value)
         names = {"card": CARD_STATES, "roster": ROSTER_STATES,
                  "receipt": RECEIPT_STATES}.get(entity, STATUS_NAMES)
@@ -160,8 +160,6 @@ def changes(entity: str, entity_key: str | None, before: dict | None, after: dic
             continue  # a creation or a removal lists only the fields that have a value
         label = ENTITY_FIELDS.get((entity, key)) or FIELDS.get(key, key)
         if entity == "setting" and key == "value" and entity_key:
-            from elderdesk.services.settings import SETTINGS
-
             label = SETTINGS.get(entity_key, (entity_key, None))[0]
         out.append(Change(label, _value(key, old, entity, masked) if before is not None else "",
                           _value(key, new, entity, masked) if after is not None else ""))
@@ -180,8 +178,6 @@ def key_text(entity: str, key: str | None, masked: bool = True) -> str:
     if not key:
         return ""
     if entity == "setting":
-        from elderdesk.services.settings import SETTINGS
-
         return SETTINGS.get(key, (key, None))[0]
     if masked and entity in ("person", "enrollment", "card", "lifecert", "recovery"):
         return mask_id(key) if len(key) in (15, 18) else key

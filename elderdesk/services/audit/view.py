@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 

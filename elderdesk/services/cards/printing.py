@@ -12,8 +12,8 @@ from elderdesk.domain.idcard import mask_id
 from elderdesk.domain.person import SEX_NAMES
 from elderdesk.domain.text import clean_text
 from elderdesk.services import audit, settings
-from elderdesk.services.cards import qr_token
 from elderdesk.services.auth import Operator, require
+from elderdesk.services.cards import qr_token
 from elderdesk.store import cards_repo as repo
 from elderdesk.store.db import Database, Session
 

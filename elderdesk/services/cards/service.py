@@ -25,11 +25,13 @@ from elderdesk.domain.money import fen_to_str, parse_yuan
 from elderdesk.domain.months import Month, age_in
 from elderdesk.domain.person import SEX_NAMES, Person, clean_field
 from elderdesk.services import audit, settings
+from elderdesk.services.auth import Operator, require
 from elderdesk.services.cards import photo as card_photo
 from elderdesk.services.cards import qr_token
-from elderdesk.services.auth import Operator, require
 from elderdesk.services.cards.printing import CardPrinter
 from elderdesk.services.cards.verify import Verification
+from elderdesk.services.cards.verify import public_key as office_public_key
+from elderdesk.services.cards.verify import verify as verify_qr
 from elderdesk.services.clock import event_date, now, today
 from elderdesk.services.people.service import PeopleService, to_person
 from elderdesk.services.receipts.service import issue_receipt
@@ -407,12 +409,8 @@ class CardService:
 
     # --- verification (no operator: anyone holding the card may ask) -----------------
     def public_key(self) -> str:
-        from elderdesk.services.cards.verify import public_key
-
-        return public_key(self.db)
+        return office_public_key(self.db)
 
     def verify(self, text: str) -> Verification:
         """valid / tampered / revoked / unknown (cli.md), checked offline."""
-        from elderdesk.services.cards.verify import verify
-
-        return verify(self.db, text)
+        return verify_qr(self.db, text)

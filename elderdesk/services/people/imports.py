@@ -11,14 +11,19 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from elderdesk.domain.errors import ElderError
+from elderdesk.domain.policy import parse_policy_toml
+from elderdesk.importing.applications import OnRecord, check_state, read_applications
+from elderdesk.importing.deaths import read_deaths
 from elderdesk.importing.findings import Finding
+from elderdesk.importing.register import read_register
 from elderdesk.services import audit
 from elderdesk.services.auth import Operator, require
 from elderdesk.services.clock import now, today
 from elderdesk.services.people.service import PeopleService
-from elderdesk.store import people_repo
+from elderdesk.store import allowance_repo, people_repo
 from elderdesk.store.bulk import bulk_insert_people, gc_paused
 from elderdesk.store.db import Database
+from elderdesk.store.orm_allowance import EnrollmentRow
 
 Progress = Callable[[int, int], None]
 
@@ -139,8 +144,6 @@ class ImportService:
                       dry_run: bool = False, strict: bool = False, report: Path | None = None,
                       progress: Progress | None = None, cancel: Cancel | None = None,
                       ) -> ImportOutcome:
-        from elderdesk.importing.register import read_register
-
         require(op, "import.people")
         path = Path(path)
         report = Path(report) if report else None
@@ -212,8 +215,6 @@ class ImportService:
                       dry_run: bool = False, report: Path | None = None,
                       progress: Progress | None = None, cancel: Cancel | None = None,
                       ) -> ImportOutcome:
-        from elderdesk.importing.deaths import read_deaths
-
         require(op, "import.deaths")
         path = Path(path)
         report = Path(report) if report else None
@@ -259,8 +260,6 @@ class ImportService:
         each row without errors becomes an application in state applied with source online,
         dated by its 申请日期, after the checks of a counter application; an empty bank account
         is filled from the file. One transaction; the report is written before the commit."""
-        from elderdesk.importing.applications import read_applications
-
         require(op, "import.applications")
         path = Path(path)
         report = Path(report) if report else None
@@ -290,10 +289,6 @@ class ImportService:
     def _judge_applications(s: Any, rows: list, findings: list[Finding]) -> list[tuple]:
         """(row, person, fill account) of each row the register accepts; the others' findings
         join `findings` (sorted by row)."""
-        from elderdesk.domain.policy import parse_policy_toml
-        from elderdesk.importing.applications import OnRecord, check_state
-        from elderdesk.store import allowance_repo
-
         source = allowance_repo.current_policy_source(s)
         if source is None:
             raise ElderError("NO_POLICY")
@@ -317,8 +312,6 @@ class ImportService:
 
     @staticmethod
     def _write_applications(s: Any, op: Operator, path: Path, accepted: list[tuple]) -> None:
-        from elderdesk.store.orm_allowance import EnrollmentRow
-
         stamp = now()
         for r, person, fill in accepted:
             row = EnrollmentRow(person_id=person.id, status="applied", applied_on=r.applied_on,

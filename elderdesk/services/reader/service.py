@@ -4,6 +4,7 @@ card (any role, every read audited with the ID read). The reader itself is elder
 
 from __future__ import annotations
 
+import logging
 import socket
 import threading
 from dataclasses import asdict, dataclass, replace
@@ -123,7 +124,6 @@ class ReaderService:
             try:
                 reader.close()
             except Exception:  # a broken device must not stop the services closing
-                import logging
 
                 logging.getLogger("elderdesk.devices").warning("closing reader", exc_info=True)
 

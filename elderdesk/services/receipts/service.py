@@ -18,6 +18,7 @@ from elderdesk.domain.text import clean_text
 from elderdesk.services import audit, settings
 from elderdesk.services.auth import Operator, require
 from elderdesk.services.clock import now, today
+from elderdesk.store import cards_repo
 from elderdesk.store import receipts_repo as repo
 from elderdesk.store.db import Database, Session
 from elderdesk.store.orm import PersonRow
@@ -98,7 +99,6 @@ class ReceiptService:
     def for_card(self, op: Operator, card_no: str) -> Receipt | None:
         """The receipt of a card's fee (None for a card issued free)."""
         require(op, "receipt.read")
-        from elderdesk.store import cards_repo
 
         with self.db.read() as s:
             card = cards_repo.by_card_no(s, card_no)

@@ -12,8 +12,13 @@ from elderdesk.domain.errors import ElderError
 from elderdesk.services import audit, settings
 from elderdesk.services.auth import ROLES, SYSTEM, Operator, require
 from elderdesk.services.clock import now
-from elderdesk.services.users.passwords import MAX_LENGTH, MIN_LENGTH, hash_password, verify_password
 from elderdesk.services.users.keys import new_key_pair
+from elderdesk.services.users.passwords import (
+    MAX_LENGTH,
+    MIN_LENGTH,
+    hash_password,
+    verify_password,
+)
 from elderdesk.store import schema, users_repo
 from elderdesk.store.db import Database, Session
 from elderdesk.store.orm import PolicyRow, UserRow

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from elderdesk.domain.cards import TYPE_NAMES
+from elderdesk.domain.errors import ElderError
 from elderdesk.domain.idcard import mask_id
 from elderdesk.domain.money import fen_to_str
 from elderdesk.domain.months import age_on
@@ -36,8 +37,7 @@ from elderdesk.ui.widgets.photo_crop import PhotoCrop, decode_photo
 
 if TYPE_CHECKING:
     from elderdesk.services.auth import Operator
-    from elderdesk.services.cards.service import Eligibility
-    from elderdesk.services.cards.service import Card
+    from elderdesk.services.cards.service import Card, Eligibility
     from elderdesk.services.container import Services
 
 PREVIEW_WIDTH = 360  # px of the card preview (85.6 mm wide); the dialog fits 1280 × 720
@@ -229,8 +229,6 @@ class CardIssueDialog(RecordDialog):
             try:
                 data = path.read_bytes()
             except OSError as exc:
-                from elderdesk.domain.errors import ElderError
-
                 raise ElderError("FILE_UNREADABLE", path=str(path), detail=exc.strerror) from None
             prepared = card_photo.prepare(data, None, name)  # refuses what the service would
             image, _size = decode_photo(data)

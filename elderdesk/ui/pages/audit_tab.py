@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from elderdesk.services.audit.anchors import report_text
 from elderdesk.services.audit.labels import KINDS
 from elderdesk.services.audit.view import AuditQuery
 from elderdesk.services.clock import today
@@ -209,7 +210,6 @@ class AuditTab(QWidget):
                 "审计日志在第 {n} 条记录处断链：该记录或其之前的记录曾在程序外被修改。"
                 "请保留现场并报告管理员，可从备份恢复核对。").format(n=check.first_broken))
         else:  # an anchor outside the database is missing: the service's report (as the CLI)
-            from elderdesk.services.audit.anchors import report_text
 
             self.status_label.setStyleSheet("color: #b01c1c; font-weight: bold")
             self.status_label.setText(report_text(check))
