@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -17,6 +17,7 @@ from elderdesk.domain.errors import ElderError
 from elderdesk.domain.idcard import check_char
 from elderdesk.domain.months import Month
 from elderdesk.domain.policy import Policy, parse_policy_toml
+from elderdesk.domain.progress import Progress
 from elderdesk.services import audit
 from elderdesk.services.allowance.service import AllowanceService
 from elderdesk.services.auth import Operator, require
@@ -28,7 +29,6 @@ from elderdesk.store.bulk import bulk_load, stepper
 from elderdesk.store.db import Database
 from elderdesk.store.orm import PersonRow
 
-Progress = Callable[[int, int], None]
 BATCH = 50_000  # people generated and inserted at a time (bounds memory; not in the output)
 MAX_PEOPLE = 2_000_000  # twice a whole city; keeps the ID sequence space far from full
 

@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from elderdesk.domain.errors import ElderError
-from elderdesk.domain.months import Month, Period
+from elderdesk.domain.months import Month, Period, index_of
 from elderdesk.domain.policy import Policy, parse_policy_toml
 from elderdesk.services import audit
 from elderdesk.services.auth import Operator
@@ -135,7 +135,7 @@ class History:
 
     def quarter_of(self, day: date) -> int:
         """Quarter number of a day: 0 = the first of the history; negative before it."""
-        return (day.year * 12 + day.month - 1 - self.quarter0) // 3
+        return (index_of(day) - self.quarter0) // 3
 
     def run(self, rosters: object, step: Step) -> None:
         """Setup (users, policy, what happened before), each period, then up to today."""

@@ -57,7 +57,7 @@ class Month:
     @property
     def index(self) -> int:
         """Months since year 0, for arithmetic."""
-        return self.year * 12 + self.month - 1
+        return month_index(self.year, self.month)
 
     @classmethod
     def from_index(cls, index: int) -> Month:
@@ -84,6 +84,17 @@ class Month:
 
     def zh(self) -> str:
         return f"{self.year}年{self.month}月"
+
+
+def month_index(year: int, month: int) -> int:
+    """Months since year 0 of a (year, month): Month.index, the integer months stored in the
+    money tables, and every month arithmetic (the one place that counts them)."""
+    return year * 12 + month - 1
+
+
+def index_of(day: date) -> int:
+    """Month.index of the month holding a day."""
+    return month_index(day.year, day.month)
 
 
 def month_range(first: Month, last: Month) -> list[Month]:

@@ -11,7 +11,7 @@ from typing import Any
 
 from elderdesk.domain.errors import ElderError
 from elderdesk.domain.money import fen_to_str, parse_yuan
-from elderdesk.domain.months import Month
+from elderdesk.domain.months import Month, index_of
 
 STARTS = ("birth_month", "next_month")
 BACKPAYS = ("eligibility", "application_month", "after_application")
@@ -108,7 +108,7 @@ class Policy:
         if version is None:
             return None
         shift = 1 if self.start == "next_month" else 0
-        age = (month.index - shift - (birth.year * 12 + birth.month - 1)) // 12
+        age = (month.index - shift - index_of(birth)) // 12
         return version.band_for_age(age)
 
     def min_age_in(self, month: Month) -> int | None:

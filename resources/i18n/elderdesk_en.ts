@@ -5367,6 +5367,21 @@ cropped to a 1-inch photo (25×35 mm)</translation>
 <context>
     <name>RosterPage</name>
     <message>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="80"/>
+        <source>取消生成</source>
+        <translation>Cancel build</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="80"/>
+        <source>已取消生成，原有草稿未变</source>
+        <translation>Build cancelled; the draft is as it was</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="80"/>
+        <source>正在取消……</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
         <location filename="../../elderdesk/ui/pages/roster_page.py" line="217"/>
         <source>正在检查银行账号……</source>
         <translation>Checking bank accounts…</translation>

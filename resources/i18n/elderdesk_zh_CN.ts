@@ -5368,6 +5368,21 @@ JPEG 或 PNG 格式
 <context>
     <name>RosterPage</name>
     <message>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="80"/>
+        <source>取消生成</source>
+        <translation>取消生成</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="80"/>
+        <source>已取消生成，原有草稿未变</source>
+        <translation>已取消生成，原有草稿未变</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="80"/>
+        <source>正在取消……</source>
+        <translation>正在取消……</translation>
+    </message>
+    <message>
         <location filename="../../elderdesk/ui/pages/roster_page.py" line="217"/>
         <source>正在检查银行账号……</source>
         <translation>正在检查银行账号……</translation>

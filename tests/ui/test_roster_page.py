@@ -110,6 +110,38 @@ def test_freeze_is_not_done_when_cancelled(qtbot, ops, services, clerk, reviewer
     assert idle(page) and services.roster.show(approver, "2026Q3").status == "draft"
 
 
+def test_a_build_is_cancelled_from_the_page(qtbot, ops, services, clerk, reviewer, approver,
+                                            monkeypatch):
+    """取消生成 stops the build in the service (RosterService.build's cancel): it rolls back,
+    so no draft is left, and the page says so; the next build works."""
+    import threading
+
+    from elderdesk.domain.errors import ElderError
+
+    enrolled(services, clerk, reviewer, approver, monkeypatch)
+    page = make_page(qtbot, ops, services, approver)
+    assert not page.cancel_button.isVisible()
+    gate = threading.Event()
+    ops.run(lambda: gate.wait(10), lambda _r: None, write=True)  # holds the one write thread
+    page.period_edit.setText("2026Q3")
+    page.build_button.click()
+    qtbot.waitUntil(lambda: page.cancel_button.isVisible())  # the build waits behind the gate
+    assert page.cancel_button.isEnabled() and not page.build_button.isEnabled()
+    page.cancel_button.click()
+    assert not page.cancel_button.isEnabled()  # asked once
+    gate.set()
+    qtbot.waitUntil(lambda: idle(page))
+    assert page.message.text() == "已取消生成，原有草稿未变"
+    assert not page.cancel_button.isVisible() and page.build_button.isEnabled()
+    try:
+        services.roster.show(approver, "2026Q3")
+        raise AssertionError("a cancelled build left a draft")
+    except ElderError as exc:
+        assert exc.code == "ROSTER_NOT_FOUND"
+    build(qtbot, page, "2026Q3")  # not cancelled: builds as usual
+    assert page.model.rowCount() == 1
+
+
 def test_a_stale_draft_is_refused_in_chinese(qtbot, ops, services, clerk, reviewer, approver,
                                              monkeypatch):
     enrolled(services, clerk, reviewer, approver, monkeypatch)

@@ -8,10 +8,11 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from elderdesk.domain.errors import ElderError
 from elderdesk.domain.policy import parse_policy_toml
+from elderdesk.domain.progress import Cancel, Cancelled, Progress
 from elderdesk.importing.applications import OnRecord, check_state, read_applications
 from elderdesk.importing.deaths import read_deaths
 from elderdesk.importing.findings import Finding
@@ -24,16 +25,6 @@ from elderdesk.store import allowance_repo, people_repo
 from elderdesk.store.bulk import bulk_insert_people, gc_paused
 from elderdesk.store.db import Database
 from elderdesk.store.orm_allowance import EnrollmentRow
-
-Progress = Callable[[int, int], None]
-
-
-class Cancel(Protocol):
-    def is_set(self) -> bool: ...
-
-
-class Cancelled(Exception):
-    """The clerk cancelled; the transaction was rolled back."""
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from elderdesk.domain.money import fen_to_str
 from elderdesk.domain.months import Month, Period
+from elderdesk.domain.progress import Cancelled
 from elderdesk.domain.roster import RosterView
 from elderdesk.services.clock import today
 from elderdesk.ui.dialogs.compare_dialog import CompareDialog
@@ -73,13 +74,18 @@ class RosterPage(QWidget):
         self.freeze_button = self._button(tab, self.tr("冻结…"), "", self.freeze)
         self.xlsx_button = self._button(tab, self.tr("导出银行文件…"), "", self.export_xlsx)
         self.pdf_button = self._button(tab, self.tr("打印花名册PDF…"), "Ctrl+P", self.export_pdf)
+        # shown while a build runs: the build is one transaction, so cancelling leaves the
+        # previous draft as it was
+        self.cancel_button = self._button(tab, self.tr("取消生成"), "", self.cancel_build)
+        self.cancel_button.setVisible(False)
+        self._building = False
         self.unmask_check = guard_unmask(QCheckBox(self.tr("显示完整身份证号"), tab), self._op)
         self.unmask_check.toggled.connect(lambda on: self.model.set_masked(not on))
         top = FlowLayout()  # wraps in a narrow window at a large font
         top.addWidget(QLabel(self.tr("期次"), tab))
         top.addWidget(self.period_edit)
-        for b in (self.show_button, self.build_button, self.compare_button, self.freeze_button,
-                  self.xlsx_button, self.pdf_button):
+        for b in (self.show_button, self.build_button, self.cancel_button, self.compare_button,
+                  self.freeze_button, self.xlsx_button, self.pdf_button):
             top.addWidget(b)
         top.addStretch(1)
         top.addWidget(self.unmask_check)
@@ -137,14 +143,21 @@ class RosterPage(QWidget):
             b.setVisible(can("roster.export"))
         self.xlsx_button.setEnabled(idle and v is not None and v.status == "frozen")
         self.pdf_button.setEnabled(idle and v is not None)
+        self.cancel_button.setVisible(self._building)
+        self.cancel_button.setEnabled(self._building and self._task is not None
+                                      and not self._task.cancel.is_set())
 
     def _say(self, text: str, error: bool = False) -> None:
         show_status(self.message, text, error)
 
     def _failed(self, exc: BaseException) -> None:
         self._task = None
+        self._building = False
         self.progress.setVisible(False)
-        self._say(error_text(exc), error=True)
+        if isinstance(exc, Cancelled):
+            self._say(self.tr("已取消生成，原有草稿未变"))
+        else:
+            self._say(error_text(exc), error=True)
         self._update_actions()
 
     # --- showing -----------------------------------------------------------------------
@@ -232,10 +245,18 @@ class RosterPage(QWidget):
             return
         roster, op = self._services.roster, self._op
         self._say(self.tr("正在生成 {p} 花名册……").format(p=period))
+        self._building = True
         self._task = self._ops.run_task(
-            lambda task: roster.build(op, period, progress=task.progress), self._on_built,
-            self._failed, on_progress=self._on_progress, write=True)
+            lambda task: roster.build(op, period, progress=task.progress, cancel=task.cancel),
+            self._on_built, self._failed, on_progress=self._on_progress, write=True)
         self._update_actions()
+
+    def cancel_build(self) -> None:
+        """Stop the running build: it rolls back, the previous draft (if any) stays."""
+        if self._building and self._task is not None:
+            self._task.request_cancel()
+            self._say(self.tr("正在取消……"))
+            self._update_actions()
 
     def _on_progress(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(total, 1))
@@ -243,6 +264,7 @@ class RosterPage(QWidget):
 
     def _on_built(self, view: RosterView) -> None:
         self._task = None
+        self._building = False
         self.progress.setVisible(False)
         self._show_view(view)
         text = self.tr("已生成 {p} 花名册草稿，共 {n} 行").format(p=view.period,
