@@ -21,11 +21,67 @@ def wuhan_policy() -> str | None:
     return p.read_text(encoding="utf-8") if p.exists() else None
 
 
+ENGINES = ("sqlite", "postgresql")
+
+
+def pytest_generate_tests(metafunc):
+    """A test module with `BOTH_ENGINES = True` runs each test that uses the database (through
+    db_path, services...) on SQLite and on PostgreSQL (tests/pg.py)."""
+    if "db_engine" in metafunc.fixturenames and getattr(metafunc.module, "BOTH_ENGINES", False):
+        metafunc.parametrize("db_engine", ENGINES, indirect=True)
+
+
 @pytest.fixture
-def db_path(tmp_path: Path) -> Path:
-    """An initialised database file (office 江汉区民意街道, admin 'admin') in a temp folder."""
+def db_engine(request) -> str:
+    return getattr(request, "param", "sqlite")
+
+
+@pytest.fixture(scope="session")
+def pg_cluster():
+    """A throw-away PostgreSQL server for the whole session (tests/pg.py)."""
+    from tests.pg import Cluster
+
+    cluster = Cluster()
+    yield cluster
+    cluster.stop()
+
+
+@pytest.fixture(scope="session")
+def pg_office_template(pg_cluster) -> str:
+    """A database holding the office of db_path (made once; tests get copies)."""
     from elderdesk.services.users.service import initialise
 
+    name = pg_cluster.create()
+    db = initialise(pg_cluster.url(name), "420103", "江汉区民意街道社区服务中心", "admin",
+                    ADMIN_PASSWORD, policy_source=wuhan_policy())
+    db.close()
+    return name
+
+
+@pytest.fixture
+def pg_url(pg_cluster, pg_office_template):
+    """A fresh copy of the office database on the test server: its URL."""
+    name = pg_cluster.create(pg_office_template)
+    yield pg_cluster.url(name)
+    pg_cluster.drop(name)
+
+
+@pytest.fixture
+def pg_empty_url(pg_cluster):
+    """A fresh empty database on the test server (as an office's administrator makes it)."""
+    name = pg_cluster.create()
+    yield pg_cluster.url(name)
+    pg_cluster.drop(name)
+
+
+@pytest.fixture
+def db_path(tmp_path: Path, db_engine: str, request):
+    """An initialised database file (office 江汉区民意街道, admin 'admin') in a temp folder; in
+    a BOTH_ENGINES module also the same office on PostgreSQL (then a URL, str)."""
+    from elderdesk.services.users.service import initialise
+
+    if db_engine == "postgresql":
+        return request.getfixturevalue("pg_url")
     path = tmp_path / "office.db"
     db = initialise(path, "420103", "江汉区民意街道社区服务中心", "admin", ADMIN_PASSWORD,
                     policy_source=wuhan_policy())
