@@ -7,10 +7,34 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from enum import StrEnum
 
 from elderdesk.domain.errors import ElderError
 from elderdesk.domain.months import Month, age_in
 
+
+class CardType(StrEnum):
+    BLUE = "blue"  # 蓝卡
+    RED = "red"  # 红卡
+
+
+class CardStatus(StrEnum):
+    VALID = "valid"
+    REPLACED = "replaced"  # by a reissue
+    REVOKED = "revoked"  # the holder died
+
+
+class CardReason(StrEnum):
+    """Why a card was issued: the first card, or a reissue's reason."""
+
+    NEW = "new"
+    LOST = "lost"
+    DAMAGED = "damaged"
+    UPGRADE = "upgrade"  # blue to red at the age
+    CORRECTION = "correction"
+
+
+# labels (literal keys: tools/i18n_data.py reads these tables)
 TYPE_NAMES = {"blue": "蓝卡", "red": "红卡"}
 STATUS_NAMES = {"valid": "有效", "replaced": "已换发", "revoked": "已注销"}
 REISSUE_REASONS = {"lost": "遗失", "damaged": "损坏", "upgrade": "年满换证", "correction": "信息更正"}

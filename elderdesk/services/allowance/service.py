@@ -17,6 +17,14 @@ from elderdesk.domain.errors import ElderError
 from elderdesk.domain.money import fen_to_str
 from elderdesk.domain.months import Month
 from elderdesk.domain.policy import Policy, parse_policy_toml
+from elderdesk.domain.states import (
+    ACTIVE_STATES,
+    EndReason,
+    EnrollmentSource,
+    PersonStatus,
+    StopReason,
+)
+from elderdesk.domain.states import EnrollmentStatus as St
 from elderdesk.domain.text import clean_text
 from elderdesk.services import audit
 from elderdesk.services.auth import Operator, require
@@ -30,9 +38,9 @@ from elderdesk.store.orm_allowance import EnrollmentRow
 
 STATE_NAMES = {"applied": "已受理待审核", "returned": "审核退回", "reviewed": "已审核待审批",
                "approved": "已批准", "rejected": "审批不予批准", "cancelled": "已撤销",
-               "stopped": "已停发"}
-SOURCE_NAMES = {"counter": "窗口", "online": "网上"}  # where the application was accepted
-STOP_REASONS = ("voluntary", "duplicate", "disqualified", "lost_contact", "policy", "other")
+               "stopped": "已停发"}  # EnrollmentStatus → label (literal keys: tools/i18n_data.py)
+SOURCE_NAMES = {"counter": "窗口", "online": "网上"}  # EnrollmentSource → label
+STOP_REASONS = tuple(StopReason)
 
 
 @dataclass(frozen=True)
@@ -83,8 +91,8 @@ class DuePerson:
 
 def enrollment_facts(rows: list[EnrollmentRow]) -> list[EnrollmentFacts]:
     return [EnrollmentFacts(r.applied_on, r.approved_on is not None and r.status in
-                            ("approved", "stopped"), r.ended_on, r.end_reason,
-                            r.source != "online") for r in rows]
+                            (St.APPROVED, St.STOPPED), r.ended_on, r.end_reason,
+                            r.source != EnrollmentSource.ONLINE) for r in rows]
 
 
 def person_facts(row: PersonRow) -> PersonFacts:
@@ -133,11 +141,11 @@ class AllowanceService:
             refusal = application_allowed(
                 person.birth_date, self.policy_in(s), on, death_date=person.death_date,
                 moved_out_on=person.moved_out_on,
-                active_application=latest is not None and latest.status in repo.ACTIVE,
+                active_application=latest is not None and latest.status in ACTIVE_STATES,
                 name=person.name, id_number=person.id_number)
             if refusal is not None:
                 raise refusal
-            row = EnrollmentRow(person_id=person.id, status="applied", applied_on=on,
+            row = EnrollmentRow(person_id=person.id, status=St.APPLIED, applied_on=on,
                                 applied_by=op.name, created_at=now())
             s.add(row)
             s.flush()
@@ -151,13 +159,13 @@ class AllowanceService:
         reason = clean_text(reason) if reason else None
         if not approve and not reason:
             raise ElderError("REASON_REQUIRED")
-        return self._decide(op, id_number, "applied", "审核",
-                            "reviewed" if approve else "returned", reason, event_date(on),
+        return self._decide(op, id_number, St.APPLIED, "审核",
+                            St.REVIEWED if approve else St.RETURNED, reason, event_date(on),
                             "allowance.review")
 
     def approve(self, op: Operator, id_number: str, on: date | None = None) -> str:
         require(op, "allowance.approve")
-        return self._decide(op, id_number, "reviewed", "审批", "approved", None, event_date(on),
+        return self._decide(op, id_number, St.REVIEWED, "审批", St.APPROVED, None, event_date(on),
                             "allowance.approve")
 
     def reject(self, op: Operator, id_number: str, reason: str, on: date | None = None) -> str:
@@ -165,10 +173,11 @@ class AllowanceService:
         reason = clean_text(reason) if reason else None
         if not reason:
             raise ElderError("REASON_REQUIRED")
-        return self._decide(op, id_number, "reviewed", "审批", "rejected", reason, event_date(on),
+        return self._decide(op, id_number, St.REVIEWED, "审批", St.REJECTED, reason,
+                            event_date(on),
                             "allowance.reject")
 
-    def _decide(self, op: Operator, id_number: str, needed: str, action: str, new: str,
+    def _decide(self, op: Operator, id_number: str, needed: St, action: str, new: St,
                 reason: str | None, on: date, audit_action: str) -> str:
         with self.db.write() as s:
             person = self.people.resolve(s, id_number)
@@ -177,19 +186,19 @@ class AllowanceService:
                 raise ElderError("APPLICATION_STATE", name=person.name, id=person.id_number,
                                  state=STATE_NAMES[row.status], action=action)
             before = _enrollment_audit(row)
-            if new == "approved":
+            if new == St.APPROVED:
                 if op.name in (row.applied_by, row.reviewed_by):
                     role = "受理" if op.name == row.applied_by else "审核"
                     raise ElderError("SEPARATION_OF_DUTIES", action="审批",
                                      detail=f"该申请由 {op.name} {role}")
             if on < row.applied_on:  # a review or decision dated before the application
-                raise ElderError("REVIEW_BEFORE_APPLICATION" if needed == "applied"
+                raise ElderError("REVIEW_BEFORE_APPLICATION" if needed == St.APPLIED
                                  else "APPROVAL_BEFORE_APPLICATION", date=on,
                                  applied=row.applied_on)
-            if needed == "applied":
+            if needed == St.APPLIED:
                 row.reviewed_on, row.reviewed_by = on, op.name
             else:
-                row.approved_on = on if new == "approved" else None
+                row.approved_on = on if new == St.APPROVED else None
                 row.approved_by = op.name
             row.status = new
             row.decision_reason = reason
@@ -207,13 +216,13 @@ class AllowanceService:
         with self.db.write() as s:
             person = self.people.resolve(s, id_number)
             row = self._latest(s, person)
-            if row.status != "approved":
+            if row.status != St.APPROVED:
                 raise ElderError("APPLICATION_STATE", name=person.name, id=person.id_number,
                                  state=STATE_NAMES[row.status], action="停发")
             if on < person.birth_date:
                 raise ElderError("DATE_BEFORE_BIRTH", date=on, birth=person.birth_date)
             before = _enrollment_audit(row)
-            row.status, row.ended_on, row.end_reason, row.end_note = "stopped", on, reason, note
+            row.status, row.ended_on, row.end_reason, row.end_note = St.STOPPED, on, reason, note
             audit.record(s, op, "allowance.stop", "enrollment", person.id_number, before,
                          _enrollment_audit(row))
             return person.id_number
@@ -228,16 +237,16 @@ class AllowanceService:
                           op: Operator) -> None:
         """Death or move out: an open application is cancelled, an approved one stopped."""
         row = repo.latest_enrollment(s, person.id)
-        if row is not None and row.status in repo.ACTIVE:
+        if row is not None and row.status in ACTIVE_STATES:
             before = _enrollment_audit(row)
-            reason = "death" if status == "deceased" else "moved_out"
-            if row.status == "approved":
-                row.status, row.ended_on, row.end_reason = "stopped", when, reason
+            reason = EndReason.DEATH if status == PersonStatus.DECEASED else EndReason.MOVED_OUT
+            if row.status == St.APPROVED:
+                row.status, row.ended_on, row.end_reason = St.STOPPED, when, reason
             else:
-                row.status, row.ended_on, row.end_reason = "cancelled", when, reason
+                row.status, row.ended_on, row.end_reason = St.CANCELLED, when, reason
             audit.record(s, op, "allowance.end", "enrollment", person.id_number, before,
                          _enrollment_audit(row))
-        if status == "deceased":
+        if status == PersonStatus.DECEASED:
             later = [d for d in repo.lifecert_dates(s, person.id) if d > when]
             if later:
                 person_warnings = s.info.setdefault("warnings", [])
@@ -310,7 +319,7 @@ class AllowanceService:
         policy, month = self.policy_in(s), Month.of(today())
         out = []
         for a in lines:
-            band = policy.band_for(a.birth_date, month) if a.status == "approved" else None
+            band = policy.band_for(a.birth_date, month) if a.status == St.APPROVED else None
             out.append(Application(
                 a.id_number, a.name, a.birth_date, a.community, a.status, a.applied_on,
                 a.applied_by, a.reviewed_on, a.reviewed_by, a.reason, a.approved_on,

@@ -12,7 +12,10 @@ from elderdesk.domain.cards import (
     REISSUE_REASONS,
     RULE_SETTINGS,
     TYPE_NAMES,
+    CardReason,
     CardRules,
+    CardStatus,
+    CardType,
     Holder,
     check_person,
     check_rule,
@@ -24,6 +27,7 @@ from elderdesk.domain.idcard import mask_id, parse_id
 from elderdesk.domain.money import fen_to_str, parse_yuan
 from elderdesk.domain.months import Month, age_in
 from elderdesk.domain.person import SEX_NAMES, Person, clean_field
+from elderdesk.domain.states import EndReason, PersonStatus
 from elderdesk.services import audit, settings
 from elderdesk.services.auth import Operator, require
 from elderdesk.services.cards import photo as card_photo
@@ -112,7 +116,7 @@ class Eligibility:
 
     @property
     def valid(self) -> Card | None:
-        return next((c for c in self.cards if c.status == "valid"), None)
+        return next((c for c in self.cards if c.status == CardStatus.VALID), None)
 
     @property
     def current(self) -> Card | None:
@@ -153,13 +157,13 @@ class CardService:
             who = holder(row)
             photo = repo.latest_photo_image(s, row.id)
             person = to_person(row)
-        valid = next((c for c in history if c.status == "valid"), None)
+        valid = next((c for c in history if c.status == CardStatus.VALID), None)
         rule_refusal = None
         try:
             check_person(rules, who, on)
         except ElderError as exc:
             rule_refusal = exc
-        if valid is not None and person.status == "active":
+        if valid is not None and person.status == PersonStatus.ACTIVE:
             issue_refusal: ElderError | None = ElderError(
                 "CARD_EXISTS", name=person.name, id=person.id_number, card_no=valid.card_no)
         else:
@@ -196,7 +200,7 @@ class CardService:
                 image = repo.latest_photo_image(s, row.id)
             face = CardFace(
                 card_no=PREVIEW_NUMBER,
-                card_type=rules.type_for(rules.age_for(row.birth_date, on)) or "blue",
+                card_type=rules.type_for(rules.age_for(row.birth_date, on)) or CardType.BLUE,
                 name=row.name, sex=SEX_NAMES.get(row.sex, ""), ethnicity=row.ethnicity,
                 birth_date=row.birth_date, id_number=row.id_number, address=row.current_address,
                 issued_on=on, office=office, qr=PREVIEW_QR, photo=image)
@@ -236,11 +240,11 @@ class CardService:
                 raise ElderError("DATE_BEFORE_BIRTH", date=on, birth=person.birth_date)
             rules = self.rules_in(s)
             current = repo.valid_card(s, person.id)
-            if current is not None and person.status == "active":
+            if current is not None and person.status == PersonStatus.ACTIVE:
                 raise ElderError("CARD_EXISTS", name=person.name, id=person.id_number,
                                  card_no=current.card_no)
             check_person(rules, holder(person), on)
-            row = self._new_card(s, op, person, rules, on, "new", rules.fee("new", 0), prepared)
+            row = self._new_card(s, op, person, rules, on, CardReason.NEW, rules.fee(CardReason.NEW, 0), prepared)
             audit.record(s, op, "card.issue", "card", person.id_number, None, card_audit(row))
             return self._with_receipt(s, op, person, row)
 
@@ -259,20 +263,20 @@ class CardService:
             if on < person.birth_date:
                 raise ElderError("DATE_BEFORE_BIRTH", date=on, birth=person.birth_date)
             rules = self.rules_in(s)
-            if person.status != "active":
+            if person.status != PersonStatus.ACTIVE:
                 check_person(rules, holder(person), on)  # deceased / moved out
             old = repo.valid_card(s, person.id)
             if old is None:
                 raise ElderError("CARD_NONE", name=person.name, id=person.id_number)
             check_person(rules, holder(person), on)
-            if reason == "upgrade" and not upgrade_due(rules, old.card_type, person.birth_date, on):
+            if reason == CardReason.UPGRADE and not upgrade_due(rules, old.card_type, person.birth_date, on):
                 wanted = rules.type_for(rules.age_for(person.birth_date, on)) or old.card_type
                 raise ElderError("CARD_UPGRADE_NOT_DUE", name=person.name, id=person.id_number,
                                  type=TYPE_NAMES[old.card_type], wanted=TYPE_NAMES[wanted],
                                  date=on, age=age_in(person.birth_date, Month.of(on)))
             fee = rules.fee(reason, repo.paid_reissues(s, person.id))
             before = card_audit(old)
-            old.status, old.ended_on, old.end_reason = "replaced", on, reason
+            old.status, old.ended_on, old.end_reason = CardStatus.REPLACED, on, reason
             s.flush()  # free the one-valid-card slot before the new row goes in
             row = self._new_card(s, op, person, rules, on, reason, fee, prepared,
                                  replaces=old.id)
@@ -308,7 +312,7 @@ class CardService:
         token = qr_token.sign({"no": card_no, "id": mask_id(person.id_number),
                                "name": person.name, "type": kind, "issued": on.isoformat(),
                                "office": region}, private_pem)
-        row = CardRow(person_id=person.id, card_no=card_no, card_type=kind, status="valid",
+        row = CardRow(person_id=person.id, card_no=card_no, card_type=kind, status=CardStatus.VALID,
                       reason=reason, issued_on=on, seq_year=on.year, seq=seq, fee_fen=fee,
                       replaces_id=replaces, photo_id=photo.id if photo else None, qr=token,
                       qr_mask=qr_token.best_mask(token), issued_by=op.name, created_at=now())
@@ -379,12 +383,12 @@ class CardService:
     def _on_status_change(self, s: Session, person: PersonRow, status: str, when: date,
                           op: Operator) -> None:
         """A recorded death revokes the valid card (in the same transaction)."""
-        if status != "deceased":
+        if status != PersonStatus.DECEASED:
             return
         row = repo.valid_card(s, person.id)
         if row is not None:
             before = card_audit(row)
-            row.status, row.ended_on, row.end_reason = "revoked", when, "death"
+            row.status, row.ended_on, row.end_reason = CardStatus.REVOKED, when, EndReason.DEATH
             audit.record(s, op, "card.revoke", "card", person.id_number, before, card_audit(row))
 
     # --- reading ---------------------------------------------------------------------

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from elderdesk.domain.cards import REISSUE_REASONS, TYPE_NAMES
+from elderdesk.domain.cards import REISSUE_REASONS, TYPE_NAMES, CardStatus
 from elderdesk.domain.errors import ElderError
 from elderdesk.services import settings
 from elderdesk.services.cards import qr_token
@@ -47,10 +47,10 @@ def verify(db: Database, text: str) -> Verification:
         if row is None or row.qr != str(text).strip():
             return Verification(False, "unknown", no, name,
                                 f"签名正确，但本库没有编号为 {no} 的这张老年证，请向发证机构核实")
-        if row.status == "valid":
+        if row.status == CardStatus.VALID:
             return Verification(True, "valid", no, name,
                                 f"{TYPE_NAMES[row.card_type]}，{row.issued_on} 发证，本库记录有效")
-        if row.status == "revoked":
+        if row.status == CardStatus.REVOKED:
             why = f"持证人已于 {row.ended_on} 登记死亡，该证已注销"
         else:
             cause = REISSUE_REASONS.get(row.end_reason or "", "换证")

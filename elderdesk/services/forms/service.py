@@ -32,6 +32,7 @@ from elderdesk.domain.idcard import SEX_LABELS
 from elderdesk.domain.ledger import ARREARS, RECOVERY, Item, person_items
 from elderdesk.domain.months import Month, Period, age_in, age_on, date_zh, period_zh
 from elderdesk.domain.policy import Policy
+from elderdesk.domain.states import RosterStatus
 from elderdesk.services import settings
 from elderdesk.services.allowance.service import (
     STATE_NAMES,
@@ -191,7 +192,7 @@ class FormsService:
                 stop += 1
             items = forms_repo.roster_items(s, row.id)
             paid = [Month.parse(m) for _p, st, m, k, _f in items
-                    if st == "frozen" and k != RECOVERY]
+                    if st == RosterStatus.FROZEN and k != RECOVERY]
             actual = max(stop, max(paid) + 1) if paid else stop
             recorded = forms_repo.recoveries_of(s, row.id)
             pending = [i for i in _items(s, row.id, ent, self._next_period(s, Month.of(on)))

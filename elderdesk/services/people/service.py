@@ -15,6 +15,7 @@ from elderdesk.domain.person import (
     clean_account,
     clean_input,
 )
+from elderdesk.domain.states import PersonStatus
 from elderdesk.domain.text import clean_text
 from elderdesk.services import audit
 from elderdesk.services.auth import Operator, require
@@ -124,7 +125,8 @@ class PeopleService:
             values = {k: v for k, v in asdict(clean).items() if k not in ("id_number", "sex")}
             row = PersonRow(
                 **values, id_number=info.number, sex=info.sex, birth_date=info.birth_date,
-                status="active", checksum_override=override, created_at=stamp, updated_at=stamp,
+                status=PersonStatus.ACTIVE, checksum_override=override, created_at=stamp,
+                updated_at=stamp,
             )
             s.add(row)
             s.flush()
@@ -172,11 +174,11 @@ class PeopleService:
 
     def record_death(self, op: Operator, id_number: str, when: date) -> Person:
         require(op, "people.death")
-        return self._end(op, id_number, when, "deceased")
+        return self._end(op, id_number, when, PersonStatus.DECEASED)
 
     def record_moved_out(self, op: Operator, id_number: str, when: date) -> Person:
         require(op, "people.moved_out")
-        return self._end(op, id_number, when, "moved_out")
+        return self._end(op, id_number, when, PersonStatus.MOVED_OUT)
 
     def _end(self, op: Operator, id_number: str, when: date, status: str) -> Person:
         when = event_date(when)
@@ -186,8 +188,8 @@ class PeopleService:
             self.check_can_end(row, when)
             before = person_audit(row)
             self.apply_end(s, op, row, when, status)
-            audit.record(s, op, "people.death" if status == "deceased" else "people.moved_out",
-                         "person", number, before, person_audit(row))
+            action = "people.death" if status == PersonStatus.DECEASED else "people.moved_out"
+            audit.record(s, op, action, "person", number, before, person_audit(row))
             warnings = s.info.pop("warnings", [])
             return with_extra(to_person(row), warnings=warnings) if warnings else to_person(row)
 
@@ -217,9 +219,9 @@ class PeopleService:
 
     @staticmethod
     def check_can_end(row: PersonRow, when: date) -> None:
-        if row.status == "deceased":
+        if row.status == PersonStatus.DECEASED:
             raise ElderError("PERSON_DECEASED", name=row.name, id=row.id_number, date=row.death_date)
-        if row.status == "moved_out":
+        if row.status == PersonStatus.MOVED_OUT:
             raise ElderError("PERSON_MOVED_OUT", name=row.name, id=row.id_number,
                              date=row.moved_out_on)
         if when < row.birth_date:
@@ -228,7 +230,7 @@ class PeopleService:
     def apply_end(self, s: Session, op: Operator, row: PersonRow, when: date, status: str) -> None:
         """Set the status and run the hooks (cancel applications, revoke cards...)."""
         row.status = status
-        if status == "deceased":
+        if status == PersonStatus.DECEASED:
             row.death_date = when
         else:
             row.moved_out_on = when

@@ -8,7 +8,9 @@ import re
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from enum import StrEnum
 from pathlib import Path
+from typing import Literal
 
 from elderdesk.domain.errors import ElderError
 from elderdesk.domain.text import CONTROL
@@ -23,19 +25,31 @@ RECENT = timedelta(hours=24)  # every backup this young is kept
 # The kind thinned by the rotation. Manual backups and copies made before a migration are kept
 # until the admin removes them: someone chose to make them, or they may be the only copy at
 # the older schema.
-ROTATED = ("daily",)
+
+
+class BackupKind(StrEnum):
+    """The kind in a backup's name (a collision suffix -1, -2 aside)."""
+
+    DAILY = "daily"  # the GUI's automatic backup, thinned by the rotation
+    MANUAL = "manual"  # backup create
+    BEFORE_MIGRATION = "before-migration"  # before-migration-<revision>, kept
+
+
+ROTATED = (BackupKind.DAILY,)
 # cli.md's kinds for `backup list --json`
-PUBLIC_KINDS = {"daily": "daily", "manual": "manual", "before-migration": "upgrade"}
+PublicKind = Literal["daily", "manual", "upgrade"]
+PUBLIC_KINDS: dict[str, PublicKind] = {BackupKind.DAILY: "daily", BackupKind.MANUAL: "manual",
+                                       BackupKind.BEFORE_MIGRATION: "upgrade"}
 
 
 @dataclass(frozen=True)
 class Backup:
     path: Path
     at: datetime
-    kind: str  # without a collision suffix: "daily", "manual", "before-migration", ...
+    kind: str  # a BackupKind, or another name's kind; without a collision suffix
 
     @property
-    def public_kind(self) -> str:
+    def public_kind(self) -> PublicKind:
         """"daily", "manual" or "upgrade" (cli.md)."""
         return PUBLIC_KINDS.get(self.kind, "manual")
 
@@ -118,7 +132,7 @@ def rotate(folder: Path, stem: str, at: datetime | None = None) -> list[Path]:
 def has_backup_on(folder: Path, stem: str, day: date) -> bool:
     """That day's automatic backup exists (a manual one, or a copy from before a migration, does
     not count: they are not in the rotation)."""
-    return any(b.at.date() == day and b.kind == "daily" for b in list_backups(folder, stem))
+    return any(b.at.date() == day and b.kind == BackupKind.DAILY for b in list_backups(folder, stem))
 
 
 def check_folder(folder: Path) -> Path:

@@ -14,7 +14,7 @@ from elderdesk.services.audit import anchors as audit_anchors
 from elderdesk.services.auth import Operator, require
 from elderdesk.services.clock import now
 from elderdesk.services.safety import rotation as backup_rotation
-from elderdesk.services.safety.rotation import check_integrity
+from elderdesk.services.safety.rotation import BackupKind, check_integrity
 from elderdesk.store import backup, leftovers
 from elderdesk.store import safety as store_safety
 from elderdesk.store.db import Database
@@ -67,11 +67,12 @@ class SafetyService:
         this office in the backup folder, package heads, and `head` (a 校验码, N-HEX)."""
         require(op, "audit.verify")
         argument = audit_anchors.parse_head_arg(head) if head is not None else None
-        check_integrity(self.db)
+        if not self.db.is_pg:  # PostgreSQL: no file to check, no file backups (yet)
+            check_integrity(self.db)
         with self.db.read() as s:
             offices = audit_anchors.office_codes(s)
-            folders = audit_anchors.backup_folders(s, backup_rotation.folder_of(self.db),
-                                                   backup.default_folder(self.db.path))
+            folders = [] if self.db.is_pg else audit_anchors.backup_folders(
+                s, backup_rotation.folder_of(self.db), backup.default_folder(self.db.path))
         anchors = [a for f in folders for a in audit_anchors.backup_anchors(f, offices)]
         for source in audit_anchors.PACKAGE_SOURCES:
             anchors += [a for a in source(self.db) if a.source == "package"]
@@ -83,7 +84,7 @@ class SafetyService:
         """An online backup to target, or (no target) into the backup folder, in rotation."""
         require(op, "backup.create")
         if target is None:
-            target = backup_rotation.take(self.db, "manual", now())
+            target = backup_rotation.take(self.db, BackupKind.MANUAL, now())
         else:
             if target.exists():
                 raise ElderError("FILE_EXISTS", path=str(target))
@@ -127,7 +128,7 @@ class SafetyService:
         if backup_rotation.has_backup_on(folder, self.db.path.stem, stamp.date()):
             return StartupReport(integrity, folder)
         try:
-            path = backup_rotation.take(self.db, "daily", stamp, folder, checked=True)
+            path = backup_rotation.take(self.db, BackupKind.DAILY, stamp, folder, checked=True)
         except ElderError as exc:
             return StartupReport(integrity, folder, backup_error=exc.message)
         return StartupReport(integrity, folder, backup=path)
@@ -143,6 +144,8 @@ class SafetyService:
         backups and restores of this database left beside it and in its backup folder; a file
         still in use (its process alive) is kept. Returns what was deleted."""
         path = self.db.path
+        if path is None:  # PostgreSQL: no files beside the database
+            return []
         removed = leftovers.clean(path, folder or store_safety.folder_if_readable(path))
         if removed:
             log.info("removed leftovers of interrupted backups or restores: %s", removed)

@@ -25,6 +25,7 @@ from elderdesk.domain.money import fen_to_str
 from elderdesk.domain.months import Month, Period
 from elderdesk.domain.progress import Cancelled
 from elderdesk.domain.roster import RosterView
+from elderdesk.domain.states import RosterStatus
 from elderdesk.services.clock import today
 from elderdesk.ui.dialogs.compare_dialog import CompareDialog
 from elderdesk.ui.dialogs.file_dialog import FileDialog
@@ -131,17 +132,17 @@ class RosterPage(QWidget):
     def _update_actions(self) -> None:
         can, idle = self._op.can, self._task is None
         v = self.view if self._shown() else None
-        frozen = v is not None and v.status == "frozen"
+        frozen = v is not None and v.status == RosterStatus.FROZEN
         self.build_button.setEnabled(idle and can("roster.build") and bool(self.period_text())
                                      and not frozen)
         self.build_button.setVisible(can("roster.build"))
         self.show_button.setEnabled(idle)
         self.compare_button.setEnabled(idle and v is not None)
         self.freeze_button.setVisible(can("roster.freeze"))
-        self.freeze_button.setEnabled(idle and v is not None and v.status == "draft")
+        self.freeze_button.setEnabled(idle and v is not None and v.status == RosterStatus.DRAFT)
         for b in (self.xlsx_button, self.pdf_button):
             b.setVisible(can("roster.export"))
-        self.xlsx_button.setEnabled(idle and v is not None and v.status == "frozen")
+        self.xlsx_button.setEnabled(idle and v is not None and v.status == RosterStatus.FROZEN)
         self.pdf_button.setEnabled(idle and v is not None)
         self.cancel_button.setVisible(self._building)
         self.cancel_button.setEnabled(self._building and self._task is not None
@@ -202,7 +203,7 @@ class RosterPage(QWidget):
         self._update_actions()
 
     def _status_text(self, v: RosterView) -> str:
-        if v.status == "frozen" and v.frozen_at is not None:
+        if v.status == RosterStatus.FROZEN and v.frozen_at is not None:
             return self.tr("{p} 花名册：已冻结（{at}，{who}）").format(
                 p=v.period, at=v.frozen_at.strftime("%Y-%m-%d %H:%M"), who=v.frozen_by or "")
         return self.tr("{p} 花名册：草稿（{at} 由 {who} 生成，冻结前可重新生成）").format(
@@ -283,7 +284,7 @@ class RosterPage(QWidget):
 
     def freeze(self) -> None:
         view = self.view
-        if view is None or not self._shown() or view.status != "draft":
+        if view is None or not self._shown() or view.status != RosterStatus.DRAFT:
             return
         if not FreezeDialog.ask(self, view):
             return
