@@ -164,6 +164,7 @@ class CardIssueDialog(RecordDialog):
         layout = self.layout()
         layout.insertLayout(0, body, 1)
         layout.insertWidget(0, head)
+        QWidget.setTabOrder(self.choose_button, self.date_edit)  # 读卡 after them (F3 anyway)
         self.choose_button.setFocus()
 
     def _add_rows(self, form: QFormLayout) -> None:
