@@ -44,7 +44,7 @@ def cmd_init(ctx: Any, args: Any) -> int:
     db = initialise(ctx.db_path, args.region, args.office, args.admin, password,
                     policy_source=policy)
     db.close()
-    emit({"ok": True}, ctx.json, f"已创建数据库 {ctx.db_path}（{args.office}，管理员 {args.admin}）")
+    emit({"ok": True}, ctx.json, f"已创建数据库 {ctx.db_shown}（{args.office}，管理员 {args.admin}）")
     return 0
 
 

@@ -27,10 +27,19 @@ class Context:
         self._services: Any = None
 
     @property
-    def db_path(self) -> Path:
-        from elderdesk.paths import default_db_path
+    def db_path(self) -> Path | str:
+        """The database file, or a PostgreSQL URL (str)."""
+        from elderdesk.paths import db_location
 
-        return Path(self.opts.db) if self.opts.db else default_db_path()
+        return db_location(self.opts.db)
+
+    @property
+    def db_shown(self) -> str:
+        """The database for messages (a URL without its password)."""
+        from elderdesk.store.pg import masked
+
+        where = self.db_path
+        return masked(where) if isinstance(where, str) else str(where)
 
     @property
     def services(self) -> Any:
@@ -107,6 +116,10 @@ def _machine_state(exc: Exception, db: str | None) -> ElderError | None:
     from elderdesk.paths import default_db_path
     from elderdesk.services.container import database_failure
 
+    from elderdesk.store.pg import is_url
+
+    if is_url(db or os.environ.get("ELDERDESK_DB")):
+        return None  # PostgreSQL faults are translated by the store (store/pg.py)
     return database_failure(exc, Path(db) if db else default_db_path())
 
 

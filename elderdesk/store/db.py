@@ -9,6 +9,7 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import Engine
@@ -54,8 +55,12 @@ class Database:
     """One database file: an engine and the read/write session factories."""
 
     def __init__(self, path: Path | str) -> None:
-        self.path = Path(path)
-        self.engine = make_engine(self.path)
+        from elderdesk.store import pg
+
+        # A PostgreSQL URL (store/pg.py) or an SQLite file; `path` is None on PostgreSQL.
+        self.url: str | None = path.strip() if pg.is_url(path) else None  # type: ignore[union-attr]
+        self.path = None if self.url else Path(path)  # type: ignore[assignment]
+        self.engine = pg.make_engine(self.url) if self.url else make_engine(self.path)
         # Set when a check found the file damaged: from then on write() refuses (DB_CORRUPT).
         self.damaged: str | None = None
         # The restore generation this session saw when it first connected (None: a file without
@@ -65,8 +70,20 @@ class Database:
         event.listen(self.engine, "connect", self._first_connect)
         self._read = sessionmaker(bind=self.engine, expire_on_commit=False)
         self._write = sessionmaker(
-            bind=self.engine.execution_options(sqlite_immediate=True), expire_on_commit=False
+            bind=self.engine.execution_options(sqlite_immediate=True, pg_writer=True),
+            expire_on_commit=False,
         )
+
+    @property
+    def is_pg(self) -> bool:
+        return self.url is not None
+
+    @property
+    def shown(self) -> str:
+        """Where the data is, for messages: the file, or the URL without its password."""
+        from elderdesk.store import pg
+
+        return pg.masked(self.url) if self.url else str(self.path)
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -97,7 +114,8 @@ class Database:
 
     def _first_connect(self, dbapi_conn, _record) -> None:  # type: ignore[no-untyped-def]
         if self.generation is None:
-            self.generation = read_generation(dbapi_conn)
+            self.generation = (read_generation_pg(dbapi_conn) if self.is_pg
+                               else read_generation(dbapi_conn))
 
     def _check_swap(self, session: Session) -> None:
         """Under the write lock: refuse while a restore runs (DB_RESTORING) and once a restore
@@ -105,9 +123,9 @@ class Database:
         data, and a restore elsewhere must never be written over."""
         if self.generation is None:
             return
-        found = dict(session.connection().exec_driver_sql(
-            "SELECT key, value FROM settings WHERE key IN (?, ?)",
-            (GENERATION_KEY, RESTORING_KEY)).all())
+        found = dict(session.connection().execute(
+            text("SELECT key, value FROM settings WHERE key IN (:g, :r)"),
+            {"g": GENERATION_KEY, "r": RESTORING_KEY}).all())
         mark = found.get(RESTORING_KEY)
         if mark is not None:
             from elderdesk.store.leftovers import mark_stale
@@ -136,6 +154,20 @@ def read_generation(conn: sqlite3.Connection) -> str | None:
     except sqlite3.Error:
         return None
     return str(row[0]) if row else "0"
+
+
+def read_generation_pg(conn: Any) -> str | None:
+    """read_generation on a fresh psycopg connection (its transaction ended again)."""
+    try:
+        with conn.cursor() as cur:
+            cur.execute("SELECT to_regclass('settings') IS NOT NULL")
+            if not cur.fetchone()[0]:
+                return None
+            cur.execute("SELECT value FROM settings WHERE key = %s", (GENERATION_KEY,))
+            row = cur.fetchone()
+        return str(row[0]) if row else "0"
+    finally:
+        conn.rollback()
 
 
 # SQLite's primary result codes (the low byte of the extended code)
@@ -221,7 +253,14 @@ def database_error(exc: BaseException, db: Database | Path) -> ElderError | None
 
 @contextmanager
 def translated(db: Database | Path) -> Iterator[None]:
-    """SQLite failures on the file become their ElderError (database_error); others pass."""
+    """SQLite failures on the file become their ElderError (database_error); others pass.
+    On PostgreSQL: the server's faults (store/pg.fault)."""
+    if isinstance(db, Database) and db.url is not None:
+        from elderdesk.store import pg
+
+        with pg.translated(db.url):
+            yield
+        return
     try:
         yield
     except (sqlite3.Error, DBAPIError) as exc:
@@ -243,6 +282,10 @@ def check_header(path: Path) -> None:
 
 
 def schema_version(db: Database) -> str | None:
+    if db.url is not None:
+        from elderdesk.store import pg
+
+        return pg.schema_version(db.engine, db.url)
     with db.engine.connect() as conn:
         has = conn.execute(
             text("SELECT name FROM sqlite_master WHERE type='table' AND name='alembic_version'")

@@ -92,10 +92,12 @@ def fault(exc: BaseException, url: str) -> ElderError | None:
     state = getattr(err, "sqlstate", None) or ""
     shown = masked(url)
     found: ElderError | None = None
-    if state in _AUTH or "password authentication failed" in str(err) \
-            or "no password supplied" in str(err):
+    said = str(err)
+    if state in _AUTH or "password authentication failed" in said \
+            or "no password supplied" in said or re.search(r'role "[^"]*" does not exist', said) \
+            or "no pg_hba.conf entry" in said:
         found = ElderError("PG_LOGIN_REFUSED", url=shown)
-    elif state == _NO_DB or ("database" in str(err) and "does not exist" in str(err)):
+    elif state == _NO_DB or re.search(r'database "[^"]*" does not exist', said):
         found = ElderError("PG_DB_MISSING", url=shown)
     elif state == _RIGHTS:
         found = ElderError("PG_RIGHTS", url=shown, sql="GRANT ALL ON SCHEMA public TO 用户名")

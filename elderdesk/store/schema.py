@@ -35,8 +35,11 @@ def upgrade(db: Database, target: str = "head") -> None:
         command.upgrade(cfg, target)
 
 
-def create(path: Path) -> Database:
-    """A new database at the head revision; the caller has checked that path does not exist."""
+def create(path: Path | str) -> Database:
+    """A new database at the head revision; the caller has checked that path does not exist.
+    A PostgreSQL URL: the database must be empty (PG_ALREADY_ELDERDESK, PG_NOT_ELDERDESK)."""
+    if isinstance(path, str):
+        return _create_pg(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     db = Database(path)
     try:
@@ -50,8 +53,57 @@ def create(path: Path) -> Database:
     return db
 
 
-def open_existing(path: Path, *, migrate: bool = True) -> Database:
-    """Open a database file, checking its header and schema version; migrate if older."""
+def _create_pg(url: str) -> Database:
+    from elderdesk.store import pg
+
+    db = Database(url)
+    try:
+        if schema_version(db) is not None:
+            raise ElderError("PG_ALREADY_ELDERDESK", url=db.shown)
+        pg.ensure_trgm(db.engine, url)
+        with translated(db):  # transactional DDL: all of it or nothing
+            upgrade(db)
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
+def drop_all_pg(db: Database) -> None:
+    """Undo a half-made `init` on PostgreSQL (the schema made, the office not): the tables of
+    this program only."""
+    from elderdesk.store.orm import Base
+
+    with db.engine.begin() as conn:
+        for table in [*Base.metadata.sorted_tables[::-1]]:
+            conn.exec_driver_sql(f'DROP TABLE IF EXISTS "{table.name}" CASCADE')
+        conn.exec_driver_sql("DROP TABLE IF EXISTS alembic_version")
+
+
+def _open_pg(url: str, migrate: bool) -> Database:
+    db = Database(url)
+    try:
+        found = schema_version(db)
+        if found is None:
+            raise ElderError("DB_NOT_INITIALISED", path=db.shown)
+        if found != HEAD:
+            if found not in _known_revisions():
+                raise ElderError("DB_NEWER_SCHEMA", found=found, known=HEAD)
+            if migrate:
+                with translated(db):
+                    upgrade(db)
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
+def open_existing(path: Path | str, *, migrate: bool = True) -> Database:
+    """Open a database file, checking its header and schema version; migrate if older.
+    A PostgreSQL URL opens the server's database (no file checks, no backup before a
+    migration: the migration is one transaction there)."""
+    if isinstance(path, str):
+        return _open_pg(path, migrate)
     if not path.exists():
         raise ElderError("DB_MISSING", path=str(path))
     check_header(path)

@@ -41,6 +41,14 @@ class Stamp(TypeDecorator):
     impl = DateTime
     cache_ok = True
 
+    def load_dialect_impl(self, dialect: Any) -> Any:
+        # PostgreSQL keeps to its declared types: a BIGINT column there (migration 0008).
+        if dialect.name == "postgresql":
+            from sqlalchemy import BigInteger
+
+            return dialect.type_descriptor(BigInteger())
+        return dialect.type_descriptor(DateTime())
+
     def bind_processor(self, dialect: Any) -> Any:
         return to_stamp
 

@@ -83,10 +83,10 @@ def _check_roles(roles: list[str] | tuple[str, ...]) -> tuple[str, ...]:
     return tuple(r for r in ROLES if r in roles)
 
 
-def initialise(path: Path, region: str, office: str, admin: str, password: str | None,
+def initialise(path: Path | str, region: str, office: str, admin: str, password: str | None,
                policy_source: str | None = None) -> Database:
     """Create the database: schema, admin user, office settings and key pair, default policy."""
-    if path.exists():
+    if not isinstance(path, str) and path.exists():  # a str is a PostgreSQL URL (store/pg.py)
         raise ElderError("DB_EXISTS", path=str(path))
     region = (region or "").strip()
     if not _REGION_RE.match(region):
@@ -114,8 +114,10 @@ def initialise(path: Path, region: str, office: str, admin: str, password: str |
                 audit.record(s, SYSTEM, "policy.load", "policy", None, None,
                              {"source": policy_source})
     except BaseException:
+        if db.is_pg:
+            schema.drop_all_pg(db)
         db.close()
-        for p in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+        for p in ([] if db.is_pg else [path, Path(f"{path}-wal"), Path(f"{path}-shm")]):
             p.unlink(missing_ok=True)
         raise
     return db

@@ -3,6 +3,8 @@
 import sqlalchemy as sa
 from alembic import op
 
+from elderdesk.store import ddl
+
 revision = "0001"
 down_revision = None
 branch_labels = None
@@ -90,14 +92,11 @@ def upgrade() -> None:
     op.create_index("ix_audit_log_action", "audit_log", ["action"])
     op.create_index("ix_audit_log_entity_key", "audit_log", ["entity_key"])
     # The audit log is append-only: the database itself refuses edits and deletes.
-    op.execute(
-        "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log "
-        "BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END"
-    )
-    op.execute(
-        "CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log "
-        "BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END"
-    )
+    ddl.refuse("audit_log_no_update", "audit_log", "UPDATE", "audit_log is append-only")
+    ddl.refuse("audit_log_no_delete", "audit_log", "DELETE", "audit_log is append-only")
+    if ddl.is_pg():  # PostgreSQL: a pg_trgm index instead of the FTS5 table and its triggers
+        ddl.id_search_index()
+        return
     # Substring search in ID numbers: an FTS5 trigram index kept in step by triggers.
     op.execute(
         "CREATE VIRTUAL TABLE people_id_fts USING fts5("

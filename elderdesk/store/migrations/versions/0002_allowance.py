@@ -3,6 +3,8 @@
 import sqlalchemy as sa
 from alembic import op
 
+from elderdesk.store import ddl
+
 revision = "0002"
 down_revision = "0001"
 branch_labels = None
@@ -58,9 +60,11 @@ def upgrade() -> None:
         sa.CheckConstraint("status IN ('draft','frozen')", name="ck_rosters_status"),
     )
     op.create_index("ux_rosters_frozen_period", "rosters", ["period"], unique=True,
-                    sqlite_where=sa.text("status = 'frozen'"))
+                    sqlite_where=sa.text("status = 'frozen'"),
+                    postgresql_where=sa.text("status = 'frozen'"))
     op.create_index("ux_rosters_one_draft", "rosters", ["status"], unique=True,
-                    sqlite_where=sa.text("status = 'draft'"))
+                    sqlite_where=sa.text("status = 'draft'"),
+                    postgresql_where=sa.text("status = 'draft'"))
     op.create_table(
         "roster_lines",
         sa.Column("id", sa.Integer, primary_key=True),
@@ -121,7 +125,5 @@ def upgrade() -> None:
                          " WHERE l.id = old.line_id) = 'frozen'"),
     ):
         for event in ("UPDATE", "DELETE"):
-            op.execute(
-                f"CREATE TRIGGER {table}_frozen_no_{event.lower()} BEFORE {event} ON {table} "
-                f"WHEN {cond} BEGIN SELECT RAISE(ABORT, 'frozen roster is immutable'); END"
-            )
+            ddl.refuse(f"{table}_frozen_no_{event.lower()}", table, event,
+                       "frozen roster is immutable", cond)

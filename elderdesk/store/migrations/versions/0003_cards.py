@@ -59,7 +59,8 @@ def upgrade() -> None:
     op.create_index("ux_cards_card_no", "cards", ["card_no"], unique=True)
     op.create_index("ux_cards_seq", "cards", ["seq_year", "seq"], unique=True)
     op.create_index("ux_cards_one_valid", "cards", ["person_id"], unique=True,
-                    sqlite_where=sa.text("status = 'valid'"))
+                    sqlite_where=sa.text("status = 'valid'"),
+                    postgresql_where=sa.text("status = 'valid'"))
     op.create_table(
         "card_counters",
         sa.Column("year", sa.Integer, primary_key=True, autoincrement=False),

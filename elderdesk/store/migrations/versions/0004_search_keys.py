@@ -6,6 +6,8 @@ pinyin-initials prefix is sorted from the index alone (no row read per match).
 
 from alembic import op
 
+from elderdesk.store import ddl
+
 revision = "0004"
 down_revision = "0003"
 branch_labels = None
@@ -19,25 +21,23 @@ _KEYS = (
     "PRIMARY KEY (key, id_number), "
     "FOREIGN KEY(person_id) REFERENCES people (id) ON DELETE CASCADE) WITHOUT ROWID"
 )
-_FOLLOW_ID = (
-    "CREATE TRIGGER person_keys_follow_id AFTER UPDATE OF id_number ON people BEGIN "
-    "UPDATE person_keys SET id_number = new.id_number WHERE person_id = new.id; END"
-)
+_FOLLOW_ID = "UPDATE person_keys SET id_number = new.id_number WHERE person_id = new.id;"
 
 
 def upgrade() -> None:
     op.execute("DROP INDEX ix_people_name")
     op.execute("CREATE INDEX ix_people_name ON people (name, id_number)")
-    op.execute(_KEYS.format(name="person_keys_new"))
+    ddl.table(_KEYS.format(name="person_keys_new"))
     op.execute(
         "INSERT INTO person_keys_new (key, id_number, person_id) "
         "SELECT k.key, p.id_number, k.person_id FROM person_keys k JOIN people p "
         "ON p.id = k.person_id ORDER BY k.key, p.id_number"
     )
     op.execute("DROP TABLE person_keys")
-    op.execute("ALTER TABLE person_keys_new RENAME TO person_keys")
+    ddl.rename_table("person_keys_new", "person_keys")
     op.execute("CREATE INDEX ix_person_keys_person_id ON person_keys (person_id)")
-    op.execute(_FOLLOW_ID)
+    ddl.trigger("person_keys_follow_id", "people", "AFTER UPDATE OF id_number", _FOLLOW_ID,
+                _FOLLOW_ID)
 
 
 def downgrade() -> None:

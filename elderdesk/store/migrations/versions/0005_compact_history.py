@@ -18,6 +18,8 @@ ON DELETE CASCADE runs (foreign keys are on during migrations).
 from alembic import op
 from sqlalchemy import text
 
+from elderdesk.store import ddl
+
 revision = "0005"
 down_revision = "0004"
 branch_labels = None
@@ -89,11 +91,8 @@ def _frozen_triggers(tables: tuple[str, ...]) -> None:
     changes (the same triggers as 0002's, on the rebuilt tables)."""
     for table in tables:
         for event in ("UPDATE", "DELETE"):
-            op.execute(
-                f"CREATE TRIGGER {table}_frozen_no_{event.lower()} BEFORE {event} ON {table} "
-                f"WHEN {_FROZEN[table]} BEGIN SELECT RAISE(ABORT, 'frozen roster is immutable'); "
-                "END"
-            )
+            ddl.refuse(f"{table}_frozen_no_{event.lower()}", table, event,
+                       "frozen roster is immutable", _FROZEN[table])
 
 
 def _count(table: str) -> int:
@@ -102,20 +101,21 @@ def _count(table: str) -> int:
 
 def upgrade() -> None:
     # The ledger: copied in key order into a WITHOUT ROWID table.
-    op.execute(_LEDGER.format(name="ledger_new"))
+    ddl.table(_LEDGER.format(name="ledger_new"))
     op.execute("INSERT INTO ledger_new (person_id, month, paid_fen) "
                "SELECT person_id, month, paid_fen FROM ledger ORDER BY person_id, month")
     op.execute("DROP TABLE ledger")
-    op.execute("ALTER TABLE ledger_new RENAME TO ledger")
+    ddl.rename_table("ledger_new", "ledger")
 
     # One snapshot per person and distinct printed data, made by the first roster printing it.
     cols = ", ".join(PRINTED)
-    op.execute(_SNAPSHOTS)
+    ddl.table(_SNAPSHOTS)
     op.execute(f"INSERT INTO roster_snapshots (person_id, roster_id, {cols}) "
                f"SELECT person_id, min(roster_id), {cols} FROM roster_lines "
                f"GROUP BY person_id, {cols} ORDER BY person_id, 2")
-    same = " AND ".join(f"s.{c} IS l.{c}" for c in PRINTED)
-    op.execute(_LINES)
+    same = " AND ".join(f"s.{c} {'IS NOT DISTINCT FROM' if ddl.is_pg() else 'IS'} l.{c}"
+                        for c in PRINTED)
+    ddl.table(_LINES)
     op.execute(
         "INSERT INTO roster_lines_new (id, roster_id, person_id, snapshot_roster_id, band, "
         "monthly_fen, paid_fen, recovery_fen) "
@@ -124,7 +124,7 @@ def upgrade() -> None:
         f"ON s.person_id = l.person_id AND {same} ORDER BY l.id")
     if _count("roster_lines_new") != _count("roster_lines"):
         raise RuntimeError("0005: a roster line found no snapshot")
-    op.execute(_ITEMS)
+    ddl.table(_ITEMS)
     op.execute("INSERT INTO roster_items_new (line_id, month, kind, amount_fen) "
                "SELECT line_id, month, kind, amount_fen FROM roster_items "
                "ORDER BY line_id, month, kind")
@@ -133,8 +133,8 @@ def upgrade() -> None:
     # Children first: dropping a parent with foreign keys on deletes its rows (and cascades).
     op.execute("DROP TABLE roster_items")
     op.execute("DROP TABLE roster_lines")
-    op.execute("ALTER TABLE roster_lines_new RENAME TO roster_lines")  # items follow the rename
-    op.execute("ALTER TABLE roster_items_new RENAME TO roster_items")
+    ddl.rename_table("roster_lines_new", "roster_lines")  # items follow the rename
+    ddl.rename_table("roster_items_new", "roster_items")
     op.execute("CREATE UNIQUE INDEX ux_roster_lines_person ON roster_lines (roster_id, person_id)")
     op.execute("CREATE INDEX ix_roster_lines_person_id ON roster_lines (person_id)")
     _frozen_triggers(("roster_lines", "roster_items", "roster_snapshots"))

@@ -11,6 +11,8 @@ rewrites no row.
 import sqlalchemy as sa
 from alembic import op
 
+from elderdesk.store import ddl
+
 revision = "0007"
 down_revision = "0006"
 branch_labels = None
@@ -48,15 +50,12 @@ def upgrade() -> None:
     op.create_index("ux_receipts_seq", "receipts", ["seq_year", "seq"], unique=True)
     # A receipt is never deleted (its number would leave a gap) and keeps what it printed; a
     # void one stays void.
-    op.execute("CREATE TRIGGER receipts_no_delete BEFORE DELETE ON receipts "
-               "BEGIN SELECT RAISE(ABORT, 'receipts are never deleted'); END")
-    op.execute("CREATE TRIGGER receipts_as_printed BEFORE UPDATE ON receipts WHEN "
-               "new.receipt_no IS NOT old.receipt_no OR new.seq IS NOT old.seq OR "
-               "new.seq_year IS NOT old.seq_year OR new.amount_fen IS NOT old.amount_fen OR "
-               "new.payer IS NOT old.payer OR new.id_number IS NOT old.id_number OR "
-               "new.item IS NOT old.item OR new.issued_on IS NOT old.issued_on OR "
-               "old.status = 'void' "
-               "BEGIN SELECT RAISE(ABORT, 'a receipt keeps what it printed'); END")
+    ddl.refuse("receipts_no_delete", "receipts", "DELETE", "receipts are never deleted")
+    printed = " OR ".join(f"new.{c} IS NOT old.{c}" for c in (
+        "receipt_no", "seq", "seq_year", "amount_fen", "payer", "id_number", "item", "issued_on"))
+    when = f"{printed} OR old.status = 'void'"
+    ddl.refuse("receipts_as_printed", "receipts", "UPDATE", "a receipt keeps what it printed",
+               when, when.replace(" IS NOT ", " IS DISTINCT FROM "))
     op.create_table(
         "receipt_counters",
         sa.Column("year", sa.Integer, primary_key=True, autoincrement=False),

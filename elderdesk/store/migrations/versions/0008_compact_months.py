@@ -17,6 +17,8 @@ Opening an older file then VACUUMs it (schema.COMPACTED) so the freed pages leav
 from alembic import op
 from sqlalchemy import text
 
+from elderdesk.store import ddl
+
 revision = "0008"
 down_revision = "0007"
 branch_labels = None
@@ -25,6 +27,8 @@ depends_on = None
 MONTH = "(CAST(substr({c}, 1, 4) AS INTEGER) * 12 + CAST(substr({c}, 6, 2) AS INTEGER) - 1)"
 STAMP = ("CAST(replace(replace(replace(substr({c}, 1, 19), '-', ''), ' ', ''), ':', '')"
          " AS INTEGER)")
+
+PG_STAMP = "CAST(to_char({c}, 'YYYYMMDDHH24MISS') AS BIGINT)"
 
 _LEDGER = (
     "CREATE TABLE ledger_new ("
@@ -64,13 +68,13 @@ def _count(table: str) -> int:
 
 
 def upgrade() -> None:
-    op.execute(_LEDGER)
+    ddl.table(_LEDGER)
     op.execute(f"INSERT INTO ledger_new (person_id, month, paid_fen) SELECT person_id, "
                f"{MONTH.format(c='month')}, paid_fen FROM ledger ORDER BY person_id, month")
     op.execute("DROP TABLE ledger")
-    op.execute("ALTER TABLE ledger_new RENAME TO ledger")
+    ddl.rename_table("ledger_new", "ledger")
 
-    op.execute(_ITEMS)
+    ddl.table(_ITEMS)
     op.execute(f"INSERT INTO roster_items_new (line_id, month, kind, amount_fen) SELECT line_id, "
                f"{MONTH.format(c='month')}, CASE kind WHEN 'regular' THEN 0 WHEN 'arrears' "
                "THEN 1 WHEN 'recovery' THEN 2 END, amount_fen FROM roster_items "
@@ -78,32 +82,39 @@ def upgrade() -> None:
     if _count("roster_items_new") != _count("roster_items"):
         raise RuntimeError("0008: roster items lost")
     op.execute("DROP TABLE roster_items")  # its triggers go with it
-    op.execute("ALTER TABLE roster_items_new RENAME TO roster_items")
+    ddl.rename_table("roster_items_new", "roster_items")
     for event in ("UPDATE", "DELETE"):
-        op.execute(
-            f"CREATE TRIGGER roster_items_frozen_no_{event.lower()} BEFORE {event} ON "
-            f"roster_items WHEN {_ITEMS_FROZEN} BEGIN SELECT RAISE(ABORT, 'frozen roster is "
-            "immutable'); END")
+        ddl.refuse(f"roster_items_frozen_no_{event.lower()}", "roster_items", event,
+                   "frozen roster is immutable", _ITEMS_FROZEN)
 
-    op.execute(_LIFECERTS)
+    pg = ddl.is_pg()  # PostgreSQL: stamps are BIGINT columns, converted from TIMESTAMP
+    stamp = PG_STAMP if pg else STAMP
+    ddl.table(_LIFECERTS.replace("recorded_at DATETIME", "recorded_at BIGINT") if pg
+              else _LIFECERTS)
     op.execute(
         "INSERT INTO lifecerts_new (person_id, cert_date, user_id, recorded_at) "
         "SELECT c.person_id, c.cert_date, (SELECT u.id FROM users u WHERE u.name = "
-        f"c.recorded_by), {STAMP.format(c='c.recorded_at')} FROM lifecerts c WHERE c.id IN "
+        f"c.recorded_by), {stamp.format(c='c.recorded_at')} FROM lifecerts c WHERE c.id IN "
         "(SELECT min(id) FROM lifecerts GROUP BY person_id, cert_date) "
         "ORDER BY c.person_id, c.cert_date")
     op.execute("DROP INDEX IF EXISTS ix_lifecerts_person_id")
     op.execute("DROP TABLE lifecerts")
-    op.execute("ALTER TABLE lifecerts_new RENAME TO lifecerts")
+    ddl.rename_table("lifecerts_new", "lifecerts")
+    if pg:
+        for table, column in (("people", "created_at"), ("people", "updated_at"),
+                              ("enrollments", "created_at")):
+            op.execute(f"ALTER TABLE {table} ALTER COLUMN {column} TYPE BIGINT USING "
+                       f"{PG_STAMP.format(c=column)}")
 
     # people: no rebuild (the FTS and key triggers fire only on id_number updates).
     op.execute(
         "UPDATE people SET "
         "household_address = CASE WHEN household_address = current_address THEN '' "
-        "ELSE household_address END, "
-        f"created_at = {STAMP.format(c='created_at')}, "
-        f"updated_at = {STAMP.format(c='updated_at')}")
-    op.execute(f"UPDATE enrollments SET created_at = {STAMP.format(c='created_at')}")
+        "ELSE household_address END"
+        + ("" if pg else f", created_at = {STAMP.format(c='created_at')}, "
+           f"updated_at = {STAMP.format(c='updated_at')}"))
+    if not pg:
+        op.execute(f"UPDATE enrollments SET created_at = {STAMP.format(c='created_at')}")
 
 
 def downgrade() -> None:
