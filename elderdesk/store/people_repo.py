@@ -67,10 +67,22 @@ def classify(query: str) -> str:
     return "name"
 
 
+def _is_pg(session: Session) -> bool:
+    return session.get_bind().dialect.name == "postgresql"
+
+
+def _dialect(session: Session, sql: str) -> str:
+    """The search SQL on PostgreSQL: no INDEXED BY (its planner picks the index), strpos for
+    SQLite's instr (same arguments)."""
+    if not _is_pg(session):
+        return sql
+    return re.sub(r"INDEXED BY \w+ ", "", sql).replace("instr(", "strpos(")
+
+
 def _at_least(session: Session, sql: str, params: dict, n: int) -> bool:
     """True if the query (a SELECT of anything) has at least n rows; reads at most n."""
     return session.execute(
-        text(f"SELECT count(*) FROM ({sql} LIMIT {int(n)})"), params
+        text(_dialect(session, f"SELECT count(*) FROM ({sql} LIMIT {int(n)}) AS found")), params
     ).scalar_one() >= n
 
 
@@ -78,7 +90,7 @@ def _rows(session: Session, numbers_sql: str, params: dict) -> list[tuple]:
     """Summary rows of the ID numbers a query selects (at most `limit`), sorted."""
     sql = (f"SELECT {SUMMARY_COLS} FROM people p WHERE p.id_number IN ({numbers_sql}) "
            "ORDER BY p.id_number")
-    return [tuple(r) for r in session.execute(text(sql), params)]
+    return [tuple(r) for r in session.execute(text(_dialect(session, sql)), params)]
 
 
 def search(session: Session, query: str, limit: int, after: str | None = None) -> list[tuple]:
@@ -123,6 +135,9 @@ def _search_id_fragment(session: Session, query: str, params: dict, walk: str,
     index are sorted; more mean a dense fragment, found sooner by walking the ID index (which
     holds the numbers: the walk reads no row)."""
     params.update(frag=query, pat=f"%{query}%", cap=ID_DENSE)
+    if _is_pg(session):  # the pg_trgm GIN index serves LIKE '%…%' (migration 0001)
+        return _rows(session, "SELECT p.id_number FROM people p WHERE p.id_number LIKE :pat "
+                     "AND p.id_number > :after" + tail, params)
     candidates = list(session.execute(text(
         "SELECT rowid FROM people_id_fts WHERE id_number LIKE :pat LIMIT :cap"), params).scalars())
     if len(candidates) < ID_DENSE:

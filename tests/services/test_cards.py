@@ -19,6 +19,8 @@ from tests.helpers import make_id
 
 D = date.fromisoformat
 
+BOTH_ENGINES = True  # tests/conftest.py: SQLite and PostgreSQL
+
 
 def add(services, op, birth="1961-07-15", seq=11, name="欧阳秀英", **kw):
     return services.people.add(op, PersonInput(id_number=make_id(birth, seq), name=name, **kw))

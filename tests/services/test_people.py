@@ -10,6 +10,8 @@ from elderdesk.domain.person import PersonInput
 from elderdesk.store.orm import AuditRow, PersonKeyRow
 from tests.helpers import make_id
 
+BOTH_ENGINES = True  # tests/conftest.py: SQLite and PostgreSQL
+
 
 def add(services, op, name, birth="1946-05-20", seq=1, **kw):
     return services.people.add(op, PersonInput(id_number=make_id(birth, seq), name=name, **kw))

@@ -17,6 +17,8 @@ from elderdesk.store.orm import AuditRow, UserRow
 from tests.conftest import PASSWORD
 from tests.helpers import make_id
 
+BOTH_ENGINES = True  # tests/conftest.py: SQLite and PostgreSQL
+
 
 def code(fn, *args, **kwargs) -> str:  # type: ignore[no-untyped-def]
     with pytest.raises(ElderError) as exc:
