@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 
 from elderdesk.cli.common import date_arg, existing_file, new_file
@@ -80,8 +81,6 @@ def show_person(ctx: Any, person: Any) -> int:
 
 def _warn(person: Any) -> None:
     """Warnings (exit 0) go to stderr, one line each, after the document."""
-    import sys
-
     from elderdesk.domain.errors import message_for
 
     for code, params in person.extra.get("warnings", []):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 from typing import Any
 
 from elderdesk.cli.common import stdin_first_line
@@ -64,8 +65,6 @@ def _user_text(u: Any) -> str:
 
 
 def cmd_passwd(ctx: Any, args: Any) -> int:
-    import os
-
     op = ctx.operator()
     new = stdin_first_line()
     ctx.services.users.change_password(op, os.environ.get("ELDERDESK_PASSWORD"), new)

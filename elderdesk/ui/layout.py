@@ -9,15 +9,21 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
     QApplication,
+    QComboBox,
+    QDateEdit,
     QDialog,
     QFrame,
     QLabel,
     QLayout,
     QLayoutItem,
     QLineEdit,
+    QPlainTextEdit,
     QScrollArea,
     QSizePolicy,
+    QSpinBox,
     QStyle,
     QTabBar,
     QTabWidget,
@@ -166,15 +172,6 @@ class ErrorLine(WrapLabel):
 
     def _watch_edits(self) -> None:
         """Clear on the user's next edit (signals the program's own changes do not send)."""
-        from PySide6.QtWidgets import (
-            QAbstractButton,
-            QAbstractSpinBox,
-            QComboBox,
-            QDateEdit,
-            QPlainTextEdit,
-            QSpinBox,
-        )
-
         for child in self.window().findChildren(QWidget):
             if id(child) in self._watching:
                 continue

@@ -4,21 +4,26 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtGui import QActionGroup, QCloseEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QMainWindow,
+    QMessageBox,
     QStackedWidget,
     QWidget,
 )
 
 from elderdesk.services.auth import ROLES
+from elderdesk.ui.data_text import message
+from elderdesk.ui.dialogs.login_dialog import LoginDialog
 from elderdesk.ui.idle_lock import IdleLock
 from elderdesk.ui.labels import role_label
 from elderdesk.ui.layout import relative_font, tip_placeholders
+from elderdesk.ui.menus import CounterMenus
 from elderdesk.ui.ops import Ops
 from elderdesk.ui.pages.allowance_page import AllowancePage
 from elderdesk.ui.pages.cards_page import CardsPage
@@ -26,6 +31,7 @@ from elderdesk.ui.pages.placeholder_page import PlaceholderPage
 from elderdesk.ui.pages.register_page import RegisterPage
 from elderdesk.ui.pages.roster_page import RosterPage
 from elderdesk.ui.pages.system_page import SystemPage
+from elderdesk.ui.preferences import GEOMETRY_KEY, STATE_KEY, set_last_user, settings
 from elderdesk.ui.widgets.payment_history import PaymentHistory
 from elderdesk.ui.widgets.person_trail import PersonTrail
 
@@ -105,7 +111,6 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
-        from elderdesk.ui.menus import CounterMenus
 
         self.menus = CounterMenus(self)  # menu bar; Ctrl+1… switch pages
         self.office_label = QLabel(self)
@@ -123,8 +128,6 @@ class MainWindow(QMainWindow):
         self.register_page.focus_search()
 
     def _restore_geometry(self) -> None:
-        from elderdesk.ui.preferences import GEOMETRY_KEY, STATE_KEY, settings
-
         store = settings()
         geometry, state = store.value(GEOMETRY_KEY), store.value(STATE_KEY)
         if geometry:
@@ -133,16 +136,12 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
 
     def save_geometry(self) -> None:
-        from elderdesk.ui.preferences import GEOMETRY_KEY, STATE_KEY, settings
-
         store = settings()
         store.setValue(GEOMETRY_KEY, self.saveGeometry())
         store.setValue(STATE_KEY, self.saveState())
 
     def _install_idle_lock(self, services: Services, operator: Operator) -> IdleLock:
         """Lock after security.idle_minutes without input (unlock: password, login lockout)."""
-        from PySide6.QtWidgets import QApplication
-
         lock = IdleLock(self, self.ops, operator,
                         lambda name, pw: services.users.authenticate(name, pw))
         app = QApplication.instance()
@@ -157,9 +156,6 @@ class MainWindow(QMainWindow):
     def switch_user(self, from_lock: bool = False) -> None:
         """The login for another user; on success the pages are built again for their roles
         (later audit records carry their name). Given up from the lock screen: locked again."""
-        from elderdesk.ui.dialogs.login_dialog import LoginDialog
-        from elderdesk.ui.preferences import set_last_user
-
         users = self.services.users
         operator = LoginDialog.ask(self, self.ops, lambda name, pw: users.authenticate(name, pw),
                                    self.office_label.text() or None, user="")
@@ -176,9 +172,6 @@ class MainWindow(QMainWindow):
 
     def _teardown(self) -> None:
         """Remove what _build made: idle lock, menus and actions, status bar labels, pages."""
-        from PySide6.QtGui import QActionGroup
-        from PySide6.QtWidgets import QApplication
-
         lock = self.idle_lock
         app = QApplication.instance()
         if app is not None:
@@ -206,10 +199,6 @@ class MainWindow(QMainWindow):
         it stops (nothing more is written) and the login shows again on the restored data."""
         if self._swapped:
             return
-        from PySide6.QtCore import QCoreApplication
-        from PySide6.QtWidgets import QMessageBox
-
-        from elderdesk.ui.data_text import message
 
         self._swapped = True
         title = QCoreApplication.translate("BackupsTab", "已从备份恢复")  # the tab's own title

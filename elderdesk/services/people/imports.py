@@ -6,13 +6,13 @@ import contextlib
 import hashlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 from elderdesk.domain.errors import ElderError
 from elderdesk.domain.policy import parse_policy_toml
 from elderdesk.domain.progress import Cancel, Cancelled, Progress
+from elderdesk.domain.states import PersonStatus
 from elderdesk.importing.applications import OnRecord, check_state, read_applications
 from elderdesk.importing.deaths import read_deaths
 from elderdesk.importing.findings import Finding
@@ -21,9 +21,10 @@ from elderdesk.services import audit
 from elderdesk.services.auth import Operator, require
 from elderdesk.services.clock import now, today
 from elderdesk.services.people.service import PeopleService
-from elderdesk.store import allowance_repo, people_repo
+from elderdesk.store import allowance_repo, lookup_repo, people_repo
 from elderdesk.store.bulk import bulk_insert_people, gc_paused
 from elderdesk.store.db import Database
+from elderdesk.store.lookup_repo import Registered
 from elderdesk.store.orm_allowance import EnrollmentRow
 
 
@@ -45,10 +46,6 @@ class ImportOutcome:
     def as_dict(self) -> dict[str, Any]:
         return {"rows_read": self.rows_read, "imported": self.imported, "skipped": self.skipped,
                 "findings": [f.as_dict() for f in self.findings]}
-
-
-def _as_date(value: Any) -> date | None:
-    return date.fromisoformat(value[:10]) if isinstance(value, str) and value else value
 
 
 def file_sha256(path: Path) -> str:
@@ -114,22 +111,8 @@ class ImportService:
         self.db = db
         self.people = people
 
-    def _status_lookup(self) -> tuple[Callable[[str], Any], Callable[[], None]]:
-        """A fast per-ID lookup on one raw connection (indexed; ~20 µs a row)."""
-        conn = self.db.engine.raw_connection()
-        cur = conn.cursor()
-
-        def lookup(id18: str) -> tuple | None:
-            cur.execute(
-                "SELECT name, birth_date, status, death_date FROM people WHERE id_number = ?",
-                (id18,),
-            )
-            r = cur.fetchone()
-            if r is None:
-                return None
-            return (r[0], _as_date(r[1]), r[2], _as_date(r[3]))
-
-        return lookup, conn.close
+    def _status_lookup(self) -> tuple[Callable[[str], Registered | None], Callable[[], None]]:
+        return lookup_repo.status_lookup(self.db)
 
     def import_people(self, op: Operator, path: Path | str, *, sheet: str | None = None,
                       dry_run: bool = False, strict: bool = False, report: Path | None = None,
@@ -146,8 +129,8 @@ class ImportService:
             r = raw(id18)
             if r is None:
                 return None
-            if r[2] == "deceased":
-                return ("deceased", r[3])
+            if r.status == PersonStatus.DECEASED:
+                return ("deceased", r.death_date)
             return ("registered", None)
 
         with gc_paused():  # 100,000 rows of objects: no GIL-holding collections meanwhile

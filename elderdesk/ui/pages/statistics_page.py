@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from elderdesk.domain.errors import ElderError
 from elderdesk.domain.months import Month
 from elderdesk.services.clock import today
+from elderdesk.services.stats_tables import all_tables
 from elderdesk.ui.data_text import error_message, tr_table
 from elderdesk.ui.dialogs.file_dialog import FileDialog
 from elderdesk.ui.dialogs.record_dialog import qdate
@@ -149,7 +150,6 @@ class StatisticsPage(QWidget):
         except ElderError as exc:
             self._say(error_message(exc), error=True)
             return
-        from elderdesk.services.stats_tables import all_tables
 
         stats, op = self._services.stats, self._op
         self._busy, self._started = True, time.monotonic()
