@@ -7,6 +7,7 @@ failure under CI (the CI environment variable set), so `make test` never passes 
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import itertools
 import os
@@ -96,10 +97,8 @@ class Cluster:
         self.sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
     def stop(self) -> None:
-        try:
+        with contextlib.suppress(RuntimeError):
             self._run("pg_ctl", "-D", str(self.data), "-m", "immediate", "-w", "stop")
-        except RuntimeError:
-            pass
         for _ in range(20):
             try:
                 shutil.rmtree(self.root)

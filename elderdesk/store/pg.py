@@ -103,9 +103,8 @@ def fault(exc: BaseException, url: str) -> ElderError | None:
         found = ElderError("PG_RIGHTS", url=shown, sql="GRANT ALL ON SCHEMA public TO 用户名")
     elif state in _LOCK:
         found = ElderError("DB_BUSY")
-    elif isinstance(err, psycopg.OperationalError) and not state:
-        found = ElderError("PG_UNREACHABLE", url=shown)
-    elif state.startswith("08") or state.startswith("57P"):  # connection lost, server shut down
+    elif (isinstance(err, psycopg.OperationalError) and not state) \
+            or state.startswith(("08", "57P")):  # no server, connection lost, server shut down
         found = ElderError("PG_UNREACHABLE", url=shown)
     if found is not None:
         log.warning("%s on %s: %s", found.code, shown, str(err).replace(url, shown))
