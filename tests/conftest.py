@@ -12,6 +12,8 @@ from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
 
+from tests import system_tools  # noqa: E402
+
 ADMIN_PASSWORD = "admin-pass-1"
 PASSWORD = "secret-pass-1"
 
@@ -22,6 +24,21 @@ def wuhan_policy() -> str | None:
 
 
 ENGINES = ("sqlite", "postgresql")
+
+
+# Tests that need a system program or font (tests/system_tools.py): fail under CI, else skip and
+# say so at the end of the run.
+def pytest_configure(config):
+    config.addinivalue_line("markers", "needs_system(*names): needs these system programs or "
+                                       "fonts (tests/system_tools.needs)")
+
+
+def pytest_runtest_setup(item):
+    system_tools.check(item)
+
+
+def pytest_terminal_summary(terminalreporter):
+    system_tools.summary(terminalreporter)
 
 
 def pytest_generate_tests(metafunc):

@@ -2,7 +2,6 @@
 (issue → PDF → page image → zbarimg → card verify)."""
 
 import re
-import shutil
 import sqlite3
 import subprocess
 
@@ -10,11 +9,11 @@ import pytest
 from PIL import Image, ImageDraw
 
 from tests.helpers import make_id
+from tests.system_tools import needs
 
 ID = make_id("1961-07-15", 11)
 TOKEN = re.compile(r"^EC1\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$")
-needs_tools = pytest.mark.skipif(not (shutil.which("pdftoppm") and shutil.which("zbarimg")),
-                                 reason="poppler-utils and zbar-tools are needed")
+needs_tools = needs("pdftoppm", "zbarimg")
 
 
 @pytest.fixture

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 
 import pytest
 
 from tests.conftest import PASSWORD
 from tests.helpers import make_id
+from tests.system_tools import needs
 
 DAY = "2026-05-20"
 
@@ -78,7 +78,7 @@ def test_receipts_day_void_and_print(run, office, tmp_path):
     assert run("receipts", user="nobody-here", password="x").status == 3
 
 
-@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="needs poppler's pdftoppm")
+@needs("pdftoppm", "pdftotext")
 def test_the_receipt_pdf_renders(run, office, tmp_path):
     no = clerk(run, "card", "issue", office[0], "--json").json["receipt_no"]
     pdf = tmp_path / "receipt.pdf"
@@ -92,8 +92,7 @@ def test_the_receipt_pdf_renders(run, office, tmp_path):
         assert im.size in ((661, 466), (662, 467))  # A5 landscape at 80 dpi
         assert im.convert("L").getextrema()[0] < 64  # something is drawn
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
-                          text=True).stdout if shutil.which("pdftotext") else ""
-    if text:
-        flat = text.replace(" ", "")
-        assert "收费收据" in flat and "陆元整" in flat and no in flat and "¥6.00" in flat
-        assert "420103********" in flat and office[0] not in flat  # the ID printed masked
+                          text=True, check=True).stdout
+    flat = text.replace(" ", "")
+    assert "收费收据" in flat and "陆元整" in flat and no in flat and "¥6.00" in flat
+    assert "420103********" in flat and office[0] not in flat  # the ID printed masked

@@ -2,7 +2,6 @@
 
 import io
 import re
-import shutil
 import subprocess
 from datetime import date
 
@@ -15,10 +14,11 @@ from elderdesk.reports.card_pdf import CardFace, write_cards
 from elderdesk.services.cards import photo as card_photo
 from elderdesk.services.cards import qr_token
 from elderdesk.services.users.keys import new_key_pair
+from tests.system_tools import needs
 
 MM = 72 / 25.4
 SIZES = {"full": (85.6, 54.0), "overlay": (153.0, 99.0), "sheet": (210.0, 297.0)}
-poppler = pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils needed")
+poppler = needs("pdftotext")
 
 
 def face(name="欧阳秀英", no="4201032026000001", kind="blue", photo=True) -> CardFace:
@@ -67,8 +67,7 @@ def test_each_mode_page_size_and_text_layer(tmp_path, mode):
         assert "姓名" not in text  # data only: labels are pre-printed on the stock
 
 
-@pytest.mark.skipif(not (shutil.which("pdftoppm") and shutil.which("zbarimg")),
-                    reason="poppler-utils and zbar-tools needed")
+@needs("pdftoppm", "zbarimg")
 @pytest.mark.parametrize("mode", ["full", "overlay"])
 def test_the_printed_qr_decodes_to_the_token(tmp_path, mode):
     f = face()

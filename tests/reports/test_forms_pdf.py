@@ -3,7 +3,6 @@ entitlement engine and the roster items) and what poppler reads back from the PD
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from datetime import date
 
@@ -16,8 +15,9 @@ from elderdesk.domain.months import Month
 from elderdesk.domain.person import PersonInput
 from elderdesk.reports.forms_pdf import write_form_pdf
 from tests.helpers import make_id
+from tests.system_tools import needs
 
-poppler = pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils needed")
+poppler = needs("pdftotext")
 MAY = make_id("1946-05-20", 11)  # 80 in 2026-05: the worked example of allowance-rules.md
 NINETY = make_id("1936-09-03", 22)  # 90 in 2026-09
 LATE = make_id("1940-01-15", 33)  # died 2026-07-15, recorded after 2026Q3 was paid

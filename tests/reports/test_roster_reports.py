@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 import random
 import re
-import shutil
 import subprocess
 import time
 from datetime import date, datetime
@@ -22,8 +21,9 @@ from elderdesk.reports.pdf_table import fit, plan_pages
 from elderdesk.reports.roster_pdf import month_ranges, period_zh, write_roster_pdf
 from elderdesk.reports.roster_xlsx import HEADERS, write_bank_xlsx
 from tests.helpers import make_id
+from tests.system_tools import needs
 
-poppler = pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils needed")
+poppler = needs("pdftotext")
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑欧阳"
 GIVEN = "秀英桂兰凤珍玉梅淑芳明华建国志强德福永红春丽金花堃喆"
 COMMUNITIES = ("万松园社区", "新华家园社区居民委员会", "常青花园第一社区居民委员会", "前进社区")
@@ -241,7 +241,7 @@ DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 
 
 @poppler
-@pytest.mark.skipif(not DEJAVU.exists(), reason="needs DejaVu Sans as a fallback font")
+@needs("DejaVu Sans")
 def test_a_system_font_draws_what_the_main_font_lacks(tmp_path):
     fonts.set_fallback_fonts([DEJAVU])
     try:

@@ -1,16 +1,15 @@
 """Card views for the counter: the eligibility verdicts, recent cards, the unaudited preview."""
 
-import shutil
 import subprocess
 from datetime import date
 
-import pytest
 from sqlalchemy import func, select
 
 from elderdesk.domain.person import PersonInput
 from elderdesk.services.cards.service import PREVIEW_NUMBER, PREVIEW_QR
 from elderdesk.store.orm import AuditRow
 from tests.helpers import make_id
+from tests.system_tools import needs
 
 D = date.fromisoformat
 
@@ -51,7 +50,7 @@ def test_recent_cards_newest_first(services, clerk):
     assert [c.name for c in recent] == ["人3", "人2"]
 
 
-@pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils")
+@needs("pdftotext")
 def test_preview_writes_a_sample_and_no_audit(services, clerk, tmp_path):
     number = add(services, clerk, "1950-01-01", 5, "林淑芬").id_number
     with services.db.read() as s:

@@ -4,11 +4,9 @@ section, the crop widget and the card models."""
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from datetime import date
 
-import pytest
 from PIL import Image, ImageDraw
 from PySide6.QtCore import QPoint, QSize, Qt
 from PySide6.QtGui import QPageSize
@@ -26,12 +24,13 @@ from elderdesk.ui.dialogs.reissue_dialog import ReissueDialog
 from elderdesk.ui.models.card_models import C_FEE, C_NO, C_PICKUP, C_STATUS, CardsTableModel
 from elderdesk.ui.pages.cards_page import CardsPage
 from elderdesk.ui.widgets.photo_crop import PhotoCrop, fit_box
+from tests.system_tools import needs
 from tests.ui.allowance_helpers import fake_ask
 from tests.ui.conftest import PEOPLE, make_id, type_cjk
 
 ZHANG, ZHANG_ID = PEOPLE[0]  # born 1940: a red card
 YOUNG_ID = make_id("19700202", "051")
-needs_pdftotext = pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils")
+needs_pdftotext = needs("pdftotext")
 
 
 def photo_file(tmp_path, fmt="JPEG", size=(600, 800)):

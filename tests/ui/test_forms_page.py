@@ -3,13 +3,13 @@ where the clerk chose, refusals shown in Chinese."""
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 
 import pytest
 
 from elderdesk.ui.dialogs.file_dialog import FileDialog
 from elderdesk.ui.pages.forms_page import FormsPage
+from tests.system_tools import needs
 from tests.ui.allowance_helpers import BORN_MAY, BORN_SEP, approve, register, set_today
 
 
@@ -43,6 +43,7 @@ def test_each_form_asks_for_what_it_needs(page):
     assert page.kind_combo.itemText(0) == "高龄津贴申请审批表"
 
 
+@needs("pdftotext")
 def test_preview_then_save_the_application_form(qtbot, page, tmp_path, monkeypatch):
     page.set_kind("application")
     page.set_person(BORN_MAY)
@@ -59,10 +60,9 @@ def test_preview_then_save_the_application_form(qtbot, page, tmp_path, monkeypat
     done(qtbot, page)
     assert asked == [f"高龄津贴申请审批表_{BORN_MAY}.pdf"]
     assert page.message.text() == f"已保存：{target}"
-    if shutil.which("pdftotext"):
-        out = subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True,
-                             check=True).stdout
-        assert "赵德明" in out and BORN_MAY in out
+    out = subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True,
+                         check=True).stdout
+    assert "赵德明" in out and BORN_MAY in out
 
 
 def test_refusals_are_shown_in_chinese(qtbot, page, tmp_path, monkeypatch):
