@@ -8,11 +8,8 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import (
     QDateEdit,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -27,9 +24,9 @@ from elderdesk.domain.months import Month
 from elderdesk.services.allowance.service import STATE_NAMES
 from elderdesk.services.clock import today
 from elderdesk.ui.data_text import tr_data
-from elderdesk.ui.dialogs.record_dialog import qdate
-from elderdesk.ui.errors import error_line, error_text
-from elderdesk.ui.layout import FitDialog, WrapLabel
+from elderdesk.ui.dialogs.record_dialog import RecordDialog, qdate
+from elderdesk.ui.errors import error_text
+from elderdesk.ui.layout import WrapLabel
 from elderdesk.ui.ops import Ops
 from elderdesk.ui.widgets.card_reader import CardRead, CardReader
 from elderdesk.ui.widgets.id_check import OK, IdCheck, IdNumberEdit
@@ -39,12 +36,11 @@ if TYPE_CHECKING:
     from elderdesk.services.container import Services
 
 
-class ApplicationDialog(FitDialog):
+class ApplicationDialog(RecordDialog):
     def __init__(self, ops: Ops, services: Services, operator: Operator, id_number: str = "",
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._ops, self._services, self._op = ops, services, operator
-        self.applied: str | None = None
+        super().__init__(ops, parent)
+        self._services, self._op = services, operator
         self.facts: tuple[Any, Any, Any] | None = None  # (Person, Policy, enrollment) shown
         self.setWindowTitle(self.tr("受理高龄津贴申请"))
         day = today()
@@ -70,18 +66,8 @@ class ApplicationDialog(FitDialog):
             label = WrapLabel("", self)
             self.labels[key] = label
             form.addRow(text, label)
-        self.error_label = error_line(self)
-        buttons = QDialogButtonBox(self)
-        self.ok_button = buttons.addButton(self.tr("受理"), QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
-        self.ok_button.setDefault(True)
-        self.ok_button.setEnabled(False)
-        buttons.accepted.connect(self._on_ok_clicked)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error_label)
-        layout.addWidget(buttons)
+        self._finish(form, "", self.tr("受理"))
+        self.ok_button.setEnabled(False)  # until the ID is looked up
         self.setMinimumWidth(520)
         if id_number:
             self.id_edit.setText(id_number)
@@ -177,25 +163,15 @@ class ApplicationDialog(FitDialog):
             return
         number, on = self.facts[0].id_number, self.date_edit.date().toPython()
         allowance, op = self._services.allowance, self._op
-        self.ok_button.setEnabled(False)
-        self.error_label.clear()
-        self._ops.run(lambda: allowance.apply(op, number, on), self._on_saved, self._on_failed,
-                      write=True)
+        self._submit(lambda: allowance.apply(op, number, on))
 
-    def _on_saved(self, number: str) -> None:
-        self.applied = number
-        self.accept()
-
-    def _on_failed(self, exc: BaseException) -> None:
-        self.ok_button.setEnabled(True)
-        self.error_label.setText(error_text(exc))
+    @property
+    def applied(self) -> str | None:
+        """The ID number whose application was accepted."""
+        return self.result_value
 
     @classmethod
     def ask(cls, parent: QWidget | None, ops: Ops, services: Services, operator: Operator,
             id_number: str = "") -> str | None:
         """Show the dialog; the ID number whose application was accepted, or None."""
-        dialog = cls(ops, services, operator, id_number, parent)
-        try:
-            return dialog.applied if dialog.exec() == QDialog.DialogCode.Accepted else None
-        finally:
-            dialog.deleteLater()
+        return cls._run(cls(ops, services, operator, id_number, parent))

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDialog,
     QDialogButtonBox,
     QGridLayout,
     QHBoxLayout,
@@ -26,9 +25,10 @@ from elderdesk.domain.idcard import IdInfo
 from elderdesk.domain.person import HOUSEHOLD_NAMES, SEX_NAMES, TEXT_FIELDS, Person, PersonInput
 from elderdesk.services.clock import today
 from elderdesk.ui.data_text import tr_data
+from elderdesk.ui.dialogs.record_dialog import RecordDialog
 from elderdesk.ui.errors import error_line, error_text
 from elderdesk.ui.labels import field_label, household_label
-from elderdesk.ui.layout import FitDialog, fit_window, show_start
+from elderdesk.ui.layout import fit_window, show_start
 from elderdesk.ui.ops import Ops
 from elderdesk.ui.widgets.id_check import BAD, OK, IdCheck, IdNumberEdit
 
@@ -43,13 +43,13 @@ _LINE_FIELDS = (("name", 0), ("ethnicity", 0), ("phone", 0),
                 ("current_address", 1), ("bank", 1), ("account", 1))
 
 
-class PersonDialog(FitDialog):
+class PersonDialog(RecordDialog):
     """Saves through the services in the background; errors stay in the dialog, in Chinese."""
 
     def __init__(self, ops: Ops, services: Services, operator: Operator,
                  person: Person | None = None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._ops, self._services, self._op = ops, services, operator
+        super().__init__(ops, parent)
+        self._services, self._op = services, operator
         self.person = person  # the saved person once accepted
         self._editing = person is not None
         self.chip_photo: bytes | None = None  # the ID card's photo (PNG), offered by from_card
@@ -98,6 +98,7 @@ class PersonDialog(FitDialog):
                                                   QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
         self.save_button.setDefault(True)
+        self.ok_button = self.save_button  # RecordDialog's name for it (_submit, _on_failed)
         self.buttons.accepted.connect(self._on_save_clicked)
         self.buttons.rejected.connect(self.reject)
         self._lay_out()
@@ -254,27 +255,17 @@ class PersonDialog(FitDialog):
                 self.chip_check.isChecked() else None
             cards = self._services.cards
             fn = lambda: _add(people, cards, op, data, override, photo)  # noqa: E731
-        self.save_button.setEnabled(False)
-        self.error_label.clear()
-        self._ops.run(fn, self._on_saved, self._on_save_failed, write=True)
+        self._submit(fn)
 
     def _on_saved(self, person: Person) -> None:
         self.person = person
-        self.accept()
-
-    def _on_save_failed(self, exc: BaseException) -> None:
-        self.save_button.setEnabled(True)
-        self.error_label.setText(error_text(exc))
+        super()._on_saved(person)
 
     @classmethod
     def ask(cls, parent: QWidget | None, ops: Ops, services: Services, operator: Operator,
             person: Person | None = None) -> Person | None:
         """Show the dialog; the saved person, or None if cancelled."""
-        dialog = cls(ops, services, operator, person, parent)
-        try:
-            return dialog.person if dialog.exec() == QDialog.DialogCode.Accepted else None
-        finally:
-            dialog.deleteLater()
+        return cls._run(cls(ops, services, operator, person, parent))
 
     @classmethod
     def ask_from_card(cls, parent: QWidget | None, ops: Ops, services: Services,
@@ -282,10 +273,7 @@ class PersonDialog(FitDialog):
         """The new-person dialog filled in from a card read (读卡 for someone not registered)."""
         dialog = cls(ops, services, operator, None, parent)
         dialog.fill_from_card(read)
-        try:
-            return dialog.person if dialog.exec() == QDialog.DialogCode.Accepted else None
-        finally:
-            dialog.deleteLater()
+        return cls._run(dialog)
 
 
 def _add(people, cards, op, data: PersonInput, override: str | None,  # type: ignore[no-untyped-def]

@@ -1,5 +1,7 @@
-"""The shared shape of small dialogs that record one thing off the GUI thread: a form, a note,
-a red error line, confirm/cancel; the service call runs on the write thread."""
+"""The one base of every dialog that submits (login, first-start setup, person, application,
+the small record dialogs...): a form, a note, a red error line, confirm/cancel; on OK the
+service call runs on the write thread, the dialog closes with its result or shows the refusal
+in the error line."""
 
 from __future__ import annotations
 
@@ -27,7 +29,8 @@ def qdate(d: date) -> QDate:
 
 
 class RecordDialog(FitDialog):
-    """Subclasses build their form, call `_finish(...)`, and call `_submit(fn)` on OK."""
+    """Subclasses build their form, call `_finish(...)`, and call `_submit(fn)` on OK; they may
+    extend `_on_failed` (focus a field) and `_on_saved`."""
 
     def __init__(self, ops: Ops, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -46,9 +49,12 @@ class RecordDialog(FitDialog):
         edit.setDate(qdate(value))
         return edit
 
-    def _finish(self, form: QFormLayout, note: str, ok_text: str) -> None:
-        """Lay out form, note, error line and buttons; OK calls `_on_ok_clicked`."""
+    def _finish(self, form: QFormLayout, note: str, ok_text: str, *,
+                cancel_text: str | None = None, header: QWidget | None = None) -> None:
+        """Lay out header, form, note, error line and buttons; OK calls `_on_ok_clicked`."""
         layout = QVBoxLayout(self)
+        if header is not None:
+            layout.addWidget(header)
         layout.addLayout(form)
         if note:
             note_label = WrapLabel(note, self)
@@ -56,7 +62,7 @@ class RecordDialog(FitDialog):
         self.error_label = error_line(self)
         buttons = QDialogButtonBox(self)
         self.ok_button = buttons.addButton(ok_text, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.addButton(cancel_text or self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
         self.ok_button.setDefault(True)
         buttons.accepted.connect(self._on_ok_clicked)
         buttons.rejected.connect(self.reject)
@@ -66,9 +72,13 @@ class RecordDialog(FitDialog):
     def _on_ok_clicked(self) -> None:
         raise NotImplementedError
 
-    def _submit(self, fn: Callable[[], Any]) -> None:
+    def _submit(self, fn: Callable[[], Any], busy: str = "") -> None:
+        """Run fn on the write thread (busy: a text shown meanwhile)."""
         self.ok_button.setEnabled(False)
-        self.error_label.clear()
+        if busy:
+            self.error_label.setText(busy)
+        else:
+            self.error_label.clear()
         self._ops.run(fn, self._on_saved, self._on_failed, write=True)
 
     def _on_saved(self, value: Any) -> None:

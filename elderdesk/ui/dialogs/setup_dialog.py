@@ -7,19 +7,16 @@ from pathlib import Path
 from PySide6.QtCore import QRegularExpression
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLineEdit,
-    QVBoxLayout,
     QWidget,
 )
 
 from elderdesk.domain.errors import ElderError
 from elderdesk.paths import resource
 from elderdesk.services.users.passwords import MIN_LENGTH
-from elderdesk.ui.errors import error_line, error_text
-from elderdesk.ui.layout import FitDialog, WrapLabel
+from elderdesk.ui.dialogs.record_dialog import RecordDialog
+from elderdesk.ui.layout import WrapLabel
 from elderdesk.ui.ops import Ops
 
 
@@ -32,11 +29,10 @@ def create_database(path: Path, region: str, office: str, admin: str, password: 
     initialise(path, region, office, admin, password, policy_source=source).close()
 
 
-class SetupDialog(FitDialog):
+class SetupDialog(RecordDialog):
     def __init__(self, ops: Ops, path: Path, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._ops, self.path = ops, path
-        self.created = False
+        super().__init__(ops, parent)
+        self.path = path
         self.setWindowTitle(self.tr("首次使用：建立本机构数据库"))
         intro = WrapLabel(self.tr("未找到数据库文件，将新建：\n{path}").format(path=path), self)
         self.office_edit = QLineEdit(self)
@@ -59,19 +55,7 @@ class SetupDialog(FitDialog):
         form.addRow(self.tr("管理员用户名"), self.admin_edit)
         form.addRow(self.tr("管理员密码"), self.password_edit)
         form.addRow(self.tr("再次输入密码"), self.confirm_edit)
-        self.error_label = error_line(self)
-        buttons = QDialogButtonBox(self)
-        self.ok_button = buttons.addButton(self.tr("建立数据库"),
-                                           QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(self.tr("退出"), QDialogButtonBox.ButtonRole.RejectRole)
-        self.ok_button.setDefault(True)
-        buttons.accepted.connect(self._on_ok_clicked)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self.error_label)
-        layout.addWidget(buttons)
+        self._finish(form, "", self.tr("建立数据库"), cancel_text=self.tr("退出"), header=intro)
         self.setMinimumWidth(440)
         self.office_edit.setFocus()
 
@@ -83,26 +67,19 @@ class SetupDialog(FitDialog):
             return
         args = (self.path, self.region_edit.text(), self.office_edit.text(),
                 self.admin_edit.text(), self.password_edit.text())
-        self.ok_button.setEnabled(False)
-        self.error_label.setText(self.tr("正在建立数据库……"))
-        self._ops.run(lambda: create_database(*args), self._on_created, self._on_failed,
-                      write=True)
+        self._submit(lambda: create_database(*args) or True, self.tr("正在建立数据库……"))
 
-    def _on_created(self, _result: object) -> None:
-        self.created = True
-        self.accept()
+    @property
+    def created(self) -> bool:
+        """The database exists now."""
+        return self.result_value is True
 
     def _on_failed(self, exc: BaseException) -> None:
-        self.ok_button.setEnabled(True)
-        self.error_label.setText(error_text(exc))
+        super()._on_failed(exc)
         if isinstance(exc, ElderError) and exc.code.startswith("PASSWORD"):
             self.password_edit.setFocus()
 
     @classmethod
     def ask(cls, parent: QWidget | None, ops: Ops, path: Path) -> bool:
         """Show the dialog; True once the database exists."""
-        dialog = cls(ops, path, parent)
-        try:
-            return dialog.exec() == QDialog.DialogCode.Accepted and dialog.created
-        finally:
-            dialog.deleteLater()
+        return cls._run(cls(ops, path, parent)) is True
