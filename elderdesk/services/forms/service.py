@@ -4,7 +4,6 @@ roster items, never from rules re-derived here."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -115,7 +114,9 @@ class FormsService:
             policy = self.allowance.policy_in(s)
             facts = enrollment_facts(rows)
             if latest.status in PENDING:  # as it would be paid once approved
-                facts[-1] = replace(facts[-1], approved=True)
+                f = facts[-1]
+                facts[-1] = EnrollmentFacts(f.applied_on, True, f.ended_on, f.end_reason,
+                                            f.at_counter)
             ent = Entitlement(policy, person_facts(row), facts,
                               allowance_repo.lifecert_dates(s, row.id))
             counted = facts[-1].approved
