@@ -5,12 +5,13 @@ PY := $(VENV)/bin/python
 PIP := $(PY) -m pip
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
-SYS_STAMP := /var/tmp/elderdesk-system-packages.done
 APT_PACKAGES := libegl1 libgl1 libglib2.0-0 libfontconfig1 libxkbcommon0 libdbus-1-3 xvfb xauth \
   libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 libxcb-shape0 \
   libxcb-xkb1 libxkbcommon-x11-0 fonts-wqy-microhei fonts-dejavu-core poppler-utils poppler-data \
   zbar-tools sqlite3 \
   binutils gcc libc6-dev postgresql
+# The stamp names the package list: a machine set up for an older list installs the new one.
+SYS_STAMP := /var/tmp/elderdesk-system-packages-$(shell echo '$(APT_PACKAGES)' | cksum | cut -d' ' -f1).done
 
 .PHONY: run test system-packages venv lint bench screenshots clean i18n
 
