@@ -1,4 +1,4 @@
-"""Run every performance figure of the contract (P1–P11), each in its own process, then print the
+"""Run every performance figure of the contract (P1–P11, P4b, P13), each in its own process, then print the
 table and put it in bench/README.md (between the results markers) with the machine.
 
   python bench/run_all.py            all figures
@@ -19,9 +19,10 @@ import common
 HERE = Path(__file__).resolve().parent
 SCRIPTS = {
     "P1": "p1_search.py", "P2": "p2_open_person.py", "P3": "p3_import.py",
-    "P4": "p4_build.py", "P5": "p5_freeze.py", "P6": "p6_bank_xlsx.py",
-    "P7": "p7_roster_pdf.py", "P8": "p8_card_pdf.py", "P9": "p9_cold_start.py",
-    "P10": "p10_memory.py", "P11": "p11_file_size.py",
+    "P4": "p4_build.py", "P4b": "p4b_rebuild.py", "P5": "p5_freeze.py",
+    "P6": "p6_bank_xlsx.py", "P7": "p7_roster_pdf.py", "P8": "p8_card_pdf.py",
+    "P9": "p9_cold_start.py", "P10": "p10_memory.py", "P11": "p11_file_size.py",
+    "P13": "p13_stats.py",
 }
 README = HERE / "README.md"
 START, END = "<!-- results -->", "<!-- /results -->"
@@ -51,6 +52,13 @@ def table(rows: list[dict]) -> str:
     return "\n".join(out)
 
 
+def _order(line: str) -> tuple[int, str]:
+    """P4 before P4b before P5 ..."""
+    figure = line.split("|")[1].strip()[1:]
+    digits = "".join(c for c in figure if c.isdigit())
+    return int(digits), figure
+
+
 def update_readme(rows: list[dict]) -> None:
     text = README.read_text(encoding="utf-8")
     head, _, rest = text.partition(START)
@@ -59,7 +67,7 @@ def update_readme(rows: list[dict]) -> None:
     kept = [line for line in old.splitlines() if line.startswith("| P")
             and line.split("|")[1].strip() not in ran]
     merged = table(rows).splitlines()
-    body = merged[:2] + sorted(merged[2:] + kept, key=lambda ln: int(ln.split("|")[1][2:]))
+    body = merged[:2] + sorted(merged[2:] + kept, key=_order)
     stamp = time.strftime("%Y-%m-%d")
     block = (f"{START}\nLast run {stamp} on: {common.machine()}.\n\n" + "\n".join(body)
              + f"\n{END}")
@@ -68,7 +76,8 @@ def update_readme(rows: list[dict]) -> None:
 
 def main() -> None:
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
-    figures = [a.upper() for a in args] or list(SCRIPTS)
+    figures = [next((k for k in SCRIPTS if k.upper() == a.upper()), a.upper()) for a in args] \
+        or list(SCRIPTS)
     unknown = [f for f in figures if f not in SCRIPTS]
     if unknown:
         raise SystemExit(f"unknown figure(s): {', '.join(unknown)}; known: {', '.join(SCRIPTS)}")

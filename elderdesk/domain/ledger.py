@@ -145,8 +145,14 @@ def reconcile_runs(period: Period, runs: Sequence[tuple[int, int, int, bool]],
                    paid: Mapping[int, int]) -> list[Item]:
     """Section 5 for one person: `runs` from Entitlement.runs(period.last), `paid` the ledger
     keyed by Month.index; items sorted by month."""
+    return [Item(Month.from_index(m), k, a) for m, k, a in _reconcile(period, runs, paid)]
+
+
+def _reconcile(period: Period, runs: Sequence[tuple[int, int, int, bool]],
+               paid: Mapping[int, int]) -> list[tuple[int, str, int]]:
+    """reconcile_runs as (Month.index, kind, fen)."""
     first, last = period.first.index, period.last.index
-    items: list[Item] = []
+    items: list[tuple[int, str, int]] = []
     matched = 0  # ledger rows with p > 0 inside entitled months
     get = paid.get
     for lo, hi, e, payable in runs:
@@ -159,18 +165,17 @@ def reconcile_runs(period: Period, runs: Sequence[tuple[int, int, int, bool]],
             if p == e:
                 matched += 1
             elif p == 0:
-                items.append(Item(Month.from_index(i), REGULAR if i >= first else ARREARS, e))
+                items.append((i, REGULAR if i >= first else ARREARS, e))
             else:
                 matched += p > 0
-                kind, amount = (ARREARS, e - p) if p < e else (RECOVERY, p - e)
-                items.append(Item(Month.from_index(i), kind, amount))
+                items.append((i, ARREARS, e - p) if p < e else (i, RECOVERY, p - e))
     if matched < len(paid):  # some ledger month lies outside every entitled run
         starts = [r[0] for r in runs]
         for i, p in paid.items():
             k = bisect.bisect_right(starts, i) - 1
             if p > 0 and i <= last and (k < 0 or runs[k][1] < i):
-                items.append(Item(Month.from_index(i), RECOVERY, p))
-        items.sort(key=lambda it: it.month)
+                items.append((i, RECOVERY, p))
+        items.sort(key=lambda it: it[0])
     return items
 
 
@@ -181,13 +186,20 @@ def person_items(period: Period, entitlement: Entitlement, ledger: Ledger) -> li
 
 
 def reconcile_packed(period: Period, runs: Runs, ledger: str | None, settled_until: int | None,
-                   cache: dict[tuple[int, int, int], str]) -> list[Item]:
-    """reconcile_runs(period, runs, parse_ledger(ledger)), without parsing the ledger when it
-    is settled: it holds exactly the entitled amount of every payable month up to
-    settled_until (the last frozen month) and nothing else. Then those months give no item,
-    and only the later ones need reconciling, against an empty ledger. Any other ledger (an
-    unpaid or withheld month paid, a month missing, another order of months) takes the full
-    path."""
+                     cache: dict) -> list[Item]:
+    """reconcile_runs(period, runs, parse_ledger(ledger)), by the shortcut of _packed."""
+    return [Item(Month.from_index(m), k, a)
+            for m, k, a in _packed(period, runs, ledger, settled_until, cache)]
+
+
+def _packed(period: Period, runs: Runs, ledger: str | None, settled_until: int | None,
+            cache: dict) -> Sequence[tuple[int, str, int]]:
+    """_reconcile(period, runs, parse_ledger(ledger)), without parsing the ledger when it is
+    settled: it holds exactly the entitled amount of every payable month up to settled_until
+    (the last frozen month) and nothing else. Then those months give no item, and only the
+    later ones need reconciling, against an empty ledger (the same for everyone with the same
+    later runs: computed once). Any other ledger (an unpaid or withheld month paid, a month
+    missing, another order of months) takes the full path."""
     if settled_until is not None:
         parts = []
         for lo, hi, e, payable in runs:
@@ -200,10 +212,13 @@ def reconcile_packed(period: Period, runs: Runs, ledger: str | None, settled_unt
                     text = cache[key] = ",".join(f"{i}:{e}" for i in range(key[0], key[1] + 1))
                 parts.append(text)
         if ",".join(parts) == (ledger or ""):
-            tail = [(max(lo, settled_until + 1), hi, e, pay) for lo, hi, e, pay in runs
-                    if hi > settled_until]
-            return reconcile_runs(period, tail, {})
-    return reconcile_runs(period, runs, parse_ledger(ledger))
+            tail = tuple((max(lo, settled_until + 1), hi, e, pay) for lo, hi, e, pay in runs
+                         if hi > settled_until)
+            found = cache.get(tail)
+            if found is None:
+                found = cache[tail] = tuple(_reconcile(period, tail, {}))
+            return found
+    return _reconcile(period, runs, parse_ledger(ledger))
 
 
 def _unpaid_withheld(runs: Runs, ledger: str | None) -> list[tuple[int, int]]:
@@ -227,22 +242,38 @@ class _Memo:
     """Values shared by many people of one build (month labels, item views, bands)."""
 
     def __init__(self, policy: Policy, period: Period) -> None:
-        self.policy, self.period = policy, period
+        self.policy, self.period, self.last = policy, period, period.last
+        self.runs: dict[tuple, list[tuple[int, int, int, bool]]] = {}
         self.ledger_texts: dict[tuple[int, int, int], str] = {}
         self.labels: dict[int, str] = {}
-        self.items: dict[tuple[int, str, int], ItemView] = {}
+        self.lines: dict[tuple, tuple] = {}
         self.bands: dict[tuple[int, int, int], tuple[str | None, int]] = {}
         self.ages: dict[tuple[int, int], int] = {}
 
-    def item(self, month: int, kind: str, fen: int) -> ItemView:
-        key = (month, kind, fen)
-        found = self.items.get(key)
+    def label(self, month: int) -> str:
+        found = self.labels.get(month)
         if found is None:
-            label = self.labels.get(month)
-            if label is None:
-                label = self.labels[month] = str(Month.from_index(month))
-            found = self.items[key] = ItemView(label, kind, fen)
+            found = self.labels[month] = str(Month.from_index(month))
         return found
+
+    def line(self, found: Sequence[tuple[int, str, int]]) -> tuple:
+        """(item views, stored rows, paid, recovered, last paid month) of a line's items,
+        shared by every line with the same items."""
+        key = tuple(found)
+        out = self.lines.get(key)
+        if out is None:
+            paid = rec = 0
+            last_paid = -1
+            for m, kind, fen in key:  # sorted by month
+                if kind == RECOVERY:
+                    rec += fen
+                else:
+                    paid += fen
+                    last_paid = m
+            out = self.lines[key] = (
+                tuple(ItemView(self.label(m), k, a) for m, k, a in key),
+                tuple((m, KIND_CODE[k], a) for m, k, a in key), paid, rec, last_paid)
+        return out
 
     def band(self, birth: date, month: int) -> tuple[str | None, int]:
         key = (birth.year, birth.month, month)
@@ -256,7 +287,7 @@ class _Memo:
         key = (birth.year, birth.month)
         found = self.ages.get(key)
         if found is None:
-            found = self.ages[key] = age_in(birth, self.period.last)
+            found = self.ages[key] = age_in(birth, self.last)
         return found
 
 
@@ -267,41 +298,33 @@ def roster_line(policy: Policy, period: Period, f: RosterFacts, settled_until: i
     memo = memo or _Memo(policy, period)
     ent = Entitlement(policy, PersonFacts(f.birth_date, f.death_date, f.moved_out_on),
                       f.enrollments, (f.latest_cert,) if f.latest_cert else ())
-    runs = ent.runs(period.last)
-    found = reconcile_packed(period, runs, f.ledger, settled_until, memo.ledger_texts)
+    # The runs depend only on these (people born in the same month, enrolled alike, share them).
+    key = (ent.birth_index, ent.pay_until, *[w[:2] for w in ent.windows])
+    runs = memo.runs.get(key)
+    if runs is None:
+        runs = memo.runs[key] = ent.runs(memo.last)
+    found = _packed(period, runs, f.ledger, settled_until, memo.ledger_texts)
     held = _unpaid_withheld(runs, f.ledger)
     reason = NO_PROOF_OF_LIFE if held else None
     if found and not has_account(f.bank, f.account):
         # No account: nothing is paid; the payments are withheld, recoveries still listed.
-        payments = [(i.month.index, i.amount_fen) for i in found if i.kind != RECOVERY]
+        payments = [(m, a) for m, k, a in found if k != RECOVERY]
         if payments:
             reason = NO_ACCOUNT
             held = sorted(held + payments)
-            found = [i for i in found if i.kind == RECOVERY]
+            found = [i for i in found if i[1] == RECOVERY]
     withheld = None
     if reason is not None:
         withheld = WithheldView(f.id_number, f.name, reason,
-                                tuple(memo.labels.get(i) or str(Month.from_index(i))
-                                      for i, _ in held), sum(owed for _, owed in held))
+                                tuple(memo.label(i) for i, _ in held),
+                                sum(owed for _, owed in held))
     if not found:
         return None, withheld
-    paid = rec = 0
-    last_paid = -1
-    shown = []
-    rows = []
-    for i in found:
-        m = i.month.index
-        shown.append(memo.item(m, i.kind, i.amount_fen))
-        rows.append((m, KIND_CODE[i.kind], i.amount_fen))
-        if i.kind == RECOVERY:
-            rec += i.amount_fen
-        else:
-            paid += i.amount_fen
-            last_paid = m  # items come sorted by month
+    shown, rows, paid, rec, last_paid = memo.line(found)
     band, monthly = memo.band(f.birth_date, last_paid) if paid else (None, 0)
     view = LineView(f.id_number, f.name, f.sex, f.birth_date, f.street, f.community, f.bank,
-                    f.account, band, monthly, memo.age(f.birth_date), tuple(shown))
-    return DraftLine(f.person_id, view, tuple(rows), paid, rec), withheld
+                    f.account, band, monthly, memo.age(f.birth_date), shown)
+    return DraftLine(f.person_id, view, rows, paid, rec), withheld
 
 
 def totals_of(lines: Iterable[DraftLine]) -> RosterTotals:
