@@ -15,6 +15,8 @@ def register(sub: Any) -> None:
     p.add_argument("--region", required=True, help="6 位行政区划代码，如 420103")
     p.add_argument("--office", required=True, help="机构名称")
     p.add_argument("--admin", required=True, help="管理员用户名（密码取自 ELDERDESK_PASSWORD）")
+    p.add_argument("--street", metavar="NNN", help="3 位街道编号（机构代码 = 区划代码 + 街道编号）")
+    p.add_argument("--level", choices=["district"], help="district：区级机构（区民政）")
     p.set_defaults(handler=cmd_init)
 
     user = sub.add_parser("user", help="用户管理").add_subparsers(dest="sub", metavar="子命令")
@@ -42,7 +44,7 @@ def cmd_init(ctx: Any, args: Any) -> int:
     policy_file = resource("policies", "wuhan.toml")
     policy = policy_file.read_text(encoding="utf-8") if policy_file.exists() else None
     db = initialise(ctx.db_path, args.region, args.office, args.admin, password,
-                    policy_source=policy)
+                    policy_source=policy, street=args.street, level=args.level or "street")
     db.close()
     emit({"ok": True}, ctx.json, f"已创建数据库 {ctx.db_shown}（{args.office}，管理员 {args.admin}）")
     return 0

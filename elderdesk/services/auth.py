@@ -61,6 +61,9 @@ PERMISSIONS: dict[str, tuple[frozenset[str], str]] = {
     "receipt.print": (frozenset({"clerk"}), "打印收费收据"),
     "receipt.void": (frozenset({"approver"}), "作废收费收据"),
     "import.applications": (frozenset({"clerk"}), "导入网上申请"),
+    # issue 15: exchange packages (a street's clerks, a district's approvers)
+    "exchange.street": (frozenset({"clerk"}), "街道导出导入交换包"),
+    "exchange.district": (frozenset({"approver"}), "区级导出导入交换包"),
 }
 
 

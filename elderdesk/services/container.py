@@ -11,6 +11,9 @@ from elderdesk.services.allowance.service import AllowanceService
 from elderdesk.services.audit.view import AuditViewService
 from elderdesk.services.auth import Operator
 from elderdesk.services.cards.service import CardService
+from elderdesk.services.exchange import ownership
+from elderdesk.services.exchange import service as exchange_service
+from elderdesk.services.exchange.office import OfficeService
 from elderdesk.services.forms.service import FormsService
 from elderdesk.services.people.imports import ImportService
 from elderdesk.services.people.service import PeopleService, with_extra
@@ -41,6 +44,10 @@ class Services:
         self.stats = StatsService(db, self.allowance)
         self.forms = FormsService(db, self.allowance)
         self.reader = ReaderService(db, self.people)  # this PC's ID card reader (issue 16)
+        self.office = OfficeService(db)  # identity, partner offices (issue 15)
+        self.exchange = exchange_service.ExchangeService(db)  # packages (issue 15)
+        ownership.install()  # who owns what: refusals in every audited change
+        exchange_service.install()  # partners' returned heads as audit anchors
 
     @classmethod
     def open(cls, path: Path) -> Services:

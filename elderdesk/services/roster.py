@@ -6,7 +6,6 @@ import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
-from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +16,7 @@ from elderdesk.domain.errors import ElderError
 from elderdesk.domain.ledger import RosterTotals, build_roster
 from elderdesk.domain.money import fen_to_str
 from elderdesk.domain.months import Month, Period
-from elderdesk.domain.roster import LineView, RosterView, WithheldView
+from elderdesk.domain.roster import LineView, RosterView, WithheldView, replace_lines
 from elderdesk.services import audit, settings
 from elderdesk.services.allowance.service import AllowanceService
 from elderdesk.services.audit import anchors as audit_anchors
@@ -32,7 +31,8 @@ from elderdesk.store.orm_allowance import RecoveryRow, RosterRow
 Progress = Callable[[int, int], None]
 # Audit actions that cannot change any roster line: they do not make a draft stale.
 HARMLESS = ("user.", "card.", "backup.", "audit.", "settings.", "roster.export",
-            "recoveries.settle", "people.add", "import.people", "init", "reader.", "receipt.")
+            "recoveries.settle", "people.add", "import.people", "init", "reader.", "receipt.",
+            "office.", "exchange.export")
 # Audit actions that change one person's roster line only, that person named by the record's
 # key (the ID number): a draft is then rebuilt for those people alone.
 PER_PERSON = frozenset({
@@ -240,8 +240,7 @@ class RosterService:
         row.arrears_fen, row.recovery_fen = totals.arrears, totals.recovery
         s.flush()
         if held is not None:  # the lines shown before, the changed people's replaced
-            lines = sorted([ln for ln in held.lines if ln.id_number not in changed]
-                           + [ln.view for ln in part.lines], key=attrgetter("id_number"))
+            lines = replace_lines(held.lines, changed, [ln.view for ln in part.lines])
         else:
             with gc_paused():
                 lines = roster_repo.load_views(s, row.id, period)

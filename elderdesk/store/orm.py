@@ -176,4 +176,5 @@ def _store_household(_mapper, _conn, row: PersonRow) -> None:  # type: ignore[no
 # The allowance tables live in their own module; import it so Base.metadata knows them.
 from elderdesk.store import orm_allowance as _orm_allowance  # noqa: E402,F401
 from elderdesk.store import orm_cards as _orm_cards  # noqa: E402,F401
+from elderdesk.store import orm_exchange as _orm_exchange  # noqa: E402,F401
 from elderdesk.store import orm_receipts as _orm_receipts  # noqa: E402,F401

@@ -262,6 +262,20 @@ TABLE: dict[str, tuple[str, Any]] = {
     "ReaderService.read": ("reader.read", lambda c, op: c.services.reader.read(op)),
     "ReaderService.read_person": ("people.read", lambda c, op:
                                   c.services.reader.read_person(op)),
+    # --- street and district (issue 15): this office is a street without its code yet ----
+    "OfficeService.identity": ("people.read", lambda c, op: c.services.office.identity(op)),
+    "OfficeService.partners": ("people.read", lambda c, op: c.services.office.partners(op)),
+    "OfficeService.set_code": ("settings.change", lambda c, op: c.services.office.set_code(
+        op, "001")),
+    "OfficeService.add_partner": ("settings.change", lambda c, op: c.services.office.add_partner(
+        op, "420103", "江汉区民政局", c.services.cards.public_key().encode())),
+    "OfficeService.payment": ("settings.change", lambda c, op: c.services.office.payment(
+        op, "420103001", "district")),
+    "ExchangeService.export": ("exchange.street", lambda c, op: c.services.exchange.export(
+        op, c.path(".edx"))),
+    "ExchangeService.import_file": ("exchange.street", lambda c, op:
+                                    c.services.exchange.import_file(op, c.path(".edx"))),
+    "ExchangeService.status": ("exchange.street", lambda c, op: c.services.exchange.status(op)),
 }
 
 

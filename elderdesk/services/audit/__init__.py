@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import asdict
 from datetime import date, datetime
 from decimal import Decimal
@@ -16,6 +17,10 @@ from elderdesk.store.db import Session
 from elderdesk.store.orm import AuditRow
 
 GENESIS = "0" * 64
+
+# Checks run before a record is appended, inside the change's transaction: raising refuses the
+# whole change (services/exchange/ownership.py refuses edits of records another office owns).
+GUARDS: list[Callable[[Session, Operator, str, str | None], None]] = []
 
 
 def _default(value: Any) -> Any:
@@ -50,6 +55,8 @@ def record_hash(prev_hash: str, at: str, operator: str, action: str, entity: str
 def record(session: Session, op: Operator, action: str, entity: str, entity_key: str | None,
            before: Any = None, after: Any = None) -> AuditRow:
     """Append one audit record; the caller's transaction holds the write lock."""
+    for guard in GUARDS:
+        guard(session, op, action, entity_key)
     last = audit_repo.head(session)
     prev = last[1] if last is not None else GENESIS
     at = now().isoformat(timespec="seconds")  # the system clock, never ELDERDESK_TODAY

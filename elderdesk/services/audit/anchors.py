@@ -22,8 +22,8 @@ from pathlib import Path
 from typing import Any
 
 from elderdesk.domain.errors import ElderError
-from elderdesk.services import audit, settings
-from elderdesk.store import audit_repo
+from elderdesk.services import audit
+from elderdesk.store import audit_repo, office_repo
 from elderdesk.store import backup as backup_store
 from elderdesk.store.db import Session
 
@@ -116,7 +116,7 @@ def office_codes(session: Session) -> set[str]:
     """Every code this office's head files may carry: its current codes and every former one
     the audit log knows (the region is an editable setting; changing it must not switch the
     older backups' anchors off)."""
-    codes = {settings.get(session, k) for k in _CODE_KEYS}
+    codes: set[str | None] = set(office_repo.own_codes(session))
     for before, after in audit_repo.records_on(session, "settings.change", _CODE_KEYS):
         for text in (before, after):
             try:

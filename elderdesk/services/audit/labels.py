@@ -19,9 +19,12 @@ KINDS = {
     "people": "人员", "allowance": "高龄津贴", "lifecert": "生存认证", "roster": "花名册",
     "recoveries": "追回款", "card": "老年证", "policy": "政策", "import": "导入",
     "user": "用户", "settings": "设置", "backup": "备份", "audit": "审计", "demo": "演示数据",
-    "init": "建库", "reader": "读卡器", "receipt": "收费收据",
+    "init": "建库", "reader": "读卡器", "receipt": "收费收据", "office": "机构",
+    "exchange": "交换",
 }
 ACTIONS = {
+    "office.code": "设定街道编号", "office.add": "登记交换机构", "office.payment": "设定发放方式",
+    "exchange.export": "导出交换包", "exchange.import": "导入交换包",
     "init": "建立数据库", "people.add": "登记人员", "people.edit": "修改人员信息",
     "people.account": "登记银行账号", "people.death": "登记死亡", "people.moved_out": "登记迁出",
     "people.correct_id": "更正身份证号",

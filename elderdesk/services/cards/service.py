@@ -40,6 +40,7 @@ from elderdesk.services.clock import event_date, now, today
 from elderdesk.services.people.service import PeopleService, to_person
 from elderdesk.services.receipts.service import issue_receipt
 from elderdesk.store import cards_repo as repo
+from elderdesk.store import office_repo
 from elderdesk.store.db import Database, Session
 from elderdesk.store.orm import PersonRow
 from elderdesk.store.orm_cards import CardPhotoRow, CardRow
@@ -297,7 +298,7 @@ class CardService:
                   reason: str, fee: int, prepared: card_photo.PreparedPhoto | None,
                   replaces: int | None = None) -> CardRow:
         private_pem = settings.get(s, "office.private_key")
-        region = settings.get(s, "office.region") or ""
+        region = office_repo.office_code(s)  # the street code once set (cli.md card numbers)
         if not private_pem:
             raise ElderError("CARD_NO_KEY")
         kind = rules.type_for(rules.age_for(person.birth_date, on))

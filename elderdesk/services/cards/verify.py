@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import binascii
 from dataclasses import dataclass
 from typing import Any
 
@@ -10,6 +11,7 @@ from elderdesk.domain.errors import ElderError
 from elderdesk.services import settings
 from elderdesk.services.cards import qr_token
 from elderdesk.store import cards_repo as repo
+from elderdesk.store import exchange_repo, office_repo
 from elderdesk.store.db import Database
 
 
@@ -38,10 +40,25 @@ def public_key(db: Database) -> str:
 def verify(db: Database, text: str) -> Verification:
     """tampered = unreadable or bad signature; revoked = good signature, card revoked or
     replaced here; unknown = good signature, card not in this database; else valid."""
-    checked = qr_token.check(text, public_key(db))
+    own = public_key(db)
+    with db.read() as s:
+        keys = exchange_repo.partner_keys(s)  # offices registered with `office add`
+        mine = office_repo.own_codes(s)
+    # The key of the office the payload names (its own codes, former one included, or a
+    # registered partner); a card naming an unknown office is checked with the own key.
+    try:
+        named = str(qr_token.payload_of(str(text).strip()).get("office", ""))
+    except (ValueError, IndexError, AttributeError, UnicodeDecodeError, binascii.Error):
+        named = ""
+    key = keys[named] if named in keys and named not in mine else own
+    checked = qr_token.check(text, key)
     if not checked.good or checked.payload is None:
         return Verification(False, "tampered", None, None, checked.reason or "")
     no, name = str(checked.payload["no"]), str(checked.payload["name"])
+    if key != own:  # a registered partner's card: no local record here
+        return Verification(False, "unknown", no, name,
+                            f"签名正确，是机构 {named} 签发的老年证，本库没有这张证的记录，"
+                            "请向发证机构核实")
     with db.read() as s:
         row = repo.by_card_no(s, no)
         if row is None or row.qr != str(text).strip():

@@ -18,7 +18,7 @@ from elderdesk.domain.text import clean_text
 from elderdesk.services import audit, settings
 from elderdesk.services.auth import Operator, require
 from elderdesk.services.clock import now, today
-from elderdesk.store import cards_repo
+from elderdesk.store import cards_repo, office_repo
 from elderdesk.store import receipts_repo as repo
 from elderdesk.store.db import Database, Session
 from elderdesk.store.orm import PersonRow
@@ -44,8 +44,8 @@ def receipt_audit(row: ReceiptRow) -> dict[str, Any]:
 
 def office_code(s: Session) -> str:
     """The office code numbers carry (cli.md): the full street code once set, else the
-    6-digit region code."""
-    return settings.get(s, "office.code") or settings.get(s, "office.region") or ""
+    6-digit region code (store/office_repo.office_code, the one source)."""
+    return office_repo.office_code(s)
 
 
 def clean_no(text: str) -> str:

@@ -12,6 +12,7 @@ from elderdesk.domain.errors import ElderError
 from elderdesk.services import audit, settings
 from elderdesk.services.auth import ROLES, SYSTEM, Operator, require
 from elderdesk.services.clock import now
+from elderdesk.services.exchange.office import check_street_no
 from elderdesk.services.users.keys import new_key_pair
 from elderdesk.services.users.passwords import (
     MAX_LENGTH,
@@ -19,7 +20,7 @@ from elderdesk.services.users.passwords import (
     hash_password,
     verify_password,
 )
-from elderdesk.store import schema, users_repo
+from elderdesk.store import office_repo, schema, users_repo
 from elderdesk.store.db import Database, Session
 from elderdesk.store.orm import PolicyRow, UserRow
 
@@ -84,8 +85,11 @@ def _check_roles(roles: list[str] | tuple[str, ...]) -> tuple[str, ...]:
 
 
 def initialise(path: Path | str, region: str, office: str, admin: str, password: str | None,
-               policy_source: str | None = None) -> Database:
-    """Create the database: schema, admin user, office settings and key pair, default policy."""
+               policy_source: str | None = None, street: str | None = None,
+               level: str = "street") -> Database:
+    """Create the database: schema, admin user, office settings and key pair, default policy.
+    `street` (3 digits) gives a street office its 9-digit code; level "district" makes a
+    district (its code is the region code; it has no street number)."""
     if not isinstance(path, str) and path.exists():  # a str is a PostgreSQL URL (store/pg.py)
         raise ElderError("DB_EXISTS", path=str(path))
     region = (region or "").strip()
@@ -94,6 +98,12 @@ def initialise(path: Path | str, region: str, office: str, admin: str, password:
     office = (office or "").strip()
     if not office or len(office) > 60:
         raise ElderError("INVALID_VALUE", field="机构名称", value=office[:60], detail="不能为空，最多 60 字")
+    if level not in ("street", "district"):
+        raise ElderError("USAGE", detail="--level 只能是 district")
+    if street is not None:
+        if level == "district":
+            raise ElderError("USAGE", detail="--street 与 --level district 不能同时使用")
+        street = check_street_no(street)
     admin = _check_name(admin)
     password = _check_password(password)
     private_pem, public_pem = new_key_pair()
@@ -103,10 +113,17 @@ def initialise(path: Path | str, region: str, office: str, admin: str, password:
             stamp = now()
             users_repo.add(s, UserRow(name=admin, password_hash=hash_password(password), roles="admin",
                           active=True, failed_logins=0, created_at=stamp))
-            audit.record(s, SYSTEM, "init", "office", region, None,
-                         {"office": office, "region": region, "admin": admin})
+            code = region + street if street else region
+            audit.record(s, SYSTEM, "init", "office", code, None,
+                         {"office": office, "region": region, "admin": admin,
+                          **({"code": code} if street else {}),
+                          **({"level": level} if level == "district" else {})})
             settings.put(s, SYSTEM, "office.name", office)
             settings.put(s, SYSTEM, "office.region", region)
+            if street:
+                settings.put(s, SYSTEM, office_repo.CODE, code)
+            if level == "district":
+                settings.put(s, SYSTEM, office_repo.LEVEL, level)
             settings.put(s, SYSTEM, "office.private_key", private_pem)
             settings.put(s, SYSTEM, "office.public_key", public_pem)
             if policy_source:

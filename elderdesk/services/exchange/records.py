@@ -1,0 +1,258 @@
+"""The records that travel (multi-office.md §3-4): what each office owns, read as plain JSON
+("data"), and how a partner's record is written into the receiving database.
+
+A street owns `person` (the register entry with its edits, ID corrections, death, move and
+bank account), `lifecert`, `application` (accept and street review; before joining also its
+own decisions) and `card`; keys are the street's row ids, which never change. A district owns
+`decision` and `stop` (keyed `STREET-APPLICATION`) and `setting` (`payment-STREET`). Names of
+users from another office are kept as `name@CODE` (separation of duties compares office and
+user)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import date
+from typing import Any
+
+from elderdesk.domain.errors import ElderError
+from elderdesk.domain.states import EndReason, EnrollmentStatus, PersonStatus, StopReason
+from elderdesk.services.clock import now
+from elderdesk.store import allowance_repo, audit_repo, exchange_repo, people_repo
+from elderdesk.store.db import Session
+from elderdesk.store.orm import PersonRow
+from elderdesk.store.orm_allowance import EnrollmentRow, LifeCertRow
+from elderdesk.store.pinyin import name_keys
+
+St = EnrollmentStatus
+STREET_KINDS = ("person", "lifecert", "application", "card")
+DISTRICT_KINDS = ("decision", "stop", "setting")
+COUNT_KEYS = ("person", "lifecert", "card", "application", "decision", "stop", "roster",
+              "ledger", "recovery", "settlement", "setting")
+PERSON_FIELDS = ("id_number", "name", "sex", "ethnicity", "birth_date", "household_address",
+                 "current_address", "street", "community", "phone", "bank", "account",
+                 "household_type", "residence_permit_expiry", "status", "death_date",
+                 "moved_out_on", "notes", "checksum_override")
+APP_FIELDS = ("status", "applied_on", "applied_by", "reviewed_on", "reviewed_by", "approved_on",
+              "approved_by", "decision_reason", "ended_on", "end_reason", "end_note", "source",
+              "agent_name", "agent_phone")
+CARD_FIELDS = ("card_no", "card_type", "status", "reason", "issued_on", "fee_fen", "qr",
+               "ended_on", "end_reason", "picked_up_on", "issued_by")
+_NAMES = ("applied_by", "reviewed_by", "approved_by", "issued_by")
+_DATES = {"birth_date", "residence_permit_expiry", "death_date", "moved_out_on", "applied_on",
+          "reviewed_on", "approved_on", "ended_on", "issued_on", "picked_up_on", "date"}
+
+
+def _plain(v: Any) -> Any:
+    return v.isoformat() if isinstance(v, date) else v
+
+
+def _qualified(name: str | None, code: str) -> str | None:
+    """A user name as another office sees it: name@CODE (already qualified names stay)."""
+    return name if not name or "@" in name else f"{name}@{code}"
+
+
+def digest(data: dict[str, Any]) -> str:
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+# --- what an office owns -----------------------------------------------------------------
+def street_records(s: Session, code: str) -> list[tuple[str, str, dict[str, Any]]]:
+    """(kind, local id = key, data) of everything a street owns."""
+    out: list[tuple[str, str, dict[str, Any]]] = []
+    people, lifecerts, enrollments, cards = exchange_repo.street_rows(s)
+    for p in people:
+        out.append(("person", str(p.id), {f: _plain(getattr(p, f)) for f in PERSON_FIELDS}))
+    for c in lifecerts:
+        out.append(("lifecert", f"{c.person_id}:{c.cert_date.isoformat()}",
+                    {"person": str(c.person_id), "date": c.cert_date.isoformat()}))
+    for e in enrollments:
+        data = {f: _plain(getattr(e, f)) for f in APP_FIELDS}
+        out.append(("application", str(e.id), {"person": str(e.person_id), **data}))
+    for c in cards:
+        out.append(("card", str(c.id), {"person": str(c.person_id),
+                                        **{f: _plain(getattr(c, f)) for f in CARD_FIELDS}}))
+    return out
+
+
+def _decision_date(s: Session, e: EnrollmentRow, id_number: str) -> str | None:
+    if e.approved_on is not None:
+        return e.approved_on.isoformat()
+    rows = audit_repo.records_of(s, "enrollment", id_number, ("allowance.reject",))
+    return (rows[-1].today or rows[-1].at[:10]) if rows else None
+
+
+def district_records(s: Session, code: str, partners: list[Any]
+                     ) -> list[tuple[str, str, dict[str, Any]]]:
+    """(kind, key, data) of what a district owns: its decisions and stops on the streets'
+    applications, and the payment setting of each street."""
+    out: list[tuple[str, str, dict[str, Any]]] = []
+    apps = exchange_repo.foreign_records(s, "application", code)
+    for rec in apps:
+        if not rec.local_id.isdigit():
+            continue
+        e = s.get(EnrollmentRow, int(rec.local_id))
+        if e is None or not e.approved_by or "@" in e.approved_by:
+            continue
+        person = s.get(PersonRow, e.person_id)
+        state = St.REJECTED if e.status == St.REJECTED else St.APPROVED
+        key = f"{rec.owner}-{rec.key}"
+        out.append(("decision", key, {
+            "street": rec.owner, "application": rec.key, "state": str(state),
+            "date": _decision_date(s, e, person.id_number if person else ""),
+            "reason": e.decision_reason, "decider": e.approved_by, "office": code}))
+        street = json.loads(rec.body or "{}")
+        if (e.status == St.STOPPED and e.end_reason in set(StopReason)
+                and street.get("status") != St.STOPPED):
+            out.append(("stop", key, {
+                "street": rec.owner, "application": rec.key, "date": _plain(e.ended_on),
+                "reason": e.end_reason, "note": e.end_note, "office": code}))
+    for p in partners:
+        if len(p.code) == 9 and p.payment:
+            out.append(("setting", f"payment-{p.code}",
+                        {"street": p.code, "payment": p.payment}))
+    return out
+
+
+# --- a partner's records written here ------------------------------------------------------
+def _date(v: Any) -> date | None:
+    return date.fromisoformat(v) if isinstance(v, str) and v else None
+
+
+def apply_person(s: Session, rec: dict[str, Any], findings: list[dict[str, Any]]) -> str:
+    """The street's register entry at the district: a new row, or the row updated. An ID
+    another street's row holds is not written (DUP_OFFICE finding; kept as received)."""
+    owner, key, d = rec["owner"], rec["key"], rec["data"]
+    found = exchange_repo.record(s, "person", owner, key)
+    row = s.get(PersonRow, int(found.local_id)) if found and found.local_id.isdigit() else None
+    number = str(d.get("id_number") or "")
+    holder = people_repo.by_id_number(s, number)
+    if holder is not None and (row is None or holder.id != row.id):
+        other = exchange_repo.owners_of_local(s, "person", [str(holder.id)]).get(str(holder.id))
+        held_by = f"街道 {other}" if other else "本机构"
+        findings.append({"code": "DUP_OFFICE", "id_number": number,
+                         "message": ElderError("DUP_OFFICE", id=number, other=held_by,
+                                               office=f"街道 {owner}").message,
+                         "offices": sorted({owner, other or ""} - {""})})
+        return f"x{owner}-{key}"
+    values = {f: (_date(d.get(f)) if f in _DATES else d.get(f)) for f in PERSON_FIELDS}
+    stamp = now()
+    if row is None:
+        row = PersonRow(**values, created_at=stamp, updated_at=stamp)
+        s.add(row)
+        s.flush()
+        people_repo.set_keys(s, row.id, name_keys(row.name))
+        return str(row.id)
+    renamed = row.name != values["name"]
+    for f, v in values.items():
+        setattr(row, f, v)
+    row.updated_at = stamp
+    s.flush()
+    if renamed:
+        people_repo.set_keys(s, row.id, name_keys(row.name))
+    if row.status != PersonStatus.ACTIVE:
+        _end_enrollment(s, row)
+    return str(row.id)
+
+
+def _end_enrollment(s: Session, person: PersonRow) -> None:
+    """A death or move the street recorded ends the enrollment here too (each side derives
+    it): an approved one stops at that date, an open one is cancelled."""
+    when = person.death_date or person.moved_out_on
+    if when is None:
+        return
+    reason = EndReason.DEATH if person.status == PersonStatus.DECEASED else EndReason.MOVED_OUT
+    e = allowance_repo.latest_enrollment(s, person.id)
+    if e is None:
+        return
+    if e.status == St.APPROVED:
+        e.status, e.ended_on, e.end_reason = St.STOPPED, when, reason
+    elif e.status in (St.APPLIED, St.REVIEWED):
+        e.status, e.ended_on, e.end_reason = St.CANCELLED, when, reason
+
+
+def _person_local(s: Session, owner: str, person_key: Any) -> int | None:
+    found = exchange_repo.record(s, "person", owner, str(person_key))
+    return int(found.local_id) if found and found.local_id.isdigit() else None
+
+
+def apply_lifecert(s: Session, rec: dict[str, Any]) -> str:
+    owner, d = rec["owner"], rec["data"]
+    pid, on = _person_local(s, owner, d.get("person")), _date(d.get("date"))
+    if pid is None or on is None:
+        return f"x{owner}-{rec['key']}"
+    if s.get(LifeCertRow, (pid, on)) is None:
+        s.add(LifeCertRow(person_id=pid, cert_date=on, recorded_at=now(), user_id=None))
+        s.flush()
+    return f"{pid}:{on.isoformat()}"
+
+
+def apply_application(s: Session, rec: dict[str, Any], code: str) -> str:
+    """The street's application at the district. Once the district has decided it, the
+    street's copy changes only the street's own fields, and a death or move ends it."""
+    owner, key, d = rec["owner"], rec["key"], rec["data"]
+    pid = _person_local(s, owner, d.get("person"))
+    if pid is None:
+        return f"x{owner}-{key}"
+    found = exchange_repo.record(s, "application", owner, key)
+    e = s.get(EnrollmentRow, int(found.local_id)) if found and found.local_id.isdigit() else None
+    values = {f: (_date(d.get(f)) if f in _DATES else d.get(f)) for f in APP_FIELDS}
+    for f in _NAMES:
+        if f in values:
+            values[f] = _qualified(values[f], owner)
+    values["source"] = values.get("source") or "counter"
+    if e is None:
+        e = EnrollmentRow(person_id=pid, created_at=now(), **values)
+        s.add(e)
+        s.flush()
+        return str(e.id)
+    decided = bool(e.approved_by) and "@" not in e.approved_by  # the district's own decision
+    street_only = ("applied_on", "applied_by", "reviewed_on", "reviewed_by", "source",
+                   "agent_name", "agent_phone")
+    for f, v in values.items():
+        if not decided or f in street_only:
+            setattr(e, f, v)
+    ended = values.get("end_reason") in (EndReason.DEATH, EndReason.MOVED_OUT)
+    if decided and ended and e.status == St.APPROVED:
+        e.status, e.ended_on, e.end_reason = St.STOPPED, values["ended_on"], values["end_reason"]
+    s.flush()
+    return str(e.id)
+
+
+def apply_card(s: Session, rec: dict[str, Any]) -> str:
+    """Cards stay the street's (identified by office and number): kept as received."""
+    return f"c{rec['owner']}-{rec['key']}"
+
+
+def apply_decision(s: Session, rec: dict[str, Any]) -> str:
+    """The district's decision moves the street's application: reviewed -> approved or
+    rejected; one cancelled by a death meanwhile is approved and ends at the death."""
+    d = rec["data"]
+    e = s.get(EnrollmentRow, int(d["application"]))
+    assert e is not None  # checked before anything was written
+    decider = _qualified(str(d.get("decider") or ""), rec["owner"])
+    if d.get("state") == St.APPROVED:
+        e.approved_on, e.approved_by, e.decision_reason = _date(d.get("date")), decider, None
+        if e.status == St.CANCELLED and e.end_reason in (EndReason.DEATH, EndReason.MOVED_OUT):
+            e.status = St.STOPPED
+        elif e.status in (St.APPLIED, St.REVIEWED, St.REJECTED):
+            e.status = St.APPROVED
+    else:
+        e.approved_on, e.approved_by = None, decider
+        e.decision_reason = d.get("reason")
+        if e.status in (St.APPLIED, St.REVIEWED, St.APPROVED):
+            e.status = St.REJECTED
+    s.flush()
+    return str(e.id)
+
+
+def apply_stop(s: Session, rec: dict[str, Any]) -> str:
+    d = rec["data"]
+    e = s.get(EnrollmentRow, int(d["application"]))
+    assert e is not None
+    if e.status == St.APPROVED:
+        e.status, e.ended_on = St.STOPPED, _date(d.get("date"))
+        e.end_reason, e.end_note = d.get("reason"), d.get("note")
+    s.flush()
+    return f"stop-{e.id}"

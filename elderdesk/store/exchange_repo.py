@@ -1,0 +1,141 @@
+"""SQL of street and district exchange: partners, packages, the travel identity of records
+(store/orm_exchange.py), and the rows a package reads and writes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from elderdesk.store import settings_repo
+from elderdesk.store.orm import PersonRow
+from elderdesk.store.orm_allowance import EnrollmentRow, LifeCertRow
+from elderdesk.store.orm_cards import CardRow
+from elderdesk.store.orm_exchange import PackageRow, PartnerRow, RecordRow
+
+VERSION_KEY = "exchange.version"  # the office's version counter (only grows)
+
+
+def partner_keys(session: Session) -> dict[str, str]:
+    return dict(session.execute(select(PartnerRow.code, PartnerRow.public_key)).all())
+
+
+def partner(session: Session, code: str) -> PartnerRow | None:
+    return session.get(PartnerRow, code)
+
+
+def partners(session: Session) -> list[PartnerRow]:
+    return list(session.execute(select(PartnerRow).order_by(PartnerRow.code)).scalars())
+
+
+def add_partner(session: Session, code: str, name: str, pem: str, at: datetime) -> PartnerRow:
+    row = PartnerRow(code=code, name=name, public_key=pem, added_at=at, sent_seq=0,
+                     received_seq=0, acked_seq=0, acked_version=0, received_version=0)
+    session.add(row)
+    session.flush()
+    return row
+
+
+def package(session: Session, partner_code: str, direction: str, seq: int) -> PackageRow | None:
+    return session.get(PackageRow, (partner_code, direction, seq))
+
+
+def add_package(session: Session, partner_code: str, direction: str, seq: int, sha: str,
+                version: int, at: datetime) -> None:
+    row = package(session, partner_code, direction, seq)
+    if row is None:
+        session.add(PackageRow(partner=partner_code, direction=direction, seq=seq,
+                               body_sha256=sha, version=version, at=at))
+    else:  # `--since-seq` wrote this number again: the newest file is the one that counts
+        row.body_sha256, row.version, row.at = sha, version, at
+    session.flush()
+
+
+def version_before(session: Session, partner_code: str, seq: int) -> int:
+    """The highest own version in the packages sent to partner up to seq (0: none)."""
+    found = session.execute(select(func.max(PackageRow.version)).where(
+        PackageRow.partner == partner_code, PackageRow.direction == "out",
+        PackageRow.seq <= seq)).scalar()
+    return int(found or 0)
+
+
+def next_version(session: Session) -> int:
+    value = int(settings_repo.value(session, VERSION_KEY) or 0) + 1
+    settings_repo.store(session, VERSION_KEY, str(value))
+    return value
+
+
+def current_version(session: Session) -> int:
+    return int(settings_repo.value(session, VERSION_KEY) or 0)
+
+
+def raise_version(session: Session, at_least: int) -> None:
+    """After a restore the counter continues after what a partner acknowledged."""
+    if at_least > current_version(session):
+        settings_repo.store(session, VERSION_KEY, str(at_least))
+
+
+def records_of(session: Session, owner: str, kinds: Iterable[str] | None = None
+               ) -> dict[tuple[str, str], RecordRow]:
+    """(kind, local_id) -> the travel identity of every record owner holds here."""
+    q = select(RecordRow).where(RecordRow.owner == owner)
+    if kinds is not None:
+        q = q.where(RecordRow.kind.in_(list(kinds)))
+    return {(r.kind, r.local_id): r for r in session.execute(q).scalars()}
+
+
+def record(session: Session, kind: str, owner: str, key: str) -> RecordRow | None:
+    return session.get(RecordRow, (kind, owner, key))
+
+
+def record_by_local(session: Session, kind: str, local_id: str) -> RecordRow | None:
+    return session.execute(select(RecordRow).where(
+        RecordRow.kind == kind, RecordRow.local_id == local_id)).scalar_one_or_none()
+
+
+def owners_of_local(session: Session, kind: str, local_ids: Iterable[str]) -> dict[str, str]:
+    ids = list(local_ids)
+    if not ids:
+        return {}
+    return dict(session.execute(select(RecordRow.local_id, RecordRow.owner).where(
+        RecordRow.kind == kind, RecordRow.local_id.in_(ids))).all())
+
+
+def changed_since(session: Session, owner: str, version: int) -> list[RecordRow]:
+    return list(session.execute(select(RecordRow).where(
+        RecordRow.owner == owner, RecordRow.version > version).order_by(
+        RecordRow.version)).scalars())
+
+
+def count_changed_since(session: Session, owner: str, version: int) -> int:
+    return int(session.execute(select(func.count()).select_from(RecordRow).where(
+        RecordRow.owner == owner, RecordRow.version > version)).scalar() or 0)
+
+
+def put_record(session: Session, kind: str, owner: str, key: str, local_id: str, version: int,
+               digest: str, body: str | None = None) -> RecordRow:
+    row = record(session, kind, owner, key)
+    if row is None:
+        row = RecordRow(kind=kind, owner=owner, key=key, local_id=local_id, version=version,
+                        digest=digest, body=body)
+        session.add(row)
+    else:
+        row.local_id, row.version, row.digest, row.body = local_id, version, digest, body
+    session.flush()
+    return row
+
+
+def foreign_records(session: Session, kind: str, own: str) -> list[RecordRow]:
+    """Records of kind held here that another office owns."""
+    return list(session.execute(select(RecordRow).where(
+        RecordRow.kind == kind, RecordRow.owner != own)).scalars())
+
+
+def street_rows(session: Session) -> tuple[list, list, list, list]:
+    """Every person, proof of life, application and card of this office (what a street owns)."""
+    return (list(session.execute(select(PersonRow).order_by(PersonRow.id)).scalars()),
+            list(session.execute(select(LifeCertRow)).scalars()),
+            list(session.execute(select(EnrollmentRow).order_by(EnrollmentRow.id)).scalars()),
+            list(session.execute(select(CardRow).order_by(CardRow.id)).scalars()))
