@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from itertools import chain
+from operator import attrgetter
 from typing import Any
 
 from elderdesk.domain.money import fen_to_str
@@ -128,3 +132,29 @@ class RosterView:
                                                  ("regular", "arrears", "paid", "recovery")}},
             "withheld": [w.to_json() for w in self.withheld],
         }
+
+
+_BY_ID = attrgetter("id_number")
+
+
+def replace_lines(lines: tuple[LineView, ...], drop: Collection[str],
+                  new: Iterable[LineView]) -> tuple[LineView, ...]:
+    """`lines` (sorted by ID number) without the lines of the ID numbers in `drop`, with `new`
+    in their places: a draft's view after an incremental rebuild, found by bisection (a few
+    changed people among 300,000 lines), not by a pass over every line."""
+    cut = sorted({i for k in drop if (i := bisect_left(lines, k, key=_BY_ID)) < len(lines)
+                  and lines[i].id_number == k})
+    parts, prev = [], 0
+    for i in cut:
+        parts.append(lines[prev:i])
+        prev = i + 1
+    parts.append(lines[prev:])
+    kept = list(chain.from_iterable(parts))
+    out, prev = [], 0
+    for view in sorted(new, key=_BY_ID):
+        at = bisect_left(kept, view.id_number, lo=prev, key=_BY_ID)
+        out.append(kept[prev:at])
+        out.append((view,))
+        prev = at
+    out.append(kept[prev:])
+    return tuple(chain.from_iterable(out))

@@ -639,3 +639,22 @@ def test_fast_path_equals_reconcile_over_statuses(birth, applied, cert_months, p
     period = Period.parse(period)
     statuses = ent.statuses(M("2015-01"), period.last)
     assert person_items(period, ent, ledger) == reconcile(period, statuses, ledger)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sets(st.integers(0, 60), max_size=40), st.sets(st.integers(0, 60), max_size=10),
+       st.sets(st.integers(0, 60), max_size=10))
+def test_replace_lines_equals_filtering_and_sorting(have, drop, new):
+    """The incremental rebuild's view patch (domain.roster.replace_lines)."""
+    from elderdesk.domain.roster import LineView, replace_lines
+
+    def view(n, tag):
+        return LineView(f"{n:03d}", tag, "F", date(1940, 1, 1), None, None, None, None, None, 0,
+                        86, ())
+
+    lines = tuple(view(n, "old") for n in sorted(have))
+    fresh = [view(n, "new") for n in new]
+    drop_keys = {f"{n:03d}" for n in drop | new}
+    expected = sorted([ln for ln in lines if ln.id_number not in drop_keys] + fresh,
+                      key=lambda ln: ln.id_number)
+    assert replace_lines(lines, drop_keys, fresh) == tuple(expected)
