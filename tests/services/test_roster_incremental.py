@@ -88,3 +88,37 @@ def test_incremental_rebuild_equals_a_full_build(template, tmp_path, monkeypatch
         assert rebuilt and max(rebuilt) > 0
     finally:
         services.close()
+
+
+def test_what_is_not_one_persons_change_rebuilds_everyone(services, clerk, reviewer, approver,
+                                                          admin, monkeypatch):
+    """An ID correction (the key changes), a policy load or a draft of another period: the
+    rebuild computes everyone, and still equals a full build."""
+    from datetime import date
+
+    from tests.services.test_allowance_views import enrol
+
+    monkeypatch.setenv("ELDERDESK_TODAY", "2026-10-10")
+    a = enrol(services, clerk, reviewer, approver, "1946-05-20", 1, "2026-08-10", "2026-08-20")
+    enrol(services, clerk, reviewer, approver, "1936-06-02", 3, "2026-08-11", "2026-08-21")
+    services.roster.build(approver, "2026Q3")
+    services.roster.freeze(approver, "2026Q3")
+    rebuilt = []
+    real = RosterService._rebuild
+    monkeypatch.setattr(RosterService, "_rebuild",
+                        lambda self, *a, **k: rebuilt.append(1) or real(self, *a, **k))
+    services.roster.build(approver, "2026Q4")
+    services.allowance.lifecert(clerk, a, date(2026, 10, 2))
+    services.roster.build(approver, "2026Q4")
+    assert rebuilt == [1]  # one person's change: incremental
+    from tests.helpers import make_id
+
+    services.people.correct_id(admin, a, make_id("1936-05-20", 1), "身份证号录错")
+    view = services.roster.build(approver, "2026Q4")
+    assert rebuilt == [1]  # the key changed: everyone
+    assert view.lines == services.roster.build(approver, "2026Q4", full=True).lines
+    assert any(ln.arrears_fen for ln in view.lines)  # 90 since 2026-05: arrears
+    policy, source = services.allowance.policy(admin)
+    services.allowance.load_policy(admin, source.replace('monthly = "100"', 'monthly = "120"'))
+    view = services.roster.build(approver, "2026Q4")
+    assert rebuilt == [1] and view.totals_fen()["arrears"] > 0
