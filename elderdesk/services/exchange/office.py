@@ -100,10 +100,10 @@ class OfficeService:
         with self.db.write() as s:
             region = settings.get(s, office_repo.REGION) or ""
             if office_repo.level(s) == office_repo.DISTRICT:
-                raise ElderError("OFFICE_IS_DISTRICT", code=region)
+                raise ElderError("OFFICE_IS_DISTRICT", region=region)
             current = settings.get(s, office_repo.CODE)
             if current:
-                raise ElderError("OFFICE_CODE_SET", code=current)
+                raise ElderError("OFFICE_CODE_SET", current=current)
             code = region + street_no
             settings.put(s, op, office_repo.FORMER, region)
             settings.put(s, op, office_repo.CODE, code)
@@ -132,7 +132,7 @@ class OfficeService:
                                  detail=f"街道只登记本区（{region}）的区级机构")
             found = exchange_repo.partner(s, code)
             if found is not None:
-                raise ElderError("OFFICE_EXISTS", code=code, name=found.name)
+                raise ElderError("OFFICE_EXISTS", office=code, name=found.name)
             row = exchange_repo.add_partner(s, code, name, public, now())
             audit.record(s, op, "office.add", "office", code, None, {"code": code, "name": name})
             return _partner(row)
@@ -156,7 +156,7 @@ class OfficeService:
                                      payment=settings.get(s, "office.payment") or "street")
                 row = exchange_repo.partner(s, clean_text(code or ""))
                 if row is None or len(row.code) != 9:
-                    raise ElderError("OFFICE_UNKNOWN", code=str(code)[:20])
+                    raise ElderError("OFFICE_UNKNOWN", office=str(code)[:20])
                 before = row.payment or "street"
                 row.payment = value
                 audit.record(s, op, "office.payment", "office", row.code, {"payment": before},
@@ -169,7 +169,7 @@ class OfficeService:
                 if code is not None:
                     rows = [r for r in rows if r.code == code]
                     if not rows:
-                        raise ElderError("OFFICE_UNKNOWN", code=str(code)[:20])
+                        raise ElderError("OFFICE_UNKNOWN", office=str(code)[:20])
                 return {r.code: r.payment or "street" for r in rows}
             return {office_repo.office_code(s): settings.get(s, "office.payment") or "street"}
 

@@ -117,7 +117,10 @@ def read(data: bytes, path: str) -> Package:
     rest = data[len(first) + 1:]
     sig_line, nl2, body = rest.partition(b"\n")
     try:
-        signature = unb64url(sig_line.decode("ascii")) if nl2 else None
+        text = sig_line.decode("ascii")
+        signature = unb64url(text) if nl2 else None
+        if signature is not None and b64url(signature) != text:
+            signature = None  # only the canonical text: no spare bits, no padding, no spaces
     except (ValueError, binascii.Error, UnicodeDecodeError):
         signature = None
     return Package(header, first + b"\n", signature, body if nl2 else b"")

@@ -127,10 +127,10 @@ class ExchangeService:
                     raise ElderError("EXCHANGE_NEED_TO")
                 to = district_code(s)
                 if to is None:
-                    raise ElderError("OFFICE_UNKNOWN", code=code[:6])
+                    raise ElderError("OFFICE_UNKNOWN", office=code[:6])
             partner = exchange_repo.partner(s, to)
             if partner is None:
-                raise ElderError("OFFICE_UNKNOWN", code=str(to)[:20])
+                raise ElderError("OFFICE_UNKNOWN", office=str(to)[:20])
             _stamp(s, code, level)
             last = partner.sent_seq
             if since_seq is None:
@@ -187,7 +187,7 @@ class ExchangeService:
             h = pkg.header
             if h["receiver"] != code:
                 raise ElderError("EXCHANGE_OTHER_RECEIVER", receiver=str(h["receiver"])[:20],
-                                 code=code)
+                                 own=code)
             result = Imported(pkg.sender, code, h["first_seq"], h["seq"], False)
             last = partner.received_seq
             sha = h["body_sha256"]
