@@ -9,7 +9,7 @@ from elderdesk.domain.errors import ElderError
 from elderdesk.domain.text import CONTROL, clean_text
 from elderdesk.services import audit
 from elderdesk.services.auth import Operator, require
-from elderdesk.store import settings_repo
+from elderdesk.store import office_repo, settings_repo
 from elderdesk.store.db import Database, Session
 
 # key -> (Chinese label, default)
@@ -64,6 +64,10 @@ class SettingsService:
         require(op, "settings.change")
         stored = check_value(key, value)
         with self.db.write() as s:
+            if (key == "office.region" and stored != get(s, key)
+                    and office_repo.exchange_code(s) is not None):
+                raise ElderError("SETTING_INVALID", label=SETTINGS[key][0], value=stored,
+                                 detail="机构代码设定后不能修改（卡号、收据号和交换包都带着它）")
             put(s, op, key, stored)
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.cli.conftest import Runner
-from tests.exchange.conftest import A, B, REGION
+from tests.exchange.conftest import REGION, A, B
 from tests.exchange.test_exchange_flow import register
 
 
@@ -29,9 +29,8 @@ def dump(path: Path) -> dict[str, list]:
 @pytest.fixture
 def three(offices, tmp_path, monkeypatch):
     monkeypatch.setenv("ELDERDESK_TODAY", "2026-03-10")
-    d, a, b = offices["district"], offices["a"], offices["b"]
-    register(a, 2, 10)
-    register(b, 1, 50)
+    register(offices["a"], 2, 10)
+    register(offices["b"], 1, 50)
     runs = {k: Runner(o.path, monkeypatch) for k, o in offices.items()}
     return offices, runs, tmp_path
 
@@ -188,7 +187,6 @@ def test_a_record_the_sender_does_not_own_is_refused(three):
 
 def test_sequence_rules_gap_reuse_and_since_seq(three):
     offices, run, tmp = three
-    a = offices["a"]
     p1, p2, p3 = tmp / "a1.edx", tmp / "a2.edx", tmp / "a3.edx"
     export(run["a"], p1)
     export(run["a"], p2)
