@@ -266,39 +266,47 @@ def _head_json(last: tuple[int, str] | None) -> dict | None:
 
 
 class _Seal:
-    """Makes the checked copy the next state of the database: a new restore generation, no
-    restore mark (a copy kept during an earlier restore may hold one), and the restore's own
-    audit record naming both heads (the restored one and the one replaced)."""
+    """What sealing a restore needs besides the files: the backup's name, the clock, and the
+    function that writes the restore's audit record."""
 
     def __init__(self, source: Path, clock: Callable[[], datetime], record: RestoreRecord) -> None:
         self.source, self.clock, self.record = source, clock, record
 
     def __call__(self, staged: Path, generation: int, kept: Path | None,
                  replaced: tuple[int, str] | None) -> None:
-        restored = backup.last_record(staged)
-        conn = sqlite3.connect(staged, isolation_level=None)
-        try:
-            conn.execute("BEGIN IMMEDIATE")
-            new = max(generation, _generation(conn)) + 1
-            conn.execute("DELETE FROM settings WHERE key = ?", (RESTORING_KEY,))
-            conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
-                         (GENERATION_KEY, str(new)))
-            conn.execute("COMMIT")
-        finally:
-            conn.close()
-        db = Database(staged)
-        try:
-            with db.write() as s:
-                self.record(s, {
-                    "file": str(self.source), "previous_kept_as": str(kept) if kept else None,
-                    "restored_head": _head_json(restored), "replaced_head": _head_json(replaced)})
-        finally:
-            db.close()
-        conn = sqlite3.connect(staged, isolation_level=None)
-        try:
-            conn.execute("PRAGMA journal_mode=DELETE")  # one self-contained file again
-        finally:
-            conn.close()
+        _seal(staged, generation, kept, replaced, self)
+
+
+def _seal(staged: Path, generation: int, kept: Path | None, replaced: tuple[int, str] | None,
+          how: _Seal) -> None:
+    """Make the checked copy the next state of the database: a new restore generation, no
+    restore mark (a copy kept during an earlier restore may hold one), and the restore's own
+    audit record naming both heads (the restored one and the one replaced). (The kill tests
+    find this step by its name.)"""
+    restored = backup.last_record(staged)
+    conn = sqlite3.connect(staged, isolation_level=None)
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        new = max(generation, _generation(conn)) + 1
+        conn.execute("DELETE FROM settings WHERE key = ?", (RESTORING_KEY,))
+        conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
+                     (GENERATION_KEY, str(new)))
+        conn.execute("COMMIT")
+    finally:
+        conn.close()
+    db = Database(staged)
+    try:
+        with db.write() as s:
+            how.record(s, {
+                "file": str(how.source), "previous_kept_as": str(kept) if kept else None,
+                "restored_head": _head_json(restored), "replaced_head": _head_json(replaced)})
+    finally:
+        db.close()
+    conn = sqlite3.connect(staged, isolation_level=None)
+    try:
+        conn.execute("PRAGMA journal_mode=DELETE")  # one self-contained file again
+    finally:
+        conn.close()
 
 
 def _keep_current(db_path: Path, at: datetime) -> Path:
