@@ -26,7 +26,9 @@ def _state(session: Session) -> tuple[str, str | None]:
     if cached is None:
         level = office_repo.level(session)
         district = None
-        if level == office_repo.STREET:
+        # Only a street with its code can exchange, hence have joined (an office without one
+        # never reads the exchange tables here).
+        if level == office_repo.STREET and office_repo.exchange_code(session) is not None:
             district = next((p.code for p in exchange_repo.partners(session)
                              if len(p.code) == 6), None)
         cached = session.info["office.ownership"] = (level, district)
