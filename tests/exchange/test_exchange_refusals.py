@@ -205,3 +205,33 @@ def test_sequence_rules_gap_reuse_and_since_seq(three):
     # Number 3 again with another body: refused, naming the last number received (4).
     r = refused(run["district"], offices["district"].path, p3, 4, "EXCHANGE_SEQ_REUSED")
     assert "--since-seq 4" in r.err
+
+
+def test_a_signed_record_that_cannot_be_read_changes_nothing(three):
+    """A registered sender's package (good signature) with a malformed record: exit 4, no
+    traceback, nothing imported."""
+    offices, run, tmp = three
+    a = offices["a"]
+    out = tmp / "a1.edx"
+    a.services.exchange.export(a.admin, out)
+    lines = out.read_bytes().split(b"\n")
+    header = json.loads(lines[0])
+    records = [json.loads(x) for x in lines[2:] if x]
+    from elderdesk.services import settings
+    from elderdesk.services.exchange import package
+
+    with a.services.db.read() as s:
+        pem = settings.get(s, "office.private_key")
+    person = next(r for r in records if r["kind"] == "person")
+    for change in ({"birth_date": "2026-13-40"}, {"name": None}, {"sex": "X"},
+                   {"id_number": 5}, {"status": "zombie"}):
+        bad = [dict(person, data={**person["data"], **change}),
+               *[r for r in records if r is not person]]
+        f = tmp / f"bad-{next(iter(change))}.edx"
+        f.write_bytes(package.write(header, package.body_bytes(bad), pem))
+        refused(run["district"], offices["district"].path, f, 4, "EXCHANGE_BAD_PACKAGE")
+    bad = [dict(r, data={**r["data"], "date": "never"}) if r["kind"] == "lifecert" else r
+           for r in records]
+    f = tmp / "bad-lifecert.edx"
+    f.write_bytes(package.write(header, package.body_bytes(bad), pem))
+    refused(run["district"], offices["district"].path, f, 4, "EXCHANGE_BAD_PACKAGE")

@@ -137,6 +137,10 @@ def apply_person(s: Session, rec: dict[str, Any], findings: list[dict[str, Any]]
                          "offices": sorted({owner, other or ""} - {""})})
         return f"x{owner}-{key}"
     values = {f: (_date(d.get(f)) if f in _DATES else d.get(f)) for f in PERSON_FIELDS}
+    if (len(number) != 18 or not isinstance(values["name"], str) or not values["name"]
+            or values["sex"] not in ("M", "F") or values["birth_date"] is None
+            or values["status"] not in set(PersonStatus)):
+        raise ValueError("person")
     stamp = now()
     if row is None:
         row = PersonRow(**values, created_at=stamp, updated_at=stamp)

@@ -203,9 +203,14 @@ class ExchangeService:
             recs = pkg.records()
             self._check_owner(s, pkg.sender, code, level, recs)
             counts: Counter[str] = Counter()
-            for rec in recs:
-                if self._apply(s, code, rec, result.findings):
-                    counts[rec["kind"]] += 1
+            for n, rec in enumerate(recs, 1):
+                try:
+                    if self._apply(s, code, rec, result.findings):
+                        counts[rec["kind"]] += 1
+                except (ValueError, TypeError, KeyError, AttributeError):
+                    # a well-signed record this program cannot read: nothing is imported
+                    raise ElderError("EXCHANGE_BAD_PACKAGE",
+                                     detail=f"第 {n} 条记录（{rec['kind']}）内容无法读取") from None
             result.counts.update(counts)
             self._acknowledge(s, partner, h, sha)
             audit.record(s, op, "exchange.import", "exchange", pkg.sender, None,
