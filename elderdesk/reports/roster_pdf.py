@@ -162,14 +162,14 @@ class _Writer:
         fonts.draw_string(c, MARGIN, y, f"发放单位：{r.office}", SMALL)
         if r.status == "draft":
             when = f"编制：{r.built_at:%Y-%m-%d}（草稿，未经审批，不得作为发放依据）"
-        if r.status != "draft" and r.check_code:  # the freeze's audit record (audit verify)
-            fonts.draw_string(c, PAGE_W - MARGIN, MARGIN, f"校验码：{r.check_code}", SMALL,
-                              "right")
         else:
             when = f"定稿：{(r.frozen_at or r.built_at):%Y-%m-%d}"
         fonts.draw_string(c, PAGE_W / 2, y, when, SMALL, "center")
         fonts.draw_string(c, PAGE_W - MARGIN, y, "金额单位：元", SMALL, "right")
         fonts.draw_string(c, PAGE_W / 2, MARGIN, f"第 {page} 页 共 {pages} 页", SMALL, "center")
+        if r.status != "draft" and r.check_code:  # the freeze's audit record (audit verify)
+            fonts.draw_string(c, PAGE_W - MARGIN, MARGIN, f"校验码：{r.check_code}", SMALL,
+                              "right")
 
     def total_row(
         self, y: float, label: str, people: int, sums: tuple[int, int, int], capital: bool
