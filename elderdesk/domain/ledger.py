@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from operator import attrgetter
-from typing import Any
+from typing import Any, NamedTuple
 
 from elderdesk.domain.entitlement import EnrollmentFacts, Entitlement, PersonFacts
 from elderdesk.domain.money import fen_to_str
@@ -85,8 +85,7 @@ class RosterTotals:
 # --- facts in, lines out ----------------------------------------------------------------
 
 
-@dataclass(slots=True)
-class RosterFacts:
+class RosterFacts(NamedTuple):
     """Everything the engine needs of one candidate (a person ever approved, or holding
     ledger money), as the store reads it in bulk when the roster is built."""
 
@@ -198,27 +197,36 @@ def _packed(period: Period, runs: Runs, ledger: str | None, settled_until: int |
     settled: it holds exactly the entitled amount of every payable month up to settled_until
     (the last frozen month) and nothing else. Then those months give no item, and only the
     later ones need reconciling, against an empty ledger (the same for everyone with the same
-    later runs: computed once). Any other ledger (an unpaid or withheld month paid, a month
-    missing, another order of months) takes the full path."""
-    if settled_until is not None:
-        parts = []
-        for lo, hi, e, payable in runs:
-            if lo > settled_until:
-                break
-            if payable:
-                key = (lo, min(hi, settled_until), e)
-                text = cache.get(key)
-                if text is None:
-                    text = cache[key] = ",".join(f"{i}:{e}" for i in range(key[0], key[1] + 1))
-                parts.append(text)
-        if ",".join(parts) == (ledger or ""):
-            tail = tuple((max(lo, settled_until + 1), hi, e, pay) for lo, hi, e, pay in runs
-                         if hi > settled_until)
-            found = cache.get(tail)
-            if found is None:
-                found = cache[tail] = tuple(_reconcile(period, tail, {}))
-            return found
+    runs: computed once). Any other ledger (an unpaid or withheld month paid, a month missing,
+    another order of months) takes the full path."""
+    text, after = _settled(period, runs, settled_until, cache)
+    if text is not None and text == (ledger or ""):
+        return after
     return _reconcile(period, runs, parse_ledger(ledger))
+
+
+def _settled(period: Period, runs: Runs, settled_until: int | None, cache: dict
+             ) -> tuple[str | None, tuple[tuple[int, str, int], ...]]:
+    """(the packed ledger of someone settled up to settled_until with these runs, the items
+    such a person gets); (None, ()) without a frozen month."""
+    if settled_until is None:
+        return None, ()
+    parts = []
+    for lo, hi, e, payable in runs:
+        if lo > settled_until:
+            break
+        if payable:
+            key = (lo, min(hi, settled_until), e)
+            text = cache.get(key)
+            if text is None:
+                text = cache[key] = ",".join(f"{i}:{e}" for i in range(key[0], key[1] + 1))
+            parts.append(text)
+    tail = tuple((max(lo, settled_until + 1), hi, e, pay) for lo, hi, e, pay in runs
+                 if hi > settled_until)
+    found = cache.get(tail)
+    if found is None:
+        found = cache[tail] = tuple(_reconcile(period, tail, {}))
+    return ",".join(parts), found
 
 
 def _unpaid_withheld(runs: Runs, ledger: str | None) -> list[tuple[int, int]]:
@@ -243,7 +251,7 @@ class _Memo:
 
     def __init__(self, policy: Policy, period: Period) -> None:
         self.policy, self.period, self.last = policy, period, period.last
-        self.runs: dict[tuple, list[tuple[int, int, int, bool]]] = {}
+        self.runs: dict[tuple, tuple] = {}  # key -> (runs, settled text, items after it)
         self.ledger_texts: dict[tuple[int, int, int], str] = {}
         self.labels: dict[int, str] = {}
         self.lines: dict[tuple, tuple] = {}
@@ -298,12 +306,18 @@ def roster_line(policy: Policy, period: Period, f: RosterFacts, settled_until: i
     memo = memo or _Memo(policy, period)
     ent = Entitlement(policy, PersonFacts(f.birth_date, f.death_date, f.moved_out_on),
                       f.enrollments, (f.latest_cert,) if f.latest_cert else ())
-    # The runs depend only on these (people born in the same month, enrolled alike, share them).
+    # The runs depend only on these (people born in the same month, enrolled alike, share them),
+    # and so do the settled ledger text and the items that follow it (see _packed).
     key = (ent.birth_index, ent.pay_until, *[w[:2] for w in ent.windows])
-    runs = memo.runs.get(key)
-    if runs is None:
-        runs = memo.runs[key] = ent.runs(memo.last)
-    found = _packed(period, runs, f.ledger, settled_until, memo.ledger_texts)
+    shared = memo.runs.get(key)
+    if shared is None:
+        runs = ent.runs(memo.last)
+        shared = memo.runs[key] = (runs, *_settled(period, runs, settled_until, memo.ledger_texts))
+    runs, settled_text, after = shared
+    if settled_text is not None and settled_text == (f.ledger or ""):
+        found: Sequence[tuple[int, str, int]] = after
+    else:
+        found = _reconcile(period, runs, parse_ledger(f.ledger))
     held = _unpaid_withheld(runs, f.ledger)
     reason = NO_PROOF_OF_LIFE if held else None
     if found and not has_account(f.bank, f.account):

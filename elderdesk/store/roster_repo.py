@@ -6,6 +6,7 @@ import json
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date
+from operator import attrgetter
 from typing import Any
 
 from sqlalchemy import text
@@ -128,7 +129,7 @@ def roster_facts(session: Session, person_ids: Iterable[int] | None = None) -> l
                                 "GROUP BY person_id", ids))
     dates = DateCache()
     facts: dict[int, list[EnrollmentFacts]] = defaultdict(list)
-    for pid, applied, status, approved_on, ended, reason, source, *_ in enrollments:
+    for pid, applied, status, approved_on, ended, reason, source, _id in enrollments:
         facts[pid].append(EnrollmentFacts(
             dates[applied], approved_on is not None and status in ("approved", "stopped"),
             dates[ended], reason, source != "online"))
@@ -170,7 +171,7 @@ def latest_snapshots(session: Session, person_ids: Iterable[int] | None = None
 
 def insert_lines(session: Session, roster_id: int, first_line_id: int,
                  lines: list[DraftLine], full: bool = True) -> None:
-    """The engine's lines of one roster, numbered from first_line_id in the order given, with
+    """The engine's lines of one roster, numbered from first_line_id in person order, with
     their items. A line shares the person's latest snapshot when it prints the same; otherwise
     this roster makes a new one. full: the whole roster (every snapshot is read at once), else
     a few lines (only their people's snapshots are read)."""
@@ -179,11 +180,16 @@ def insert_lines(session: Session, roster_id: int, first_line_id: int,
     cur = raw_cursor(session)
     latest = latest_snapshots(session, None if full else [ln.person_id for ln in lines])
     snapshots, slim, items = [], [], []
+    isodates: dict[date, str] = {}
     line_id = first_line_id
-    for ln in lines:
+    # Numbered in person order (the engine sorts by ID number): the snapshot, line and person
+    # indexes then grow in key order, and freezing walks the ledger in its key order.
+    for ln in sorted(lines, key=attrgetter("person_id")):
         v = ln.view
-        printed = (v.id_number, v.name, v.sex, v.birth_date.isoformat(), v.street, v.community,
-                   v.bank, v.account)
+        birth = isodates.get(v.birth_date)
+        if birth is None:
+            birth = isodates[v.birth_date] = v.birth_date.isoformat()
+        printed = (v.id_number, v.name, v.sex, birth, v.street, v.community, v.bank, v.account)
         known = latest.get(ln.person_id)
         if known is not None and known[1:] == printed:
             made_by = known[0]

@@ -20,8 +20,10 @@ CODE = "(CASE {c} WHEN 'regular' THEN 0 WHEN 'arrears' THEN 1 ELSE 2 END)"
 
 
 def _text_rows(first_line_id, lines):  # type: ignore[no-untyped-def]
+    """Items as text, numbered as insert_lines numbers the lines (in person order)."""
     return [(first_line_id + n, str(Month.from_index(m)), KINDS[k], fen)
-            for n, ln in enumerate(lines) for m, k, fen in ln.rows]
+            for n, ln in enumerate(sorted(lines, key=lambda ln: ln.person_id))
+            for m, k, fen in ln.rows]
 
 
 def insert_lines(session, roster_id, first_line_id, lines, full=True):  # type: ignore[no-untyped-def]

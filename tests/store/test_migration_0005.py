@@ -29,8 +29,8 @@ DRAFT = "2026Q3"
 def _old_insert_lines(session, roster_id, first_line_id, lines,  # type: ignore[no-untyped-def]
                       full=True):
     cur = roster_repo.raw_cursor(session)
-    rows, items = [], []
-    for n, ln in enumerate(lines):
+    rows = []
+    for n, ln in enumerate(sorted(lines, key=lambda ln: ln.person_id)):  # as _text_rows
         v = ln.view
         rows.append((first_line_id + n, roster_id, ln.person_id, v.id_number, v.name, v.sex,
                      v.birth_date.isoformat(), v.street, v.community, v.bank, v.account, v.band,
