@@ -27,7 +27,7 @@ def _create_at_0007(path):  # type: ignore[no-untyped-def]
     return db
 
 
-def _more(services, op) -> dict:  # type: ignore[no-untyped-def]
+def _more(services, op, folder) -> dict:  # type: ignore[no-untyped-def]
     """What else reads the changed columns: statistics, people (addresses, times), forms."""
     with services.db.read() as s:
         people = [(r.id_number, r.household_address, r.current_address,
@@ -35,12 +35,21 @@ def _more(services, op) -> dict:  # type: ignore[no-untyped-def]
                   for r in s.scalars(select(PersonRow).order_by(PersonRow.id))]
         owing = s.execute(text("SELECT DISTINCT p.id_number FROM recoveries r JOIN people p "
                                "ON p.id = r.person_id ORDER BY 1")).scalars().all()
-    return {"people": people,
+    pdfs = {}
+    for period in (*FROZEN, DRAFT):  # reportlab's invariant mode: the same inputs, same bytes
+        path = services.roster.export(op, period, pdf=folder / f"{period}.pdf")[0]
+        pdfs[period] = path.read_bytes()
+    return {"people": people, "pdf": pdfs,
             "stats": repr(services.stats.compute(op, date(2026, 8, 20))),
             "forms": [repr(services.forms.stop(op, i)) for i in owing]}
 
 
 def test_upgrade_from_0007_keeps_rosters_ledger_history_stats_and_people(tmp_path, monkeypatch):
+    from reportlab import rl_config
+
+    monkeypatch.setattr(rl_config, "invariant", 1)
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
     monkeypatch.setenv("ELDERDESK_TODAY", "2026-06-15")
     path = tmp_path / "office.db"
     with monkeypatch.context() as old:
@@ -85,16 +94,17 @@ def test_upgrade_from_0007_keeps_rosters_ledger_history_stats_and_people(tmp_pat
             stored = s.execute(text("SELECT count(*) FROM people WHERE household_address = "
                                     "current_address AND typeof(created_at) = 'text'")).scalar()
         assert twice == 2 and stored > 400
-        before = _dump(services, op, tmp_path, "before") | _more(services, op)
+        before = _dump(services, op, tmp_path, "before") | _more(services, op, tmp_path / "a")
         services.close()
 
     services = Services.open(path)  # migrates, after a backup, and gives the space back
     assert schema_version(services.db) == schema.HEAD
-    after = _dump(services, op, tmp_path, "after") | _more(services, op)
+    after = _dump(services, op, tmp_path, "after") | _more(services, op, tmp_path / "b")
     for key in before:
         assert after[key] == before[key], key
     assert len(before["views"][DRAFT].lines) > 100 and len(before["recoveries"]) == 3
     assert len(before["forms"]) == 3
+    assert all(len(pdf) > 5000 for pdf in before["pdf"].values())  # byte-identical, not empty
     with services.db.read() as s:
         assert s.execute(text("PRAGMA freelist_count")).scalar() == 0
         types = s.execute(text(
