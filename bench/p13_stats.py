@@ -10,7 +10,7 @@ import common
 
 def main() -> None:
     services, op = common.open_services(common.city_db())
-    from elderdesk.services.stats_tables import all_tables
+    from elderdesk.services.stats.tables import all_tables
 
     stats = services.stats.compute(op)
     times = common.timed(lambda: services.stats.compute(op), 3)

@@ -83,11 +83,6 @@ LAZY: dict[tuple[str, str], str] = {
 # Known breaks of a rule, each to be removed by the work named (the test fails once a listed
 # file obeys, so the list only shrinks).
 PENDING: dict[tuple[str, str], str] = {
-    ("services/roster.py", "sql"): "issue 13 item 1: the roster engine's rework moves recoveries() "
-                                   "and the staleness queries into store/roster_repo.py",
-    ("services/roster.py", "driver"): "issue 13 item 1 (the same rework)",
-    ("services/roster.py", "lazy"): "issue 13 item 1 (the same rework; then services/roster/)",
-    ("services/stats.py", "lazy"): "issue 13 item 9: the statistics' rework (then services/stats/)",
     ("cli/main.py", "store"): "issue 14: the PostgreSQL URL checks (store/pg.py) are to be reached "
                               "through the services",
 }

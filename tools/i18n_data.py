@@ -19,7 +19,7 @@ sys.path.insert(0, str(ROOT))
 OUT = ROOT / "elderdesk" / "ui" / "i18n_data.py"
 CJK = re.compile(r"[\u3400-\u9fff]")
 # statistics words: the literals of these modules (f-string pieces split at punctuation)
-LITERAL_SOURCES = ("elderdesk/services/stats_tables.py",)
+LITERAL_SOURCES = ("elderdesk/services/stats/tables.py",)
 # words of data texts that come from elsewhere (policy band names such as "90 周岁以上")
 # and the actions services name in messages ({action} of SEPARATION_OF_DUTIES, USER_SELF…)
 EXTRA = ("周岁以上", "岁", "以上", "人", "审批", "审核", "受理", "停发", "停用", "退回")

@@ -82,7 +82,7 @@ def stats_text(tables: list) -> str:
 
 
 def cmd_stats(ctx: Any, args: Any) -> int:
-    from elderdesk.services.stats_tables import all_tables
+    from elderdesk.services.stats.tables import all_tables
 
     pdf, xlsx = new_file(args.pdf), new_file(args.xlsx)
     on = parse_date(args.date) if args.date is not None else None  # "" is no date, not today

@@ -23,7 +23,7 @@ from elderdesk.services.allowance.service import AllowanceService
 from elderdesk.services.auth import Operator, require
 from elderdesk.services.clock import now, today
 from elderdesk.services.people.service import PeopleService
-from elderdesk.services.roster import RosterService
+from elderdesk.services.roster.service import RosterService
 from elderdesk.store import allowance_repo
 from elderdesk.store.bulk import bulk_load, stepper
 from elderdesk.store.db import Database

@@ -19,10 +19,10 @@ from elderdesk.services.people.imports import ImportService
 from elderdesk.services.people.service import PeopleService, with_extra
 from elderdesk.services.reader.service import ReaderService
 from elderdesk.services.receipts.service import ReceiptService
-from elderdesk.services.roster import RosterService
+from elderdesk.services.roster.service import RosterService
 from elderdesk.services.safety.service import SafetyService
 from elderdesk.services.settings import SettingsService
-from elderdesk.services.stats import StatsService
+from elderdesk.services.stats.service import StatsService
 from elderdesk.services.users.service import UserService
 from elderdesk.store import schema
 from elderdesk.store.db import Database, database_error, sqlite_code

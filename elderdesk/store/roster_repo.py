@@ -7,9 +7,9 @@ from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date
 from operator import attrgetter
-from typing import Any
+from typing import Any, NamedTuple
 
-from sqlalchemy import text
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from elderdesk.domain.entitlement import EnrollmentFacts
@@ -26,6 +26,8 @@ from elderdesk.domain.ledger import (
 from elderdesk.domain.months import Month, Period, age_in
 from elderdesk.domain.person import has_account
 from elderdesk.domain.roster import ItemView, LineView
+from elderdesk.store.orm import PersonRow
+from elderdesk.store.orm_allowance import RecoveryRow, RosterRow
 
 _d = date.fromisoformat
 
@@ -411,3 +413,48 @@ def ledger_by_person_id(session: Session, person_id: int) -> dict[str, int]:
     return {str(Month.from_index(m)): fen for m, fen in session.execute(text(
         "SELECT month, paid_fen FROM ledger WHERE person_id = :p ORDER BY month"),
         {"p": person_id}).all()}
+
+
+# --- rosters and recoveries by period and person (RosterService) ---------------------------
+def find_roster(session: Session, period: str) -> RosterRow | None:
+    """The roster of a period: the frozen one, else the draft."""
+    return session.execute(select(RosterRow).where(RosterRow.period == period)
+                           .order_by(RosterRow.status.desc()).limit(1)).scalar_one_or_none()
+
+
+def previous_frozen(session: Session, period: str) -> RosterRow | None:
+    """The latest frozen roster of a period before `period`."""
+    return session.execute(select(RosterRow).where(
+        RosterRow.status == "frozen", RosterRow.period < period)
+        .order_by(RosterRow.period.desc()).limit(1)).scalar_one_or_none()
+
+
+def person_name(session: Session, id_number: str) -> str | None:
+    return session.scalar(select(PersonRow.name).where(PersonRow.id_number == id_number))
+
+
+class RecoveryEntry(NamedTuple):
+    id_number: str
+    name: str
+    period: str
+    month: str
+    amount_fen: int
+    settled_on: date | None
+
+
+def recoveries(session: Session, open_only: bool = False) -> list[RecoveryEntry]:
+    """Money owed back, by ID number, month and record (only the unsettled: open_only)."""
+    sql = ("SELECT p.id_number, p.name, r.period, r.month, r.amount_fen, r.settled_on "
+           "FROM recoveries r JOIN people p ON p.id = r.person_id")
+    if open_only:
+        sql += " WHERE r.settled_on IS NULL"
+    sql += " ORDER BY p.id_number, r.month, r.id"
+    return [RecoveryEntry(r[0], r[1], r[2], r[3], r[4], _date(r[5]))
+            for r in session.execute(text(sql))]
+
+
+def open_recoveries(session: Session, person_id: int, month: str) -> list[RecoveryRow]:
+    """The person's unsettled recoveries of a month ('YYYY-MM'), to settle."""
+    return list(session.execute(select(RecoveryRow).where(
+        RecoveryRow.person_id == person_id, RecoveryRow.month == month,
+        RecoveryRow.settled_on.is_(None))).scalars())

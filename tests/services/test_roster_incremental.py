@@ -15,7 +15,7 @@ from sqlalchemy import text
 
 from elderdesk.domain.months import Month, Period
 from elderdesk.services.container import Services
-from elderdesk.services.roster import RosterService
+from elderdesk.services.roster.service import RosterService
 from tests.services.test_roster_invariants import History, template  # noqa: F401
 
 SEEDS = range(16)

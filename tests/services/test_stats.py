@@ -20,7 +20,7 @@ from elderdesk.domain.errors import ElderError
 from elderdesk.domain.ledger import KINDS
 from elderdesk.domain.months import Month, month_range
 from elderdesk.reports.tables import Yuan
-from elderdesk.services.stats_tables import all_tables
+from elderdesk.services.stats.tables import all_tables
 from tests.conftest import ADMIN_PASSWORD, PASSWORD, wuhan_policy
 from tests.services.stats_data import build
 

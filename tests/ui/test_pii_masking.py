@@ -79,7 +79,7 @@ def _card(_ops):  # type: ignore[no-untyped-def]
 
 
 def _comparison(_ops):  # type: ignore[no-untyped-def]
-    from elderdesk.services.roster import Comparison
+    from elderdesk.services.roster.service import Comparison
     from elderdesk.ui.models.roster_models import ComparisonTableModel
 
     m = ComparisonTableModel()
@@ -110,7 +110,7 @@ FACTORIES = {
             ID, "张三丰", B, "民意社区", "13800001111", D)]),
     "RosterLinesTableModel": lambda _o: _rows("roster_models.RosterLinesTableModel", [_line()]),
     "RecoveriesTableModel": lambda _o: _rows("roster_models.RecoveriesTableModel", [
-        __import__("elderdesk.services.roster", fromlist=["Recovery"]).Recovery(
+        __import__("elderdesk.services.roster.service", fromlist=["Recovery"]).Recovery(
             ID, "张三丰", "2026Q1", "2026-02", 10000, None)]),
     "HistoryTableModel": _no_pii("allowance_models.HistoryTableModel"),
     "RosterItemsTableModel": _no_pii("roster_models.RosterItemsTableModel"),

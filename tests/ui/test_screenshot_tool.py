@@ -25,6 +25,7 @@ def test_screenshot_tool_writes_pngs(qtbot, tmp_path, monkeypatch):
         image = QImage(str(out / name))
         assert image.width() > 300 and image.height() > 120, name
     assert "ELDERDESK_TODAY" not in os.environ  # the fixed date does not leak into other tests
-    from elderdesk.services import clock, roster
+    from elderdesk.services import clock
+    from elderdesk.services.roster import service as roster
 
     assert roster.now is clock.now

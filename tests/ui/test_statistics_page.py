@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 
 from elderdesk.domain.months import Month
 from elderdesk.reports.tables import cell_text
-from elderdesk.services.stats_tables import all_tables
+from elderdesk.services.stats.tables import all_tables
 from elderdesk.ui.dialogs.file_dialog import FileDialog
 from elderdesk.ui.models.stats_models import StatTableModel
 from elderdesk.ui.pages.statistics_page import StatisticsPage

@@ -131,7 +131,7 @@ def test_values_periods_statistics_and_errors_follow_the_language(qtbot, english
     (ElderError.message) stay Chinese."""
     from elderdesk.domain.errors import ElderError
     from elderdesk.domain.person import PersonInput
-    from elderdesk.services.stats_tables import all_tables
+    from elderdesk.services.stats.tables import all_tables
     from elderdesk.ui.data_text import error_message, tr_data, tr_table
     from elderdesk.ui.errors import error_text
     from elderdesk.ui.models.people_model import COL_SEX, COL_STATUS, PeopleTableModel

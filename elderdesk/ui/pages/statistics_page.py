@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from elderdesk.domain.errors import ElderError
 from elderdesk.domain.months import Month
 from elderdesk.services.clock import today
-from elderdesk.services.stats_tables import all_tables
+from elderdesk.services.stats.tables import all_tables
 from elderdesk.ui.data_text import error_message, tr_table
 from elderdesk.ui.dialogs.file_dialog import FileDialog
 from elderdesk.ui.dialogs.record_dialog import qdate
@@ -37,9 +37,9 @@ from elderdesk.ui.widgets.record_table import record_table
 if TYPE_CHECKING:
     from elderdesk.services.auth import Operator
     from elderdesk.services.container import Services
-    from elderdesk.services.stats import Statistics
+    from elderdesk.services.stats.figures import Statistics
 
-# (tab title, table keys of services/stats_tables.py shown on it)
+# (tab title, table keys of services/stats/tables.py shown on it)
 TABS = (("年龄段", ("age",)), ("社区", ("community",)), ("人员状态", ("status", "application")),
         ("津贴发放", ("money", "money_band")), ("老年证", ("cards",)), ("生存认证", ("coverage",)))
 

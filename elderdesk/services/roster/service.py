@@ -9,9 +9,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select, text
-from sqlalchemy.orm import Session
-
 from elderdesk.domain.errors import ElderError
 from elderdesk.domain.ledger import RosterTotals, build_roster
 from elderdesk.domain.money import fen_to_str
@@ -20,13 +17,14 @@ from elderdesk.domain.roster import LineView, RosterView, WithheldView, replace_
 from elderdesk.services import audit, settings
 from elderdesk.services.allowance.service import AllowanceService
 from elderdesk.services.audit import anchors as audit_anchors
+from elderdesk.services.audit.labels import change_words
 from elderdesk.services.auth import Operator, require
 from elderdesk.services.clock import event_date, now, today
 from elderdesk.services.people.imports import Cancelled
 from elderdesk.store import allowance_repo, audit_repo, roster_repo
 from elderdesk.store.bulk import gc_paused
-from elderdesk.store.db import Database
-from elderdesk.store.orm_allowance import RecoveryRow, RosterRow
+from elderdesk.store.db import Database, Session
+from elderdesk.store.orm_allowance import RosterRow
 
 Progress = Callable[[int, int], None]
 # Audit actions that cannot change any roster line: they do not make a draft stale.
@@ -77,11 +75,7 @@ class Exported(list):
 
 def _change_words(s: Session, change: Any) -> str:
     """The audit record that made a draft stale, in words: '2026-12-04 17:37 王秀英 登记生存认证'."""
-    from elderdesk.services.audit.labels import change_words
-    from elderdesk.store.orm import PersonRow
-
-    name = s.scalar(select(PersonRow.name).where(PersonRow.id_number == change.entity_key)) \
-        if change.entity_key else None
+    name = roster_repo.person_name(s, change.entity_key) if change.entity_key else None
     return change_words(change.at, change.action, change.entity, change.entity_key, name)
 
 
@@ -266,11 +260,10 @@ class RosterService:
             return self._remember(row, self._view(s, row))
 
     def _find(self, s: Session, period: Period) -> RosterRow:
-        rows = s.execute(select(RosterRow).where(RosterRow.period == str(period))
-                         .order_by(RosterRow.status.desc())).scalars().all()
-        if not rows:
+        row = roster_repo.find_roster(s, str(period))  # a frozen one wins over a draft
+        if row is None:
             raise ElderError("ROSTER_NOT_FOUND", period=str(period))
-        return rows[0]  # a frozen roster wins over a draft of the same period
+        return row
 
     def _view(self, s: Session, row: RosterRow) -> RosterView:
         with gc_paused():
@@ -294,9 +287,7 @@ class RosterService:
         with self.db.read() as s:
             period = self.parse_period(s, period_text)
             now_view = self._view(s, self._find(s, period))
-            prev_row = s.execute(select(RosterRow).where(
-                RosterRow.status == "frozen", RosterRow.period < str(period))
-                .order_by(RosterRow.period.desc()).limit(1)).scalar_one_or_none()
+            prev_row = roster_repo.previous_frozen(s, str(period))
             prev = self._view(s, prev_row) if prev_row else None
         before = {ln.id_number: ln for ln in (prev.paying_lines if prev else ())}
         after = {ln.id_number: ln for ln in now_view.paying_lines}
@@ -349,9 +340,8 @@ class RosterService:
             period = self.parse_period(s, period_text)
             row = allowance_repo.draft(s)
             if row is None or row.period != str(period):
-                frozen = s.execute(select(RosterRow.id).where(
-                    RosterRow.period == str(period), RosterRow.status == "frozen")).first()
-                if frozen:
+                found = roster_repo.find_roster(s, str(period))
+                if found is not None and found.status == "frozen":
                     raise ElderError("ROSTER_FROZEN", period=str(period))
                 raise ElderError("ROSTER_NO_DRAFT", period=str(period))
             self._check_not_future(period)
@@ -376,15 +366,8 @@ class RosterService:
     # --- recoveries ------------------------------------------------------------------
     def recoveries(self, op: Operator, open_only: bool = False) -> list[Recovery]:
         require(op, "recoveries.read")
-        sql = ("SELECT p.id_number, p.name, r.period, r.month, r.amount_fen, r.settled_on "
-               "FROM recoveries r JOIN people p ON p.id = r.person_id")
-        if open_only:
-            sql += " WHERE r.settled_on IS NULL"
-        sql += " ORDER BY p.id_number, r.month, r.id"
         with self.db.read() as s:
-            return [Recovery(r[0], r[1], r[2], r[3], r[4],
-                             date.fromisoformat(r[5]) if r[5] else None)
-                    for r in s.execute(text(sql))]
+            return [Recovery(*r) for r in roster_repo.recoveries(s, open_only)]
 
     def settle(self, op: Operator, id_number: str, month_text: str,
                on: date | None = None) -> list[Recovery]:
@@ -395,9 +378,7 @@ class RosterService:
             person = self.allowance.people.resolve(s, id_number)
             if on < person.birth_date:
                 raise ElderError("DATE_BEFORE_BIRTH", date=on, birth=person.birth_date)
-            rows = s.execute(select(RecoveryRow).where(
-                RecoveryRow.person_id == person.id, RecoveryRow.month == str(month),
-                RecoveryRow.settled_on.is_(None))).scalars().all()
+            rows = roster_repo.open_recoveries(s, person.id, str(month))
             if not rows:
                 raise ElderError("RECOVERY_NOT_FOUND", name=person.name, id=person.id_number,
                                  month=str(month))

@@ -8,7 +8,7 @@ from collections import defaultdict
 from elderdesk.domain.person import STATUS_NAMES
 from elderdesk.reports.tables import Chart, StatTable, Yuan
 from elderdesk.services.allowance.service import STATE_NAMES
-from elderdesk.services.stats import Statistics
+from elderdesk.services.stats.figures import Statistics
 
 NO_COMMUNITY = "（未填社区）"
 
