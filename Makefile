@@ -42,7 +42,8 @@ run: system-packages $(STAMP)
 	$(PY) -m elderdesk
 
 test: system-packages $(TEST_STAMP)
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -m "not timing"
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -m timing
 
 lint: $(TEST_STAMP)
 	$(PY) -m ruff check elderdesk tests

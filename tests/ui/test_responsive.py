@@ -58,6 +58,7 @@ def big_register(tmp_path_factory):
     return path
 
 
+@pytest.mark.timing  # `make test` runs it in a process of its own (see the Makefile)
 def test_timer_keeps_firing_during_a_100000_row_import(qtbot, ops, services, clerk,
                                                        big_register):
     dialog = ImportDialog(ops, services, clerk)
