@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import datetime
 from typing import NamedTuple
 
-from sqlalchemy import or_, select
+from sqlalchemy import or_, select, text
 from sqlalchemy.orm import Session, undefer
 
 from elderdesk.store.orm import AuditRow
@@ -34,6 +35,15 @@ def chain(session: Session) -> Iterator[ChainRow]:
                              .execution_options(yield_per=CHAIN_BATCH))
     for row in result:
         yield ChainRow(*row)
+
+
+def server_clock(session: Session) -> datetime | None:
+    """The database server's local time (whole seconds) on PostgreSQL, where several counters
+    append to one chain and their own clocks disagree; None on SQLite (the PC's clock is the
+    database's)."""
+    if session.get_bind().dialect.name != "postgresql":
+        return None
+    return session.execute(text("SELECT localtimestamp(0)")).scalar_one()
 
 
 def head(session: Session) -> tuple[int, str] | None:

@@ -59,7 +59,9 @@ def record(session: Session, op: Operator, action: str, entity: str, entity_key:
         guard(session, op, action, entity_key)
     last = audit_repo.head(session)
     prev = last[1] if last is not None else GENESIS
-    at = now().isoformat(timespec="seconds")  # the system clock, never ELDERDESK_TODAY
+    # the system clock (the server's on PostgreSQL: one clock for every counter), never
+    # ELDERDESK_TODAY
+    at = (audit_repo.server_clock(session) or now()).isoformat(timespec="seconds")
     fixed = fixed_today()
     day = fixed.isoformat() if fixed is not None else None
     b, a = to_json(before), to_json(after)
