@@ -88,7 +88,9 @@ class RosterRow(Base):
     built_by: Mapped[str] = mapped_column(String(64))
     built_audit_id: Mapped[int] = mapped_column(Integer)
     frozen_at: Mapped[datetime | None] = mapped_column(DateTime)
-    frozen_by: Mapped[str | None] = mapped_column(String(64))
+    frozen_by: Mapped[str | None] = mapped_column(String(64))  # the user who froze it
+    # A street's roster frozen by its district: the district's code (migration 0010).
+    frozen_by_office: Mapped[str | None] = mapped_column(String(9))
     people: Mapped[int] = mapped_column(Integer)
     regular_fen: Mapped[int] = mapped_column(Integer)
     arrears_fen: Mapped[int] = mapped_column(Integer)
@@ -136,6 +138,8 @@ class RosterLineRow(Base):
     monthly_fen: Mapped[int] = mapped_column(Integer)
     paid_fen: Mapped[int] = mapped_column(Integer)
     recovery_fen: Mapped[int] = mapped_column(Integer)
+    # At a district: the registering street's code (migration 0010); NULL at a street.
+    office: Mapped[str | None] = mapped_column(String(9))
 
     __table_args__ = (
         Index("ux_roster_lines_person", "roster_id", "person_id", unique=True),

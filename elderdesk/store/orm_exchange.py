@@ -43,6 +43,11 @@ class PartnerRow(Base):
     returned_head_sha: Mapped[str | None] = mapped_column(String(64))
     returned_at: Mapped[datetime | None] = mapped_column(DateTime)
     payment: Mapped[str | None] = mapped_column(String(8))  # street | district (at a district)
+    # At a district (migration 0010): the package to the street that first carried the current
+    # payment setting (in effect once the street acknowledges it), and the first period the
+    # district pays the street (NULL: the street pays).
+    payment_seq: Mapped[int | None] = mapped_column(Integer)
+    pays_from: Mapped[str | None] = mapped_column(String(7))
 
 
 class PackageRow(Base):
