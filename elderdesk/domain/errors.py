@@ -70,6 +70,7 @@ MESSAGES: dict[str, tuple[int, str]] = {
     "PERSON_EXISTS": (4, "身份证号 {id} 已登记（{name}），不能重复登记"),
     "PERSON_DECEASED": (4, "{name}（{id}）已于 {date} 登记死亡，不能办理此业务"),
     "PERSON_MOVED_OUT": (4, "{name}（{id}）已于 {date} 迁出，不能办理此业务"),
+    "STALE_EDIT": (4, "{name}的信息已于 {time} 被他人修改（可能在另一个窗口登记了死亡、迁出或改了信息），本次修改没有保存，以免覆盖。请关闭此窗口，重新打开该人员核对后再修改"),
     "DATE_BEFORE_BIRTH": (2, "日期 {date} 早于出生日期 {birth}，请核对"),
     "SEX_MISMATCH": (2, "性别“{given}”与身份证号不符（身份证号显示为{expected}），请核对"),
     "OVERRIDE_NEEDS_ADMIN": (3, "身份证号校验位强制登记只能由管理员办理，并须填写原因"),

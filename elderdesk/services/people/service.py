@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, replace
-from datetime import date
+from datetime import date, datetime
 
 from elderdesk.domain.errors import ElderError
 from elderdesk.domain.idcard import clean_id, parse_id
@@ -55,6 +57,20 @@ def person_audit(p: Person | PersonRow | None) -> dict | None:
     d = asdict(p)
     d.pop("extra", None)
     return d
+
+
+def version_of(p: Person | PersonRow) -> str:
+    """What a person's register entry holds, as a short digest: the edit dialog passes the
+    version it showed, and `update` refuses (STALE_EDIT) when the entry changed since."""
+    text = json.dumps(person_audit(p), ensure_ascii=False, sort_keys=True, default=str)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
+def _changed_at(at: datetime | None) -> str:
+    """HH:MM of a change today, else its date too."""
+    if at is None:
+        return "刚才"
+    return at.strftime("%H:%M") if at.date() == now().date() else at.strftime("%Y-%m-%d %H:%M")
 
 
 class PeopleService:
@@ -134,13 +150,19 @@ class PeopleService:
             audit.record(s, op, "people.add", "person", row.id_number, None, person_audit(row))
             return to_person(row)
 
-    def update(self, op: Operator, id_number: str, data: PersonInput) -> Person:
-        """Change everything but the ID number (that is `correct-id`, an approver's job)."""
+    def update(self, op: Operator, id_number: str, data: PersonInput,
+               expected: str | None = None) -> Person:
+        """Change everything but the ID number (that is `correct-id`, an approver's job).
+        expected: the `version_of` the person the clerk edited (the dialog); if the entry
+        changed since (another counter recorded a death, an edit), STALE_EDIT, nothing saved.
+        Without it (the CLI) the edit applies to the entry as it is."""
         require(op, "people.edit")
         clean = clean_input(data)
         with self.db.write() as s:
             row = self.resolve(s, id_number)
             number = row.id_number
+            if expected is not None and version_of(row) != expected:
+                raise ElderError("STALE_EDIT", name=row.name, time=_changed_at(row.updated_at))
             if clean.sex and clean.sex != row.sex:
                 raise ElderError("SEX_MISMATCH", given="男" if clean.sex == "M" else "女",
                                  expected="男" if row.sex == "M" else "女")

@@ -24,6 +24,7 @@ from elderdesk.domain.errors import ElderError
 from elderdesk.domain.idcard import IdInfo
 from elderdesk.domain.person import HOUSEHOLD_NAMES, SEX_NAMES, TEXT_FIELDS, Person, PersonInput
 from elderdesk.services.clock import today
+from elderdesk.services.people.service import version_of
 from elderdesk.ui.data_text import tr_data
 from elderdesk.ui.dialogs.record_dialog import RecordDialog
 from elderdesk.ui.errors import error_line, error_text
@@ -52,6 +53,8 @@ class PersonDialog(RecordDialog):
         self._services, self._op = services, operator
         self.person = person  # the saved person once accepted
         self._editing = person is not None
+        # what the clerk sees: a save after someone else changed the person is refused
+        self._version = version_of(person) if person is not None else None
         self.chip_photo: bytes | None = None  # the ID card's photo (PNG), offered by from_card
         self.chip_check: QCheckBox | None = None
         self.setWindowTitle(self.tr("修改人员信息") if self._editing else self.tr("登记新人员"))
@@ -246,8 +249,8 @@ class PersonDialog(RecordDialog):
         people, op = self._services.people, self._op
         if self._editing:
             assert self.person is not None
-            number = self.person.id_number
-            fn = lambda: people.update(op, number, data)  # noqa: E731
+            number, version = self.person.id_number, self._version
+            fn = lambda: people.update(op, number, data, expected=version)  # noqa: E731
         else:
             reason = self.override_edit.text() if self.override_edit.isVisible() else ""
             override = reason or None
