@@ -56,6 +56,9 @@ class PersonRow(Base):
     checksum_override: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(Stamp)
     updated_at: Mapped[datetime] = mapped_column(Stamp)
+    # '' for the office's own registration; at a district the registering street's code
+    # (migration 0011: a district may hold one ID from two streets, the 疑似重复 list).
+    office: Mapped[str] = mapped_column(String(9), default="", server_default="")
 
     @hybrid_property
     def household_address(self) -> str | None:
@@ -82,7 +85,7 @@ class PersonRow(Base):
     __table_args__ = (
         CheckConstraint("status IN ('active','deceased','moved_out')", name="ck_people_status"),
         CheckConstraint("sex IN ('M','F')", name="ck_people_sex"),
-        Index("ux_people_id_number", "id_number", unique=True),
+        Index("ux_people_id_number", "id_number", "office", unique=True),
         # Name prefixes sorted by ID number from the index alone (migration 0004).
         Index("ix_people_name", "name", "id_number"),
     )
