@@ -8,6 +8,7 @@ from typing import Any
 
 from elderdesk.cli.common import date_arg, existing_file, new_file
 from elderdesk.cli.output import emit, warn
+from elderdesk.cli.person_office import office_ref
 from elderdesk.domain.errors import ElderError
 from elderdesk.domain.money import fen_to_str
 
@@ -118,39 +119,39 @@ def cmd_policy_show(ctx: Any, args: Any) -> int:
 def cmd_lifecert(ctx: Any, args: Any) -> int:
     op = ctx.operator()
     number = ctx.services.allowance.lifecert(op, args.id_number, date_arg(args.date))
-    return _show_person(ctx, op, number)
+    return _show_person(ctx, op, office_ref(args, number))
 
 
 def cmd_apply(ctx: Any, args: Any) -> int:
     op = ctx.operator()
     number = ctx.services.allowance.apply(op, args.id_number, date_arg(args.date))
-    return _show_person(ctx, op, number)
+    return _show_person(ctx, op, office_ref(args, number))
 
 
 def cmd_review(ctx: Any, args: Any) -> int:
     op = ctx.operator()
     number = ctx.services.allowance.review(op, args.id_number, args.approve, args.reason,
                                            date_arg(args.date))
-    return _show_person(ctx, op, number)
+    return _show_person(ctx, op, office_ref(args, number))
 
 
 def cmd_approve(ctx: Any, args: Any) -> int:
     op = ctx.operator()
     number = ctx.services.allowance.approve(op, args.id_number, date_arg(args.date))
-    return _show_person(ctx, op, number)
+    return _show_person(ctx, op, office_ref(args, number))
 
 
 def cmd_reject(ctx: Any, args: Any) -> int:
     op = ctx.operator()
     number = ctx.services.allowance.reject(op, args.id_number, args.reason, date_arg(args.date))
-    return _show_person(ctx, op, number)
+    return _show_person(ctx, op, office_ref(args, number))
 
 
 def cmd_stop(ctx: Any, args: Any) -> int:
     op = ctx.operator()
     number = ctx.services.allowance.stop(op, args.id_number, date_arg(args.date), args.reason,
                                          args.note)
-    return _show_person(ctx, op, number)
+    return _show_person(ctx, op, office_ref(args, number))
 
 
 def cmd_correct_id(ctx: Any, args: Any) -> int:

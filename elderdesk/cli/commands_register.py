@@ -7,6 +7,7 @@ from typing import Any
 
 from elderdesk.cli.common import date_arg, existing_file, new_file
 from elderdesk.cli.output import emit, iso, person_json, person_text
+from elderdesk.cli.person_office import office_ref
 from elderdesk.domain.person import STATUS_NAMES, PersonInput
 
 SEX_ARGS = {"男": "M", "女": "F"}
@@ -101,13 +102,13 @@ def cmd_add(ctx: Any, args: Any) -> int:
         residence_permit_expiry=date_arg(args.permit_expiry) if args.permit_expiry else None,
     )
     person = ctx.services.people.add(op, data, checksum_override=args.checksum_override)
-    return show_person(ctx, ctx.services.profile(op, person.id_number))
+    return show_person(ctx, ctx.services.profile(op, office_ref(args, person.id_number)))
 
 
 def cmd_account(ctx: Any, args: Any) -> int:
     op = ctx.operator()
     person = ctx.services.people.set_account(op, args.id_number, args.bank, args.account)
-    return show_person(ctx, ctx.services.profile(op, person.id_number))
+    return show_person(ctx, ctx.services.profile(op, office_ref(args, person.id_number)))
 
 
 def cmd_show(ctx: Any, args: Any) -> int:
@@ -135,7 +136,7 @@ def cmd_death(ctx: Any, args: Any) -> int:
     op = ctx.operator()
     when = date_arg(args.date)
     person = ctx.services.people.record_death(op, args.id_number, when)
-    status = show_person(ctx, ctx.services.profile(op, person.id_number))
+    status = show_person(ctx, ctx.services.profile(op, office_ref(args, person.id_number)))
     _warn(person)
     return status
 
@@ -144,7 +145,7 @@ def cmd_moved_out(ctx: Any, args: Any) -> int:
     op = ctx.operator()
     when = date_arg(args.date)
     person = ctx.services.people.record_moved_out(op, args.id_number, when)
-    return show_person(ctx, ctx.services.profile(op, person.id_number))
+    return show_person(ctx, ctx.services.profile(op, office_ref(args, person.id_number)))
 
 
 def _import_text(outcome: Any) -> str:

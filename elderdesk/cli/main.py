@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from elderdesk import __version__
+from elderdesk.cli import person_office
 from elderdesk.cli.parser import GlobalOptions, Parser, split_globals
 from elderdesk.domain.errors import ElderError, file_error
 
@@ -91,6 +92,7 @@ def build_parser() -> Parser:
         except ModuleNotFoundError:
             continue
         module.register(sub)
+    person_office.add_office_options(parser)
     return parser
 
 
@@ -155,6 +157,7 @@ def main(argv: list[str] | None = None) -> int:
         from elderdesk.services.clock import today
 
         today()  # a bad ELDERDESK_TODAY is TODAY_INVALID for every command, not only some
+        person_office.apply(args)  # --office CODE: the ID becomes the reference ID@CODE
         ctx = Context(opts)
         try:
             return handler(ctx, args)

@@ -57,6 +57,7 @@ def person_json(p: Person) -> dict[str, Any]:
         "household_type": p.household_type,
         "residence_permit_expiry": iso(p.residence_permit_expiry),
         "notes": p.notes,
+        **({"office": p.extra["office"]} if p.extra.get("office") else {}),  # at a district
     }
 
 

@@ -36,6 +36,7 @@ class LineView:
     monthly_fen: int  # 月标准 of the band in the period's last payable month
     age: int  # allowance age in the period's last month
     items: tuple[ItemView, ...]
+    office: str | None = None  # at a district: the registering street's code
 
     @property
     def payments(self) -> tuple[ItemView, ...]:
@@ -90,6 +91,7 @@ class RosterView:
     notes: dict[str, Any] = field(default_factory=dict)
     withheld: tuple[WithheldView, ...] = ()  # sorted by ID number
     check_code: str | None = None  # 校验码 of the freeze's audit record (frozen rosters only)
+    offices: dict[str, str] | None = None  # at a district: street code -> name (subtotals)
 
     @property
     def missing_accounts(self) -> tuple[WithheldView, ...]:
@@ -118,12 +120,14 @@ class RosterView:
             "status": self.status,
             "lines": [{
                 "id_number": ln.id_number, "name": ln.name, "community": ln.community,
+                **({"office": ln.office} if self.offices is not None else {}),
                 "items": [{"month": i.month, "kind": i.kind, "amount": fen_to_str(i.amount_fen)}
                           for i in ln.payments],
                 "total": fen_to_str(ln.paid_fen),
             } for ln in self.paying_lines],
             "recoveries": [{
                 "id_number": ln.id_number, "name": ln.name,
+                **({"office": ln.office} if self.offices is not None else {}),
                 "items": [{"month": i.month, "amount": fen_to_str(i.amount_fen)}
                           for i in ln.recoveries],
                 "total": fen_to_str(ln.recovery_fen),

@@ -16,6 +16,7 @@ from elderdesk.services.exchange import service as exchange_service
 from elderdesk.services.exchange.office import OfficeService
 from elderdesk.services.forms.service import FormsService
 from elderdesk.services.people.imports import ImportService
+from elderdesk.services.people.refs import person_ref
 from elderdesk.services.people.service import PeopleService, with_extra
 from elderdesk.services.reader.service import ReaderService
 from elderdesk.services.receipts.service import ReceiptService
@@ -66,8 +67,9 @@ class Services:
     def profile(self, op: Operator, id_number: str) -> Person:
         """The person with their latest enrollment and card (None until those exist)."""
         person = self.people.get(op, id_number)
-        return with_extra(person, enrollment=self.allowance.enrollment_json(op, person.id_number),
-                          card=self.cards.card_json(op, person.id_number))
+        ref = person_ref(person.id_number, person.extra.get("office"))  # one street's, at a district
+        return with_extra(person, enrollment=self.allowance.enrollment_json(op, ref),
+                          card=self.cards.card_json(op, ref))
 
 
 def database_failure(exc: BaseException, path: Path) -> ElderError | None:

@@ -22,9 +22,19 @@ _ID_RE = re.compile(r"^[0-9X]*[0-9][0-9X]*$")
 
 
 def by_id_number(session: Session, id_number: str) -> PersonRow | None:
+    """The person with this ID (a street holds an ID once; a district that holds it from two
+    streets gets the first registration here: services/people/refs.py chooses among them)."""
     return session.execute(
         select(PersonRow).where(PersonRow.id_number == id_number)
-    ).scalar_one_or_none()
+        .order_by(PersonRow.office, PersonRow.id).limit(1)
+    ).scalars().first()
+
+
+def holders(session: Session, id_number: str) -> list[PersonRow]:
+    """Every registration of an ID held here, by office code (at a district: one per street)."""
+    return list(session.execute(
+        select(PersonRow).where(PersonRow.id_number == id_number)
+        .order_by(PersonRow.office, PersonRow.id)).scalars())
 
 
 def existing_status(session: Session, id_numbers: Sequence[str]) -> dict[str, tuple[str, Any]]:
@@ -48,7 +58,14 @@ def set_keys(session: Session, person_id: int, keys: Iterable[str]) -> None:
     session.execute(delete(PersonKeyRow).where(PersonKeyRow.person_id == person_id))
     number = session.execute(
         select(PersonRow.id_number).where(PersonRow.id == person_id)).scalar_one()
-    rows = [{"key": k, "id_number": number, "person_id": person_id} for k in dict.fromkeys(keys)]
+    wanted = list(dict.fromkeys(keys))
+    # A district holding the ID from two streets stores a key once (the key table's primary
+    # key is key and ID number; a search by key finds every registration of the number).
+    taken = set(session.execute(select(PersonKeyRow.key).where(
+        PersonKeyRow.key.in_(wanted), PersonKeyRow.id_number == number)).scalars()) \
+        if wanted else set()
+    rows = [{"key": k, "id_number": number, "person_id": person_id}
+            for k in wanted if k not in taken]
     if rows:
         session.execute(insert(PersonKeyRow), rows)
 

@@ -199,14 +199,14 @@ def insert_lines(session: Session, roster_id: int, first_line_id: int,
             made_by = roster_id
             snapshots.append((ln.person_id, made_by, *printed))
         slim.append((line_id, roster_id, ln.person_id, made_by, v.band, v.monthly_fen,
-                     ln.paid_fen, ln.recovery_fen))
+                     ln.paid_fen, ln.recovery_fen, v.office))
         items += [(line_id, *r) for r in ln.rows]
         line_id += 1
     cur.executemany(f"INSERT INTO roster_snapshots (person_id, roster_id, {', '.join(PRINTED)})"
                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", snapshots)
     cur.executemany("INSERT INTO roster_lines (id, roster_id, person_id, snapshot_roster_id, "
-                    "band, monthly_fen, paid_fen, recovery_fen) VALUES "
-                    "(?, ?, ?, ?, ?, ?, ?, ?)", slim)
+                    "band, monthly_fen, paid_fen, recovery_fen, office) VALUES "
+                    "(?, ?, ?, ?, ?, ?, ?, ?, ?)", slim)
     cur.executemany("INSERT INTO roster_items (line_id, month, kind, amount_fen) "
                     "VALUES (?, ?, ?, ?)", items)
 
@@ -291,7 +291,8 @@ def load_lines(session: Session, roster_id: int) -> tuple[list[tuple], dict[int,
     few distinct texts, so the caller parses each text once)."""
     cur = raw_cursor(session)
     lines = cur.execute(
-        f"SELECT l.id, {_SNAPSHOT}, l.band, l.monthly_fen, l.person_id FROM roster_lines l "
+        f"SELECT l.id, {_SNAPSHOT}, l.band, l.monthly_fen, l.person_id, l.office "
+        "FROM roster_lines l "
         f"{_JOIN_SNAPSHOT} WHERE l.roster_id = ?", (roster_id,)).fetchall()
     lines.sort(key=lambda ln: ln[1])
     if not lines:
@@ -329,7 +330,7 @@ def load_views(session: Session, roster_id: int, period: Period) -> list[LineVie
         if age is None:
             age = ages[birth] = age_in(birth, last)  # type: ignore[arg-type,index]
         out.append(LineView(ln[1], ln[2], ln[3], birth, ln[5], ln[6], ln[7], ln[8],  # type: ignore[arg-type]
-                            ln[9], ln[10], age, _item_views(items.get(ln[0]), cache)))
+                            ln[9], ln[10], age, _item_views(items.get(ln[0]), cache), ln[12]))
     return out
 
 

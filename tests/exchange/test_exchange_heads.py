@@ -1,7 +1,7 @@
 """Audit heads travel (multi-office.md §5, cli.md audit verify): the district keeps the
 street's head and returns it in its next package; the street's `audit verify` then holds it
 as a `package` anchor, so a chain cut or rewritten before it is detected. And the same ID
-registered at two streets is the import finding DUP_OFFICE (exit 1), not merged."""
+registered at two streets is the import finding DUP_OFFICE (exit 1), both kept, not merged."""
 
 from __future__ import annotations
 
@@ -55,6 +55,6 @@ def test_the_same_id_at_two_streets_is_a_dup_office_finding(offices, tmp_path, m
     assert (finding["code"], finding["id_number"], finding["offices"]) == (
         "DUP_OFFICE", ids[0], [A, b.code])
     assert "疑似重复" in finding["message"]
-    # The person stays street A's at the district; B's record is kept as received.
-    shown = d.services.people.get(d.admin, ids[0])
-    assert shown.name == "老人10"
+    # Both registrations are kept (people.office), not merged: one of them is named by office.
+    shown = d.services.people.get(d.admin, f"{ids[0]}@{b.code}")
+    assert (shown.name, shown.extra["office"]) == ("老人10", b.code)

@@ -27,6 +27,7 @@ from elderdesk.domain.states import (
 from elderdesk.domain.states import EnrollmentStatus as St
 from elderdesk.domain.text import clean_text
 from elderdesk.services import audit
+from elderdesk.services.allowance import once
 from elderdesk.services.auth import Operator, require
 from elderdesk.services.clock import event_date, now, today
 from elderdesk.services.people.service import PeopleService
@@ -187,6 +188,7 @@ class AllowanceService:
                                  state=STATE_NAMES[row.status], action=action)
             before = _enrollment_audit(row)
             if new == St.APPROVED:
+                once.refuse_second_approval(s, person)
                 if op.name in (row.applied_by, row.reviewed_by):
                     role = "受理" if op.name == row.applied_by else "审核"
                     raise ElderError("SEPARATION_OF_DUTIES", action="审批",

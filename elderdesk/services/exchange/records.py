@@ -15,7 +15,6 @@ import json
 from datetime import date
 from typing import Any
 
-from elderdesk.domain.errors import ElderError
 from elderdesk.domain.states import EndReason, EnrollmentStatus, PersonStatus, StopReason
 from elderdesk.services.clock import now
 from elderdesk.store import allowance_repo, audit_repo, exchange_repo, people_repo
@@ -121,21 +120,13 @@ def _date(v: Any) -> date | None:
 
 
 def apply_person(s: Session, rec: dict[str, Any], findings: list[dict[str, Any]]) -> str:
-    """The street's register entry at the district: a new row, or the row updated. An ID
-    another street's row holds is not written (DUP_OFFICE finding; kept as received)."""
+    """The street's register entry at the district: a new row, or the row updated, with the
+    street's code in people.office. An ID another street registered too is a second row (both
+    kept, not merged: the 疑似重复 list); services/exchange/duplicates.py gives DUP_OFFICE."""
     owner, key, d = rec["owner"], rec["key"], rec["data"]
     found = exchange_repo.record(s, "person", owner, key)
     row = s.get(PersonRow, int(found.local_id)) if found and found.local_id.isdigit() else None
     number = str(d.get("id_number") or "")
-    holder = people_repo.by_id_number(s, number)
-    if holder is not None and (row is None or holder.id != row.id):
-        other = exchange_repo.owners_of_local(s, "person", [str(holder.id)]).get(str(holder.id))
-        held_by = f"街道 {other}" if other else "本机构"
-        findings.append({"code": "DUP_OFFICE", "id_number": number,
-                         "message": ElderError("DUP_OFFICE", id=number, other=held_by,
-                                               office=f"街道 {owner}").message,
-                         "offices": sorted({owner, other or ""} - {""})})
-        return f"x{owner}-{key}"
     values = {f: (_date(d.get(f)) if f in _DATES else d.get(f)) for f in PERSON_FIELDS}
     if (len(number) != 18 or not isinstance(values["name"], str) or not values["name"]
             or values["sex"] not in ("M", "F") or values["birth_date"] is None
@@ -143,7 +134,7 @@ def apply_person(s: Session, rec: dict[str, Any], findings: list[dict[str, Any]]
         raise ValueError("person")
     stamp = now()
     if row is None:
-        row = PersonRow(**values, created_at=stamp, updated_at=stamp)
+        row = PersonRow(**values, office=owner, created_at=stamp, updated_at=stamp)
         s.add(row)
         s.flush()
         people_repo.set_keys(s, row.id, name_keys(row.name))

@@ -16,7 +16,7 @@ from elderdesk.services import audit, settings
 from elderdesk.services.audit import anchors
 from elderdesk.services.auth import Operator, require
 from elderdesk.services.clock import now
-from elderdesk.services.exchange import package, records
+from elderdesk.services.exchange import duplicates, package, records
 from elderdesk.services.exchange.office import district_code
 from elderdesk.store import audit_repo, exchange_repo, office_repo, settings_repo
 from elderdesk.store.db import Database, Session
@@ -212,6 +212,7 @@ class ExchangeService:
                     raise ElderError("EXCHANGE_BAD_PACKAGE",
                                      detail=f"第 {n} 条记录（{rec['kind']}）内容无法读取") from None
             result.counts.update(counts)
+            result.findings.extend(duplicates.import_findings(s, pkg.sender, recs))
             self._acknowledge(s, partner, h, sha)
             audit.record(s, op, "exchange.import", "exchange", pkg.sender, None,
                          {"from": pkg.sender, "first_seq": h["first_seq"], "seq": h["seq"],

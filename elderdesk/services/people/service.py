@@ -22,6 +22,7 @@ from elderdesk.domain.text import clean_text
 from elderdesk.services import audit
 from elderdesk.services.auth import Operator, require
 from elderdesk.services.clock import event_date, now, today
+from elderdesk.services.people import refs
 from elderdesk.store import people_repo
 from elderdesk.store.db import Database, Session
 from elderdesk.store.orm import PersonRow
@@ -82,7 +83,10 @@ class PeopleService:
     def get(self, op: Operator, id_number: str) -> Person:
         require(op, "people.read")
         with self.db.read() as s:
-            return to_person(self.resolve(s, id_number))
+            row = self.resolve(s, id_number)
+            person = to_person(row)
+            # at a district: the registering street's code (people.office, refs.py)
+            return with_extra(person, office=row.office) if row.office else person
 
     def search(self, op: Operator, query: str, limit: int = 50,
                after: str | None = None) -> list[PersonSummary]:
@@ -104,17 +108,19 @@ class PeopleService:
     @staticmethod
     def resolve(s: Session, value: str) -> PersonRow:
         """The registered person for an ID argument (cleaned, 15 → 18). A checksum failure is
-        accepted only for a person registered with an override; otherwise ID_CHECKSUM (exit 2)."""
+        accepted only for a person registered with an override; otherwise ID_CHECKSUM (exit 2).
+        `ID@OFFICE` names one street's registration at a district (refs.py)."""
+        value, office = refs.split_ref(value)
         try:
             number = parse_id(value, today()).number
         except ElderError as exc:
             if exc.code != "ID_CHECKSUM":
                 raise
-            row = people_repo.by_id_number(s, clean_id(value))
+            row = refs.find(s, clean_id(value), office)
             if row is None or not row.checksum_override:
                 raise
             return row
-        row = people_repo.by_id_number(s, number)
+        row = refs.find(s, number, office)
         if row is None:
             raise ElderError("PERSON_NOT_FOUND", id=number)
         return row
