@@ -103,6 +103,18 @@ def owners_of_local(session: Session, kind: str, local_ids: Iterable[str]) -> di
         RecordRow.kind == kind, RecordRow.local_id.in_(ids))).all())
 
 
+def person_offices(session: Session, id_numbers: Iterable[str]) -> dict[str, list[str]]:
+    """ID number -> the streets whose registrations of it a district holds (people.office;
+    two for an ID registered at two streets); an office's own registrations have none."""
+    out: dict[str, list[str]] = {}
+    numbers = sorted(set(id_numbers))
+    for i in range(0, len(numbers), 500):
+        for number, office in session.execute(select(PersonRow.id_number, PersonRow.office).where(
+                PersonRow.id_number.in_(numbers[i:i + 500]), PersonRow.office != "")).all():
+            out.setdefault(number, []).append(office)
+    return {k: sorted(set(v)) for k, v in out.items()}
+
+
 def changed_since(session: Session, owner: str, version: int) -> list[RecordRow]:
     return list(session.execute(select(RecordRow).where(
         RecordRow.owner == owner, RecordRow.version > version).order_by(

@@ -276,6 +276,8 @@ TABLE: dict[str, tuple[str, Any]] = {
     "ExchangeService.import_file": ("exchange.street", lambda c, op:
                                     c.services.exchange.import_file(op, c.path(".edx"))),
     "ExchangeService.status": ("exchange.street", lambda c, op: c.services.exchange.status(op)),
+    "ExchangeService.offices_of": ("people.read", lambda c, op: c.services.exchange.offices_of(
+        op, [c.person])),
 }
 
 

@@ -316,6 +316,16 @@ class ExchangeService:
                             "received_at": _iso(p.received_at), "pending": pending})
             return out
 
+    def offices_of(self, op: Operator, id_numbers: list[str]) -> dict[str, str]:
+        """At a district: ID number -> the street code(s) that registered the person ("A、B"
+        for one held by two streets); at a street: {} (every entry is its own)."""
+        require(op, "people.read")
+        with self.db.read() as s:
+            if office_repo.level(s) != office_repo.DISTRICT:
+                return {}
+            return {k: "、".join(v)
+                    for k, v in exchange_repo.person_offices(s, id_numbers).items()}
+
 
 def _iso(v: Any) -> str | None:
     return v.isoformat(timespec="seconds") if v is not None else None

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from elderdesk.services.settings import IDLE_RANGE
 from elderdesk.ui.errors import error_text
+from elderdesk.ui.exchange_tab import ExchangeTab
 from elderdesk.ui.layout import WrapLabel
 from elderdesk.ui.ops import Ops
 from elderdesk.ui.pages.audit_tab import AuditTab
@@ -78,6 +79,8 @@ class SystemPage(QWidget):
 
         self.reader_tab = ReaderTab(ops, services, operator, self)  # this PC's ID card reader
         self.tabs.addTab(self.reader_tab, self.tr("读卡器"))
+        self.exchange_tab = ExchangeTab(ops, services, operator, self)  # street and district
+        self.tabs.addTab(self.exchange_tab, self.tr("交换"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
 
