@@ -62,6 +62,7 @@ LAZY: dict[tuple[str, str], str] = {
     ("ui/pdf_printing.py", "PySide6"): "QtPdf (and its plugin check) loads at the first preview",
     ("ui/pages/reader_tab.py", "elderdesk.domain.idcard"): "ID parsing when a card was read",
     ("store/schema.py", "alembic"): "Alembic (half a second) loads only to create or migrate",
+    ("store/pg_copy.py", "alembic"): "Alembic loads only when `server copy` makes the schema",
     ("store/schema.py", "datetime"): "only a migration's backup name needs it",
     ("store/pinyin.py", "pypinyin"): "the pinyin table loads at the first search by initials",
     ("store/pg.py", "psycopg"): "the PostgreSQL driver loads only for a PostgreSQL URL",

@@ -88,6 +88,7 @@ WHO: dict[str, str] = {
     "backup restore": "backup.restore",
     "backup folder": "backup.create",  # setting PATH: settings.change, admin only too
     "backup list": "backup.create",
+    "server copy": "server.copy",
     "audit verify": "audit.verify",
     "audit list": "audit.read",
     "stats": "stats.read",

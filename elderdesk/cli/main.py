@@ -86,7 +86,7 @@ def build_parser() -> Parser:
         module.register(sub)
     for module_name in ("commands_allowance", "commands_cards", "commands_safety",
                         "commands_users", "commands_reports", "commands_devices",
-                        "commands_receipts", "commands_exchange"):
+                        "commands_receipts", "commands_exchange", "commands_server"):
         try:
             module = __import__(f"elderdesk.cli.{module_name}", fromlist=["register"])
         except ModuleNotFoundError:

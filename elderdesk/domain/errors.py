@@ -46,6 +46,10 @@ MESSAGES: dict[str, tuple[int, str]] = {
     "PG_NOT_ELDERDESK": (4, "数据库（{url}）里已有其他程序的数据（如表 {tables}），ElderDesk 不会使用或改动它。请管理员为 ElderDesk 新建一个空数据库：CREATE DATABASE elderdesk OWNER 用户名;"),
     "PG_RIGHTS": (4, "数据库用户权限不足（{url}）。请数据库管理员执行：{sql}，然后重试"),
     "PG_ALREADY_ELDERDESK": (4, "数据库（{url}）已经是 ElderDesk 数据库，不能重复初始化。各窗口直接连接它即可"),
+    # server copy (store/pg_copy.py): {server}/{url} never show the password
+    "DB_MOVED": (4, "本数据库文件已迁移到单位数据库服务器（{server}），现在只能查看、不能再办理业务（两处同时办理会发出重复的证号）。请用 --db {server} 连接服务器办理"),
+    "COPY_TARGET_NOT_EMPTY": (4, "目标数据库（{url}）不是空的（已有 ElderDesk 数据），不会往里复制。请管理员新建一个空数据库：CREATE DATABASE 数据库名 OWNER 用户名;"),
+    "COPY_MISMATCH": (4, "复制到服务器后核对不一致（{detail}），服务器上什么也没有保留，本机数据库文件未改动。请把日志文件发给技术支持"),
     "INTERNAL": (2, "程序内部错误：{detail}。请把日志文件发给技术支持"),
     # --- authentication and roles ------------------------------------------------------
     "AUTH_REQUIRED": (3, "此操作需要登录：请用 --user 指定用户名，并在 ELDERDESK_PASSWORD 中提供密码"),

@@ -64,6 +64,8 @@ PERMISSIONS: dict[str, tuple[frozenset[str], str]] = {
     # issue 15: exchange packages (a street's clerks, a district's approvers)
     "exchange.street": (frozenset({"clerk"}), "街道导出导入交换包"),
     "exchange.district": (frozenset({"approver"}), "区级导出导入交换包"),
+    # issue 14: moving an office's SQLite file onto its PostgreSQL server
+    "server.copy": (frozenset(), "迁移到单位数据库服务器"),
 }
 
 

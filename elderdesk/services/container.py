@@ -22,6 +22,7 @@ from elderdesk.services.reader.service import ReaderService
 from elderdesk.services.receipts.service import ReceiptService
 from elderdesk.services.roster.service import RosterService
 from elderdesk.services.safety.service import SafetyService
+from elderdesk.services.server.service import ServerService
 from elderdesk.services.settings import SettingsService
 from elderdesk.services.stats.service import StatsService
 from elderdesk.services.users.service import UserService
@@ -47,6 +48,7 @@ class Services:
         self.reader = ReaderService(db, self.people)  # this PC's ID card reader (issue 16)
         self.office = OfficeService(db)  # identity, partner offices (issue 15)
         self.exchange = exchange_service.ExchangeService(db)  # packages (issue 15)
+        self.server = ServerService(db)  # `server copy` onto PostgreSQL (issue 14)
         ownership.install()  # who owns what: refusals in every audited change
         exchange_service.install()  # partners' returned heads as audit anchors
 

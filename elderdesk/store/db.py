@@ -93,12 +93,14 @@ class Database:
             session.rollback()
 
     @contextmanager
-    def write(self) -> Iterator[Session]:
-        """One transaction, write lock taken at BEGIN; commits at the end, rolls back on error."""
+    def write(self, *, login: bool = False) -> Iterator[Session]:
+        """One transaction, write lock taken at BEGIN; commits at the end, rolls back on error.
+        A file moved to a server (`server copy`) refuses: DB_MOVED; only a login may write
+        (its failure count) so that the file can still be read."""
         if self.damaged is not None:
             raise ElderError("DB_CORRUPT", detail=self.damaged)
         with translated(self), self._write() as session, session.begin():
-            self._check_swap(session)
+            self._check_swap(session, login)
             yield session
 
     def close(self) -> None:
@@ -117,15 +119,17 @@ class Database:
             self.generation = (read_generation_pg(dbapi_conn) if self.is_pg
                                else read_generation(dbapi_conn))
 
-    def _check_swap(self, session: Session) -> None:
+    def _check_swap(self, session: Session, login: bool = False) -> None:
         """Under the write lock: refuse while a restore runs (DB_RESTORING) and once a restore
         replaced the data this session saw (DB_RESTORED): its work would be based on the old
         data, and a restore elsewhere must never be written over."""
         if self.generation is None:
             return
         found = dict(session.connection().execute(
-            text("SELECT key, value FROM settings WHERE key IN (:g, :r)"),
-            {"g": GENERATION_KEY, "r": RESTORING_KEY}).all())
+            text("SELECT key, value FROM settings WHERE key IN (:g, :r, :m)"),
+            {"g": GENERATION_KEY, "r": RESTORING_KEY, "m": MOVED_KEY}).all())
+        if found.get(MOVED_KEY) is not None and not login:
+            raise ElderError("DB_MOVED", server=found[MOVED_KEY])
         mark = found.get(RESTORING_KEY)
         if mark is not None:
             from elderdesk.store.leftovers import mark_stale
@@ -144,6 +148,7 @@ class Database:
 # settings keys a restore maintains (store/leftovers.py, services/safety.py)
 GENERATION_KEY = "db.generation"  # bumped by every restore; absent = "0"
 RESTORING_KEY = "db.restoring"  # "<pid> <ISO time>" while a restore runs
+MOVED_KEY = "db.moved_to"  # the server a file was copied to (store/pg_copy.py): writes refuse
 
 
 def read_generation(conn: sqlite3.Connection) -> str | None:

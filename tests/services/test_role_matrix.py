@@ -276,6 +276,9 @@ TABLE: dict[str, tuple[str, Any]] = {
     "ExchangeService.import_file": ("exchange.street", lambda c, op:
                                     c.services.exchange.import_file(op, c.path(".edx"))),
     "ExchangeService.status": ("exchange.street", lambda c, op: c.services.exchange.status(op)),
+    # issue 14: an admin's copy reaches the server (none listens here: PG_UNREACHABLE)
+    "ServerService.copy_to": ("server.copy", lambda c, op: c.services.server.copy_to(
+        op, "postgresql://nobody@127.0.0.1:1/none")),
     "ExchangeService.offices_of": ("people.read", lambda c, op: c.services.exchange.offices_of(
         op, [c.person])),
 }

@@ -157,7 +157,7 @@ class UserService:
         if not _storable(name) or len(name) > 64:
             verify_password(hash_password("x" * 8), password)
             raise ElderError("AUTH_FAILED")
-        with self.db.write() as s:
+        with self.db.write(login=True) as s:  # also on a file moved to a server (reading)
             row = users_repo.by_name(s, name)
             if row is None:
                 verify_password(hash_password("x" * 8), password)  # same time as a real check

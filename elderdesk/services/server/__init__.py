@@ -1,0 +1,1 @@
+"""Moving an office onto its PostgreSQL server (`server copy`, multi-office.md §1)."""
