@@ -38,6 +38,9 @@ def register(sub: Any) -> None:
     p.add_argument("file", metavar="F")
     p.set_defaults(handler=cmd_import)
     ex.add_parser("status", help="各交换机构的收发序号和待发变更").set_defaults(handler=cmd_status)
+    p = ex.add_parser("duplicates", help="疑似重复名单：同一身份证号在两个街道在册或在办（区级）")
+    p.add_argument("--xlsx", metavar="F", help="另存为 Excel 文件")
+    p.set_defaults(handler=cmd_duplicates)
 
 
 def cmd_code(ctx: Any, args: Any) -> int:
@@ -110,4 +113,21 @@ def cmd_status(ctx: Any, args: Any) -> int:
     lines = [f"{o['code']} {o['name']}：已发 {o['sent_seq']} 号，已收 {o['received_seq']} 号，"
              f"待发 {o['pending']} 条" for o in offices] or ["尚未登记交换机构"]
     emit({"offices": offices}, ctx.json, "\n".join(lines))
+    return 0
+
+
+def cmd_duplicates(ctx: Any, args: Any) -> int:
+    """The 疑似重复 list (services/exchange/duplicates.py); --xlsx writes it as a workbook."""
+    op = ctx.operator()
+    out = new_file(args.xlsx)
+    service = ctx.services.duplicates
+    found = service.write_xlsx(op, out) if out is not None else service.list(op)
+    lines = []
+    for d in found:
+        lines.append(f"{d.id_number}：")
+        lines += [f"  街道 {r.office} {r.office_name} {r.name} "
+                  f"{r.to_json()['status_label']} {r.to_json()['application_label']}"
+                  for r in d.registrations]
+    emit({"duplicates": [d.to_json() for d in found]}, ctx.json,
+         "\n".join(lines) or "没有疑似重复的人员")
     return 0

@@ -122,6 +122,7 @@ def cmd_search(ctx: Any, args: Any) -> int:
     data = {"results": [{
         "id_number": r.id_number, "name": r.name, "sex": r.sex, "birth_date": iso(r.birth_date),
         "status": r.status, "community": r.community,
+        **({"office": r.office} if r.office else {}),  # at a district
     } for r in results]}
     text = "\n".join(
         f"{r.id_number}  {r.name}  {r.birth_date.isoformat()}  "

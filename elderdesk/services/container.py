@@ -13,6 +13,7 @@ from elderdesk.services.auth import Operator
 from elderdesk.services.cards.service import CardService
 from elderdesk.services.exchange import ownership
 from elderdesk.services.exchange import service as exchange_service
+from elderdesk.services.exchange.duplicates import DuplicatesService
 from elderdesk.services.exchange.office import OfficeService
 from elderdesk.services.forms.service import FormsService
 from elderdesk.services.people.imports import ImportService
@@ -48,6 +49,7 @@ class Services:
         self.reader = ReaderService(db, self.people)  # this PC's ID card reader (issue 16)
         self.office = OfficeService(db)  # identity, partner offices (issue 15)
         self.exchange = exchange_service.ExchangeService(db)  # packages (issue 15)
+        self.duplicates = DuplicatesService(db)  # the district's 疑似重复 list (issue 15)
         self.server = ServerService(db)  # `server copy` onto PostgreSQL (issue 14)
         ownership.install()  # who owns what: refusals in every audited change
         exchange_service.install()  # partners' returned heads as audit anchors

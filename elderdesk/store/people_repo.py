@@ -17,7 +17,8 @@ from elderdesk.store.orm import PersonKeyRow, PersonRow
 DENSE = 30_000
 # An ID fragment with this many candidates in the trigram index is walked in ID order.
 ID_DENSE = 500
-SUMMARY_COLS = "p.id_number, p.name, p.sex, p.birth_date, p.status, p.community, p.street"
+SUMMARY_COLS = ("p.id_number, p.name, p.sex, p.birth_date, p.status, p.community, p.street, "
+                "p.office")
 _ID_RE = re.compile(r"^[0-9X]*[0-9][0-9X]*$")
 
 
@@ -106,7 +107,7 @@ def _at_least(session: Session, sql: str, params: dict, n: int) -> bool:
 def _rows(session: Session, numbers_sql: str, params: dict) -> list[tuple]:
     """Summary rows of the ID numbers a query selects (at most `limit`), sorted."""
     sql = (f"SELECT {SUMMARY_COLS} FROM people p WHERE p.id_number IN ({numbers_sql}) "
-           "ORDER BY p.id_number")
+           "ORDER BY p.id_number, p.office")
     return [tuple(r) for r in session.execute(text(_dialect(session, sql)), params)]
 
 

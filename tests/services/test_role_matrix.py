@@ -279,6 +279,9 @@ TABLE: dict[str, tuple[str, Any]] = {
     # issue 14: an admin's copy reaches the server (none listens here: PG_UNREACHABLE)
     "ServerService.copy_to": ("server.copy", lambda c, op: c.services.server.copy_to(
         op, "postgresql://nobody@127.0.0.1:1/none")),
+    "DuplicatesService.list": ("people.read", lambda c, op: c.services.duplicates.list(op)),
+    "DuplicatesService.write_xlsx": ("people.read", lambda c, op:
+                                     c.services.duplicates.write_xlsx(op, c.path(".xlsx"))),
     "ExchangeService.offices_of": ("people.read", lambda c, op: c.services.exchange.offices_of(
         op, [c.person])),
 }

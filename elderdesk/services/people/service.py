@@ -43,6 +43,7 @@ class PersonSummary:
     status: str
     community: str | None
     street: str | None
+    office: str | None = None  # at a district: the registering street's code
 
 
 def to_person(row: PersonRow) -> Person:
@@ -101,7 +102,8 @@ class PeopleService:
         with self.db.read() as s:
             rows = people_repo.search(s, q[:64], limit, after)
         return [
-            PersonSummary(r[0], r[1], r[2], date.fromisoformat(str(r[3])), r[4], r[5], r[6])
+            PersonSummary(r[0], r[1], r[2], date.fromisoformat(str(r[3])), r[4], r[5], r[6],
+                          r[7] or None)
             for r in rows
         ]
 
