@@ -137,3 +137,60 @@ def test_a_refused_role_shows_the_chinese_message(qtbot, ops, offices, tmp_path,
     assert "没有" in tab.message_label.text() and "权限" in tab.message_label.text()
     text = click_import(tab, tmp_path / "none.edx", monkeypatch)
     assert "权限" in text and "#b01c1c" in tab.message_label.styleSheet()
+
+
+def test_district_lists_show_and_filter_the_street(qtbot, ops, offices, tmp_path, monkeypatch):
+    """At the district the register and the application queues carry each person's street
+    (the registering office, from the exchange) and filter by it; a street sees no filter."""
+    from elderdesk.ui.models.allowance_models import A_OFFICE
+    from elderdesk.ui.models.people_model import COL_OFFICE
+    from elderdesk.ui.pages.allowance_page import TO_APPROVE, AllowancePage
+    from elderdesk.ui.pages.register_page import RegisterPage
+
+    monkeypatch.setenv("ELDERDESK_TODAY", "2026-03-10")
+    d, a, b = offices["district"], offices["a"], offices["b"]
+    from_a = [make_id(date(1939, 7, 1 + i), seq=61 + 2 * i) for i in range(3)]
+    from_b = [make_id(date(1939, 8, 1 + i), seq=81 + 2 * i) for i in range(2)]
+    for i, number in enumerate(from_a):
+        register(a, number, f"黄桂{i}")
+    for i, number in enumerate(from_b):
+        register(b, number, f"黄桂{5 + i}")
+    for street in (a, b):
+        out = tmp_path / f"{street.code}.edx"
+        street.services.exchange.export(street.clerk, out)
+        d.services.exchange.import_file(d.approver, out)
+
+    page = RegisterPage(ops, d.services, d.approver)
+    qtbot.addWidget(page)
+    page.show()
+    ops.wait_done()
+    assert page.street_filter.isVisible() and page.model.columnCount() == COL_OFFICE + 1
+    page.search_edit.setText("黄桂")
+    page._run_search()
+    ops.wait_done()
+    shown = lambda m: {m.data(m.index(r, 1)): m.data(m.index(r, COL_OFFICE))  # noqa: E731
+                       for r in range(m.rowCount())}
+    assert shown(page.model) == {**{f"黄桂{i}": A for i in range(3)},
+                                 **{f"黄桂{5 + i}": B for i in range(2)}}
+    page.street_filter.setCurrentIndex(page.street_filter.findData(B))
+    ops.wait_done()
+    assert shown(page.model) == {"黄桂5": B, "黄桂6": B}
+
+    queues = AllowancePage(ops, d.services, d.approver)
+    qtbot.addWidget(queues)
+    queues.show()
+    ops.wait_done()
+    queues.street_filter.setCurrentIndex(queues.street_filter.findData(A))
+    ops.wait_done()
+    m = queues.lists[TO_APPROVE].model
+    rows = {m.data(m.index(r, 1)): m.data(m.index(r, A_OFFICE)) for r in range(m.rowCount())}
+    assert {f"黄桂{i}" for i in range(3)} <= set(rows) and rows["黄桂0"] == A
+    assert all(A in v.split("、") for v in rows.values())  # an ID of two streets shows both
+    assert not any(name in rows for name in ("黄桂5", "黄桂6"))
+
+    street_page = RegisterPage(ops, a.services, a.clerk)  # a street: as before
+    qtbot.addWidget(street_page)
+    street_page.show()
+    ops.wait_done()
+    assert not street_page.street_filter.isVisible()
+    assert street_page.model.columnCount() == COL_OFFICE

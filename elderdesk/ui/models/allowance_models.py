@@ -59,6 +59,7 @@ class PersonRowsModel(MaskedTableModel):
 A_ID, A_NAME, A_BIRTH, A_COMMUNITY, A_STATE, A_APPLIED, A_APPLIED_BY, A_REVIEWED, \
     A_REVIEWED_BY, A_REASON, A_APPROVED, A_APPROVED_BY, A_MONTHLY, A_SOURCE, A_VISIT = range(15)
 A_DECISION = (A_APPROVED, A_APPROVED_BY, A_MONTHLY)  # shown for approved applications only
+A_OFFICE = 15  # at a district: the street that registered the person (show_office)
 
 
 class ApplicationsTableModel(PersonRowsModel):
@@ -73,9 +74,17 @@ class ApplicationsTableModel(PersonRowsModel):
                          self.tr("审批日期"), self.tr("审批人"), self.tr("月标准（元）"),
                          self.tr("来源"), self.tr("待核验本人")]
 
+    def show_office(self) -> None:
+        """Add the 登记街道 column (a district: rows are street_filter.WithOffice)."""
+        if len(self._headers) == A_OFFICE:
+            self.beginResetModel()
+            self._headers.append(self.tr("登记街道"))
+            self.endResetModel()
+
     def values(self, a: Any) -> tuple[str, ...]:
         approved_on = getattr(a, "approved_on", None)
         monthly = getattr(a, "monthly_fen", None)
+        office = (getattr(a, "office", "") or "",) if len(self._headers) > A_OFFICE else ()
         return (self.id_text(a.id_number), a.name, a.birth_date.isoformat(), a.community or "",
                 tr_data(STATE_NAMES.get(a.status, a.status)), a.applied_on.isoformat(),
                 a.applied_by or "", a.reviewed_on.isoformat() if a.reviewed_on else "",
@@ -83,7 +92,7 @@ class ApplicationsTableModel(PersonRowsModel):
                 approved_on.isoformat() if approved_on else "", getattr(a, "approved_by", "") or "",
                 fen_to_str(monthly, grouping=True) if monthly is not None else "",
                 self.tr("网上") if getattr(a, "source", "") == "online" else self.tr("窗口"),
-                self.tr("待核验") if getattr(a, "needs_visit", False) else "")
+                self.tr("待核验") if getattr(a, "needs_visit", False) else "", *office)
 
     def extra_data(self, a: Any, col: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ToolTipRole and col == A_REASON and a.reason:

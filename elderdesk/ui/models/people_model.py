@@ -16,7 +16,7 @@ from elderdesk.ui.ops import Ops
 if TYPE_CHECKING:
     from elderdesk.services.people.service import PersonSummary
 
-COL_ID, COL_NAME, COL_SEX, COL_BIRTH, COL_STATUS, COL_COMMUNITY = range(6)
+COL_ID, COL_NAME, COL_SEX, COL_BIRTH, COL_STATUS, COL_COMMUNITY, COL_OFFICE = range(7)
 PAGE_SIZE = 100
 
 # (query, after, limit) -> one page of results, sorted by ID number
@@ -43,6 +43,17 @@ class PeopleTableModel(ListTableModel):
         self.masked = True
         self._headers = [self.tr("身份证号"), self.tr("姓名"), self.tr("性别"),
                          self.tr("出生日期"), self.tr("状态"), self.tr("社区")]
+
+    def set_loader(self, load_page: PageLoader) -> None:
+        """Another page loader (a district's street filter); the caller runs refresh()."""
+        self._load_page = load_page
+
+    def show_office(self) -> None:
+        """Add the 街道 column (a district: rows carry the registering street, `office`)."""
+        if len(self._headers) == COL_OFFICE:
+            self.beginResetModel()
+            self._headers.append(self.tr("登记街道"))
+            self.endResetModel()
 
     # --- searching ---------------------------------------------------------------------
     @property
@@ -80,7 +91,7 @@ class PeopleTableModel(ListTableModel):
         if generation != self._generation:
             return  # a stale answer: the clerk has typed on
         self._loading = False
-        self._more = len(rows) == PAGE_SIZE
+        self._more = len(rows) >= PAGE_SIZE  # a street filter may give more than a page
         if after is None:
             self._replace(rows)
             self.results_loaded.emit(self._query)
@@ -149,4 +160,6 @@ class PeopleTableModel(ListTableModel):
             return tr_data(STATUS_NAMES.get(p.status, p.status))
         if col == COL_COMMUNITY:
             return p.community or ""
+        if col == COL_OFFICE:
+            return getattr(p, "office", "") or ""
         return ""

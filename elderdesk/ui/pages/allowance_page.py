@@ -46,6 +46,7 @@ from elderdesk.ui.models.allowance_models import (
 )
 from elderdesk.ui.ops import Ops
 from elderdesk.ui.widgets.list_tab import ListTab
+from elderdesk.ui.widgets.street_filter import StreetFilter, located
 from elderdesk.ui.widgets.unmask import guard_unmask
 
 if TYPE_CHECKING:
@@ -99,6 +100,10 @@ class AllowancePage(QWidget):
         self.refresh_button.clicked.connect(self.refresh)
         QShortcut(QKeySequence(keys.REFRESH), self, self.refresh).setWhatsThis(self.tr("刷新"))
         top = QHBoxLayout()  # above the tabs: beside them it leaves the tabs no room
+        self.street_filter = StreetFilter(ops, services, operator, self)  # a district
+        self.street_filter.found_district.connect(self._use_streets)
+        self.street_filter.street_changed.connect(lambda _s: self._use_streets())
+        top.addWidget(self.street_filter)
         top.addStretch(1)
         if self.import_online_button is not None:
             top.addWidget(self.import_online_button)
@@ -238,6 +243,19 @@ class AllowancePage(QWidget):
             tab.refresh()
         self._ops.run(lambda: self._services.allowance.policy(self._op), self._on_policy_loaded,
                       lambda exc: self.policy_summary.setText(errors.error_text(exc)))
+
+    def _use_streets(self) -> None:
+        """A district: the application lists with the registering street, filtered by it."""
+        allowance, op, services = self._services.allowance, self._op, self._services
+        street = self.street_filter.street()
+        for index, state in ((TO_REVIEW, "applied"), (TO_APPROVE, "reviewed"),
+                             (RETURNED, "returned"), (APPROVED, "approved")):
+            tab = self.lists[index]
+            tab.set_load(lambda state=state: located(services, op, allowance.queue(op, state),
+                                                     street))
+            tab.model.show_office()
+            if self.isVisible():
+                tab.refresh()
 
     def _on_list_loaded(self, index: int, n: int) -> None:
         title = self._titles[index]

@@ -36,6 +36,7 @@ from elderdesk.ui.ops import Ops
 from elderdesk.ui.widgets.card_reader import DONE, CardRead, CardReader
 from elderdesk.ui.widgets.person_detail import PersonDetail
 from elderdesk.ui.widgets.record_table import record_table
+from elderdesk.ui.widgets.street_filter import StreetFilter, street_pages
 from elderdesk.ui.widgets.unmask import guard_unmask
 
 if TYPE_CHECKING:
@@ -84,6 +85,10 @@ class RegisterPage(QWidget):
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("查找"), self))
         top.addWidget(self.search_edit, 1)
+        self.street_filter = StreetFilter(self._ops, self._services, self._op, self)  # district
+        self.street_filter.found_district.connect(self._use_streets)
+        self.street_filter.street_changed.connect(lambda _s: self._use_streets())
+        top.addWidget(self.street_filter)
         top.addWidget(self.unmask_check)
         self.add_button = self._button(self.tr("新增登记"), "Ctrl+N", self.add_person)
         self.edit_button = self._button(self.tr("修改"), "F2", self.edit_selected)
@@ -200,6 +205,15 @@ class RegisterPage(QWidget):
         else:
             text = self.tr("共 {n} 人").format(n=n)
         self.count_label.setText(text)
+
+    def _use_streets(self) -> None:
+        """A district: the registering street of each row, only the chosen street's people."""
+        people, op, services = self._services.people, self._op, self._services
+        search = lambda q, after, limit: people.search(op, q, limit=limit, after=after)  # noqa: E731
+        self.model.set_loader(street_pages(services, op, search, self.street_filter.street()))
+        self.model.show_office()
+        if self.model.query:
+            self.model.refresh()
 
     def _on_unmask_toggled(self, checked: bool) -> None:
         self.model.set_masked(not checked)

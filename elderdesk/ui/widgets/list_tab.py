@@ -71,6 +71,10 @@ class ListTab(QWidget):
     def selected(self) -> Any:
         return self.model.row_at(self.table.currentIndex().row())
 
+    def set_load(self, load: Callable[[], Sequence[Any]]) -> None:
+        """Another way to load the rows (a district's street filter); then refresh()."""
+        self._load = load
+
     def is_loading(self) -> bool:
         return self._loading
 
