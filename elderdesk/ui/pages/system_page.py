@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from elderdesk.services.settings import IDLE_RANGE
+from elderdesk.ui.duplicates_page import DuplicatesPage
 from elderdesk.ui.errors import error_text
 from elderdesk.ui.exchange_tab import ExchangeTab
 from elderdesk.ui.layout import WrapLabel
@@ -81,6 +82,8 @@ class SystemPage(QWidget):
         self.tabs.addTab(self.reader_tab, self.tr("读卡器"))
         self.exchange_tab = ExchangeTab(ops, services, operator, self)  # street and district
         self.tabs.addTab(self.exchange_tab, self.tr("交换"))
+        self.duplicates_tab = DuplicatesPage(ops, services, operator, self)  # 应退尽退 (district)
+        self.tabs.addTab(self.duplicates_tab, self.tr("疑似重复"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
 
