@@ -91,6 +91,7 @@ class RosterView:
     notes: dict[str, Any] = field(default_factory=dict)
     withheld: tuple[WithheldView, ...] = ()  # sorted by ID number
     check_code: str | None = None  # 校验码 of the freeze's audit record (frozen rosters only)
+    frozen_by_office: str | None = None  # at a street: the district that froze this roster
     offices: dict[str, str] | None = None  # at a district: street code -> name (subtotals)
 
     @property
@@ -118,6 +119,7 @@ class RosterView:
         return {
             "period": self.period,
             "status": self.status,
+            **({"frozen_by": self.frozen_by_office} if self.frozen_by_office else {}),
             "lines": [{
                 "id_number": ln.id_number, "name": ln.name, "community": ln.community,
                 **({"office": ln.office} if self.offices is not None else {}),

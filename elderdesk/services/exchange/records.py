@@ -17,6 +17,7 @@ from typing import Any
 
 from elderdesk.domain.states import EndReason, EnrollmentStatus, PersonStatus, StopReason
 from elderdesk.services.clock import now
+from elderdesk.services.exchange import returns
 from elderdesk.store import allowance_repo, audit_repo, exchange_repo, people_repo
 from elderdesk.store.db import Session
 from elderdesk.store.orm import PersonRow
@@ -25,7 +26,7 @@ from elderdesk.store.pinyin import name_keys
 
 St = EnrollmentStatus
 STREET_KINDS = ("person", "lifecert", "application", "card")
-DISTRICT_KINDS = ("decision", "stop", "setting")
+DISTRICT_KINDS = ("decision", "stop", "setting", *returns.KINDS)
 COUNT_KEYS = ("person", "lifecert", "card", "application", "decision", "stop", "roster",
               "ledger", "recovery", "settlement", "setting")
 PERSON_FIELDS = ("id_number", "name", "sex", "ethnicity", "birth_date", "household_address",
@@ -111,7 +112,7 @@ def district_records(s: Session, code: str, partners: list[Any]
         if len(p.code) == 9 and p.payment:
             out.append(("setting", f"payment-{p.code}",
                         {"street": p.code, "payment": p.payment}))
-    return out
+    return out + returns.district_records(s, code)  # what frozen rosters send back
 
 
 # --- a partner's records written here ------------------------------------------------------

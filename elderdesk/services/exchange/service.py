@@ -16,7 +16,7 @@ from elderdesk.services import audit, settings
 from elderdesk.services.audit import anchors
 from elderdesk.services.auth import Operator, require
 from elderdesk.services.clock import now
-from elderdesk.services.exchange import duplicates, package, records
+from elderdesk.services.exchange import duplicates, package, records, returns
 from elderdesk.services.exchange.office import district_code
 from elderdesk.store import audit_repo, exchange_repo, office_repo, settings_repo
 from elderdesk.store.db import Database, Session
@@ -82,6 +82,8 @@ def _stamp(s: Session, code: str, level: str) -> None:
         if row is None or row.digest != dg:
             exchange_repo.put_record(s, kind, code, key, key, exchange_repo.next_version(s), dg,
                                      json.dumps(data, ensure_ascii=False, sort_keys=True))
+    if level == office_repo.DISTRICT:
+        returns.stamped(s)  # the frozen rosters' return records are written
 
 
 def _for(receiver: str, level: str, row: Any) -> bool:
@@ -261,6 +263,8 @@ class ExchangeService:
             local = records.apply_decision(s, rec)
         elif kind == "stop":
             local = records.apply_stop(s, rec)
+        elif kind in returns.KINDS:  # a district's roster, ledger, recovery, settlement
+            local = returns.apply(s, code, rec)
         else:  # setting: who pays this street
             settings_repo.store(s, "office.payment", str(rec["data"].get("payment") or "street"))
             local = key

@@ -20,6 +20,7 @@ from elderdesk.services.audit import anchors as audit_anchors
 from elderdesk.services.audit.labels import change_words
 from elderdesk.services.auth import Operator, require
 from elderdesk.services.clock import event_date, now, today
+from elderdesk.services.exchange import returns
 from elderdesk.services.people.imports import Cancelled
 from elderdesk.store import allowance_repo, audit_repo, roster_repo
 from elderdesk.store.bulk import gc_paused
@@ -272,13 +273,16 @@ class RosterService:
         withheld = tuple(WithheldView(*w) for w in roster_repo.load_withheld(s, row.id))
         return RosterView(row.period, row.status, office, row.built_at, row.built_by,
                           row.frozen_at, row.frozen_by, tuple(out), withheld=withheld,
-                          check_code=self._check_code(s, row))
+                          check_code=self._check_code(s, row),
+                          frozen_by_office=row.frozen_by_office)
 
     @staticmethod
     def _check_code(s: Session, row: RosterRow) -> str | None:
         """The 校验码 printed on a frozen roster: its freeze's own audit record (cli.md)."""
         if row.status != "frozen":
             return None
+        if row.frozen_by_office:  # frozen by the district: the code it printed
+            return returns.received_check_code(s, row.id)
         found = audit_repo.last_of(s, "roster.freeze", row.period)
         return audit_anchors.check_code(*found) if found else None
 

@@ -1,0 +1,220 @@
+"""SQL of what a district's frozen rosters send back to its streets (multi-office.md §5):
+reading a district roster's part of one street, the ledger rows and recoveries of its people;
+writing a received roster, ledger months, recoveries and settlements at the street."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from datetime import date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from elderdesk.domain.ledger import DraftLine
+from elderdesk.domain.roster import LineView
+from elderdesk.store import roster_repo, settings_repo
+from elderdesk.store.orm import PersonRow
+from elderdesk.store.orm_allowance import RecoveryRow, RosterRow
+from elderdesk.store.orm_exchange import PartnerRow, RecordRow
+
+# The highest roster id whose return records a district has written (settings key).
+MARK_KEY = "exchange.returns.roster"
+
+
+def _chunks(ids: list, size: int = 500) -> Iterable[list]:
+    for i in range(0, len(ids), size):
+        yield ids[i:i + size]
+
+
+# --- at the district ------------------------------------------------------------------------
+def mark(session: Session) -> int:
+    return int(settings_repo.value(session, MARK_KEY) or 0)
+
+
+def set_mark(session: Session, roster_id: int) -> None:
+    if roster_id > mark(session):
+        settings_repo.store(session, MARK_KEY, str(roster_id))
+
+
+def frozen_after(session: Session, roster_id: int) -> list[RosterRow]:
+    """The frozen rosters with an id above roster_id, oldest first."""
+    return list(session.execute(select(RosterRow).where(
+        RosterRow.status == "frozen", RosterRow.id > roster_id).order_by(RosterRow.id)).scalars())
+
+
+def paid_streets(session: Session, period: str) -> list[str]:
+    """The streets a district pays in a period (exchange_partners.pays_from, migration 0010)."""
+    return list(session.execute(select(PartnerRow.code).where(
+        PartnerRow.pays_from.is_not(None), PartnerRow.pays_from <= period)
+        .order_by(PartnerRow.code)).scalars())
+
+
+def person_refs(session: Session, own: str, person_ids: Iterable[int]
+                ) -> dict[int, tuple[str, str]]:
+    """people.id -> (registering street, the street's key) of the people a district holds."""
+    out: dict[int, tuple[str, str]] = {}
+    for chunk in _chunks(sorted({str(i) for i in person_ids})):
+        for local, owner, key in session.execute(select(
+                RecordRow.local_id, RecordRow.owner, RecordRow.key).where(
+                RecordRow.kind == "person", RecordRow.owner != own,
+                RecordRow.local_id.in_(chunk))):
+            out[int(local)] = (owner, key)
+    return out
+
+
+def roster_lines(session: Session, roster_id: int) -> list[tuple]:
+    """(person_id, id_number, name, sex, birth_date, street, community, bank, account, band,
+    monthly_fen, [(Month.index, kind code, fen)]) of a roster's lines, by ID number."""
+    lines, items = roster_repo.load_lines(session, roster_id)
+    out = []
+    for ln in lines:
+        text = items.get(ln[0])
+        rows = sorted(tuple(int(x) for x in p.split(" ")) for p in text.split(",")) \
+            if text else []
+        out.append((ln[11], *ln[1:11], rows))
+    return out
+
+
+def withheld_people(session: Session, id_numbers: Iterable[str]) -> dict[str, int]:
+    """ID number -> people.id of the registration a roster withheld (the one with an approved
+    application when a district holds the ID from two streets)."""
+    out: dict[str, int] = {}
+    cur = roster_repo.raw_cursor(session)
+    for chunk in _chunks(sorted(set(id_numbers))):
+        marks = ", ".join("?" * len(chunk))
+        rows = cur.execute(
+            "SELECT p.id_number, p.id, (SELECT count(*) FROM enrollments e WHERE e.person_id = "
+            f"p.id AND e.approved_on IS NOT NULL) FROM people p WHERE p.id_number IN ({marks})",
+            chunk).fetchall()
+        for number, pid, approved in sorted(rows, key=lambda r: (r[0], -r[2], r[1])):
+            out.setdefault(number, pid)
+    return out
+
+
+def ledger_months(session: Session, person_ids: Iterable[int]) -> dict[int, dict[int, int]]:
+    """people.id -> {Month.index: net fen} of their ledger rows."""
+    out: dict[int, dict[int, int]] = defaultdict(dict)
+    cur = roster_repo.raw_cursor(session)
+    for chunk in _chunks(sorted(set(person_ids))):
+        marks = ", ".join("?" * len(chunk))
+        for pid, month, fen in cur.execute(
+                f"SELECT person_id, month, paid_fen FROM ledger WHERE person_id IN ({marks})",
+                chunk):
+            out[pid][month] = fen
+    return out
+
+
+def frozen_item_months(session: Session, person_ids: Iterable[int]) -> dict[int, set[int]]:
+    """people.id -> the months any frozen roster paid or recovered (a ledger row may have gone
+    back to nothing since: such a month travels as 0)."""
+    out: dict[int, set[int]] = defaultdict(set)
+    cur = roster_repo.raw_cursor(session)
+    for chunk in _chunks(sorted(set(person_ids))):
+        marks = ", ".join("?" * len(chunk))
+        for pid, month in cur.execute(
+                "SELECT DISTINCT l.person_id, i.month FROM roster_items i "
+                "JOIN roster_lines l ON l.id = i.line_id JOIN rosters r ON r.id = l.roster_id "
+                f"WHERE r.status = 'frozen' AND l.person_id IN ({marks})", chunk):
+            out[pid].add(month)
+    return out
+
+
+def recoveries_of(session: Session, roster_id: int) -> list[RecoveryRow]:
+    return list(session.execute(select(RecoveryRow).where(
+        RecoveryRow.roster_id == roster_id).order_by(RecoveryRow.id)).scalars())
+
+
+def settled_recoveries(session: Session) -> list[RecoveryRow]:
+    return list(session.execute(select(RecoveryRow).where(
+        RecoveryRow.settled_on.is_not(None)).order_by(RecoveryRow.id)).scalars())
+
+
+# --- at the street --------------------------------------------------------------------------
+def own_person(session: Session, code: str, key: str) -> PersonRow | None:
+    """This street's person of a key it sent (its row id), None when it never sent one."""
+    if not key.isdigit() or session.get(RecordRow, ("person", code, key)) is None:
+        return None
+    return session.get(PersonRow, int(key))
+
+
+def local_of(session: Session, kind: str, owner: str, key: str) -> int | None:
+    row = session.get(RecordRow, (kind, owner, key))
+    return int(row.local_id) if row is not None and row.local_id.isdigit() else None
+
+
+def record_body(session: Session, kind: str, local_id: str) -> str | None:
+    row = session.execute(select(RecordRow.body).where(
+        RecordRow.kind == kind, RecordRow.local_id == local_id)).first()
+    return row[0] if row else None
+
+
+def roster_of_period(session: Session, period: str, status: str) -> RosterRow | None:
+    return session.execute(select(RosterRow).where(
+        RosterRow.period == period, RosterRow.status == status)).scalar_one_or_none()
+
+
+def drafts_up_to(session: Session, period: str) -> list[RosterRow]:
+    return list(session.execute(select(RosterRow).where(
+        RosterRow.status == "draft", RosterRow.period <= period)).scalars())
+
+
+def add_frozen_roster(session: Session, period: str, built_at: datetime, built_by: str,
+                      built_audit_id: int, frozen_at: datetime, frozen_by: str,
+                      office: str, lines: list[DraftLine],
+                      withheld: list[tuple]) -> RosterRow:
+    """A roster frozen elsewhere (by the district), stored as the street's own frozen ones
+    are: the same tables, so the same triggers keep it as it is."""
+    row = RosterRow(
+        id=roster_repo.next_id(session, "rosters"), period=period, status="frozen",
+        built_at=built_at, built_by=built_by, built_audit_id=built_audit_id,
+        frozen_at=frozen_at, frozen_by=frozen_by, frozen_by_office=office,
+        people=sum(1 for ln in lines if ln.paid_fen > 0),
+        regular_fen=sum(f for ln in lines for _m, k, f in ln.rows if k == 0),
+        arrears_fen=sum(f for ln in lines for _m, k, f in ln.rows if k == 1),
+        recovery_fen=sum(ln.recovery_fen for ln in lines))
+    session.add(row)
+    session.flush()
+    roster_repo.insert_lines(session, row.id, roster_repo.next_id(session, "roster_lines"),
+                             lines, full=False)
+    roster_repo.save_withheld(session, row.id, withheld)
+    return row
+
+
+def line(person_id: int, printed: tuple, band: str | None, monthly_fen: int,
+         rows: list[tuple[int, int, int]]) -> DraftLine:
+    """A received line as the engine's DraftLine (what insert_lines stores)."""
+    id_number, name, sex, birth, street, community, bank, account = printed
+    view = LineView(id_number, name, sex, birth, street, community, bank, account, band,
+                    monthly_fen, 0, ())
+    rows = sorted(rows)
+    return DraftLine(person_id, view, tuple(rows),
+                     sum(f for _m, k, f in rows if k != 2), sum(f for _m, k, f in rows if k == 2))
+
+
+def set_ledger(session: Session, person_id: int, months: dict[int, int]) -> None:
+    """The person's ledger rows of these months as given (0: no row)."""
+    cur = roster_repo.raw_cursor(session)
+    for month, fen in sorted(months.items()):
+        cur.execute("DELETE FROM ledger WHERE person_id = ? AND month = ?", (person_id, month))
+        if fen:
+            cur.execute("INSERT INTO ledger (person_id, month, paid_fen) VALUES (?, ?, ?)",
+                        (person_id, month, fen))
+
+
+def add_recovery(session: Session, person_id: int, roster_id: int, period: str, month: str,
+                 amount_fen: int) -> RecoveryRow:
+    row = RecoveryRow(person_id=person_id, roster_id=roster_id, period=period, month=month,
+                      amount_fen=amount_fen)
+    session.add(row)
+    session.flush()
+    return row
+
+
+def settle(session: Session, recovery_id: int, on: date | None, by: str | None) -> bool:
+    row = session.get(RecoveryRow, recovery_id)
+    if row is None:
+        return False
+    row.settled_on, row.settled_by = on, by
+    session.flush()
+    return True
