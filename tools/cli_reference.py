@@ -56,6 +56,7 @@ WHO: dict[str, str] = {
     "exchange export": "exchange.street (district: exchange.district)",
     "exchange import": "exchange.street (district: exchange.district)",
     "exchange status": "exchange.street (district: exchange.district)",
+    "exchange duplicates": "people.read",
     "receipts": "receipt.read",
     "receipt void": "receipt.void",
     "receipt print": "receipt.print",
