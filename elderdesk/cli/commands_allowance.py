@@ -68,11 +68,14 @@ def register(sub: Any) -> None:
                                  ("freeze", "冻结", cmd_freeze)):
         p = ro.add_parser(name, help=label)
         p.add_argument("--period", required=True)
+        if name == "show":
+            p.add_argument("--office", dest="roster_office", metavar="CODE", help=OFFICE_HELP)
         p.set_defaults(handler=handler)
     p = ro.add_parser("export", help="导出银行文件（xlsx）或打印版（PDF）")
     p.add_argument("--period", required=True)
     p.add_argument("--xlsx")
     p.add_argument("--pdf")
+    p.add_argument("--office", dest="roster_office", metavar="CODE", help=OFFICE_HELP)
     p.set_defaults(handler=cmd_export)
 
     p = sub.add_parser("recoveries", help="追回款")
@@ -84,6 +87,9 @@ def register(sub: Any) -> None:
     s.add_argument("--month", required=True)
     s.add_argument("--date")
     s.set_defaults(handler=cmd_settle)
+
+
+OFFICE_HELP = "区级机构：只看（导出）这个街道的花名册行（街道代码）"
 
 
 def _show_person(ctx: Any, op: Any, id_number: str) -> int:
@@ -191,7 +197,8 @@ def cmd_build(ctx: Any, args: Any) -> int:
 
 def cmd_show(ctx: Any, args: Any) -> int:
     op = ctx.operator()
-    return _emit_roster(ctx, ctx.services.roster.show(op, args.period))
+    return _emit_roster(ctx, ctx.services.roster.show(op, args.period,
+                                                      office=args.roster_office))
 
 
 def cmd_freeze(ctx: Any, args: Any) -> int:
@@ -204,7 +211,8 @@ def cmd_export(ctx: Any, args: Any) -> int:
         raise ElderError("EXPORT_NOTHING")
     xlsx, pdf = new_file(args.xlsx), new_file(args.pdf)
     op = ctx.operator()
-    written = ctx.services.roster.export(op, args.period, xlsx=xlsx, pdf=pdf)
+    written = ctx.services.roster.export(op, args.period, xlsx=xlsx, pdf=pdf,
+                                         office=args.roster_office)
     missing = getattr(written, "missing_accounts", 0)
     emit({"ok": True, "missing_accounts": missing} if missing else {"ok": True}, ctx.json,
          "\n".join(f"已导出 {Path(p)}" for p in written))

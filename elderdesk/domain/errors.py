@@ -223,6 +223,8 @@ MESSAGES: dict[str, tuple[int, str]] = {
     "OFFICE_NOT_HOLDER": (4, "机构 {office} 没有登记身份证号 {id}；登记此人的是{offices}"),
     "DUP_APPROVED": (4, "身份证号 {id} 在街道 {other} 的申请已批准，不能再批准街道 {office} 的申请（同一人只发一份，应退尽退）；请核实后对本申请作不予批准"),
     "EXCHANGE_FOREIGN_PERSON": (4, "交换包中的{what}含有不是本街道登记的人员（{person}）；未导入任何内容"),
+    "DISTRICT_PAYS": (4, "高龄津贴由区里（{district}）统一发放，本街道不能{action}：花名册由区里冻结，随交换包送回本街道"),
+    "DISTRICT_PAYS_PERIOD": (4, "高龄津贴由区里（{district}）统一发放，本街道只能为 {next} 编制草稿（核对本街道数据、打印），不能编制 {period}"),
     "EXCHANGE_BAD_PACKAGE": (4, "交换包内容格式不对（{detail}）；未导入任何内容"),
     "ALREADY_ENROLLED": (1, "此人已有在办或已批准的高龄津贴申请，本行未导入"),
     "TOO_EARLY": (1, "申请过早：申请日期 {date}，年满 {age} 周岁前两个月起方可申请，最早 {earliest}，本行未导入"),

@@ -67,6 +67,49 @@ _REC = [
     ("备注", 0, "l", True),
 ]
 _AMOUNT_COLS = (11, 12, 13)  # 本期应发, 补发, 实发金额
+# A district's roster ends with the subtotals per street and community (multi-office.md §5).
+_SUB = [
+    ("街道", 190, "l", True),
+    ("社区", 150, "l", True),
+    ("人数", 50, "c", False),
+    ("本期应发", 90, "r", False),
+    ("补发", 80, "r", False),
+    ("实发金额", 90, "r", False),
+    ("追回金额", 80, "r", False),
+    ("备注", 0, "l", True),
+]
+SUB_TITLE_H = 20.0
+
+
+def subtotal_rows(r: RosterView) -> list[tuple[str, list[str]]]:
+    """('row' | 'street' | 'total', cells) of a district roster's subtotal table: each street's
+    communities, then the street's subtotal; the grand total last."""
+    names = r.offices or {}
+    groups: dict[str, dict[str, list[int]]] = {}
+    for ln in r.lines:
+        sums = groups.setdefault(ln.office or "", {}).setdefault(ln.community or "", [0] * 5)
+        sums[0] += 1 if ln.payments else 0
+        sums[1] += ln.regular_fen
+        sums[2] += ln.arrears_fen
+        sums[3] += ln.paid_fen
+        sums[4] += ln.recovery_fen
+
+    def cells(a: str, b: str, v: list[int]) -> list[str]:
+        return [a, b, str(v[0]), *(_money(x) for x in v[1:]), ""]
+
+    out: list[tuple[str, list[str]]] = []
+    grand = [0] * 5
+    for code in sorted(groups):
+        street = f"{code} {names.get(code, '')}".strip()
+        total = [0] * 5
+        for community in sorted(groups[code]):
+            v = groups[code][community]
+            out.append(("row", cells(street, community or "（未填社区）", v)))
+            total = [x + y for x, y in zip(total, v, strict=True)]
+        out.append(("street", cells(f"{street} 小计", "", total)))
+        grand = [x + y for x, y in zip(grand, total, strict=True)]
+    out.append(("total", cells("合计", "", grand)))
+    return out
 
 
 def _money(fen: int) -> str:
@@ -146,6 +189,8 @@ class _Writer:
         self.main = Cols(MARGIN, [(t, w or rest, a, wr) for t, w, a, wr in spec])
         rec_rest = PAGE_W - 2 * MARGIN - sum(w for _, w, _, _ in _REC)
         self.rec = Cols(MARGIN, [(t, w or rec_rest, a, r) for t, w, a, r in _REC])
+        sub_rest = PAGE_W - 2 * MARGIN - sum(w for _, w, _, _ in _SUB)
+        self.sub = Cols(MARGIN, [(t, w or sub_rest, a, r) for t, w, a, r in _SUB])
 
     def frame(self, page: int, pages: int) -> None:
         c, r = self.c, self.roster
@@ -203,7 +248,7 @@ class _Writer:
         _report_unprintable(
             [(x[3], x[5], "".join(x)) for x in rows]
             + [(x[3], x[4], "".join(x)) for x in recs]
-            + [("", "", r.office + (self.prepared_by or ""))],
+            + [("", "", r.office + (self.prepared_by or "") + "".join((r.offices or {}).values()))],
             on_missing,
         )
         pages = plan_pages(
@@ -219,8 +264,12 @@ class _Writer:
         )
         tot = r.totals_fen()
         grand = (tot["regular"], tot["arrears"], tot["paid"])
+        subs = subtotal_rows(r) if r.offices is not None else []
+        per_page = int((BODY_TOP - BODY_BOTTOM - SUB_TITLE_H - HEAD_H) // ROW_H)
+        sub_pages = [subs[i:i + per_page] for i in range(0, len(subs), per_page)]
+        total_pages = len(pages) + len(sub_pages)
         for page_no, ops in enumerate(pages, start=1):
-            self.frame(page_no, len(pages))
+            self.frame(page_no, total_pages)
             for op, y, a, b in ops:
                 if op == "head":
                     draw_cells(c, self.main, y, HEAD_H, [title for title, *_ in _MAIN], header=True)
@@ -251,6 +300,27 @@ class _Writer:
                 elif op == "sign":
                     self.signatures(y)
             c.showPage()
+        for n, part in enumerate(sub_pages):
+            self.frame(len(pages) + n + 1, total_pages)
+            self.subtotals(part, n > 0)
+            c.showPage()
+
+    def subtotals(self, part: list[tuple[str, list[str]]], more: bool) -> None:
+        """One page of the subtotal table per street and community."""
+        c, y = self.c, BODY_TOP
+        fonts.draw_string(c, MARGIN, y - 13, "分街道、社区小计" + ("（续）" if more else ""), 9)
+        y -= SUB_TITLE_H
+        draw_cells(c, self.sub, y, HEAD_H, [title for title, *_ in _SUB], header=True)
+        y -= HEAD_H
+        for what, cells in part:
+            if what == "row":
+                draw_rows(c, self.sub, y, ROW_H, [cells])
+            else:
+                spans = [(0, 2, cells[0], "c" if what == "total" else "l")]
+                spans += [(i, i + 1, cells[i], "c" if i == 2 else "r") for i in range(2, 7)]
+                spans.append((7, 8, "", "l"))
+                draw_band(c, self.sub, y, ROW_H, spans)
+            y -= ROW_H
 
 
 def write_roster_pdf(

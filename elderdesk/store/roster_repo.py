@@ -184,6 +184,7 @@ def insert_lines(session: Session, roster_id: int, first_line_id: int,
     snapshots, slim, items = [], [], []
     isodates: dict[date, str] = {}
     line_id = first_line_id
+    with_office = lines[0].view.office is not None  # a district's lines carry their office
     # Numbered in person order (the engine sorts by ID number): the snapshot, line and person
     # indexes then grow in key order, and freezing walks the ledger in its key order.
     for ln in sorted(lines, key=attrgetter("person_id")):
@@ -199,14 +200,17 @@ def insert_lines(session: Session, roster_id: int, first_line_id: int,
             made_by = roster_id
             snapshots.append((ln.person_id, made_by, *printed))
         slim.append((line_id, roster_id, ln.person_id, made_by, v.band, v.monthly_fen,
-                     ln.paid_fen, ln.recovery_fen, v.office))
+                     ln.paid_fen, ln.recovery_fen, v.office) if with_office else
+                    (line_id, roster_id, ln.person_id, made_by, v.band, v.monthly_fen,
+                     ln.paid_fen, ln.recovery_fen))
         items += [(line_id, *r) for r in ln.rows]
         line_id += 1
     cur.executemany(f"INSERT INTO roster_snapshots (person_id, roster_id, {', '.join(PRINTED)})"
                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", snapshots)
     cur.executemany("INSERT INTO roster_lines (id, roster_id, person_id, snapshot_roster_id, "
-                    "band, monthly_fen, paid_fen, recovery_fen, office) VALUES "
-                    "(?, ?, ?, ?, ?, ?, ?, ?, ?)", slim)
+                    "band, monthly_fen, paid_fen, recovery_fen"
+                    + (", office) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)" if with_office else
+                       ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)"), slim)
     cur.executemany("INSERT INTO roster_items (line_id, month, kind, amount_fen) "
                     "VALUES (?, ?, ?, ?)", items)
 
@@ -291,8 +295,7 @@ def load_lines(session: Session, roster_id: int) -> tuple[list[tuple], dict[int,
     few distinct texts, so the caller parses each text once)."""
     cur = raw_cursor(session)
     lines = cur.execute(
-        f"SELECT l.id, {_SNAPSHOT}, l.band, l.monthly_fen, l.person_id, l.office "
-        "FROM roster_lines l "
+        f"SELECT l.id, {_SNAPSHOT}, l.band, l.monthly_fen, l.person_id FROM roster_lines l "
         f"{_JOIN_SNAPSHOT} WHERE l.roster_id = ?", (roster_id,)).fetchall()
     lines.sort(key=lambda ln: ln[1])
     if not lines:
@@ -316,8 +319,10 @@ def _item_views(text: str | None, cache: dict[str | None, tuple[ItemView, ...]]
     return found
 
 
-def load_views(session: Session, roster_id: int, period: Period) -> list[LineView]:
-    """The stored lines of a roster as views, sorted by ID number."""
+def load_views(session: Session, roster_id: int, period: Period,
+               offices: dict[int, str] | None = None) -> list[LineView]:
+    """The stored lines of a roster as views, sorted by ID number (at a district `offices`,
+    person_id -> the line's office: store/district_repo.line_offices)."""
     lines, items = load_lines(session, roster_id)
     dates = DateCache()
     cache: dict[str | None, tuple[ItemView, ...]] = {}
@@ -330,7 +335,8 @@ def load_views(session: Session, roster_id: int, period: Period) -> list[LineVie
         if age is None:
             age = ages[birth] = age_in(birth, last)  # type: ignore[arg-type,index]
         out.append(LineView(ln[1], ln[2], ln[3], birth, ln[5], ln[6], ln[7], ln[8],  # type: ignore[arg-type]
-                            ln[9], ln[10], age, _item_views(items.get(ln[0]), cache), ln[12]))
+                            ln[9], ln[10], age, _item_views(items.get(ln[0]), cache),
+                            offices.get(ln[11]) if offices else None))
     return out
 
 

@@ -29,6 +29,7 @@ from elderdesk.domain.text import clean_text
 from elderdesk.services import audit
 from elderdesk.services.allowance import once
 from elderdesk.services.auth import Operator, require
+from elderdesk.services.exchange import district
 from elderdesk.services.clock import event_date, now, today
 from elderdesk.services.people.service import PeopleService
 from elderdesk.store import allowance_repo as repo
@@ -126,6 +127,7 @@ class AllowanceService:
         policy = parse_policy_toml(source)  # refused whole before anything is written
         source = source.removeprefix("\ufeff")  # Notepad's byte order mark is not kept
         with self.db.write() as s:
+            district.refuse_if_district_pays(s, "加载津贴政策")
             before = repo.current_policy_source(s)
             s.add(PolicyRow(loaded_at=now(), operator=op.name, source=source))
             audit.record(s, op, "policy.load", "policy", None,

@@ -158,7 +158,8 @@ class OfficeService:
                 if row is None or len(row.code) != 9:
                     raise ElderError("OFFICE_UNKNOWN", office=str(code)[:20])
                 before = row.payment or "street"
-                row.payment = value
+                if value != row.payment:  # takes effect once a package carried it
+                    row.payment, row.payment_seq = value, None
                 audit.record(s, op, "office.payment", "office", row.code, {"payment": before},
                              {"payment": value})
                 return {row.code: value}

@@ -17,6 +17,7 @@ from typing import Any
 
 from elderdesk.domain.states import EndReason, EnrollmentStatus, PersonStatus, StopReason
 from elderdesk.services.clock import now
+from elderdesk.services.exchange.district import street_paid_records
 from elderdesk.services.exchange import returns
 from elderdesk.store import allowance_repo, audit_repo, exchange_repo, people_repo
 from elderdesk.store.db import Session
@@ -25,7 +26,7 @@ from elderdesk.store.orm_allowance import EnrollmentRow, LifeCertRow
 from elderdesk.store.pinyin import name_keys
 
 St = EnrollmentStatus
-STREET_KINDS = ("person", "lifecert", "application", "card")
+STREET_KINDS = ("person", "lifecert", "application", "card", "paid_roster", "paid_ledger")
 DISTRICT_KINDS = ("decision", "stop", "setting", *returns.KINDS)
 COUNT_KEYS = ("person", "lifecert", "card", "application", "decision", "stop", "roster",
               "ledger", "recovery", "settlement", "setting")
@@ -73,7 +74,7 @@ def street_records(s: Session, code: str) -> list[tuple[str, str, dict[str, Any]
     for c in cards:
         out.append(("card", str(c.id), {"person": str(c.person_id),
                                         **{f: _plain(getattr(c, f)) for f in CARD_FIELDS}}))
-    return out
+    return out + street_paid_records(s)  # what its own frozen rosters paid
 
 
 def _decision_date(s: Session, e: EnrollmentRow, id_number: str) -> str | None:

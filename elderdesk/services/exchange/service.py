@@ -17,6 +17,7 @@ from elderdesk.services.audit import anchors
 from elderdesk.services.auth import Operator, require
 from elderdesk.services.clock import now
 from elderdesk.services.exchange import duplicates, package, records, returns
+from elderdesk.services.exchange import district as payment
 from elderdesk.services.exchange.office import district_code
 from elderdesk.store import audit_repo, exchange_repo, office_repo, settings_repo
 from elderdesk.store.db import Database, Session
@@ -161,6 +162,8 @@ class ExchangeService:
                 "records": len(rows)}
             data = package.write(header, body, settings.get(s, "office.private_key") or "")
             partner.sent_seq, partner.sent_at = seq, stamp
+            if level == office_repo.DISTRICT:  # the package carrying a payment setting
+                payment.carried(partner, seq, [r.kind for r in rows])
             exchange_repo.add_package(s, to, "out", seq, hashlib.sha256(body).hexdigest(),
                                       top, stamp)
             _write_new(out, data)  # inside the transaction: no file, no commit
@@ -208,17 +211,20 @@ class ExchangeService:
             for n, rec in enumerate(recs, 1):
                 try:
                     if self._apply(s, code, rec, result.findings):
-                        counts[rec["kind"]] += 1
+                        counts[payment.COUNTED_AS.get(rec["kind"], rec["kind"])] += 1
                 except (ValueError, TypeError, KeyError, AttributeError):
                     # a well-signed record this program cannot read: nothing is imported
                     raise ElderError("EXCHANGE_BAD_PACKAGE",
                                      detail=f"第 {n} 条记录（{rec['kind']}）内容无法读取") from None
             result.counts.update(counts)
             result.findings.extend(duplicates.import_findings(s, pkg.sender, recs))
+            pays_from = payment.take_effect(s, partner, h) if level == office_repo.DISTRICT \
+                else None
             self._acknowledge(s, partner, h, sha)
             audit.record(s, op, "exchange.import", "exchange", pkg.sender, None,
                          {"from": pkg.sender, "first_seq": h["first_seq"], "seq": h["seq"],
-                          "counts": dict(counts), "findings": len(result.findings)})
+                          "counts": dict(counts), "findings": len(result.findings),
+                          **({"pays_from": pays_from} if pays_from is not None else {})})
         for f in result.findings:
             f.setdefault("message", "")
         return result
@@ -263,6 +269,8 @@ class ExchangeService:
             local = records.apply_decision(s, rec)
         elif kind == "stop":
             local = records.apply_stop(s, rec)
+        elif kind in payment.PAID_KINDS:  # what a street's own frozen rosters paid
+            local = payment.apply_paid(s, rec)
         elif kind in returns.KINDS:  # a district's roster, ledger, recovery, settlement
             local = returns.apply(s, code, rec)
         else:  # setting: who pays this street

@@ -20,9 +20,9 @@ from elderdesk.services.audit import anchors as audit_anchors
 from elderdesk.services.audit.labels import change_words
 from elderdesk.services.auth import Operator, require
 from elderdesk.services.clock import event_date, now, today
-from elderdesk.services.exchange import returns
+from elderdesk.services.exchange import district, returns
 from elderdesk.services.people.imports import Cancelled
-from elderdesk.store import allowance_repo, audit_repo, roster_repo
+from elderdesk.store import allowance_repo, audit_repo, district_repo, roster_repo
 from elderdesk.store.bulk import gc_paused
 from elderdesk.store.db import Database, Session
 from elderdesk.store.orm_allowance import RosterRow
@@ -80,6 +80,61 @@ def _change_words(s: Session, change: Any) -> str:
     return change_words(change.at, change.action, change.entity, change.entity_key, name)
 
 
+def _in_scope(scope: Any, facts: list[Any]) -> list[Any]:
+    """At a district (district.roster_scope): the candidates of the streets it pays in the
+    period, and its own registrations; everyone at a street."""
+    if scope is None:
+        return facts
+    offices, paid, _own = scope
+    return [f for f in facts if offices.get(f.person_id) in paid or f.person_id not in offices]
+
+
+def _tag(scope: Any, lines: list[Any]) -> None:
+    """At a district: each line's view carries its office (the registering street)."""
+    if scope is None:
+        return
+    offices, _paid, own = scope
+    for ln in lines:
+        ln.view = replace(ln.view, office=offices.get(ln.person_id, own))
+
+
+def _line_offices(s: Session, roster_id: int) -> dict[int, str] | None:
+    return district_repo.line_offices(s, roster_id) if district.street_names(s) is not None \
+        else None
+
+
+def _check_office(s: Session, office: str | None) -> dict[str, str] | None:
+    """The district's streets (None at a street); `--office` must name one of them, and at a
+    street it is a usage error (exit 2)."""
+    names = district.street_names(s)
+    if office is not None and names is None:
+        raise ElderError("USAGE", detail="--office 只用于区级机构（按街道筛选花名册）")
+    if office is not None and office not in (names or {}):
+        raise ElderError("OFFICE_UNKNOWN", office=str(office)[:20])
+    return names
+
+
+def _only_office(s: Session, view: RosterView, office: str | None) -> RosterView:
+    """`--office CODE`: a district roster's lines (and withheld people) of one street; at a
+    street the option is a usage error (exit 2)."""
+    if office is None:
+        return view
+    _check_office(s, office)
+    held = district_repo.offices_by_id_number(s, [w.id_number for w in view.withheld])
+    return replace(view, lines=tuple(ln for ln in view.lines if ln.office == office),
+                   withheld=tuple(w for w in view.withheld if held.get(w.id_number) == office))
+
+
+def _one_per_person(rows: list[tuple]) -> list[tuple]:
+    """Bank rows (name, id_number, bank, account, paid_fen) by ID number, one per person: at
+    a district an ID registered at two streets is paid once, in one row (the last account)."""
+    out: dict[str, tuple] = {}
+    for r in rows:
+        seen = out.get(r[1])
+        out[r[1]] = r if seen is None else (*r[:4], seen[4] + r[4])
+    return [out[k] for k in sorted(out)]
+
+
 @dataclass(frozen=True)
 class Comparison:
     """A roster against the previous frozen one: who is new, who stopped, whose band changed."""
@@ -130,6 +185,18 @@ class RosterService:
             raise ElderError("PERIOD_IN_FUTURE", period=str(period), first=period.first.zh(),
                              month=current.zh())
 
+    @staticmethod
+    def _check_street_draft(s: Session, period: Period) -> None:
+        """A street whose district pays builds drafts only for the period after the last
+        roster it holds frozen (to check its own data; the district freezes)."""
+        paying = district.paying_district(s)
+        if paying is None:
+            return
+        last = allowance_repo.last_frozen(s)
+        if last is not None and period != Period.parse(last.period).next():
+            raise ElderError("DISTRICT_PAYS_PERIOD", district=paying, period=str(period),
+                             next=str(Period.parse(last.period).next()))
+
     def _check_after_frozen(self, s: Session, period: Period) -> None:
         last = allowance_repo.last_frozen(s)
         if last is not None and period.first <= Period.parse(last.period).last:
@@ -147,23 +214,26 @@ class RosterService:
             period = self.parse_period(s, period_text)
             self._check_not_future(period)
             self._check_after_frozen(s, period)
+            self._check_street_draft(s, period)
             policy = self.allowance.policy_in(s)
+            scope = district.roster_scope(s, period)
             old = allowance_repo.draft(s)
             frozen = allowance_repo.last_frozen(s)
             settled = Period.parse(frozen.period).last.index if frozen else None
             changed = None if full or old is None else self._changed_since(s, old, period)
             if old is not None and changed is not None:
                 return self._rebuild(s, op, period, policy, settled, old, changed, progress,
-                                     cancel)
+                                     cancel, scope)
             if old is not None:
                 roster_repo.delete_roster(s, old.id)
                 s.expunge(old)
             roster_id = roster_repo.next_id(s, "rosters")
             with gc_paused():
-                facts = roster_repo.roster_facts(s)
+                facts = _in_scope(scope, roster_repo.roster_facts(s))
                 draft = build_roster(policy, period, facts, settled,
                                      _checker(len(facts), progress, cancel))
                 del facts
+                _tag(scope, draft.lines)
             totals = draft.totals
             record = audit.record(s, op, "roster.build", "roster", str(period), None, {
                 "period": str(period), "lines": len(draft.lines),
@@ -184,7 +254,8 @@ class RosterService:
             return self._remember(row, RosterView(
                 row.period, row.status, settings.get(s, "office.name") or "", row.built_at,
                 row.built_by, row.frozen_at, row.frozen_by,
-                tuple(line.view for line in draft.lines), withheld=tuple(draft.withheld)))
+                tuple(line.view for line in draft.lines), withheld=tuple(draft.withheld),
+                offices=district.street_names(s)))
 
     @staticmethod
     def _changed_since(s: Session, old: RosterRow, period: Period) -> dict[str, int] | None:
@@ -207,15 +278,16 @@ class RosterService:
 
     def _rebuild(self, s: Session, op: Operator, period: Period, policy: Any,
                  settled: int | None, row: RosterRow, changed: dict[str, int],
-                 progress: Progress | None, cancel: Any) -> RosterView:
+                 progress: Progress | None, cancel: Any, scope: Any = None) -> RosterView:
         """The draft again, computing only the changed people: their lines, items, snapshots
         and withheld entries are replaced, the totals adjusted. Exactly what a full build
         stores (tests/services/test_roster_incremental.py)."""
         held = self._recall(row)
         with gc_paused():
-            facts = roster_repo.roster_facts(s, changed.values())
+            facts = _in_scope(scope, roster_repo.roster_facts(s, changed.values()))
             part = build_roster(policy, period, facts, settled,
                                 _checker(len(facts), progress, cancel))
+            _tag(scope, part.lines)
         removed = roster_repo.remove_lines(s, row.id, changed.values())
         roster_repo.insert_lines(s, row.id, roster_repo.next_id(s, "roster_lines"), part.lines,
                                  full=False)
@@ -238,12 +310,13 @@ class RosterService:
             lines = replace_lines(held.lines, changed, [ln.view for ln in part.lines])
         else:
             with gc_paused():
-                lines = roster_repo.load_views(s, row.id, period)
+                lines = roster_repo.load_views(s, row.id, period, _line_offices(s, row.id))
         if progress:
             progress(1, 1)
         return self._remember(row, RosterView(
             row.period, row.status, settings.get(s, "office.name") or "", row.built_at,
-            row.built_by, row.frozen_at, row.frozen_by, tuple(lines), withheld=tuple(withheld)))
+            row.built_by, row.frozen_at, row.frozen_by, tuple(lines), withheld=tuple(withheld),
+            offices=district.street_names(s)))
 
     def missing_accounts(self, op: Operator) -> list[tuple[str, str]]:
         """(ID number, name) of enrolled people without a valid bank account: the roster page
@@ -253,12 +326,13 @@ class RosterService:
             return roster_repo.enrolled_without_account(s)
 
     # --- read ------------------------------------------------------------------------
-    def show(self, op: Operator, period_text: str) -> RosterView:
+    def show(self, op: Operator, period_text: str, office: str | None = None) -> RosterView:
+        """The roster of a period; at a district `office` keeps one street's lines."""
         require(op, "roster.read")
         with self.db.read() as s:
             period = self.parse_period(s, period_text)
             row = self._find(s, period)
-            return self._remember(row, self._view(s, row))
+            return _only_office(s, self._remember(row, self._view(s, row)), office)
 
     def _find(self, s: Session, period: Period) -> RosterRow:
         row = roster_repo.find_roster(s, str(period))  # a frozen one wins over a draft
@@ -268,13 +342,15 @@ class RosterService:
 
     def _view(self, s: Session, row: RosterRow) -> RosterView:
         with gc_paused():
-            out = roster_repo.load_views(s, row.id, Period.parse(row.period))
+            out = roster_repo.load_views(s, row.id, Period.parse(row.period),
+                                         _line_offices(s, row.id))
         office = settings.get(s, "office.name") or ""
         withheld = tuple(WithheldView(*w) for w in roster_repo.load_withheld(s, row.id))
         return RosterView(row.period, row.status, office, row.built_at, row.built_by,
                           row.frozen_at, row.frozen_by, tuple(out), withheld=withheld,
                           check_code=self._check_code(s, row),
-                          frozen_by_office=row.frozen_by_office)
+                          frozen_by_office=row.frozen_by_office,
+                          offices=district.street_names(s))
 
     @staticmethod
     def _check_code(s: Session, row: RosterRow) -> str | None:
@@ -306,19 +382,29 @@ class RosterService:
             now_view.recovery_lines)
 
     def export(self, op: Operator, period: str, *, xlsx: Path | None = None,
-               pdf: Path | None = None) -> Exported:
+               pdf: Path | None = None, office: str | None = None) -> Exported:
         """Write the bank xlsx (frozen rosters only) and/or the printed PDF of a period. The
         bank file needs five columns of the paying lines: those are read, not the views.
         People without a valid account go to the sheet 待补录账号 (counted in the result)."""
         require(op, "roster.export")
         with self.db.read() as s:
+            names = _check_office(s, office)
             row = self._find(s, self.parse_period(s, period))
+            if xlsx is not None:
+                district.refuse_if_district_pays(s, "导出银行发放文件")
             if xlsx is not None and row.status != "frozen":
                 raise ElderError("ROSTER_NOT_FROZEN", period=row.period)
+            view = _only_office(s, self._view(s, row), office) if pdf is not None else None
             bank, missing = roster_repo.bank_file_rows(s, row.id) if xlsx is not None \
                 else ([], [])
+            if names is not None and xlsx is not None:  # a district's bank file
+                if office is not None:
+                    ids = district_repo.line_id_numbers(s, row.id, office)
+                    held = district_repo.offices_by_id_number(s, [m[0] for m in missing])
+                    bank = [b for b in bank if b[1] in ids]
+                    missing = [m for m in missing if held.get(m[0]) == office]
+                bank = _one_per_person(bank)
             code = self._check_code(s, row)
-            view = self._view(s, row) if pdf is not None else None
             name, status = row.period, row.status
         written = Exported(missing_accounts=len(missing))
         if xlsx is not None:
@@ -334,6 +420,7 @@ class RosterService:
         with self.db.write() as s:
             audit.record(s, op, "roster.export", "roster", name, None,
                          {"files": [str(p) for p in written], "status": status,
+                          **({"office": office} if office is not None else {}),
                           **({"missing_accounts": len(missing)} if xlsx is not None else {})})
         return written
 
@@ -341,6 +428,7 @@ class RosterService:
     def freeze(self, op: Operator, period_text: str) -> RosterView:
         require(op, "roster.freeze")
         with self.db.write() as s:
+            district.refuse_if_district_pays(s, "冻结花名册")
             period = self.parse_period(s, period_text)
             row = allowance_repo.draft(s)
             if row is None or row.period != str(period):
@@ -379,6 +467,7 @@ class RosterService:
         month = Month.parse(month_text)
         on = event_date(on)
         with self.db.write() as s:
+            district.refuse_if_district_pays(s, "登记追回款结清")
             person = self.allowance.people.resolve(s, id_number)
             if on < person.birth_date:
                 raise ElderError("DATE_BEFORE_BIRTH", date=on, birth=person.birth_date)

@@ -1,0 +1,151 @@
+"""Who pays a street (multi-office.md §3 `payment`, §5): the district roster's scope, the
+setting taking effect, what a street's own rosters paid travelling up, and the street's
+refusals while its district pays.
+
+- `office payment CODE district` travels to the street in the next package (records.py,
+  `setting`); that package's number is kept (`exchange_partners.payment_seq`). The setting
+  takes effect when the district imports a package of that street whose header acknowledges
+  it (`received_seq >= payment_seq`): the district then pays the street from the period after
+  the last roster the street froze itself, as far as the district holds them after that
+  package (`pays_from`; `*` when the street never froze one), and the district roster leaves
+  the street out until then: no period is paid twice.
+- A street sends what its own frozen rosters paid: `paid_roster` (one per roster: period and
+  totals) and `paid_ledger` (one per person: net fen by month). While the street pays, the
+  district's ledger of the street's people is that ledger, so the district roster reconciles
+  against what was really paid (arrears of months the street never paid, nothing paid
+  twice); once the district pays, its own ledger goes on from there.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from elderdesk.domain.errors import ElderError
+from elderdesk.domain.months import Month, Period
+from elderdesk.services import settings
+from elderdesk.services.exchange.office import district_code
+from elderdesk.store import district_repo, exchange_repo, office_repo
+from elderdesk.store.db import Session
+
+PAID_ROSTER, PAID_LEDGER = "paid_roster", "paid_ledger"
+PAID_KINDS = (PAID_ROSTER, PAID_LEDGER)
+COUNTED_AS = {PAID_ROSTER: "roster", PAID_LEDGER: "ledger"}  # import JSON's counts
+FROM_START = "*"  # pays_from of a street that never froze a roster
+
+
+# --- a street ------------------------------------------------------------------------------
+def paying_district(s: Session) -> str | None:
+    """At a street whose district pays (the setting it received): the district's code."""
+    if office_repo.level(s) == office_repo.DISTRICT:
+        return None
+    if (settings.get(s, "office.payment") or "street") != "district":
+        return None
+    return district_code(s) or (settings.get(s, office_repo.REGION) or "")
+
+
+def refuse_if_district_pays(s: Session, action: str) -> None:
+    """A street whose district pays: freezing, the bank file, settling recoveries and loading
+    a policy are the district's (exit 4 DISTRICT_PAYS)."""
+    district = paying_district(s)
+    if district is not None:
+        raise ElderError("DISTRICT_PAYS", district=district, action=action)
+
+
+def street_paid_records(s: Session) -> list[tuple[str, str, dict[str, Any]]]:
+    """(kind, key, data) of what the street's own frozen rosters paid (records.py)."""
+    out: list[tuple[str, str, dict[str, Any]]] = []
+    for r in district_repo.own_frozen_rosters(s):
+        out.append((PAID_ROSTER, f"paid-{r.period}", {
+            "period": r.period, "people": r.people, "regular_fen": r.regular_fen,
+            "arrears_fen": r.arrears_fen, "recovery_fen": r.recovery_fen,
+            "frozen_at": r.frozen_at.isoformat(timespec="seconds") if r.frozen_at else None}))
+    for pid, paid in sorted(district_repo.own_paid(s).items()):
+        out.append((PAID_LEDGER, f"paid-{pid}", {
+            "person": str(pid),
+            "months": {str(Month.from_index(m)): fen for m, fen in sorted(paid.items())}}))
+    return out
+
+
+# --- a district ----------------------------------------------------------------------------
+def apply_paid(s: Session, rec: dict[str, Any]) -> str:
+    """A street's `paid_roster` / `paid_ledger` at the district (local id returned). The ledger
+    replaces the district's ledger of that person while the street pays."""
+    owner, key, d = rec["owner"], rec["key"], rec["data"]
+    if rec["kind"] == PAID_ROSTER:
+        _period(d["period"])
+        return f"{owner}-{key}"
+    months = {_month(m): int(fen) for m, fen in dict(d["months"]).items()}
+    found = exchange_repo.record(s, "person", owner, str(d["person"]))
+    if found is None or not found.local_id.isdigit():  # not held here (a DUP_OFFICE entry)
+        return f"x{owner}-{key}"
+    partner = exchange_repo.partner(s, owner)
+    if partner is not None and partner.pays_from is None:
+        district_repo.replace_ledger(s, int(found.local_id), months)
+    return f"{owner}-{key}"
+
+
+def _period(text: Any) -> Period:
+    try:
+        return Period.parse(str(text))
+    except ElderError:
+        raise ValueError(text) from None
+
+
+def _month(text: Any) -> int:
+    try:
+        return Month.parse(str(text)).index
+    except ElderError:
+        raise ValueError(text) from None
+
+
+def carried(partner: Any, seq: int, kinds: list[str]) -> None:
+    """At export: the first package carrying the street's current payment setting."""
+    if "setting" in kinds and partner.payment_seq is None:
+        partner.payment_seq = seq
+
+
+def changed(partner: Any) -> None:
+    """`office payment` changed the setting: it takes effect once a package carried it."""
+    partner.payment_seq = None
+
+
+def take_effect(s: Session, partner: Any, header: dict[str, Any]) -> str | None:
+    """After a street's package was applied: the setting takes effect when its header
+    acknowledges the package that carried it. Returns the new `pays_from` ('' when the
+    street pays again), None when nothing changed."""
+    if partner.payment_seq is None or int(header.get("received_seq") or 0) < partner.payment_seq:
+        return None
+    want = partner.payment or "street"
+    if want == "district" and partner.pays_from is None:
+        periods = district_repo.street_roster_periods(s, partner.code, PAID_ROSTER)
+        last = max((_period(p) for p in periods), default=None)
+        partner.pays_from = str(last.next()) if last is not None else FROM_START
+        return str(partner.pays_from)
+    if want == "street" and partner.pays_from is not None:
+        partner.pays_from = None
+        return ""
+    return None
+
+
+def pays(pays_from: str | None, period: Period) -> bool:
+    """Whether the district pays a street (its `pays_from`) in `period`."""
+    if pays_from is None:
+        return False
+    return pays_from == FROM_START or _period(pays_from).first <= period.first
+
+
+def roster_scope(s: Session, period: Period) -> tuple[dict[int, str], set[str], str] | None:
+    """At a district: (people.id -> registering street, the streets paid in `period`, the
+    district's code); None at a street."""
+    if office_repo.level(s) != office_repo.DISTRICT:
+        return None
+    paid = {p.code for p in exchange_repo.partners(s)
+            if len(p.code) == 9 and pays(p.pays_from, period)}
+    return district_repo.person_offices(s), paid, office_repo.office_code(s)
+
+
+def street_names(s: Session) -> dict[str, str] | None:
+    """At a district: street code -> name (the roster's subtotals); None at a street."""
+    if office_repo.level(s) != office_repo.DISTRICT:
+        return None
+    return {p.code: p.name for p in exchange_repo.partners(s) if len(p.code) == 9}
