@@ -87,7 +87,7 @@ def withheld_people(session: Session, id_numbers: Iterable[str]) -> dict[str, in
             "SELECT p.id_number, p.id, (SELECT count(*) FROM enrollments e WHERE e.person_id = "
             f"p.id AND e.approved_on IS NOT NULL) FROM people p WHERE p.id_number IN ({marks})",
             chunk).fetchall()
-        for number, pid, approved in sorted(rows, key=lambda r: (r[0], -r[2], r[1])):
+        for number, pid, _approved in sorted(rows, key=lambda r: (r[0], -r[2], r[1])):
             out.setdefault(number, pid)
     return out
 

@@ -22,7 +22,8 @@ from datetime import date, datetime
 from typing import Any
 
 from elderdesk.domain.errors import ElderError
-from elderdesk.domain.ledger import KIND_CODE, KINDS as ITEM_KINDS
+from elderdesk.domain.ledger import KIND_CODE
+from elderdesk.domain.ledger import KINDS as ITEM_KINDS
 from elderdesk.domain.months import Month, Period
 from elderdesk.services.audit import anchors
 from elderdesk.store import audit_repo, exchange_repo, returns_repo, roster_repo
@@ -73,7 +74,7 @@ def _roster_records(s: Session, code: str, roster: Any, streets: set[str]) -> li
         if street not in parts:
             continue
         parts[street].append({
-            "person": key, **dict(zip(PRINTED, map(_iso, printed))), "band": band,
+            "person": key, **dict(zip(PRINTED, map(_iso, printed), strict=True)), "band": band,
             "monthly_fen": monthly,
             "items": [[str(Month.from_index(m)), ITEM_KINDS[k], fen] for m, k, fen in rows]})
         years[pid] |= {m // 12 for m, _k, _f in rows}
