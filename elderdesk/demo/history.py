@@ -20,6 +20,7 @@ from elderdesk.services import audit
 from elderdesk.services.auth import Operator
 from elderdesk.services.users.passwords import hash_password
 from elderdesk.store import allowance_repo
+from elderdesk.store.bulk import driver_sql
 from elderdesk.store.db import Database
 from elderdesk.store.orm import PolicyRow, UserRow
 from elderdesk.store.orm_allowance import EnrollmentRow
@@ -174,9 +175,10 @@ class History:
         # The register as it was before the history: ends recorded later are not known yet.
         hidden = [(st.pid,) for st in self.stories if st.told is not None and st.told >= self.start]
         if hidden:
-            s.connection().exec_driver_sql(
-                "UPDATE people SET status = 'active', death_date = NULL, moved_out_on = NULL "
-                "WHERE id = ?", hidden)
+            conn = s.connection()
+            conn.exec_driver_sql(driver_sql(
+                conn, "UPDATE people SET status = 'active', death_date = NULL, "
+                "moved_out_on = NULL WHERE id = ?"), hidden)
 
     def _events(self, s: Session, lo: date | None, hi: date, label: str) -> None:
         """What happens from lo to hi (None: everything before the history): applications,
@@ -199,10 +201,11 @@ class History:
                     ("death" if st.kind == "deceased" else "moved_out") if ended else None,
                     int(f"{st.applied:%Y%m%d}090000")))  # store/stamp.py
         if enroll:
-            conn.exec_driver_sql(
-                f"INSERT INTO {EnrollmentRow.__tablename__} (person_id, status, applied_on, "
-                "applied_by, reviewed_on, reviewed_by, approved_on, approved_by, ended_on, "
-                "end_reason, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", enroll)
+            conn.exec_driver_sql(driver_sql(
+                conn, f"INSERT INTO {EnrollmentRow.__tablename__} (person_id, status, "
+                "applied_on, applied_by, reviewed_on, reviewed_by, approved_on, approved_by, "
+                "ended_on, end_reason, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                enroll)
         quarters = [-1] if before else range(self.quarter_of(lo), self.quarter_of(hi) + 1)
         certs = [c for k in quarters for c in self._quarter_certs(k)
                  if before or lo <= c[1] <= hi]  # type: ignore[operator]
@@ -214,11 +217,12 @@ class History:
                                      ("moved_out", "moved_out_on", "moved_out")):
             rows = [(iso(st.end), st.pid) for st in ends if st.kind == kind and st.end]
             if rows:
-                conn.exec_driver_sql(
-                    f"UPDATE people SET status = '{kind}', {column} = ? WHERE id = ?", rows)
-                conn.exec_driver_sql(
-                    f"UPDATE enrollments SET status = 'stopped', ended_on = ?, "
-                    f"end_reason = '{reason}' WHERE person_id = ? AND status = 'approved'", rows)
+                conn.exec_driver_sql(driver_sql(
+                    conn, f"UPDATE people SET status = '{kind}', {column} = ? WHERE id = ?"),
+                    rows)
+                conn.exec_driver_sql(driver_sql(
+                    conn, f"UPDATE enrollments SET status = 'stopped', ended_on = ?, "
+                    f"end_reason = '{reason}' WHERE person_id = ? AND status = 'approved'"), rows)
         audit.record(s, self.op, "demo.history", "register", label, None, {
             "applications": len(enroll), "lifecerts": len(certs),
             "deaths": sum(1 for st in ends if st.kind == "deceased"),

@@ -9,6 +9,7 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from elderdesk.store.bulk import driver_sql
 from elderdesk.store.orm import AuditRow, PolicyRow, UserRow
 from elderdesk.store.orm_allowance import EnrollmentRow, LifeCertRow, RosterRow
 from elderdesk.store.stamp import to_stamp
@@ -55,8 +56,10 @@ def add_lifecert(session: Session, person_id: int, on: date, user_name: str,
 def insert_lifecerts(session: Session, rows: Iterable[tuple[int, date, int | None, datetime]]
                      ) -> None:
     """Many proofs of life at once (the demo): (person_id, date, user id, recorded at)."""
-    session.connection().exec_driver_sql(
-        "INSERT INTO lifecerts (person_id, cert_date, user_id, recorded_at) VALUES (?, ?, ?, ?)",
+    conn = session.connection()
+    conn.exec_driver_sql(driver_sql(
+        conn, "INSERT INTO lifecerts (person_id, cert_date, user_id, recorded_at) "
+        "VALUES (?, ?, ?, ?)"),
         [(pid, on.isoformat(), user, to_stamp(at)) for pid, on, user, at in rows])
 
 

@@ -62,13 +62,18 @@ _APPLICATION_SQL = (
     "ORDER BY e.applied_on, p.id_number LIMIT :limit")
 
 
-def _day(value: str | None) -> date | None:
-    return date.fromisoformat(value[:10]) if value else None
+def _on(value: str | date) -> date:
+    """A stored date: ISO text on SQLite, a date from PostgreSQL."""
+    return value if isinstance(value, date) else date.fromisoformat(value[:10])
+
+
+def _day(value: str | date | None) -> date | None:
+    return _on(value) if value else None
 
 
 def _application(r: Sequence[Any]) -> ApplicationLine:
-    return ApplicationLine(r[0], r[1], date.fromisoformat(r[2]), r[3], r[4],
-                           date.fromisoformat(r[5]), r[6], _day(r[7]), r[8], r[9],
+    return ApplicationLine(r[0], r[1], _on(r[2]), r[3], r[4], _on(r[5]), r[6], _day(r[7]),
+                           r[8], r[9],
                            _day(r[10]), r[11], r[12], bool(r[13]))
 
 
@@ -95,17 +100,20 @@ def born_between_without_application(session: Session, first: date,
         "NOT EXISTS (SELECT 1 FROM enrollments e WHERE e.person_id = p.id AND e.status IN "
         "('applied','reviewed','approved')) ORDER BY p.birth_date, p.id_number LIMIT :limit"),
         {"lo": first.isoformat(), "hi": last.isoformat(), "limit": LIST_LIMIT})
-    return [DueLine(r[0], r[1], date.fromisoformat(r[2]), r[3], r[4]) for r in rows]
+    return [DueLine(r[0], r[1], _on(r[2]), r[3], r[4]) for r in rows]
 
 
 def approved_cover(session: Session) -> list[CoverLine]:
     """Every approved, living person with the start of their proof-of-life cover: the latest
     proof of life, or a counter application's date (an online one proves nothing)."""
-    rows = session.execute(text(
-        "SELECT p.id_number, p.name, p.birth_date, p.community, p.phone, "
+    cover = (  # SQLite's max(a, b) with '' for none; PostgreSQL's greatest skips NULLs
+        "greatest((SELECT max(cert_date) FROM lifecerts c WHERE c.person_id = p.id),"
+        " CASE WHEN e.source = 'online' THEN NULL ELSE e.applied_on END)"
+        if session.get_bind().dialect.name == "postgresql" else
         "max(coalesce((SELECT max(cert_date) FROM lifecerts c WHERE c.person_id = p.id), ''),"
-        " CASE WHEN e.source = 'online' THEN '' ELSE e.applied_on END), e.applied_on "
+        " CASE WHEN e.source = 'online' THEN '' ELSE e.applied_on END)")
+    rows = session.execute(text(
+        f"SELECT p.id_number, p.name, p.birth_date, p.community, p.phone, {cover}, e.applied_on "
         "FROM people p JOIN enrollments e ON e.person_id = p.id "
         "WHERE p.status = 'active' AND e.status = 'approved'"))
-    return [CoverLine(r[0], r[1], date.fromisoformat(r[2]), r[3], r[4], _day(r[5]),
-                      date.fromisoformat(r[6][:10])) for r in rows]
+    return [CoverLine(r[0], r[1], _on(r[2]), r[3], r[4], _day(r[5]), _on(r[6])) for r in rows]

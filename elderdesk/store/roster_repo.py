@@ -33,7 +33,14 @@ _d = date.fromisoformat
 
 
 def _date(value: Any) -> date | None:
+    """A stored date: ISO text on SQLite, a date from PostgreSQL."""
+    if isinstance(value, date):
+        return value
     return _d(value[:10]) if value else None
+
+
+def _is_pg(session: Session) -> bool:
+    return session.get_bind().dialect.name == "postgresql"
 
 
 def candidates(session: Session) -> list[tuple]:
@@ -45,7 +52,7 @@ def candidates(session: Session) -> list[tuple]:
         " SELECT person_id FROM enrollments WHERE approved_on IS NOT NULL"
         " UNION SELECT person_id FROM ledger)"
     ))
-    return [(r[0], r[1], r[2], r[3], _d(r[4]), r[5], r[6], r[7], r[8], _date(r[9]),
+    return [(r[0], r[1], r[2], r[3], _date(r[4]), r[5], r[6], r[7], r[8], _date(r[9]),
              _date(r[10])) for r in rows]
 
 
@@ -58,26 +65,53 @@ def enrollments_by_person(session: Session) -> dict[int, list[tuple]]:
         "FROM enrollments ORDER BY id"))
     for pid, applied, status, approved_on, ended, reason, source in rows:
         approved = approved_on is not None and status in ("approved", "stopped")
-        out[pid].append((_d(applied), approved, _date(ended), reason, source != "online"))
+        out[pid].append((_date(applied), approved, _date(ended), reason, source != "online"))
     return out
 
 
 def lifecerts_by_person(session: Session) -> dict[int, list[date]]:
     out: dict[int, list[date]] = defaultdict(list)
     for pid, d in session.execute(text("SELECT person_id, cert_date FROM lifecerts")):
-        out[pid].append(_d(d))
+        out[pid].append(_date(d))
     return out
 
 
 def raw_cursor(session: Session) -> Any:
     """A DB-API cursor on the session's own connection (same transaction): bulk reads and
-    writes without per-row SQLAlchemy work."""
-    return session.connection().connection.driver_connection.cursor()  # type: ignore[union-attr]
+    writes without per-row SQLAlchemy work. On PostgreSQL a PgCursor (the same SQL)."""
+    cur = session.connection().connection.driver_connection.cursor()  # type: ignore[union-attr]
+    return PgCursor(cur) if _is_pg(session) else cur
+
+
+class PgCursor:
+    """A psycopg cursor taking this module's SQLite-style statements: `?` marks become `%s`
+    (and a literal `%` is doubled). execute returns the psycopg cursor (fetchall, iteration);
+    `copy` is psycopg's COPY."""
+
+    def __init__(self, cur: Any) -> None:
+        self.cur = cur
+
+    @staticmethod
+    def sql(statement: str) -> str:
+        return statement.replace("%", "%%").replace("?", "%s")
+
+    def execute(self, statement: str, params: Any = ()) -> Any:
+        return self.cur.execute(self.sql(statement), params)
+
+    def executemany(self, statement: str, rows: Any) -> None:
+        self.cur.executemany(self.sql(statement), rows)
+
+    def copy(self, table: str, columns: str, rows: Iterable[tuple]) -> None:
+        """COPY rows (None as NULL, dates as ISO text) into table (columns)."""
+        with self.cur.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
 
 
 # ledger.month and roster_items.month hold Month.index, roster_items.kind the position in
 # domain.ledger.KINDS (migration 0008); this SQL gives a month index as 'YYYY-MM'.
 MONTH_TEXT = "printf('%04d-%02d', {c} / 12, {c} % 12 + 1)"
+MONTH_TEXT_PG = "to_char({c} / 12, 'FM0000') || '-' || to_char({c} % 12 + 1, 'FM00')"
 _PEOPLE = ("id, id_number, name, sex, birth_date, street, community, bank, account, "
            "death_date, moved_out_on")
 
@@ -85,8 +119,8 @@ _PEOPLE = ("id, id_number, name, sex, birth_date, street, community, bank, accou
 class DateCache(dict):
     """ISO text (as stored) -> date, parsed once per distinct value; None and '' -> None."""
 
-    def __missing__(self, key: str | None) -> date | None:
-        value = _d(key[:10]) if key else None
+    def __missing__(self, key: str | date | None) -> date | None:
+        value = _date(key)
         self[key] = value
         return value
 
@@ -105,6 +139,9 @@ def roster_facts(session: Session, person_ids: Iterable[int] | None = None) -> l
     holding ledger money), or of those among `person_ids`; read in bulk on the raw cursor."""
     cur = raw_cursor(session)
     ledger_sql = "SELECT person_id, group_concat(month || ':' || paid_fen) FROM ledger"
+    if _is_pg(session):  # in month order, as SQLite reads the ledger (the settled shortcut)
+        ledger_sql = "SELECT person_id, string_agg(month || ':' || paid_fen, ',' ORDER BY month) " \
+                     "FROM ledger"
     enrol_sql = ("SELECT person_id, applied_on, status, approved_on, ended_on, end_reason, "
                  "source, id FROM enrollments")
     cert_sql = "SELECT person_id, max(cert_date) FROM lifecerts"
@@ -162,6 +199,8 @@ def latest_snapshots(session: Session, person_ids: Iterable[int] | None = None
     or of `person_ids`."""
     sql = ("SELECT person_id, roster_id, id_number, name, sex, birth_date, street, community, "
            "bank, account FROM roster_snapshots")
+    if _is_pg(session):  # the birth date as ISO text, as insert_lines compares it
+        sql = sql.replace(" birth_date,", " birth_date::text,")
     cur = raw_cursor(session)
     if person_ids is None:
         rows = cur.execute(sql + " ORDER BY person_id, roster_id").fetchall()
@@ -205,14 +244,17 @@ def insert_lines(session: Session, roster_id: int, first_line_id: int,
                      ln.paid_fen, ln.recovery_fen))
         items += [(line_id, *r) for r in ln.rows]
         line_id += 1
-    cur.executemany(f"INSERT INTO roster_snapshots (person_id, roster_id, {', '.join(PRINTED)})"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", snapshots)
-    cur.executemany("INSERT INTO roster_lines (id, roster_id, person_id, snapshot_roster_id, "
-                    "band, monthly_fen, paid_fen, recovery_fen"
-                    + (", office) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)" if with_office else
-                       ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)"), slim)
-    cur.executemany("INSERT INTO roster_items (line_id, month, kind, amount_fen) "
-                    "VALUES (?, ?, ?, ?)", items)
+    for table, columns, rows in (
+            ("roster_snapshots", f"person_id, roster_id, {', '.join(PRINTED)}", snapshots),
+            ("roster_lines", "id, roster_id, person_id, snapshot_roster_id, band, monthly_fen, "
+                             "paid_fen, recovery_fen" + (", office" if with_office else ""),
+             slim),
+            ("roster_items", "line_id, month, kind, amount_fen", items)):
+        if isinstance(cur, PgCursor):  # COPY, in the same transaction
+            cur.copy(table, columns, rows)
+        else:
+            marks = ", ".join("?" * (columns.count(",") + 1))
+            cur.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks})", rows)
 
 
 def remove_lines(session: Session, roster_id: int, person_ids: Iterable[int]) -> RosterTotals:
@@ -275,6 +317,8 @@ def save_withheld(session: Session, roster_id: int, rows: list[tuple]) -> None:
     raw_cursor(session).execute("DELETE FROM settings WHERE key = ?", (withheld_key(roster_id),))
     if rows:
         raw_cursor(session).execute(
+            "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET "
+            "value = excluded.value" if _is_pg(session) else
             "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
             (withheld_key(roster_id), json.dumps([list(r) for r in rows], ensure_ascii=False,
                                                  separators=(",", ":"))))
@@ -301,8 +345,10 @@ def load_lines(session: Session, roster_id: int) -> tuple[list[tuple], dict[int,
     if not lines:
         return lines, {}
     ids = [ln[0] for ln in lines]  # a build numbers its lines consecutively: one index range
+    concat = ("string_agg(month || ' ' || kind || ' ' || amount_fen, ',' ORDER BY month, kind)"
+              if _is_pg(session) else "group_concat(month || ' ' || kind || ' ' || amount_fen)")
     items = dict(cur.execute(
-        "SELECT line_id, group_concat(month || ' ' || kind || ' ' || amount_fen) "
+        f"SELECT line_id, {concat} "
         "FROM roster_items WHERE line_id BETWEEN ? AND ? GROUP BY line_id", (min(ids), max(ids))))
     return lines, items
 
@@ -387,8 +433,15 @@ def apply_to_ledger(session: Session, roster_id: int) -> None:
     recovery items are checked for zero and negative instead of the whole ledger.
     """
     cur = raw_cursor(session)
-    # Each item adds its signed amount (two items of one month add up through the upsert).
+    pg = _is_pg(session)
+    # Each item adds its signed amount (two items of one month add up through the upsert; on
+    # PostgreSQL, which updates a row once per statement, summed first).
     cur.execute(
+        "INSERT INTO ledger (person_id, month, paid_fen) "
+        f"SELECT l.person_id, i.month, sum({_SIGNED}) FROM roster_lines l "
+        "JOIN roster_items i ON i.line_id = l.id WHERE l.roster_id = ? "
+        "GROUP BY l.person_id, i.month ON CONFLICT (person_id, month) "
+        "DO UPDATE SET paid_fen = ledger.paid_fen + excluded.paid_fen" if pg else
         "INSERT INTO ledger (person_id, month, paid_fen) "
         f"SELECT l.person_id, i.month, {_SIGNED} FROM roster_lines l "
         "JOIN roster_items i ON i.line_id = l.id "
@@ -409,7 +462,8 @@ def apply_to_ledger(session: Session, roster_id: int) -> None:
         cur.execute(f"DELETE FROM ledger WHERE paid_fen = 0 AND ({where})", flat)
     cur.execute(
         "INSERT INTO recoveries (person_id, roster_id, period, month, amount_fen) "
-        f"SELECT l.person_id, r.id, r.period, {MONTH_TEXT.format(c='i.month')}, i.amount_fen "
+        f"SELECT l.person_id, r.id, r.period, {(MONTH_TEXT_PG if pg else MONTH_TEXT).format(c='i.month')}, "
+        "i.amount_fen "
         "FROM roster_items i JOIN roster_lines l ON l.id = i.line_id "
         f"JOIN rosters r ON r.id = l.roster_id WHERE r.id = ? AND i.kind = {_RECOVERY}",
         (roster_id,))

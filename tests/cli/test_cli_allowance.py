@@ -4,6 +4,8 @@ import pytest
 
 from tests.helpers import make_id
 
+BOTH_ENGINES = True  # tests/conftest.py: SQLite and PostgreSQL
+
 ID = make_id("1946-05-20", 11)
 
 

@@ -6,6 +6,8 @@ from elderdesk.domain.months import Month
 from elderdesk.domain.person import PersonInput
 from tests.helpers import make_id
 
+BOTH_ENGINES = True  # tests/conftest.py: SQLite and PostgreSQL
+
 
 def enrol(services, clerk, reviewer, approver, birth, seq, applied, approved):
     p = services.people.add(clerk, PersonInput(  # a normal paid person: with a bank account

@@ -13,6 +13,8 @@ from elderdesk.domain.person import PersonInput
 from elderdesk.services import clock
 from tests.helpers import make_id
 
+BOTH_ENGINES = True  # tests/conftest.py: SQLite and PostgreSQL
+
 TODAY = date(2026, 5, 20)
 TOMORROW = TODAY + timedelta(days=1)
 OLD = make_id("1940-03-12", 11)  # 86 on TODAY

@@ -15,6 +15,8 @@ from tests.conftest import wuhan_policy
 from tests.helpers import make_id
 from tests.importing.sheets import write_xlsx
 
+BOTH_ENGINES = True  # tests/conftest.py: SQLite and PostgreSQL
+
 BANK, ACCOUNT = "中国工商银行", "6222021234567890"
 
 

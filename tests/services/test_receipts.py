@@ -20,6 +20,8 @@ from elderdesk.services import audit
 from tests.conftest import PASSWORD
 from tests.helpers import make_id
 
+BOTH_ENGINES = True  # tests/conftest.py: SQLite and PostgreSQL
+
 D = date.fromisoformat
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -151,7 +153,7 @@ _WORKER = textwrap.dedent("""
     from elderdesk.services.container import Services
 
     db, user, password, ids = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4].split(",")
-    services = Services.open(Path(db))
+    services = Services.open(db if "://" in db else Path(db))  # a PostgreSQL URL or a file
     op = services.users.authenticate(user, password)
     print("ready", flush=True)
     sys.stdin.readline()  # both start together
@@ -189,18 +191,27 @@ def test_numbering_stays_gap_free_under_two_processes(db_path, fees, clerk, admi
     assert {r[2] for r in rows} == {"clerk1", "clerk2"}
 
 
-def test_the_database_keeps_receipts_as_printed(fees, clerk, approver, db_path):
+def _autocommit(db_path):  # type: ignore[no-untyped-def]
+    """A driver connection of its own in autocommit (no lock left behind) and its error."""
+    if isinstance(db_path, str):  # PostgreSQL (BOTH_ENGINES)
+        import psycopg
+
+        return psycopg.connect(db_path, autocommit=True), psycopg.Error
     import sqlite3
 
+    return sqlite3.connect(db_path, isolation_level=None), sqlite3.DatabaseError
+
+
+def test_the_database_keeps_receipts_as_printed(fees, clerk, approver, db_path):
     no = fees.cards.issue(clerk, add(fees, clerk).id_number, D("2026-05-20")).receipt_no
-    conn = sqlite3.connect(db_path, isolation_level=None)  # autocommit: no lock left behind
+    conn, refused = _autocommit(db_path)
     try:
         for sql in ("DELETE FROM receipts", "UPDATE receipts SET amount_fen = 1",
                     "UPDATE receipts SET receipt_no = 'SJ1'", "UPDATE receipts SET payer = 'x'"):
-            with pytest.raises(sqlite3.DatabaseError):
+            with pytest.raises(refused):
                 conn.execute(sql)
         fees.receipts.void(approver, no, "收款有误")
-        with pytest.raises(sqlite3.DatabaseError):  # a void receipt stays void
+        with pytest.raises(refused):  # a void receipt stays void
             conn.execute("UPDATE receipts SET status = 'valid', void_reason = NULL")
     finally:
         conn.close()

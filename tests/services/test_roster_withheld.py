@@ -13,6 +13,8 @@ from elderdesk.domain.errors import ElderError
 from elderdesk.domain.person import PersonInput, has_account
 from tests.helpers import make_id
 
+BOTH_ENGINES = True  # tests/conftest.py: SQLite and PostgreSQL
+
 BANK, ACCOUNT = "中国工商银行", "6222 0212 3456 7890 12"
 
 
