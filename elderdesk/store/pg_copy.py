@@ -201,15 +201,16 @@ def _differences(a: dict[str, Figures], b: dict[str, Figures]) -> list[str]:
 
 # --- the copy -----------------------------------------------------------------------------------
 
-def _upgrade(conn: Connection) -> None:
-    """The same Alembic migrations as `init`, inside the caller's transaction."""
+def _upgrade(conn: Connection, revision: str) -> None:
+    """The same Alembic migrations as `init` up to the file's revision, inside the caller's
+    transaction."""
     from alembic import command
     from alembic.config import Config
 
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     cfg.attributes["connection"] = conn
-    command.upgrade(cfg, "head")
+    command.upgrade(cfg, revision)
 
 
 def check_target(url: str) -> Database:
@@ -249,7 +250,7 @@ def copy_office(source: Database, url: str,
             with pg.translated(url), target.engine.connect() as conn:
                 tx = conn.begin()
                 try:
-                    report = _copy_in(raw, s, conn, server, check)
+                    report = _copy_in(raw, s, conn, server, check, version[0])
                     settings_repo.store(s, MOVED_KEY, server)
                     s.flush()
                     tx.commit()
@@ -273,9 +274,9 @@ def copy_office(source: Database, url: str,
 
 
 def _copy_in(raw: Any, s: Session, conn: Connection, server: str,
-             check: Callable[[Session, Session], list[str]]) -> CopyReport:
+             check: Callable[[Session, Session], list[str]], revision: str) -> CopyReport:
     conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({pg.WRITE_LOCK})")
-    _upgrade(conn)
+    _upgrade(conn, revision)
     pg_cols = _pg_columns(conn)
     file_cols = _sqlite_columns(raw)
     if set(pg_cols) != set(file_cols):
