@@ -7,6 +7,9 @@ os.environ.setdefault("ELDERDESK_FAST_HASH", "1")  # test-only: argon2 with mini
 # per-PC GUI preferences (language, font size, window geometry) of a test run: never the user's
 os.environ.setdefault("ELDERDESK_SETTINGS", os.path.join(
     __import__("tempfile").mkdtemp(prefix="elderdesk-settings-"), "settings.ini"))
+# per-PC settings outside Qt (elderdesk/pc_config.py: the office server, a server's backup folder)
+os.environ.setdefault("ELDERDESK_PC_CONFIG", os.path.join(
+    __import__("tempfile").mkdtemp(prefix="elderdesk-pc-"), "pc.json"))
 
 from pathlib import Path  # noqa: E402
 

@@ -156,6 +156,7 @@ MESSAGES: dict[str, tuple[int, str]] = {
     ),
     "BACKUP_INVALID": (2, "备份文件无效：{detail}。当前数据库未做任何改动"),
     "BACKUP_FOLDER_UNUSABLE": (2, "备份文件夹“{path}”无法使用：{detail}。请插入备份U盘，或由管理员另选备份文件夹（elderdesk backup folder）"),
+    "PG_TOOLS_MISSING": (4, "备份或恢复单位服务器上的数据库需要 PostgreSQL {major} 或更新版本的客户端工具 {tool}（{detail}）。请安装 PostgreSQL 客户端工具（Windows：重新运行 ElderDesk 安装程序，或用 PostgreSQL 官方安装程序只装“Command Line Tools”；Debian/Ubuntu：apt-get install postgresql-client），然后重试。数据库未做任何改动"),
     "BACKUP_SAME_FILE": (2, "不能用正在使用的数据库文件本身来恢复，请选择备份文件"),
     "DEMO_NOT_EMPTY": (4, "登记册中已有人员，演示数据只能填入刚初始化、尚无人员的空登记册。请新建一个数据库（elderdesk init）后再生成演示数据"),
     # --- statistics and forms (issue 7) ------------------------------------------------

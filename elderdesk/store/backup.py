@@ -15,8 +15,10 @@ from elderdesk.store import leftovers
 from elderdesk.store.db import SQLITE_HEADER, is_damage, machine_error
 
 FOLDER_KEY = "backup.folder"  # office setting: where automatic backups go
-# <database stem>-YYYYMMDD-HHMMSS-<kind>.db, e.g. office-20260520-083000-daily.db
-_NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})-(?P<kind>[a-z0-9-]+)\.db$")
+# <database stem>-YYYYMMDD-HHMMSS-<kind>.db, e.g. office-20260520-083000-daily.db; a database
+# on a PostgreSQL server: <database name>-…-<kind>.dump (pg_dump's custom format, pg_backup.py)
+_NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})-(?P<kind>[a-z0-9-]+)(?P<suffix>\.db|\.dump)$")
+SQLITE_SUFFIX, PG_SUFFIX = ".db", ".dump"
 PARTIAL = ".partial"
 
 
@@ -33,6 +35,7 @@ class BackupName:
     stem: str
     at: datetime
     kind: str
+    suffix: str = SQLITE_SUFFIX
 
 
 def online_backup(source: Path, target: Path, *, exclusive: bool = False) -> None:
@@ -126,6 +129,11 @@ def write_head(backup_file: Path) -> Path | None:
     head = read_head(backup_file)
     if head is None:
         return None
+    return put_head(backup_file, head)
+
+
+def put_head(backup_file: Path, head: BackupHead) -> Path:
+    """Write a known head beside a backup (a PostgreSQL dump's, read when it was taken)."""
     target = head_path(backup_file)
     partial = leftovers.tagged(target, PARTIAL)
     try:
@@ -246,8 +254,8 @@ def default_folder(db_path: Path) -> Path:
     return db_path.resolve().parent / "backups"
 
 
-def backup_name(db_path: Path, at: datetime, kind: str) -> str:
-    return f"{db_path.stem}-{at:%Y%m%d-%H%M%S}-{kind}.db"
+def backup_name(db_path: Path, at: datetime, kind: str, suffix: str = SQLITE_SUFFIX) -> str:
+    return f"{db_path.stem}-{at:%Y%m%d-%H%M%S}-{kind}{suffix}"
 
 
 def parse_name(name: str) -> BackupName | None:
@@ -258,7 +266,7 @@ def parse_name(name: str) -> BackupName | None:
         at = datetime.strptime(m["stamp"], "%Y%m%d-%H%M%S")
     except ValueError:
         return None
-    return BackupName(m["stem"], at, m["kind"])
+    return BackupName(m["stem"], at, m["kind"], m["suffix"])
 
 
 def snapshot(db_path: Path, folder: Path, at: datetime, kind: str, *,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 from elderdesk.domain.errors import ElderError
 from elderdesk.store.db import (
@@ -16,7 +17,7 @@ from elderdesk.store.db import (
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 # The newest revision this program knows; bump with every new migration file.
-HEAD = "0011"
+HEAD = "0012"
 
 
 def _known_revisions() -> list[str]:
@@ -25,14 +26,24 @@ def _known_revisions() -> list[str]:
 
 def upgrade(db: Database, target: str = "head") -> None:
     """Run Alembic migrations up to target in one transaction."""
+    with db.engine.begin() as conn:
+        upgrade_on(conn, target)
+
+
+def upgrade_on(conn: Any, target: str = "head") -> None:
+    """The migrations on a connection, inside the transaction it is in (a PostgreSQL restore
+    loads and migrates an older dump in one transaction)."""
     from alembic import command
     from alembic.config import Config
 
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
-    with db.engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, target)
+    cfg.attributes["connection"] = conn
+    command.upgrade(cfg, target)
+
+
+def known_revisions() -> list[str]:
+    return _known_revisions()
 
 
 def create(path: Path | str) -> Database:

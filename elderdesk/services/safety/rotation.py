@@ -12,10 +12,11 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Literal
 
+from elderdesk import pc_config
 from elderdesk.domain.errors import ElderError
 from elderdesk.domain.text import CONTROL
 from elderdesk.services.clock import now
-from elderdesk.store import backup, leftovers
+from elderdesk.store import backup, leftovers, pg_backup
 from elderdesk.store import safety as store_safety
 from elderdesk.store.db import Database
 from elderdesk.store.safety import reason
@@ -55,8 +56,25 @@ class Backup:
 
 
 def folder_of(db: Database) -> Path:
-    """The chosen backup folder (office setting backup.folder), else `backups` beside the file."""
+    """The chosen backup folder (office setting backup.folder), else `backups` beside the file.
+    A database on a PostgreSQL server: this PC's folder (pc_config), else `backups` in the
+    per-user data folder (multi-office.md: the backup folder is set per PC)."""
+    if db.is_pg:
+        chosen = pc_config.get(pc_config.PG_BACKUP_FOLDER)
+        return Path(chosen) if chosen else pg_default_folder()
     return store_safety.folder_of(db.path)
+
+
+def pg_default_folder() -> Path:
+    return pc_config.path().parent / "backups"
+
+
+def names_of(db: Database) -> tuple[str, str]:
+    """(stem, suffix) of this database's backups: `office` and .db for office.db; the
+    database's name and .dump on a PostgreSQL server."""
+    if db.is_pg:
+        return pg_backup.stem(db.url), backup.PG_SUFFIX
+    return db.path.stem, backup.SQLITE_SUFFIX
 
 
 def base_kind(kind: str) -> str:
@@ -64,13 +82,13 @@ def base_kind(kind: str) -> str:
     return re.sub(r"(-\d+)+$", "", kind)
 
 
-def list_backups(folder: Path, stem: str) -> list[Backup]:
+def list_backups(folder: Path, stem: str, suffix: str = backup.SQLITE_SUFFIX) -> list[Backup]:
     """This database's backups in folder (by name), newest first."""
     found = []
     if folder.is_dir():
-        for path in folder.glob(f"{glob_escape(stem)}-*.db"):
+        for path in folder.glob(f"{glob_escape(stem)}-*{suffix}"):
             name = backup.parse_name(path.name)
-            if name is not None and name.stem == stem:
+            if name is not None and name.stem == stem and name.suffix == suffix:
                 found.append(Backup(path, name.at, base_kind(name.kind)))
     found.sort(key=lambda b: (b.at, b.path.name), reverse=True)
     return found
@@ -106,18 +124,19 @@ def keep(backups: list[Backup], daily: int = DAILY, weekly: int = WEEKLY,
     return kept
 
 
-def rotate(folder: Path, stem: str, at: datetime | None = None) -> list[Path]:
+def rotate(folder: Path, stem: str, at: datetime | None = None,
+           suffix: str = backup.SQLITE_SUFFIX) -> list[Path]:
     """Delete the daily backups the rotation does not keep (with their head files) and the
     temporary files of interrupted backups; returns what was deleted. Backups of the 24 hours
     before `at` (default: now), manual and pre-upgrade backups, files of other kinds or other
     names are never touched."""
     recent = (at or now()) - RECENT
-    rotated = [b for b in list_backups(folder, stem) if b.kind in ROTATED]
+    rotated = [b for b in list_backups(folder, stem, suffix) if b.kind in ROTATED]
     kept = keep(rotated)
     removed = []
     for b in rotated:
         if b.path not in kept and b.at < recent:
-            for path in (b.path, backup.head_path(b.path)):
+            for path in (b.path, backup.head_path(b.path), pg_backup.checksum_path(b.path)):
                 try:
                     path.unlink()
                 except FileNotFoundError:
@@ -129,10 +148,12 @@ def rotate(folder: Path, stem: str, at: datetime | None = None) -> list[Path]:
     return removed
 
 
-def has_backup_on(folder: Path, stem: str, day: date) -> bool:
+def has_backup_on(folder: Path, stem: str, day: date,
+                  suffix: str = backup.SQLITE_SUFFIX) -> bool:
     """That day's automatic backup exists (a manual one, or a copy from before a migration, does
     not count: they are not in the rotation)."""
-    return any(b.at.date() == day and b.kind == BackupKind.DAILY for b in list_backups(folder, stem))
+    return any(b.at.date() == day and b.kind == BackupKind.DAILY
+               for b in list_backups(folder, stem, suffix))
 
 
 def check_folder(folder: Path) -> Path:
@@ -157,7 +178,10 @@ def check_folder(folder: Path) -> Path:
 
 
 def check_integrity(db: Database) -> None:
-    """PRAGMA quick_check; a damaged file is marked so that it is never written (DB_CORRUPT)."""
+    """PRAGMA quick_check; a damaged file is marked so that it is never written (DB_CORRUPT).
+    (A PostgreSQL server checks its own pages: nothing to do.)"""
+    if db.is_pg:
+        return
     result = backup.quick_check(db.path)
     if result != "ok":
         db.damaged = result
@@ -171,6 +195,10 @@ def take(db: Database, kind: str, at: datetime, folder: Path | None = None, *,
     if not checked:
         check_integrity(db)
     folder = check_folder(folder or folder_of(db))
-    path = store_safety.snapshot_into(db.path, folder, at, kind)
-    rotate(folder, db.path.stem, at)
+    if db.is_pg:
+        path = pg_backup.snapshot_into(db.engine, db.url, folder, at, kind)
+    else:
+        path = store_safety.snapshot_into(db.path, folder, at, kind)
+    stem, suffix = names_of(db)
+    rotate(folder, stem, at, suffix)
     return path

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from elderdesk import pc_config
 from elderdesk.domain.errors import ElderError
 from elderdesk.services import audit, settings
 from elderdesk.services.audit import anchors as audit_anchors
@@ -15,9 +16,9 @@ from elderdesk.services.auth import Operator, require
 from elderdesk.services.clock import now
 from elderdesk.services.safety import rotation as backup_rotation
 from elderdesk.services.safety.rotation import BackupKind, check_integrity
-from elderdesk.store import backup, leftovers
+from elderdesk.store import backup, leftovers, pg_backup
 from elderdesk.store import safety as store_safety
-from elderdesk.store.db import Database
+from elderdesk.store.db import Database, Session
 from elderdesk.store.safety import RESTORE_WAIT
 
 __all__ = ["RESTORE_WAIT", "AuditCheck", "SafetyService", "StartupReport", "verify_chain"]
@@ -67,12 +68,13 @@ class SafetyService:
         this office in the backup folder, package heads, and `head` (a 校验码, N-HEX)."""
         require(op, "audit.verify")
         argument = audit_anchors.parse_head_arg(head) if head is not None else None
-        if not self.db.is_pg:  # PostgreSQL: no file to check, no file backups (yet)
-            check_integrity(self.db)
+        check_integrity(self.db)  # nothing on PostgreSQL (the server checks its pages)
+        default = (backup_rotation.pg_default_folder() if self.db.is_pg
+                   else backup.default_folder(self.db.path))
         with self.db.read() as s:
             offices = audit_anchors.office_codes(s)
-            folders = [] if self.db.is_pg else audit_anchors.backup_folders(
-                s, backup_rotation.folder_of(self.db), backup.default_folder(self.db.path))
+            folders = audit_anchors.backup_folders(s, backup_rotation.folder_of(self.db),
+                                                   default)
         anchors = [a for f in folders for a in audit_anchors.backup_anchors(f, offices)]
         for source in audit_anchors.PACKAGE_SOURCES:
             anchors += [a for a in source(self.db) if a.source == "package"]
@@ -89,7 +91,10 @@ class SafetyService:
             if target.exists():
                 raise ElderError("FILE_EXISTS", path=str(target))
             check_integrity(self.db)
-            store_safety.backup_to(self.db.path, target)
+            if self.db.is_pg:
+                pg_backup.backup_to(self.db.engine, self.db.url, target)
+            else:
+                store_safety.backup_to(self.db.path, target)
         with self.db.write() as s:
             audit.record(s, op, "backup.create", "backup", target.name, None,
                          {"file": str(target)})
@@ -103,6 +108,13 @@ class SafetyService:
         """Choose the folder of automatic backups (a USB stick): it must take files."""
         require(op, "settings.change")
         chosen = backup_rotation.check_folder(Path(folder))
+        if self.db.is_pg:  # per PC (multi-office.md): in this PC's settings, audited
+            before = str(backup_rotation.folder_of(self.db))
+            pc_config.put(pc_config.PG_BACKUP_FOLDER, str(chosen))
+            with self.db.write() as s:
+                audit.record(s, op, "backup.folder", "backup", None, {"folder": before},
+                             {"folder": str(chosen)})
+            return chosen
         with self.db.write() as s:
             settings.put(s, op, backup.FOLDER_KEY, str(chosen))
         return chosen
@@ -110,7 +122,8 @@ class SafetyService:
     def backups(self, op: Operator) -> list[backup_rotation.Backup]:
         """The backups of this database in the backup folder, newest first."""
         require(op, "backup.create")
-        return backup_rotation.list_backups(backup_rotation.folder_of(self.db), self.db.path.stem)
+        return backup_rotation.list_backups(backup_rotation.folder_of(self.db),
+                                            *backup_rotation.names_of(self.db))
 
     def startup_checks(self, op: Operator) -> StartupReport:
         """After the GUI window shows (off the GUI thread; reads only): quick_check, then the
@@ -118,14 +131,15 @@ class SafetyService:
         and is not backed up. Any logged-in user starts it."""
         require(op, "backup.auto")
         folder = backup_rotation.folder_of(self.db)
+        names = backup_rotation.names_of(self.db)
         self.clean_leftovers(folder)
-        integrity = backup.quick_check(self.db.path)
+        integrity = "ok" if self.db.is_pg else backup.quick_check(self.db.path)
         if integrity != "ok":
             self.db.damaged = integrity
-            found = backup_rotation.list_backups(folder, self.db.path.stem)
+            found = backup_rotation.list_backups(folder, *names)
             return StartupReport(integrity, folder, latest=found[0].path if found else None)
         stamp = now()  # the system clock's day, as in the backups' names (never ELDERDESK_TODAY)
-        if backup_rotation.has_backup_on(folder, self.db.path.stem, stamp.date()):
+        if backup_rotation.has_backup_on(folder, names[0], stamp.date(), names[1]):
             return StartupReport(integrity, folder)
         try:
             path = backup_rotation.take(self.db, BackupKind.DAILY, stamp, folder, checked=True)
@@ -153,12 +167,18 @@ class SafetyService:
 
     def usable(self) -> bool:
         """The database file exists and passes quick_check (else a restore replaces it as a
-        file, and a login is checked against the backup instead)."""
+        file, and a login is checked against the backup instead). A database on a server: the
+        login is checked there (its faults are said when it connects)."""
+        if self.db.is_pg:
+            return True
         return self.db.path.exists() and store_safety.usable(self.db.path)
 
     def limit_lock_wait(self) -> None:
         """From now on this database's connections wait at most RESTORE_WAIT for another
-        writer (the CLI login before a restore, which writes, waits like the restore)."""
+        writer (the CLI login before a restore, which writes, waits like the restore). On a
+        server the login waits as any writer does (store/pg.py LOCK_TIMEOUT_MS)."""
+        if self.db.is_pg:
+            return
         self.db.set_busy_timeout(store_safety.RESTORE_WAIT)
 
     def restore(self, op: Operator, source: Path) -> Path | None:
@@ -177,9 +197,13 @@ class SafetyService:
         file is replaced as a file."""
         require(op, "backup.restore")
         source = Path(source)
-        return store_safety.restore(
-            self.db.path, source, lambda: now(),
-            lambda s, after: audit.record(s, op, "backup.restore", "backup", source.name, None,
-                                          after))
+
+        def record(s: Session, after: dict) -> None:
+            audit.record(s, op, "backup.restore", "backup", source.name, None, after)
+
+        if self.db.is_pg:  # pg_backup.restore: one transaction on the server, the same checks
+            return pg_backup.restore(self.db.url, source, backup_rotation.folder_of(self.db),
+                                     lambda: now(), record)
+        return store_safety.restore(self.db.path, source, lambda: now(), record)
 
 

@@ -211,7 +211,7 @@ class BackupsTab(QWidget):
 
     def restore_file(self) -> None:
         path = FileDialog.ask_open(self, self.tr("选择要恢复的备份文件"),
-                                   self.tr("ElderDesk 数据库 (*.db);;所有文件 (*)"))
+                                   self.tr("ElderDesk 备份 (*.db *.dump);;所有文件 (*)"))
         if path is not None:
             self.restore_from(path)
 
@@ -223,11 +223,16 @@ class BackupsTab(QWidget):
             "• 当前数据库会先另存一份（在 {folder} 中，文件名含 before-restore），需要时仍可找回。\n"
             "• 备份之后登记或修改的信息不在恢复后的数据中，请恢复后补登。\n"
             "• 恢复完成后程序回到登录界面，请重新登录。\n\n确定恢复吗？").format(
-                file=source, made=made, folder=self._services.db.path.parent)
+                file=source, made=made, folder=self._kept_folder())
+
+    def _kept_folder(self) -> str:
+        """Where the restore keeps the current data: beside the file; on a server, this PC's
+        backup folder."""
+        db = self._services.db
+        return self.folder_label.text() if db.is_pg else str(db.path.parent)
 
     def restore_from(self, source: Path, when: str = "") -> None:
         """Confirm, then (nothing else running, the database closed) check and restore."""
-        db_path = self._services.db.path
         answer = QMessageBox.question(
             self, self.tr("从备份恢复"), self.confirm_text(source, when),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
