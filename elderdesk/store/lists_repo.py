@@ -30,6 +30,7 @@ class ApplicationLine(NamedTuple):
     approved_by: str | None
     source: str
     needs_visit: bool  # online, and no proof of life on or after the application date
+    office: str = ""  # at a district: the registering street's code (people.office)
 
 
 class DueLine(NamedTuple):
@@ -56,7 +57,7 @@ _APPLICATION_SQL = (
     "SELECT p.id_number, p.name, p.birth_date, p.community, e.status, e.applied_on, "
     "e.applied_by, e.reviewed_on, e.reviewed_by, e.decision_reason, e.approved_on, "
     "e.approved_by, e.source, e.source = 'online' AND NOT EXISTS (SELECT 1 FROM lifecerts c "
-    "WHERE c.person_id = p.id AND c.cert_date >= e.applied_on) "
+    "WHERE c.person_id = p.id AND c.cert_date >= e.applied_on), p.office "
     "FROM enrollments e JOIN people p ON p.id = e.person_id WHERE {where} AND "
     "e.id = (SELECT max(id) FROM enrollments x WHERE x.person_id = e.person_id) "
     "ORDER BY e.applied_on, p.id_number LIMIT :limit")
@@ -74,7 +75,7 @@ def _day(value: str | date | None) -> date | None:
 def _application(r: Sequence[Any]) -> ApplicationLine:
     return ApplicationLine(r[0], r[1], _on(r[2]), r[3], r[4], _on(r[5]), r[6], _day(r[7]),
                            r[8], r[9],
-                           _day(r[10]), r[11], r[12], bool(r[13]))
+                           _day(r[10]), r[11], r[12], bool(r[13]), r[14] or "")
 
 
 def applications_in(session: Session, status: str) -> list[ApplicationLine]:
@@ -84,10 +85,12 @@ def applications_in(session: Session, status: str) -> list[ApplicationLine]:
     return [_application(r) for r in rows]
 
 
-def application_of(session: Session, id_number: str) -> ApplicationLine | None:
-    """One person's latest application."""
-    rows = session.execute(text(_APPLICATION_SQL.format(where="p.id_number = :id")),
-                           {"id": id_number, "limit": 1}).all()
+def application_of(session: Session, id_number: str,
+                   office: str | None = None) -> ApplicationLine | None:
+    """One person's latest application (at a district: of one street's registration)."""
+    where = "p.id_number = :id" + (" AND p.office = :office" if office is not None else "")
+    rows = session.execute(text(_APPLICATION_SQL.format(where=where)),
+                           {"id": id_number, "office": office, "limit": 1}).all()
     return _application(rows[0]) if rows else None
 
 

@@ -91,6 +91,11 @@ def test_both_registrations_are_kept_and_a_command_needs_office(world, district)
     assert (r.status, r.json["status"]) == (0, "moved_out")
     r = district("card", "show", x, "--office", B, "--json", today=TODAY)
     assert (r.status, r.json["id_number"]) == (0, x)
+    d = world["d"]
+    queue = d.services.allowance.queue(d.admin, "reviewed")
+    assert sorted((q.id_number, q.office) for q in queue) == \
+        [(x, A), (x, B), (y, A), (world["z"], A)]
+    assert d.services.allowance.application_of(d.admin, f"{x}@{B}").office == B
     r = district("people", "search", x, "--json", today=TODAY)
     assert r.status == 0 and [g["office"] for g in r.json["results"]] == [A, B]
 

@@ -31,6 +31,7 @@ from elderdesk.services.allowance import once
 from elderdesk.services.auth import Operator, require
 from elderdesk.services.exchange import district
 from elderdesk.services.clock import event_date, now, today
+from elderdesk.services.people.refs import split_ref
 from elderdesk.services.people.service import PeopleService
 from elderdesk.store import allowance_repo as repo
 from elderdesk.store import lists_repo, roster_repo
@@ -79,6 +80,7 @@ class Application:
     # An online application with no proof of life on or after its date: the elder (or the
     # agent) has still to come with the ID original (待核验本人).
     needs_visit: bool = False
+    office: str | None = None  # at a district: the registering street's code
 
 
 @dataclass(frozen=True)
@@ -315,7 +317,7 @@ class AllowanceService:
         """One person's latest application with who decided it (the register's detail pane)."""
         require(op, "people.read")
         with self.db.read() as s:
-            line = lists_repo.application_of(s, id_number)
+            line = lists_repo.application_of(s, *split_ref(id_number))  # ID or ID@OFFICE
             return self._applications(s, [line])[0] if line is not None else None
 
     def _applications(self, s: Session, lines: list[lists_repo.ApplicationLine]
@@ -328,7 +330,7 @@ class AllowanceService:
                 a.id_number, a.name, a.birth_date, a.community, a.status, a.applied_on,
                 a.applied_by, a.reviewed_on, a.reviewed_by, a.reason, a.approved_on,
                 a.approved_by, band.monthly if band is not None else None, a.source,
-                a.needs_visit))
+                a.needs_visit, a.office or None))
         return out
 
     def due_list(self, op: Operator, on: date | None = None) -> list[DuePerson]:
