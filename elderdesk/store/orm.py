@@ -181,3 +181,4 @@ from elderdesk.store import orm_allowance as _orm_allowance  # noqa: E402,F401
 from elderdesk.store import orm_cards as _orm_cards  # noqa: E402,F401
 from elderdesk.store import orm_exchange as _orm_exchange  # noqa: E402,F401
 from elderdesk.store import orm_receipts as _orm_receipts  # noqa: E402,F401
+from elderdesk.store import orm_stats as _orm_stats  # noqa: E402,F401

@@ -1,5 +1,10 @@
-"""Statistics queries: one GROUP BY per figure, grouped finely enough that the service can map
-ages to policy bands in Python (at most a few thousand groups each)."""
+"""Statistics queries: small grouped reads the service maps to policy and age bands in Python.
+
+The register's and the ledger's figures come from counts kept as the data changes
+(`stats_people`, `stats_ledger`: triggers of migration 0012), not from scanning a city's
+million people and millions of ledger rows; the other figures group the enrollees. Portable:
+dates are DATE on PostgreSQL and ISO text on SQLite, so month indexes are computed per dialect
+(`_month`)."""
 
 from __future__ import annotations
 
@@ -10,21 +15,78 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from elderdesk.domain.ledger import KIND_CODE, KINDS, REGULAR
-from elderdesk.domain.months import Month, month_range
+from elderdesk.domain.months import Month
 
-# Month index (year * 12 + month - 1) of an ISO date or month column, as Month.index counts it.
-_IDX = "(CAST(substr({c}, 1, 4) AS INTEGER) * 12 + CAST(substr({c}, 6, 2) AS INTEGER) - 1)"
 APPROVED = "e.approved_on IS NOT NULL AND e.status IN ('approved', 'stopped')"
 
 
-def people_groups(session: Session, on: date) -> list[tuple[str | None, str, str, int, int]]:
-    """(community, sex, status, age in full years on `on`, people) for people born by `on`."""
-    rows = session.execute(text(
-        "SELECT community, sex, status, :y - CAST(substr(birth_date, 1, 4) AS INTEGER)"
-        " - (substr(birth_date, 6, 5) > :md) AS age, count(*) FROM people NOT INDEXED"
-        " WHERE birth_date <= :on GROUP BY community, sex, status, age"),  # a scan, not 1M seeks
-        {"y": on.year, "md": on.strftime("%m-%d"), "on": on.isoformat()})
-    return [(r[0], r[1], r[2], r[3], r[4]) for r in rows]
+def _is_pg(session: Session) -> bool:
+    return session.get_bind().dialect.name == "postgresql"
+
+
+def _month(session: Session, col: str) -> str:
+    """Month index (year * 12 + month - 1, as Month.index counts) of a date column."""
+    if _is_pg(session):
+        return (f"(CAST(EXTRACT(YEAR FROM {col}) AS INTEGER) * 12"
+                f" + CAST(EXTRACT(MONTH FROM {col}) AS INTEGER) - 1)")
+    return (f"(CAST(substr({col}, 1, 4) AS INTEGER) * 12"
+            f" + CAST(substr({col}, 6, 2) AS INTEGER) - 1)")
+
+
+def _day(value: object) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(str(value))
+
+
+def _areas(session: Session) -> list[str]:
+    """The area codes (first six characters) of the ID numbers held: one index seek each."""
+    out: list[str] = []
+    after = ""
+    while True:
+        first = session.execute(text("SELECT min(id_number) FROM people WHERE id_number > :a"),
+                                {"a": after}).scalar()
+        if first is None:
+            return out
+        out.append(first[:6])
+        after = first[:6] + "Z"  # past every number of that area (digits, then X last)
+
+
+def people_groups(session: Session, on: date,
+                  ages: tuple[int, ...]) -> list[tuple[str | None, str, str, int, int]]:
+    """(community, sex, status, level, people) for people born by `on`: level is the index in
+    `ages` (ascending, ages[0] = 0) of the highest age reached on `on` (in full years).
+
+    `stats_people` counts people by birth month: a birth month before the month in which age
+    A is reached on `on` has reached it, one after has not. Of the people born in that month,
+    those born after `on`'s day have not: they are found by their ID numbers (the birth date
+    is the ID's, import-rules.md BIRTHDATE_MISMATCH), one index range per area."""
+    cuts = [Month(on.year - age, on.month).index for age in ages]
+    reached = " + ".join(f"CASE WHEN birth_month <= {c} THEN 1 ELSE 0 END" for c in cuts)
+    count: dict[tuple[str | None, str, str, int], int] = defaultdict(int)
+    for community, known, sex, status, k, n in session.execute(text(
+            f"SELECT community, known, sex, status, {reached} AS k, sum(n) FROM stats_people"
+            " GROUP BY community, known, sex, status, k")):
+        if k:
+            count[(community if known else None, sex, status, k)] += n
+    if on.day < 31:
+        areas = _areas(session)
+        for k, (age, cut) in enumerate(zip(ages, cuts, strict=True), 1):
+            y, m = on.year - age, on.month
+            lo, hi = f"{y:04d}{m:02d}{on.day + 1:02d}", f"{y:04d}{m:02d}4"
+            ranges = " OR ".join(f"(id_number >= :lo{i} AND id_number < :hi{i})"
+                                 for i in range(len(areas)))
+            params = {**{f"lo{i}": a + lo for i, a in enumerate(areas)},
+                      **{f"hi{i}": a + hi for i, a in enumerate(areas)}}
+            if not areas:
+                continue
+            for community, sex, status, born in session.execute(text(
+                    f"SELECT community, sex, status, birth_date FROM people WHERE {ranges}"),
+                    params):
+                b = _day(born)
+                if Month.of(b).index == cut and b.day > on.day:  # counted as reached: not yet
+                    count[(community, sex, status, k)] -= 1
+                    if k > 1:
+                        count[(community, sex, status, k - 1)] += 1
+    return [(c, sex, status, k - 1, n) for (c, sex, status, k), n in count.items() if n]
 
 
 def latest_application_groups(session: Session) -> list[tuple[str | None, str, int]]:
@@ -40,7 +102,7 @@ def enrollment_windows(session: Session) -> list[tuple[int, int, int, int | None
     """Approved enrollments of people with one of them, grouped:
     (birth month index, approved month index, ended month index or None, 0, count); and of
     people with several, one row each: (birth, approved, ended, person id, 1)."""
-    birth, approved, ended = (_IDX.format(c=c) for c in
+    birth, approved, ended = (_month(session, c) for c in
                               ("p.birth_date", "e.approved_on", "e.ended_on"))
     multi = (f"SELECT e.person_id FROM enrollments e WHERE {APPROVED}"
              " GROUP BY e.person_id HAVING count(*) > 1")
@@ -48,50 +110,35 @@ def enrollment_windows(session: Session) -> list[tuple[int, int, int, int | None
         f"WITH multi AS MATERIALIZED ({multi})"
         f" SELECT {birth} AS b, {approved} AS a, {ended} AS x, 0, count(*) FROM enrollments e"
         f" JOIN people p ON p.id = e.person_id WHERE {APPROVED}"
-        " AND e.person_id NOT IN multi GROUP BY b, a, x"
+        " AND e.person_id NOT IN (SELECT person_id FROM multi)"
+        f" GROUP BY {birth}, {approved}, {ended}"
         " UNION ALL"
         f" SELECT {birth}, {approved}, {ended}, e.person_id, 1 FROM enrollments e"
         f" JOIN people p ON p.id = e.person_id WHERE {APPROVED}"
-        " AND e.person_id IN multi"))
+        " AND e.person_id IN (SELECT person_id FROM multi)"))
     return [tuple(r) for r in rows]  # type: ignore[misc]
 
 
 def ledger_groups(session: Session, first: str, last: str) -> list[tuple[str, int, int, int]]:
     """(month, birth month index, people paid, net fen) of the ledger, months first..last
-    ('YYYY-MM'; the ledger holds Month.index).
-
-    Millions of rows: grouping them by month and birth month took a sort of them all. Read in
-    key order instead, one row per person: most were paid the same amount every month of one
-    unbroken run, and such runs are grouped (birth month, first, last, amount: a few thousand)
-    and spread over their months here; only the other people's rows are grouped by month."""
-    birth = _IDX.format(c="p.birth_date")
-    steady = "r.fen = r.top AND r.n = r.hi - r.lo + 1"
+    ('YYYY-MM'), from `stats_ledger` (the ledger's rows above zero by month and birth month,
+    kept by triggers on the ledger)."""
     rows = session.execute(text(
-        "WITH r AS MATERIALIZED (SELECT g.person_id AS pid, min(g.month) AS lo,"
-        " max(g.month) AS hi, count(*) AS n, min(g.paid_fen) AS fen, max(g.paid_fen) AS top"
-        " FROM ledger g WHERE g.paid_fen > 0 AND g.month >= :first AND g.month <= :last"
-        " GROUP BY g.person_id)"
-        f" SELECT 1, {birth} AS b, r.lo, r.hi, r.fen, count(*) FROM r"
-        f" JOIN people p ON p.id = r.pid WHERE {steady} GROUP BY b, r.lo, r.hi, r.fen"
-        " UNION ALL"
-        f" SELECT 0, {birth} AS b, g.month, g.month, count(*), sum(g.paid_fen) FROM r"
-        " JOIN ledger g ON g.person_id = r.pid JOIN people p ON p.id = r.pid"
-        f" WHERE NOT ({steady}) AND g.paid_fen > 0 AND g.month >= :first AND g.month <= :last"
-        " GROUP BY b, g.month"),
+        "SELECT month, birth_month, people, fen FROM stats_ledger"
+        " WHERE month >= :first AND month <= :last AND people > 0"),
         {"first": Month.parse(first).index, "last": Month.parse(last).index})
-    names = {m.index: str(m) for m in month_range(Month.parse(first), Month.parse(last))}
-    cells: dict[tuple[str, int], list[int]] = defaultdict(lambda: [0, 0])
-    for steady_run, b, lo, hi, x, y in rows:
-        if steady_run:  # y people paid x fen every month lo..hi
-            for m in range(lo, hi + 1):
-                cell = cells[(names[m], b)]
-                cell[0] += y
-                cell[1] += y * x
-        else:  # x people paid y fen in month lo
-            cell = cells[(names[lo], b)]
-            cell[0] += x
-            cell[1] += y
-    return [(month, b, n, fen) for (month, b), (n, fen) in cells.items()]
+    return [(str(Month.from_index(m)), b, n, fen) for m, b, n, fen in rows]
+
+
+def ledger_groups_scanned(session: Session, first: str,
+                          last: str) -> list[tuple[str, int, int, int]]:
+    """ledger_groups counted from the ledger itself (tests compare the two)."""
+    rows = session.execute(text(
+        f"SELECT g.month, {_month(session, 'p.birth_date')} AS b, count(*), sum(g.paid_fen)"
+        " FROM ledger g JOIN people p ON p.id = g.person_id WHERE g.paid_fen > 0"
+        f" AND g.month >= :first AND g.month <= :last GROUP BY g.month, {_month(session, 'p.birth_date')}"),
+        {"first": Month.parse(first).index, "last": Month.parse(last).index})
+    return [(str(Month.from_index(m)), b, n, fen) for m, b, n, fen in rows]
 
 
 def frozen_correction_groups(session: Session, first: str,
@@ -99,44 +146,55 @@ def frozen_correction_groups(session: Session, first: str,
     """(month, birth month index, kind, fen) of the arrears and recovery items of frozen
     rosters, months first..last (the month an item is for). Regular items are not read: per
     person and month the ledger is regular + arrears - recovery, so the caller derives them
-    (a city's ledger holds millions of regular items; arrears and recoveries are few)."""
-    birth = _IDX.format(c="p.birth_date")
+    (a city's ledger holds millions of regular items; arrears and recoveries are few and have
+    an index of their own, ix_roster_items_corrections)."""
+    birth = _month(session, "p.birth_date")
     rows = session.execute(text(
         f"SELECT i.month, {birth} AS b, i.kind, sum(i.amount_fen) FROM roster_items i"
         " JOIN roster_lines l ON l.id = i.line_id JOIN rosters r ON r.id = l.roster_id"
         " JOIN people p ON p.id = l.person_id"
-        f" WHERE i.kind != {KIND_CODE[REGULAR]} AND r.status = 'frozen' AND i.month >= :first"
-        " AND i.month <= :last GROUP BY i.month, b, i.kind"),
+        f" WHERE i.kind <> {KIND_CODE[REGULAR]} AND r.status = 'frozen' AND i.month >= :first"
+        f" AND i.month <= :last GROUP BY i.month, {birth}, i.kind"),
         {"first": Month.parse(first).index, "last": Month.parse(last).index})
     return [(str(Month.from_index(r[0])), r[1], KINDS[r[2]], r[3]) for r in rows]
 
 
 def card_groups(session: Session, first: str, last: str) -> list[tuple[str, str, str, int, int]]:
     """(month issued, card type, reason, cards, fees in fen) for cards issued first..last."""
+    m = _month(session, "issued_on")
     rows = session.execute(text(
-        "SELECT substr(issued_on, 1, 7) AS m, card_type, reason, count(*), sum(fee_fen)"
-        " FROM cards WHERE substr(issued_on, 1, 7) BETWEEN :first AND :last"
-        " GROUP BY m, card_type, reason"), {"first": first, "last": last})
-    return [(r[0], r[1], r[2], r[3], r[4]) for r in rows]
+        f"SELECT {m} AS m, card_type, reason, count(*), sum(fee_fen) FROM cards"
+        f" WHERE issued_on >= :lo AND issued_on < :hi GROUP BY {m}, card_type, reason"),
+        _span_params(session, first, last))
+    return [(str(Month.from_index(r[0])), r[1], r[2], r[3], r[4]) for r in rows]
 
 
 def pickup_groups(session: Session, first: str, last: str) -> list[tuple[str, int]]:
     """(month, cards picked up) for pick-ups first..last."""
+    m = _month(session, "picked_up_on")
     rows = session.execute(text(
-        "SELECT substr(picked_up_on, 1, 7) AS m, count(*) FROM cards"
-        " WHERE picked_up_on IS NOT NULL AND substr(picked_up_on, 1, 7) BETWEEN :first AND :last"
-        " GROUP BY m"), {"first": first, "last": last})
-    return [(r[0], r[1]) for r in rows]
+        f"SELECT {m} AS m, count(*) FROM cards WHERE picked_up_on IS NOT NULL"
+        f" AND picked_up_on >= :lo AND picked_up_on < :hi GROUP BY {m}"),
+        _span_params(session, first, last))
+    return [(str(Month.from_index(r[0])), r[1]) for r in rows]
+
+
+def _span_params(session: Session, first: str, last: str) -> dict[str, object]:
+    lo, hi = Month.parse(first).first_day(), (Month.parse(last) + 1).first_day()
+    if _is_pg(session):
+        return {"lo": lo, "hi": hi}
+    return {"lo": lo.isoformat(), "hi": hi.isoformat()}
 
 
 def cover_groups(session: Session) -> list[tuple[str | None, int, int]]:
     """(community, month index of the latest proof of life or application, people) of the living
-    people with an approved enrollment (proof of life: allowance-rules.md section 4)."""
-    latest = ("max(coalesce((SELECT max(cert_date) FROM lifecerts c WHERE c.person_id = p.id),"
-              " ''), CASE WHEN e.source = 'online' THEN '' ELSE e.applied_on END)")
-    rows = session.execute(text(  # materialized: `latest` once a row, not once per use of it
-        f"WITH w AS MATERIALIZED (SELECT p.community AS community, {latest} AS latest"
-        " FROM enrollments e JOIN people p ON p.id = e.person_id"
+    people with an approved enrollment (proof of life: allowance-rules.md section 4; -1: none)."""
+    cert = _month(session, "(SELECT max(cert_date) FROM lifecerts c WHERE c.person_id = p.id)")
+    applied = f"CASE WHEN e.source = 'online' THEN -1 ELSE {_month(session, 'e.applied_on')} END"
+    rows = session.execute(text(  # materialized: the latest once a row, not once per use of it
+        f"WITH w AS MATERIALIZED (SELECT p.community AS community, coalesce({cert}, -1) AS c,"
+        f" {applied} AS a FROM enrollments e JOIN people p ON p.id = e.person_id"
         " WHERE e.status = 'approved' AND p.status = 'active')"
-        f" SELECT community, {_IDX.format(c='latest')} AS m, count(*) FROM w GROUP BY community, m"))
+        " SELECT community, CASE WHEN c > a THEN c ELSE a END AS m, count(*) FROM w"
+        " GROUP BY community, CASE WHEN c > a THEN c ELSE a END"))
     return [(r[0], r[1], r[2]) for r in rows]

@@ -24,11 +24,18 @@ from elderdesk.services.stats.figures import (
     Coverage,
     MoneyRow,
     Statistics,
-    age_band,
 )
 from elderdesk.services.stats.tables import all_tables
 from elderdesk.store import stats_repo as repo
 from elderdesk.store.db import Database
+
+
+# The ages at which the bands of the age table start, and 80 (the community table's column):
+# people_groups gives the index of the highest of them each person has reached.
+AGES = tuple(sorted({low for _, low, _ in AGE_BANDS} | {80}))
+_BAND_OF = {i: next(label for label, low, _high in reversed(AGE_BANDS) if age >= low)
+            for i, age in enumerate(AGES)}
+_OVER_80 = AGES.index(80)
 
 
 class StatsService:
@@ -52,7 +59,7 @@ class StatsService:
                 policy: Policy | None = self.allowance.policy_in(s)
             except ElderError:
                 policy = None
-            people = repo.people_groups(s, on)
+            people = repo.people_groups(s, on, AGES)
             apps = repo.latest_application_groups(s)
             money = _money(policy, first, last, repo.enrollment_windows(s),
                            repo.ledger_groups(s, *span), repo.frozen_correction_groups(s, *span))
@@ -90,18 +97,18 @@ class StatsService:
 
 def _bands(groups: list[tuple]) -> tuple[BandCount, ...]:
     count: dict[tuple[str, str], int] = defaultdict(int)
-    for _community, sex, status, age, n in groups:
+    for _community, sex, status, level, n in groups:
         if status == "active":
-            count[(age_band(age), sex)] += n
+            count[(_BAND_OF[level], sex)] += n
     return tuple(BandCount(label, count[(label, "M")], count[(label, "F")])
                  for label, _, _ in AGE_BANDS)
 
 
 def _communities(groups: list[tuple], apps: list[tuple]) -> tuple[CommunityCount, ...]:
     c: dict[str | None, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for community, _sex, status, age, n in groups:
+    for community, _sex, status, level, n in groups:
         c[community][status] += n
-        if status == "active" and age >= 80:
+        if status == "active" and level >= _OVER_80:
             c[community]["active_80"] += n
     for community, state, n in apps:
         if state == "approved":
@@ -113,7 +120,7 @@ def _communities(groups: list[tuple], apps: list[tuple]) -> tuple[CommunityCount
 
 def _statuses(groups: list[tuple]) -> tuple[tuple[str, int], ...]:
     count: dict[str, int] = defaultdict(int)
-    for _community, _sex, status, _age, n in groups:
+    for _community, _sex, status, _level, n in groups:
         count[status] += n
     return tuple((k, count[k]) for k in ("active", "deceased", "moved_out"))
 

@@ -1,0 +1,42 @@
+"""ORM tables of the counts the statistics read (migration 0012: kept by triggers, never
+written by the program itself), and the index of the arrears and recovery items."""
+
+from __future__ import annotations
+
+from sqlalchemy import BigInteger, Index, Integer, String, text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from elderdesk.store.orm import Base
+from elderdesk.store.orm_allowance import RosterItemRow
+
+
+class StatsPeopleRow(Base):
+    """People by community ('' with known = 0: none), sex, status and birth month index."""
+
+    __tablename__ = "stats_people"
+
+    community: Mapped[str] = mapped_column(String(64), primary_key=True)
+    known: Mapped[int] = mapped_column(Integer, primary_key=True)
+    sex: Mapped[str] = mapped_column(String(1), primary_key=True)
+    status: Mapped[str] = mapped_column(String(10), primary_key=True)
+    birth_month: Mapped[int] = mapped_column(Integer, primary_key=True)
+    n: Mapped[int] = mapped_column(Integer)
+
+    __table_args__ = {"sqlite_with_rowid": False}
+
+
+class StatsLedgerRow(Base):
+    """The ledger's rows above zero by month and birth month: how many, and their sum."""
+
+    __tablename__ = "stats_ledger"
+
+    month: Mapped[int] = mapped_column(Integer, primary_key=True)
+    birth_month: Mapped[int] = mapped_column(Integer, primary_key=True)
+    people: Mapped[int] = mapped_column(Integer)
+    fen: Mapped[int] = mapped_column(BigInteger)
+
+    __table_args__ = {"sqlite_with_rowid": False}
+
+
+Index("ix_roster_items_corrections", RosterItemRow.kind, RosterItemRow.line_id,
+      RosterItemRow.month, sqlite_where=text("kind <> 0"), postgresql_where=text("kind <> 0"))
