@@ -26,10 +26,12 @@ def status_lookup(db: Database) -> tuple[Callable[[str], Registered | None], Cal
     when done."""
     conn = db.engine.raw_connection()
     cur = conn.cursor()
+    # One round trip per ID on PostgreSQL too (psycopg prepares the statement after a few).
+    sql = "SELECT name, birth_date, status, death_date FROM people WHERE id_number = " + (
+        "%s" if db.is_pg else "?")
 
     def lookup(id18: str) -> Registered | None:
-        cur.execute("SELECT name, birth_date, status, death_date FROM people WHERE id_number = ?",
-                    (id18,))
+        cur.execute(sql, (id18,))
         r = cur.fetchone()
         if r is None:
             return None

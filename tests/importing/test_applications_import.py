@@ -16,6 +16,8 @@ from elderdesk.domain.person import PersonInput
 from tests.helpers import make_id
 from tests.importing.sheets import by_row, write_xlsx
 
+BOTH_ENGINES = True  # tests/conftest.py: SQLite and PostgreSQL
+
 TODAY = "2026-05-20"
 HEADER = ["序号", "姓名", "身份证号", "申请日期", "联系电话", "代办人", "代办人电话", "开户银行",
           "银行账号", "办理状态"]
@@ -91,7 +93,7 @@ EXPECTED = {
 
 def states(services):
     with services.db.read() as s:
-        return {r[0]: (r[1], r[2], r[3]) for r in s.execute(text(
+        return {r[0]: (r[1], r[2], str(r[3])) for r in s.execute(text(  # a date on PostgreSQL
             "SELECT p.id_number, e.status, e.source, e.applied_on FROM enrollments e "
             "JOIN people p ON p.id = e.person_id ORDER BY e.id"))}
 

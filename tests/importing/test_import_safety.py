@@ -18,6 +18,8 @@ from tests.cli.conftest import Runner
 
 from .sheets import TODAY, make_id, no_one
 
+BOTH_ENGINES = True  # tests/conftest.py: SQLite and PostgreSQL
+
 
 def write_xlsx(path: Path, rows: list[list[object]]) -> Path:
     """Like sheets.write_xlsx, with xlsxwriter: it stores control characters (as _x0001_)."""
@@ -56,7 +58,12 @@ def run(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> Runner:
     return Runner(db_path, monkeypatch)
 
 
-def people_count(db_path: Path) -> int:
+def people_count(db_path: Path | str) -> int:
+    if isinstance(db_path, str):  # PostgreSQL (BOTH_ENGINES)
+        import psycopg
+
+        with psycopg.connect(db_path) as pg:
+            return pg.execute("SELECT count(*) FROM people").fetchone()[0]  # type: ignore[index]
     with sqlite3.connect(db_path) as conn:
         return conn.execute("SELECT count(*) FROM people").fetchone()[0]
 

@@ -12,6 +12,8 @@ from elderdesk.importing.workbook import COLUMNS, REGISTER_FIELDS
 from elderdesk.paths import resource
 from tests.importing.sheets import make_id
 
+BOTH_ENGINES = True  # tests/conftest.py: SQLite and PostgreSQL
+
 TEMPLATE = resource("templates", "register_template.xlsx")
 HEADERS = ["序号", "姓名", "性别", "民族", "身份证号", "出生日期", "户籍地址", "现住址", "街道",
            "社区", "联系电话", "开户银行", "银行账号", "户籍类型", "居住证有效期", "备注"]

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import gc
 import random
-import shutil
 from datetime import timedelta
 
 import pytest
@@ -16,22 +15,34 @@ from sqlalchemy import text
 from elderdesk.domain.months import Month, Period
 from elderdesk.services.container import Services
 from elderdesk.services.roster.service import RosterService
-from tests.services.test_roster_invariants import History, template  # noqa: F401
+from tests.services.test_roster_invariants import (  # noqa: F401  (fixtures)
+    History,
+    engine_seeds,
+    office_copy,
+    pg_template,
+    template,
+)
+
+BOTH_ENGINES = True  # tests/conftest.py: SQLite and PostgreSQL
 
 SEEDS = range(16)
+PG_SEEDS = (1, 7, 12)  # on PostgreSQL a representative few (test_roster_invariants.PG_SEEDS)
 
 
 def stored(services: Services) -> dict:
     """The draft as stored, without its row ids (line ids differ between the two builds)."""
+    items = "i.month || ' ' || i.kind || ' ' || i.amount_fen"
+    concat = (f"string_agg({items}, ',' ORDER BY i.month, i.kind)" if services.db.is_pg
+              else f"group_concat({items})")
     with services.db.read() as s:
         roster = s.execute(text(
             "SELECT id, period, people, regular_fen, arrears_fen, recovery_fen FROM rosters "
             "WHERE status = 'draft'")).one()
         lines = s.execute(text(
             "SELECT l.person_id, l.snapshot_roster_id, l.band, l.monthly_fen, l.paid_fen, "
-            "l.recovery_fen, (SELECT group_concat(i.month || ' ' || i.kind || ' ' || "
-            "i.amount_fen) FROM (SELECT * FROM roster_items x WHERE x.line_id = l.id "
-            "ORDER BY x.month, x.kind) i) FROM roster_lines l WHERE l.roster_id = :r "
+            f"l.recovery_fen, (SELECT {concat} FROM (SELECT * FROM roster_items x "
+            "WHERE x.line_id = l.id ORDER BY x.month, x.kind) i) FROM roster_lines l "
+            "WHERE l.roster_id = :r "
             "ORDER BY l.person_id"), {"r": roster[0]}).all()
         snapshots = s.execute(text("SELECT * FROM roster_snapshots ORDER BY 1, 2")).all()
         withheld = s.execute(text("SELECT value FROM settings WHERE key = :k"),
@@ -42,12 +53,11 @@ def stored(services: Services) -> dict:
             "audit": last}
 
 
-@pytest.mark.parametrize("seed", SEEDS)
-def test_incremental_rebuild_equals_a_full_build(template, tmp_path, monkeypatch, seed):  # noqa: F811
+@pytest.mark.parametrize(("engine", "seed"), engine_seeds(SEEDS, PG_SEEDS))
+def test_incremental_rebuild_equals_a_full_build(office_copy, monkeypatch, engine,  # noqa: F811
+                                                 seed):
     rng = random.Random(1000 + seed)
-    path = tmp_path / "office.db"
-    shutil.copyfile(template, path)
-    services = Services.open(path)
+    services = office_copy(engine)
     rebuilt = []
     real = RosterService._rebuild
 

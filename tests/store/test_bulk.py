@@ -231,3 +231,61 @@ def test_missing_optional_columns_are_null(db):
     with db.read() as s:
         row = s.get(PersonRow, ids["11010519491231002X"])
         assert row.phone is None and row.birth_date == date(1949, 12, 31)
+
+
+# --- PostgreSQL: COPY in the caller's transaction (issue 14) --------------------------------
+@pytest.fixture
+def pg_db(pg_url):
+    database = schema.open_existing(pg_url)
+    yield database
+    database.close()
+
+
+def test_pg_copy_rows_keys_id_search_and_the_id_sequence(pg_db):
+    records = make_people(1200, 7, on=ON, stamp=STAMP)
+    records[0] = {**records[0], "name": "曾乐", "household_address": "民意一路1号",
+                  "current_address": "民意一路1号"}
+    progress = []
+    with pg_db.write() as s:
+        first = bulk.bulk_insert_people(s, records[:800],
+                                        progress=lambda d, t: progress.append((d, t)))
+    assert progress[-1] == (2400, 2400)
+    with pg_db.write() as s:
+        second = bulk.bulk_insert_people(s, records[800:1199])
+        s.add(PersonRow(**records[1199]))  # the ORM draws from the sequence: moved past them
+    assert min(second.values()) > max(first.values())
+    with pg_db.read() as s:
+        stored = dict(s.execute(select(PersonRow.id_number, PersonRow.id)).all())
+        assert stored == {**first, **second, records[1199]["id_number"]: max(second.values()) + 1}
+        row = s.get(PersonRow, first[records[3]["id_number"]])
+        for key in ("name", "sex", "birth_date", "street", "account", "death_date", "created_at",
+                    "status"):
+            assert getattr(row, key) == records[3][key]
+        zeng = s.get(PersonRow, first[records[0]["id_number"]])
+        assert zeng.household_stored == "" and zeng.household_address == "民意一路1号"
+        keys = set(s.execute(select(PersonKeyRow.key).where(
+            PersonKeyRow.person_id == zeng.id)).scalars())
+        assert keys == {"cl", "cy", "zl", "zy"}
+        fragment = records[42]["id_number"][8:16]
+        found = set(s.execute(text("SELECT id_number FROM people WHERE id_number LIKE :p"),
+                              {"p": f"%{fragment}%"}).scalars())
+        assert found == {r["id_number"] for r in records if fragment in r["id_number"]}
+
+
+def test_pg_a_failed_load_keeps_nothing_and_raises_its_own_error(pg_db):
+    import psycopg
+
+    records = make_people(300, 9, on=ON, stamp=STAMP)
+    with pytest.raises(psycopg.errors.UniqueViolation), pg_db.write() as s:
+        with bulk.bulk_load(s, 600) as load:
+            load.insert(records)
+            load.insert(records[299:])  # a duplicate: COPY fails, the transaction with it
+    with pg_db.read() as s:
+        assert s.execute(select(func.count()).select_from(PersonRow)).scalar_one() == 0
+        assert s.execute(select(func.count()).select_from(PersonKeyRow)).scalar_one() == 0
+    with pg_db.write() as s:  # and the id sequence still works afterwards
+        ids = bulk.bulk_insert_people(s, records[:2])
+        s.add(PersonRow(**records[2]))
+    with pg_db.read() as s:
+        assert s.execute(select(PersonRow.id).order_by(PersonRow.id)).scalars().all() == [
+            *sorted(ids.values()), max(ids.values()) + 1]
