@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from elderdesk.paths import APP_NAME, default_db_path, resource
+from elderdesk.paths import APP_NAME, db_location, resource
 from elderdesk.ui.dialogs.login_dialog import LoginDialog
-from elderdesk.ui.dialogs.setup_dialog import SetupDialog
+from elderdesk.ui.dialogs.setup_dialog import FirstStartDialog, SetupDialog
 from elderdesk.ui.ops import Ops
 from elderdesk.ui.preferences import apply_font_size, font_size, last_user, set_last_user
 from elderdesk.ui.startup import (
@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 class ServicesOpener:
     """Opens the database once, on the write thread, while the login dialog is already shown."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path | str) -> None:
         self.path = path
         self._services: Services | None = None
         self._lock = threading.Lock()
@@ -57,8 +57,9 @@ class ServicesOpener:
             self._services.close()
 
 
-def run_gui(db_path: Path | None = None) -> int:
-    """Start the desktop program on db_path (default: the user's data folder); the exit code."""
+def run_gui(db_path: Path | str | None = None) -> int:
+    """Start the desktop program on db_path (a file or a server URL; default: ELDERDESK_DB, the
+    office server this PC was set to, else the file in the user's data folder); the exit code."""
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
@@ -68,9 +69,10 @@ def run_gui(db_path: Path | None = None) -> int:
     install_translator(app)  # type: ignore[arg-type]
     apply_font_size(font_size(), save=False)  # the 界面 setting for tired eyes
 
-    path = Path(db_path) if db_path else default_db_path()
     ops = Ops()
-    if not path.exists() and not SetupDialog.ask(None, ops, path):
+    path = first_start(ops, db_location(str(db_path) if db_path else None),
+                       chosen=bool(db_path or os.environ.get("ELDERDESK_DB")))
+    if path is None:
         return 0
     code, user = _session(app, ops, path, last_user())  # the last user name prefilled
     while user is not None:  # the login again after a restore from backup, on the restored file
@@ -78,7 +80,24 @@ def run_gui(db_path: Path | None = None) -> int:
     return code
 
 
-def _session(app: QApplication, ops: Ops, path: Path, user: str) -> tuple[int, str | None]:
+def first_start(ops: Ops, target: Path | str, chosen: bool) -> Path | str | None:
+    """The database to log in to, after the first-start dialogs where there is none yet: a file
+    named by --db or ELDERDESK_DB is set up as it is; the default place offers 本机数据库 or
+    连接单位服务器 first (tested, then saved for this PC). None: the user quit."""
+    if isinstance(target, str) or target.exists():
+        return target  # a server (given, or saved at an earlier first start): the login
+    if not chosen:
+        choice = FirstStartDialog.ask(None, ops, target)
+        if choice is None:
+            return None
+        if not choice.needs_setup:
+            return choice.target
+        target = choice.target
+    return target if SetupDialog.ask(None, ops, target) else None
+
+
+def _session(app: QApplication, ops: Ops, path: Path | str,
+             user: str) -> tuple[int, str | None]:
     """Log in and run the main window on path: (exit code, None) when the program ends;
     (0, user name) when a restore replaced the database and the login is to show again."""
     opener = ServicesOpener(path)

@@ -86,8 +86,15 @@ class Shots:
 
 def start_screens(shots: Shots, ops, tmp: Path) -> None:  # type: ignore[no-untyped-def]
     from elderdesk.ui.dialogs.login_dialog import LoginDialog
-    from elderdesk.ui.dialogs.setup_dialog import SetupDialog
+    from elderdesk.ui.dialogs.setup_dialog import FirstStartDialog, SetupDialog
 
+    first = FirstStartDialog(ops, Path("C:/Users/lili/AppData/Local/ElderDesk/elderdesk.db"))
+    first.show()
+    first.server_radio.setChecked(True)
+    first.url_edit.setText("postgresql://elderdesk@192.168.1.10:5432/elderdesk")
+    first.password_edit.setText("********")
+    shots.save(first, "first_start_dialog.png")
+    first.close()
     setup = SetupDialog(ops, Path("D:/ElderDesk/elderdesk.db"))  # only shown, not created
     setup.show()
     for edit, text in ((setup.office_edit, demo.OFFICE), (setup.region_edit, "420103"),

@@ -139,7 +139,7 @@ def main(argv: list[str] | None = None) -> int:
         if not rest:
             from elderdesk.app import run_gui
 
-            return run_gui(Path(opts.db) if opts.db else None)
+            return run_gui(opts.db)  # a file or a server URL (never made a Path)
         if rest == ["--version"]:
             sys.stdout.write(f"elderdesk {__version__}\n")
             return 0
