@@ -118,7 +118,8 @@ def _money(fen: int) -> str:
 
 
 
-def _main_row(n: int, ln: LineView, mask: bool) -> tuple[list[str], tuple[int, int, int]]:
+def _main_row(n: int, ln: LineView, mask: bool, streets: dict[str, str] | None = None
+              ) -> tuple[list[str], tuple[int, int, int]]:
     pay = ln.payments
     arrears = [i.month for i in pay if i.kind == "arrears"]
     note = "补发" + "、".join(month_ranges(arrears)) if arrears else ""
@@ -128,7 +129,7 @@ def _main_row(n: int, ln: LineView, mask: bool) -> tuple[list[str], tuple[int, i
     regular, arr = ln.regular_fen, ln.arrears_fen
     cells = [
         str(n),
-        ln.street or "",
+        ln.street or (streets or {}).get(ln.office or "", ""),  # a district: the street's name
         ln.community or "",
         ln.name,
         SEX_LABELS.get(ln.sex, ln.sex),
@@ -241,7 +242,7 @@ class _Writer:
         r, c = self.roster, self.c
         rows, sums = [], []
         for n, ln in enumerate(r.paying_lines, start=1):
-            cells, s = _main_row(n, ln, self.mask)
+            cells, s = _main_row(n, ln, self.mask, r.offices)
             rows.append(cells)
             sums.append(s)
         recs = [_rec_row(n, ln, self.mask) for n, ln in enumerate(r.recovery_lines, start=1)]
