@@ -294,3 +294,50 @@ def test_retention_on_the_server_is_the_sqlite_one(office, tmp_path):
     finally:
         services.close()
     assert os.environ["ELDERDESK_PC_CONFIG"] == str(tmp_path / "pc.json")
+
+
+def test_the_backups_tab_works_on_the_server(qtbot, office, tmp_path, monkeypatch):
+    """系统 → 备份 on a server: back up now, then restore the selected dump (the same service)."""
+    from PySide6.QtWidgets import QMessageBox, QWidget
+
+    from elderdesk.ui.ops import Ops
+    from elderdesk.ui.pages.backups_tab import B_FILE, B_KIND, BackupsTab
+
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda parent, title, text, *a, **k: (
+        shown.append(("question", text)), QMessageBox.StandardButton.Yes)[1])
+    monkeypatch.setattr(QMessageBox, "information",
+                        lambda parent, title, text, *a, **k: shown.append(("information", text)))
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    ops = Ops(holder)
+    services = Services.open(office)
+    try:
+        admin = services.users.authenticate("admin", ADMIN_PASSWORD)
+        clerk = services.users.authenticate("clerk1", PASSWORD)
+        tab = BackupsTab(ops, services, admin)
+        qtbot.addWidget(tab)
+        tab.show()
+        tab.refresh()
+        ops.wait_done()
+        assert tab.folder_label.text() == str(tmp_path / "backups")
+        tab.backup_now()
+        ops.wait_done()
+        qtbot.waitUntil(lambda: tab.model.rowCount() == 1)
+        made = tab.selected().path
+        assert made.suffix == ".dump" and made.is_file()
+        assert tab.model.data(tab.model.index(0, B_KIND)) == "手动"
+        assert tab.model.data(tab.model.index(0, B_FILE)) == made.name
+        late = make_id("1941-02-02", 11)
+        services.people.add(clerk, PersonInput(id_number=late, name="后来登记"))
+        with qtbot.waitSignal(tab.restored, timeout=30000) as restored:
+            tab.restore_selected()
+        assert shown[0][0] == "question" and str(tmp_path / "backups") in shown[0][1]
+        assert Path(restored.args[0]).name.endswith("-before-restore.dump")
+        assert shown[-1][0] == "information"
+    finally:
+        ops.wait_done()
+        services.close()
+    with _conn(office) as conn:
+        assert conn.execute("SELECT count(*) FROM people WHERE id_number = %s",
+                            (late,)).fetchone()[0] == 0
