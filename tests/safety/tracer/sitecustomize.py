@@ -26,10 +26,10 @@ if _PATH:
     _write = _db.Database.write
 
     @contextmanager
-    def _traced_write(self):  # type: ignore[no-untyped-def]
+    def _traced_write(self, **options):  # type: ignore[no-untyped-def]
         caller = sys._getframe(2).f_code.co_name  # the function that opened the transaction
         n = next(_numbers)
-        with _write(self) as session:
+        with _write(self, **options) as session:  # options: write(login=True)
             _mark("B", n, caller)
             yield session
             _mark("E", n, caller)
