@@ -54,6 +54,7 @@ ERRORS = (
     QT_TRANSLATE_NOOP("Errors", "身份证号 {id} 已登记（{name}），不能重复登记"),
     QT_TRANSLATE_NOOP("Errors", "{name}（{id}）已于 {date} 登记死亡，不能办理此业务"),
     QT_TRANSLATE_NOOP("Errors", "{name}（{id}）已于 {date} 迁出，不能办理此业务"),
+    QT_TRANSLATE_NOOP("Errors", "{name}的信息已于 {time} 被他人修改（可能在另一个窗口登记了死亡、迁出或改了信息），本次修改没有保存，以免覆盖。请关闭此窗口，重新打开该人员核对后再修改"),
     QT_TRANSLATE_NOOP("Errors", "日期 {date} 早于出生日期 {birth}，请核对"),
     QT_TRANSLATE_NOOP("Errors", "性别“{given}”与身份证号不符（身份证号显示为{expected}），请核对"),
     QT_TRANSLATE_NOOP("Errors", "身份证号校验位强制登记只能由管理员办理，并须填写原因"),

@@ -4,281 +4,281 @@
 <context>
     <name>AllowancePage</name>
     <message>
-        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="77"/>
+        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="78"/>
         <source>即将满80周岁</source>
         <translation>即将满80周岁</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="79"/>
+        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="80"/>
         <source>本月起两个月内年满起始年龄、尚未申请的老人，可通知其前来申请。</source>
         <translation>本月起两个月内年满起始年龄、尚未申请的老人，可通知其前来申请。</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="82"/>
+        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="83"/>
         <source>待审核</source>
         <translation>待审核</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="83"/>
+        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="84"/>
         <source>待审批</source>
         <translation>待审批</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="83"/>
-        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="311"/>
+        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="84"/>
+        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="329"/>
         <source>审核意见</source>
         <translation>审核意见</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="84"/>
+        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="85"/>
         <source>已退回</source>
         <translation>已退回</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="84"/>
+        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="85"/>
         <source>退回原因</source>
         <translation>退回原因</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="85"/>
+        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="86"/>
         <source>享受中</source>
         <translation>享受中</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="90"/>
+        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="91"/>
         <source>生存认证</source>
         <translation>生存认证</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="92"/>
+        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="93"/>
         <source>认证有效期一个月内到期或已过期的享受人员；逾期未认证的月份暂停发放，认证后补发。</source>
         <translation>认证有效期一个月内到期或已过期的享受人员；逾期未认证的月份暂停发放，认证后补发。</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="95"/>
+        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="96"/>
         <source>政策</source>
         <translation>政策</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="96"/>
+        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="97"/>
         <source>显示完整身份证号</source>
         <translation>显示完整身份证号</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="98"/>
+        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="99"/>
         <source>刷新 (F5)</source>
         <translation>刷新 (F5)</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="100"/>
+        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="101"/>
         <source>刷新</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="125"/>
+        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="130"/>
         <source>受理申请</source>
         <translation>受理申请</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="127"/>
+        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="132"/>
         <source>按身份证号受理…</source>
         <translation>按身份证号受理…</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="128"/>
+        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="133"/>
         <source>重新受理</source>
         <translation>重新受理</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="132"/>
-        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="308"/>
+        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="137"/>
+        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="326"/>
         <source>审核通过</source>
         <translation>审核通过</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="133"/>
-        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="308"/>
+        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="138"/>
+        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="326"/>
         <source>审核退回</source>
         <translation>审核退回</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="137"/>
+        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="142"/>
         <source>导入网上申请…</source>
         <translation>导入网上申请…</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="141"/>
-        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="326"/>
+        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="146"/>
+        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="344"/>
         <source>批准</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="142"/>
-        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="326"/>
+        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="147"/>
+        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="344"/>
         <source>不予批准</source>
         <translation>不予批准</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="146"/>
+        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="151"/>
         <source>登记生存认证</source>
         <translation>登记生存认证</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="149"/>
+        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="154"/>
         <source>停发</source>
         <translation>停发</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="165"/>
+        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="170"/>
         <source>版本</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="165"/>
+        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="170"/>
         <source>生效月份</source>
         <translation>生效月份</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="165"/>
+        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="170"/>
         <source>年龄段</source>
         <translation>年龄段</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="165"/>
+        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="170"/>
         <source>每月金额（元）</source>
         <translation>每月金额（元）</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="179"/>
+        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="184"/>
         <source>政策文件原文</source>
         <translation>政策文件原文</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="184"/>
+        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="189"/>
         <source>加载政策文件…</source>
         <translation>加载政策文件…</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="201"/>
+        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="206"/>
         <source>年满当月起发放</source>
         <translation>年满当月起发放</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="202"/>
+        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="207"/>
         <source>年满次月起发放</source>
         <translation>年满次月起发放</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="203"/>
+        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="208"/>
         <source>自符合年龄条件之月起计发，迟申请的补发</source>
         <translation>自符合年龄条件之月起计发，迟申请的补发</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="204"/>
+        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="209"/>
         <source>自申请当月起计发</source>
         <translation>自申请当月起计发</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="205"/>
+        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="210"/>
         <source>自申请次月起计发</source>
         <translation>自申请次月起计发</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="206"/>
+        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="211"/>
         <source>最早补发到 {m}</source>
         <translation>最早补发到 {m}</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="207"/>
+        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="212"/>
         <source>补发月份不设下限</source>
         <translation>补发月份不设下限</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="208"/>
+        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="213"/>
         <source>死亡当月仍发放，次月起停发</source>
         <translation>死亡当月仍发放，次月起停发</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="209"/>
+        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="214"/>
         <source>死亡当月起停发</source>
         <translation>死亡当月起停发</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="213"/>
+        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="218"/>
         <source>发放规则：{start}；{backpay}，{floor}；{death}；{cert}；{period}。</source>
         <translation>发放规则：{start}；{backpay}，{floor}；{death}；{cert}；{period}。</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="221"/>
+        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="226"/>
         <source>{a} 周岁以上</source>
         <translation>{a} 周岁以上</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="222"/>
+        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="227"/>
         <source>{a}–{b} 周岁</source>
         <translation>{a}–{b} 周岁</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="254"/>
+        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="272"/>
         <source>{band} 岁每月 {amount} 元</source>
         <translation>{band} 岁每月 {amount} 元</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="212"/>
-        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="256"/>
+        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="217"/>
+        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="274"/>
         <source>按季发放</source>
         <translation>按季发放</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="212"/>
-        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="256"/>
+        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="217"/>
+        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="274"/>
         <source>按月发放</source>
         <translation>按月发放</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="210"/>
-        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="257"/>
+        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="215"/>
+        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="275"/>
         <source>每 {n} 个月生存认证一次</source>
         <translation>每 {n} 个月生存认证一次</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="211"/>
-        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="258"/>
+        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="216"/>
+        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="276"/>
         <source>不要求生存认证</source>
         <translation>不要求生存认证</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="259"/>
+        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="277"/>
         <source>现行政策（自 {since} 起）：{bands}；{period}；{cert}。</source>
         <translation>现行政策（自 {since} 起）：{bands}；{period}；{cert}。</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="312"/>
+        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="330"/>
         <source>退回原因（必填）</source>
         <translation>退回原因（必填）</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="327"/>
+        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="345"/>
         <source>批准后自下一期花名册起发放（含应补发的月份）。</source>
         <translation>批准后自下一期花名册起发放（含应补发的月份）。</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="357"/>
+        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="375"/>
         <source>选择政策文件</source>
         <translation>选择政策文件</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="357"/>
+        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="375"/>
         <source>政策文件 (*.toml)</source>
         <translation>政策文件 (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="363"/>
+        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="381"/>
         <source>正在加载……</source>
         <translation>正在加载……</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="369"/>
+        <location filename="../../elderdesk/ui/pages/allowance_page.py" line="387"/>
         <source>已加载政策文件：{path}</source>
         <translation>已加载政策文件：{path}</translation>
     </message>
@@ -286,102 +286,97 @@
 <context>
     <name>ApplicationDialog</name>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="49"/>
+        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="45"/>
         <source>受理高龄津贴申请</source>
         <translation>受理高龄津贴申请</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="64"/>
+        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="60"/>
         <source>身份证号</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="65"/>
+        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="61"/>
         <source>身份证</source>
         <translation>身份证</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="66"/>
+        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="62"/>
         <source>申请日期</source>
         <translation>申请日期</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="67"/>
+        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="63"/>
         <source>姓名</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="67"/>
+        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="63"/>
         <source>满龄月份</source>
         <translation>满龄月份</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="68"/>
+        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="64"/>
         <source>最早可受理</source>
         <translation>最早可受理</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="68"/>
+        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="64"/>
         <source>津贴档次</source>
         <translation>津贴档次</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="69"/>
+        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="65"/>
         <source>发放起始</source>
         <translation>发放起始</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="69"/>
+        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="65"/>
         <source>现有申请</source>
         <translation>现有申请</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="75"/>
+        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="69"/>
         <source>受理</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="76"/>
-        <source>取消</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="138"/>
+        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="124"/>
         <source>申请日期时高龄津贴政策尚未实施</source>
         <translation>申请日期时高龄津贴政策尚未实施</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="143"/>
+        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="129"/>
         <source>{y}年{m}月满 {age} 周岁</source>
         <translation>{y}年{m}月满 {age} 周岁</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="149"/>
+        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="135"/>
         <source>{band} 岁档，每月 {amount} 元</source>
         <translation>{band} 岁档，每月 {amount} 元</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="153"/>
+        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="139"/>
         <source>（申请日期 {d}）</source>
         <translation>（申请日期 {d}）</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="154"/>
+        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="140"/>
         <source>无</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="160"/>
+        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="146"/>
         <source>{d}（所选日期早于此日，不能受理）</source>
         <translation>{d}（所选日期早于此日，不能受理）</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="169"/>
+        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="155"/>
         <source>{y}年{m}月起（经审核审批后）</source>
         <translation>{y}年{m}月起（经审核审批后）</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="171"/>
+        <location filename="../../elderdesk/ui/dialogs/application_dialog.py" line="157"/>
         <source>；申请前的月份随花名册一并补发</source>
         <translation>；申请前的月份随花名册一并补发</translation>
     </message>
@@ -389,97 +384,102 @@
 <context>
     <name>ApplicationsTableModel</name>
     <message>
-        <location filename="../../elderdesk/ui/models/allowance_models.py" line="70"/>
+        <location filename="../../elderdesk/ui/models/allowance_models.py" line="71"/>
         <source>身份证号</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/models/allowance_models.py" line="70"/>
+        <location filename="../../elderdesk/ui/models/allowance_models.py" line="71"/>
         <source>姓名</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/models/allowance_models.py" line="70"/>
+        <location filename="../../elderdesk/ui/models/allowance_models.py" line="71"/>
         <source>出生日期</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/models/allowance_models.py" line="70"/>
+        <location filename="../../elderdesk/ui/models/allowance_models.py" line="71"/>
         <source>社区</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/models/allowance_models.py" line="71"/>
+        <location filename="../../elderdesk/ui/models/allowance_models.py" line="72"/>
         <source>状态</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/models/allowance_models.py" line="71"/>
+        <location filename="../../elderdesk/ui/models/allowance_models.py" line="72"/>
         <source>受理日期</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/models/allowance_models.py" line="71"/>
+        <location filename="../../elderdesk/ui/models/allowance_models.py" line="72"/>
         <source>受理人</source>
         <translation>受理人</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/models/allowance_models.py" line="72"/>
+        <location filename="../../elderdesk/ui/models/allowance_models.py" line="73"/>
         <source>审核日期</source>
         <translation>审核日期</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/models/allowance_models.py" line="72"/>
+        <location filename="../../elderdesk/ui/models/allowance_models.py" line="73"/>
         <source>审核人</source>
         <translation>审核人</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/models/allowance_models.py" line="72"/>
+        <location filename="../../elderdesk/ui/models/allowance_models.py" line="73"/>
         <source>原因</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/models/allowance_models.py" line="73"/>
+        <location filename="../../elderdesk/ui/models/allowance_models.py" line="74"/>
         <source>审批日期</source>
         <translation>审批日期</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/models/allowance_models.py" line="73"/>
+        <location filename="../../elderdesk/ui/models/allowance_models.py" line="74"/>
         <source>审批人</source>
         <translation>审批人</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/models/allowance_models.py" line="73"/>
+        <location filename="../../elderdesk/ui/models/allowance_models.py" line="74"/>
         <source>月标准（元）</source>
         <translation>月标准（元）</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/models/allowance_models.py" line="74"/>
+        <location filename="../../elderdesk/ui/models/allowance_models.py" line="75"/>
         <source>来源</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/models/allowance_models.py" line="74"/>
+        <location filename="../../elderdesk/ui/models/allowance_models.py" line="75"/>
         <source>待核验本人</source>
         <translation>待核验本人</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/models/allowance_models.py" line="85"/>
+        <location filename="../../elderdesk/ui/models/allowance_models.py" line="81"/>
+        <source>登记街道</source>
+        <translation>登记街道</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/models/allowance_models.py" line="94"/>
         <source>网上</source>
         <translation>网上</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/models/allowance_models.py" line="85"/>
+        <location filename="../../elderdesk/ui/models/allowance_models.py" line="94"/>
         <source>窗口</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/models/allowance_models.py" line="86"/>
+        <location filename="../../elderdesk/ui/models/allowance_models.py" line="95"/>
         <source>待核验</source>
         <translation>待核验</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/models/allowance_models.py" line="93"/>
+        <location filename="../../elderdesk/ui/models/allowance_models.py" line="102"/>
         <source>网上申请，尚未见到本人或代办人持身份证原件：请通知其到窗口核验（登记生存认证），之前的申请日期不算生存认证</source>
         <translation>网上申请，尚未见到本人或代办人持身份证原件：请通知其到窗口核验（登记生存认证），之前的申请日期不算生存认证</translation>
     </message>
@@ -487,134 +487,134 @@
 <context>
     <name>AuditTab</name>
     <message>
-        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="47"/>
+        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="48"/>
         <source>不限</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="70"/>
+        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="71"/>
         <source>身份证号</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="74"/>
-        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="76"/>
-        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="150"/>
+        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="75"/>
+        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="77"/>
+        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="151"/>
         <source>全部</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="80"/>
+        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="81"/>
         <source>查询</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="84"/>
+        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="85"/>
         <source>显示完整身份证号</source>
         <translation>显示完整身份证号</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="86"/>
+        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="87"/>
         <source>导出 Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="88"/>
+        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="89"/>
         <source>校验审计日志</source>
         <translation>校验审计日志</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="89"/>
+        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="90"/>
         <source>重新计算每条记录的哈希链，发现程序外的修改</source>
         <translation>重新计算每条记录的哈希链，发现程序外的修改</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="92"/>
+        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="93"/>
         <source>人员</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="93"/>
+        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="94"/>
         <source>操作员</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="94"/>
+        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="95"/>
         <source>类别</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="95"/>
+        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="96"/>
         <source>日期从</source>
         <translation>日期从</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="95"/>
+        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="96"/>
         <source>至</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="106"/>
+        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="107"/>
         <source>选中一条记录，在这里查看每项变更（原值 → 新值）</source>
         <translation>选中一条记录，在这里查看每项变更（原值 → 新值）</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="143"/>
+        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="144"/>
         <source>正在查询……</source>
         <translation>正在查询……</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="156"/>
+        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="157"/>
         <source>，向下滚动显示更早的记录</source>
         <translation>，向下滚动显示更早的记录</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="157"/>
+        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="158"/>
         <source>已显示 {n} 条记录{more}</source>
         <translation>已显示 {n} 条记录{more}</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="158"/>
+        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="159"/>
         <source>没有符合条件的审计记录</source>
         <translation>没有符合条件的审计记录</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="176"/>
+        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="177"/>
         <source>导出审计日志</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="177"/>
+        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="178"/>
         <source>审计日志_{d}.xlsx</source>
         <translation>审计日志_{d}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="178"/>
+        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="179"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="183"/>
+        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="184"/>
         <source>正在导出……</source>
         <translation>正在导出……</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="190"/>
+        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="191"/>
         <source>已导出 {n} 条记录到 {path}</source>
         <translation>已导出 {n} 条记录到 {path}</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="197"/>
+        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="198"/>
         <source>正在校验审计日志……</source>
         <translation>正在校验审计日志……</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="204"/>
+        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="205"/>
         <source>审计日志完整：共 {n} 条记录，哈希链无断点。</source>
         <translation>审计日志完整：共 {n} 条记录，哈希链无断点。</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="209"/>
+        <location filename="../../elderdesk/ui/pages/audit_tab.py" line="210"/>
         <source>审计日志在第 {n} 条记录处断链：该记录或其之前的记录曾在程序外被修改。请保留现场并报告管理员，可从备份恢复核对。</source>
         <translation>审计日志在第 {n} 条记录处断链：该记录或其之前的记录曾在程序外被修改。请保留现场并报告管理员，可从备份恢复核对。</translation>
     </message>
@@ -740,11 +740,6 @@
         <translation>选择要恢复的备份文件</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/backups_tab.py" line="214"/>
-        <source>ElderDesk 数据库 (*.db);;所有文件 (*)</source>
-        <translation>ElderDesk 数据库 (*.db);;所有文件 (*)</translation>
-    </message>
-    <message>
         <location filename="../../elderdesk/ui/pages/backups_tab.py" line="219"/>
         <source>（{when} 的数据）</source>
         <translation>（{when} 的数据）</translation>
@@ -773,22 +768,22 @@
 确定恢复吗？</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/backups_tab.py" line="232"/>
+        <location filename="../../elderdesk/ui/pages/backups_tab.py" line="237"/>
         <source>从备份恢复</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/backups_tab.py" line="239"/>
+        <location filename="../../elderdesk/ui/pages/backups_tab.py" line="244"/>
         <source>还有操作正在进行（例如导入），请等它完成后再恢复。</source>
         <translation>还有操作正在进行（例如导入），请等它完成后再恢复。</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/backups_tab.py" line="245"/>
+        <location filename="../../elderdesk/ui/pages/backups_tab.py" line="250"/>
         <source>正在检查备份并恢复……</source>
         <translation>正在检查备份并恢复……</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/backups_tab.py" line="257"/>
+        <location filename="../../elderdesk/ui/pages/backups_tab.py" line="262"/>
         <source>原数据库已另存为：
 {kept}
 
@@ -799,14 +794,14 @@
 </translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/main_window.py" line="215"/>
-        <location filename="../../elderdesk/ui/pages/backups_tab.py" line="258"/>
-        <location filename="../../elderdesk/ui/pages/backups_tab.py" line="259"/>
+        <location filename="../../elderdesk/ui/main_window.py" line="204"/>
+        <location filename="../../elderdesk/ui/pages/backups_tab.py" line="263"/>
+        <location filename="../../elderdesk/ui/pages/backups_tab.py" line="264"/>
         <source>已从备份恢复</source>
         <translation>已从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/backups_tab.py" line="260"/>
+        <location filename="../../elderdesk/ui/pages/backups_tab.py" line="265"/>
         <source>已从备份恢复。
 
 {kept}程序将回到登录界面，请重新登录，并查几位最近登记的老人，确认数据正确。</source>
@@ -815,7 +810,7 @@
 {kept}程序将回到登录界面，请重新登录，并查几位最近登记的老人，确认数据正确。</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/backups_tab.py" line="267"/>
+        <location filename="../../elderdesk/ui/pages/backups_tab.py" line="272"/>
         <source>未能恢复</source>
         <translation>未能恢复</translation>
     </message>
@@ -1009,77 +1004,77 @@
         <translation>证面预览（样张）：编号和二维码在发证时生成</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="173"/>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="174"/>
         <source>照片保存在数据库中。发证后请打印老年证，并在领取时登记领证。</source>
         <translation>照片保存在数据库中。发证后请打印老年证，并在领取时登记领证。</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="177"/>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="178"/>
         <source>新照片：{name}。拖动黄框选取头像，拖动四角或滚轮调整大小。</source>
         <translation>新照片：{name}。拖动黄框选取头像，拖动四角或滚轮调整大小。</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="180"/>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="181"/>
         <source>未选择新照片：使用此人已存的照片。</source>
         <translation>未选择新照片：使用此人已存的照片。</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="182"/>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="183"/>
         <source>此人还没有照片：可以不用照片发证，证上留出照片框。</source>
         <translation>此人还没有照片：可以不用照片发证，证上留出照片框。</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="196"/>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="197"/>
         <source>未到办证年龄</source>
         <translation>未到办证年龄</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="204"/>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="205"/>
         <source>{a}–{b} 周岁</source>
         <translation>{a}–{b} 周岁</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="205"/>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="206"/>
         <source>{a} 周岁以上</source>
         <translation>{a} 周岁以上</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="206"/>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="207"/>
         <source>{type}（{band}）</source>
         <translation>{type}（{band}）</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="212"/>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="213"/>
         <source>{fee} 元（首次发证）</source>
         <translation>{fee} 元（首次发证）</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="213"/>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="214"/>
         <source>免费（首次发证）</source>
         <translation>免费（首次发证）</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="220"/>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="221"/>
         <source>选择照片</source>
         <translation>选择照片</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="220"/>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="221"/>
         <source>照片 (*.jpg *.jpeg *.png)</source>
         <translation>照片 (*.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="266"/>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="265"/>
         <source>身份证照片</source>
         <translation>身份证照片</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="297"/>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="296"/>
         <source>样张</source>
         <translation>样张</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="309"/>
+        <location filename="../../elderdesk/ui/dialogs/card_issue_dialog.py" line="308"/>
         <source>照片</source>
         <translation>照片</translation>
     </message>
@@ -1570,7 +1565,7 @@
     <name>Data</name>
     <message>
         <location filename="../../elderdesk/ui/data_text.py" line="36"/>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="178"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="216"/>
         <source>男</source>
         <translation>男</translation>
     </message>
@@ -1610,697 +1605,697 @@
         <translation>{a}岁及以上</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="175"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="213"/>
         <source>在册</source>
         <translation>在册</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="176"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="214"/>
         <source>已故</source>
         <translation>已故</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="177"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="215"/>
         <source>迁出</source>
         <translation>迁出</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="179"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="217"/>
         <source>女</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="180"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="218"/>
         <source>本地户籍</source>
         <translation>本地户籍</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="181"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="219"/>
         <source>非本地户籍</source>
         <translation>非本地户籍</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="182"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="220"/>
         <source>蓝卡</source>
         <translation>蓝卡</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="183"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="221"/>
         <source>红卡</source>
         <translation>红卡</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="184"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="222"/>
         <source>有效</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="185"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="223"/>
         <source>已换发</source>
         <translation>已换发</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="186"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="224"/>
         <source>已注销</source>
         <translation>已注销</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="187"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="225"/>
         <source>首次发证</source>
         <translation>首次发证</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="188"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="226"/>
         <source>遗失</source>
         <translation>遗失</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="189"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="227"/>
         <source>损坏</source>
         <translation>损坏</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="190"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="228"/>
         <source>年满换证</source>
         <translation>年满换证</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="191"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="229"/>
         <source>信息更正</source>
         <translation>信息更正</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="192"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="230"/>
         <source>已受理待审核</source>
         <translation>已受理待审核</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="193"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="231"/>
         <source>审核退回</source>
         <translation>审核退回</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="194"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="232"/>
         <source>已审核待审批</source>
         <translation>已审核待审批</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="195"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="233"/>
         <source>已批准</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="196"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="234"/>
         <source>审批不予批准</source>
         <translation>审批不予批准</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="197"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="235"/>
         <source>已撤销</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="198"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="236"/>
         <source>已停发</source>
         <translation>已停发</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="199"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="237"/>
         <source>窗口</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="200"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="238"/>
         <source>网上</source>
         <translation>网上</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="201"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="239"/>
         <source>经办</source>
         <translation>经办</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="202"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="240"/>
         <source>审核</source>
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="203"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="241"/>
         <source>审批</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="204"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="242"/>
         <source>管理员</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="205"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="243"/>
         <source>新增用户</source>
         <translation>新增用户</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="206"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="244"/>
         <source>管理用户</source>
         <translation>管理用户</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="207"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="245"/>
         <source>修改津贴政策</source>
         <translation>修改津贴政策</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="208"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="246"/>
         <source>修改系统设置</source>
         <translation>修改系统设置</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="209"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="247"/>
         <source>查询人员</source>
         <translation>查询人员</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="210"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="248"/>
         <source>登记人员</source>
         <translation>登记人员</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="211"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="249"/>
         <source>修改人员信息</source>
         <translation>修改人员信息</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="212"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="250"/>
         <source>强制登记校验位错误的身份证号</source>
         <translation>强制登记校验位错误的身份证号</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="213"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="251"/>
         <source>登记死亡</source>
         <translation>登记死亡</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="214"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="252"/>
         <source>登记迁出</source>
         <translation>登记迁出</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="215"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="253"/>
         <source>更正身份证号</source>
         <translation>更正身份证号</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="216"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="254"/>
         <source>导入人员名册</source>
         <translation>导入人员名册</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="217"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="255"/>
         <source>导入死亡名单</source>
         <translation>导入死亡名单</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="218"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="256"/>
         <source>登记生存认证</source>
         <translation>登记生存认证</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="219"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="257"/>
         <source>受理津贴申请</source>
         <translation>受理津贴申请</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="220"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="258"/>
         <source>审核津贴申请</source>
         <translation>审核津贴申请</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="221"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="259"/>
         <source>审批津贴申请</source>
         <translation>审批津贴申请</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="222"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="260"/>
         <source>停发津贴</source>
         <translation>停发津贴</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="223"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="261"/>
         <source>生成花名册</source>
         <translation>生成花名册</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="224"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="262"/>
         <source>查看花名册</source>
         <translation>查看花名册</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="225"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="263"/>
         <source>冻结花名册</source>
         <translation>冻结花名册</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="226"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="264"/>
         <source>导出花名册</source>
         <translation>导出花名册</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="227"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="265"/>
         <source>查看追回款</source>
         <translation>查看追回款</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="228"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="266"/>
         <source>登记追回款已退回</source>
         <translation>登记追回款已退回</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="229"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="267"/>
         <source>发放老年证</source>
         <translation>发放老年证</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="230"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="268"/>
         <source>打印老年证</source>
         <translation>打印老年证</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="231"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="269"/>
         <source>登记老年证领取</source>
         <translation>登记老年证领取</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="232"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="270"/>
         <source>设置老年证打印校准</source>
         <translation>设置老年证打印校准</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="233"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="271"/>
         <source>备份数据库</source>
         <translation>备份数据库</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="234"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="272"/>
         <source>恢复数据库</source>
         <translation>恢复数据库</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="235"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="273"/>
         <source>启动检查与每日自动备份</source>
         <translation>启动检查与每日自动备份</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="236"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="274"/>
         <source>校验审计日志</source>
         <translation>校验审计日志</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="237"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="275"/>
         <source>查看审计日志</source>
         <translation>查看审计日志</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="238"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="276"/>
         <source>生成演示数据</source>
         <translation>生成演示数据</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="239"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="277"/>
         <source>查看统计</source>
         <translation>查看统计</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="240"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="278"/>
         <source>打印表格文书</source>
         <translation>打印表格文书</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="241"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="279"/>
         <source>修改本人密码</source>
         <translation>修改本人密码</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="242"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="280"/>
         <source>查看完整身份证号和银行账号</source>
         <translation>查看完整身份证号和银行账号</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="243"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="281"/>
         <source>设置读卡器</source>
         <translation>设置读卡器</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="244"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="282"/>
         <source>读取身份证</source>
         <translation>读取身份证</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="245"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="283"/>
         <source>查看收费收据和日结</source>
         <translation>查看收费收据和日结</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="246"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="284"/>
         <source>打印收费收据</source>
         <translation>打印收费收据</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="247"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="285"/>
         <source>作废收费收据</source>
         <translation>作废收费收据</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="248"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="286"/>
         <source>导入网上申请</source>
         <translation>导入网上申请</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="249"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="290"/>
         <source>周岁以上</source>
         <translation>周岁以上</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="250"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="291"/>
         <source>岁</source>
         <translation>岁</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="251"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="292"/>
         <source>以上</source>
         <translation>以上</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="252"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="293"/>
         <source>人</source>
         <translation>人</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="253"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="294"/>
         <source>受理</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="254"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="295"/>
         <source>停发</source>
         <translation>停发</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="255"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="296"/>
         <source>停用</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="256"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="297"/>
         <source>退回</source>
         <translation>退回</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="257"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="298"/>
         <source>未填社区</source>
         <translation>未填社区</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="258"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="299"/>
         <source>年</source>
         <translation>年</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="259"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="300"/>
         <source>月</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="260"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="301"/>
         <source>合计</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="261"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="302"/>
         <source>在册人员按年龄段</source>
         <translation>在册人员按年龄段</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="262"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="303"/>
         <source>年龄按身份证出生日期计算</source>
         <translation>年龄按身份证出生日期计算</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="263"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="304"/>
         <source>周岁</source>
         <translation>周岁</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="264"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="305"/>
         <source>人员按社区</source>
         <translation>人员按社区</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="265"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="306"/>
         <source>80岁以上</source>
         <translation>80岁以上</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="266"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="307"/>
         <source>在册且年满80周岁</source>
         <translation>在册且年满80周岁</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="267"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="308"/>
         <source>享受津贴</source>
         <translation>享受津贴</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="268"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="309"/>
         <source>最近一次申请为“已批准”</source>
         <translation>最近一次申请为“已批准”</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="269"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="310"/>
         <source>人员按状态</source>
         <translation>人员按状态</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="270"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="311"/>
         <source>高龄津贴申请状态</source>
         <translation>高龄津贴申请状态</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="271"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="312"/>
         <source>每人最近一次申请</source>
         <translation>每人最近一次申请</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="272"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="313"/>
         <source>高龄津贴按月份</source>
         <translation>高龄津贴按月份</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="273"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="314"/>
         <source>在享</source>
         <translation>在享</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="274"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="315"/>
         <source>当月处于批准享受状态</source>
         <translation>当月处于批准享受状态</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="275"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="316"/>
         <source>发放金额按所属月份计</source>
         <translation>发放金额按所属月份计</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="276"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="317"/>
         <source>来自已冻结花名册</source>
         <translation>来自已冻结花名册</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="277"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="318"/>
         <source>高龄津贴按月份和档次</source>
         <translation>高龄津贴按月份和档次</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="278"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="319"/>
         <source>老年证发放按月份</source>
         <translation>老年证发放按月份</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="279"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="320"/>
         <source>按发证日期统计</source>
         <translation>按发证日期统计</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="280"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="321"/>
         <source>领取按领取日期统计</source>
         <translation>领取按领取日期统计</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="281"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="322"/>
         <source>生存认证有效期</source>
         <translation>生存认证有效期</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="282"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="323"/>
         <source>个月</source>
         <translation>个月</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="283"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="324"/>
         <source>统计月份</source>
         <translation>统计月份</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="284"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="325"/>
         <source>生存认证覆盖</source>
         <translation>生存认证覆盖</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="285"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="326"/>
         <source>年龄段</source>
         <translation>年龄段</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="286"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="327"/>
         <source>社区</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="287"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="328"/>
         <source>状态</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="288"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="329"/>
         <source>人数</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="289"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="330"/>
         <source>月份</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="290"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="331"/>
         <source>在享人数</source>
         <translation>在享人数</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="291"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="332"/>
         <source>已发人数</source>
         <translation>已发人数</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="292"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="333"/>
         <source>正常发放</source>
         <translation>正常发放</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="293"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="334"/>
         <source>补发</source>
         <translation>补发</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="294"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="335"/>
         <source>追回</source>
         <translation>追回</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="295"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="336"/>
         <source>实发净额</source>
         <translation>实发净额</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="296"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="337"/>
         <source>档次</source>
         <translation>档次</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="297"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="338"/>
         <source>月标准</source>
         <translation>月标准</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="298"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="339"/>
         <source>发证合计</source>
         <translation>发证合计</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="299"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="340"/>
         <source>补换证</source>
         <translation>补换证</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="300"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="341"/>
         <source>工本费</source>
         <translation>工本费</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="301"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="342"/>
         <source>领取</source>
         <translation>领取</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="302"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="343"/>
         <source>现行政策不要求生存认证</source>
         <translation>现行政策不要求生存认证</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="303"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="344"/>
         <source>尚未加载高龄津贴政策</source>
         <translation>尚未加载高龄津贴政策</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="304"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="345"/>
         <source>认证有效</source>
         <translation>认证有效</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="305"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="346"/>
         <source>未认证或已过期</source>
         <translation>未认证或已过期</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="306"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="347"/>
         <source>覆盖率</source>
         <translation>覆盖率</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="307"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="348"/>
         <source>各社区在册人数</source>
         <translation>各社区在册人数</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="308"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="349"/>
         <source>前20个</source>
         <translation>前20个</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="309"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="350"/>
         <source>在享与已发人数</source>
         <translation>在享与已发人数</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="310"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="351"/>
         <source>各档次实发净额</source>
         <translation>各档次实发净额</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="311"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="352"/>
         <source>元</source>
         <translation>元</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="312"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="353"/>
         <source>老年证发放</source>
         <translation>老年证发放</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="313"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="354"/>
         <source>张</source>
         <translation>张</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="314"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="355"/>
         <source>人员状态</source>
         <translation>人员状态</translation>
     </message>
@@ -2379,42 +2374,42 @@
 <context>
     <name>DuePeopleTableModel</name>
     <message>
-        <location filename="../../elderdesk/ui/models/allowance_models.py" line="112"/>
+        <location filename="../../elderdesk/ui/models/allowance_models.py" line="121"/>
         <source>认证有效期至</source>
         <translation>认证有效期至</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/models/allowance_models.py" line="112"/>
+        <location filename="../../elderdesk/ui/models/allowance_models.py" line="121"/>
         <source>满龄月份</source>
         <translation>满龄月份</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/models/allowance_models.py" line="113"/>
+        <location filename="../../elderdesk/ui/models/allowance_models.py" line="122"/>
         <source>身份证号</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/models/allowance_models.py" line="113"/>
+        <location filename="../../elderdesk/ui/models/allowance_models.py" line="122"/>
         <source>姓名</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/models/allowance_models.py" line="113"/>
+        <location filename="../../elderdesk/ui/models/allowance_models.py" line="122"/>
         <source>出生日期</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/models/allowance_models.py" line="113"/>
+        <location filename="../../elderdesk/ui/models/allowance_models.py" line="122"/>
         <source>社区</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/models/allowance_models.py" line="114"/>
+        <location filename="../../elderdesk/ui/models/allowance_models.py" line="123"/>
         <source>联系电话</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/models/allowance_models.py" line="118"/>
+        <location filename="../../elderdesk/ui/models/allowance_models.py" line="127"/>
         <source>{y}年{m}月</source>
         <translation>{y}年{m}月</translation>
     </message>
@@ -2610,684 +2605,895 @@
         <translation>读写数据库文件“{path}”时磁盘出错：请检查U盘或移动硬盘是否已拔出、连接是否松动，然后重试；如反复出现，请联系技术支持检查磁盘。这通常不是数据库损坏，请先不要从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="36"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="46"/>
         <source>程序内部错误：{detail}。请把日志文件发给技术支持</source>
         <translation>程序内部错误：{detail}。请把日志文件发给技术支持</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="37"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="47"/>
         <source>此操作需要登录：请用 --user 指定用户名，并在 ELDERDESK_PASSWORD 中提供密码</source>
         <translation>此操作需要登录：请用 --user 指定用户名，并在 ELDERDESK_PASSWORD 中提供密码</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="38"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="48"/>
         <source>用户名或密码错误，请重新输入</source>
         <translation>用户名或密码错误，请重新输入</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="39"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="49"/>
         <source>密码错误次数过多，账户已锁定至 {until}，请稍后再试或请管理员重置密码</source>
         <translation>密码错误次数过多，账户已锁定至 {until}，请稍后再试或请管理员重置密码</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="40"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="50"/>
         <source>用户“{user}”已停用，请联系管理员</source>
         <translation>用户“{user}”已停用，请联系管理员</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="41"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="51"/>
         <source>用户“{user}”没有“{action}”的权限（需要角色：{roles}），请由有权限的人员操作</source>
         <translation>用户“{user}”没有“{action}”的权限（需要角色：{roles}），请由有权限的人员操作</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="42"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="52"/>
         <source>不能{action}自己经办或审核过的申请（{detail}），请由其他人员办理</source>
         <translation>不能{action}自己经办或审核过的申请（{detail}），请由其他人员办理</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="43"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="53"/>
         <source>请提供密码（ELDERDESK_PASSWORD 环境变量，或标准输入的第一行），密码不能为空</source>
         <translation>请提供密码（ELDERDESK_PASSWORD 环境变量，或标准输入的第一行），密码不能为空</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="44"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="54"/>
         <source>密码太短，至少需要 {min} 个字符</source>
         <translation>密码太短，至少需要 {min} 个字符</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="45"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="55"/>
         <source>用户“{user}”已存在，请换一个用户名</source>
         <translation>用户“{user}”已存在，请换一个用户名</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="46"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="56"/>
         <source>找不到用户“{user}”</source>
         <translation>找不到用户“{user}”</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="47"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="57"/>
         <source>角色“{role}”不存在，可用角色：clerk（经办）、reviewer（审核）、approver（审批）、admin（管理员）</source>
         <translation>角色“{role}”不存在，可用角色：clerk（经办）、reviewer（审核）、approver（审批）、admin（管理员）</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="48"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="58"/>
         <source>缺少身份证号，请填写 18 位身份证号</source>
         <translation>缺少身份证号，请填写 18 位身份证号</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="49"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="59"/>
         <source>身份证号以数字格式存储，后几位已丢失，请将该列设为文本后重新录入</source>
         <translation>身份证号以数字格式存储，后几位已丢失，请将该列设为文本后重新录入</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="50"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="60"/>
         <source>身份证号“{id}”格式不对：应为 18 位（17 位数字加一位数字或 X）或 15 位数字，请核对</source>
         <translation>身份证号“{id}”格式不对：应为 18 位（17 位数字加一位数字或 X）或 15 位数字，请核对</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="51"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="61"/>
         <source>身份证号“{id}”中的出生日期 {detail} 不是有效日期或晚于今天，请核对</source>
         <translation>身份证号“{id}”中的出生日期 {detail} 不是有效日期或晚于今天，请核对</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="52"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="62"/>
         <source>身份证号“{id}”校验位错误（应为 {expected}），请逐位核对；确属证件本身问题的，请管理员填写原因后强制登记</source>
         <translation>身份证号“{id}”校验位错误（应为 {expected}），请逐位核对；确属证件本身问题的，请管理员填写原因后强制登记</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="53"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="63"/>
         <source>登记册中没有身份证号为 {id} 的人员，请先登记或核对号码</source>
         <translation>登记册中没有身份证号为 {id} 的人员，请先登记或核对号码</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="54"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="64"/>
         <source>身份证号 {id} 已登记（{name}），不能重复登记</source>
         <translation>身份证号 {id} 已登记（{name}），不能重复登记</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="55"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="65"/>
         <source>{name}（{id}）已于 {date} 登记死亡，不能办理此业务</source>
         <translation>{name}（{id}）已于 {date} 登记死亡，不能办理此业务</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="56"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="66"/>
         <source>{name}（{id}）已于 {date} 迁出，不能办理此业务</source>
         <translation>{name}（{id}）已于 {date} 迁出，不能办理此业务</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="57"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="67"/>
+        <source>{name}的信息已于 {time} 被他人修改（可能在另一个窗口登记了死亡、迁出或改了信息），本次修改没有保存，以免覆盖。请关闭此窗口，重新打开该人员核对后再修改</source>
+        <translation>{name}的信息已于 {time} 被他人修改（可能在另一个窗口登记了死亡、迁出或改了信息），本次修改没有保存，以免覆盖。请关闭此窗口，重新打开该人员核对后再修改</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="68"/>
         <source>日期 {date} 早于出生日期 {birth}，请核对</source>
         <translation>日期 {date} 早于出生日期 {birth}，请核对</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="58"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="69"/>
         <source>性别“{given}”与身份证号不符（身份证号显示为{expected}），请核对</source>
         <translation>性别“{given}”与身份证号不符（身份证号显示为{expected}），请核对</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="59"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="70"/>
         <source>身份证号校验位强制登记只能由管理员办理，并须填写原因</source>
         <translation>身份证号校验位强制登记只能由管理员办理，并须填写原因</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="60"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="71"/>
         <source>工作簿中没有名为“{sheet}”的工作表（现有：{sheets}），请核对 --sheet</source>
         <translation>工作簿中没有名为“{sheet}”的工作表（现有：{sheets}），请核对 --sheet</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="61"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="72"/>
         <source>前 10 行中没有找到同时含“姓名”和“身份证号”列的表头，请检查工作表</source>
         <translation>前 10 行中没有找到同时含“姓名”和“身份证号”列的表头，请检查工作表</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="62"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="73"/>
         <source>缺少姓名，请补填</source>
         <translation>缺少姓名，请补填</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="63"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="74"/>
         <source>身份证号与第 {first_row} 行重复，请删除重复行</source>
         <translation>身份证号与第 {first_row} 行重复，请删除重复行</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="64"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="75"/>
         <source>出生日期 {given} 与身份证号中的 {expected} 不一致，请核对（年龄以身份证为准）</source>
         <translation>出生日期 {given} 与身份证号中的 {expected} 不一致，请核对（年龄以身份证为准）</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="65"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="76"/>
         <source>出生日期“{value}”无法识别，已按身份证号计算出生日期</source>
         <translation>出生日期“{value}”无法识别，已按身份证号计算出生日期</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="66"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="77"/>
         <source>银行账号以数字格式存储，后几位已丢失，请将该列设为文本后重新录入</source>
         <translation>银行账号以数字格式存储，后几位已丢失，请将该列设为文本后重新录入</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="67"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="78"/>
         <source>此人已登记死亡（{date}），不能导入</source>
         <translation>此人已登记死亡（{date}），不能导入</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="68"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="79"/>
         <source>15 位身份证号已转换为 18 位：{new}</source>
         <translation>15 位身份证号已转换为 18 位：{new}</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="69"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="80"/>
         <source>此人已在登记册中，本行跳过，未覆盖原有信息</source>
         <translation>此人已在登记册中，本行跳过，未覆盖原有信息</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="70"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="81"/>
         <source>无法识别的列“{column}”，已忽略</source>
         <translation>无法识别的列“{column}”，已忽略</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="71"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="82"/>
         <source>{column}的内容不符合要求，本行未导入</source>
         <translation>{column}的内容不符合要求，本行未导入</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="72"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="83"/>
         <source>{column}含有控制字符或文字方向控制字符，本行未导入，请删除这些字符后重新导入</source>
         <translation>{column}含有控制字符或文字方向控制字符，本行未导入，请删除这些字符后重新导入</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="73"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="84"/>
         <source>{column}太长（{length} 个字，最多 {max} 个字），本行未导入，请缩短后重新导入</source>
         <translation>{column}太长（{length} 个字，最多 {max} 个字），本行未导入，请缩短后重新导入</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="74"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="85"/>
         <source>{column}只有看不见的字符（如零宽空格），本行未导入，请重新填写</source>
         <translation>{column}只有看不见的字符（如零宽空格），本行未导入，请重新填写</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="75"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="86"/>
         <source>工作簿“{path}”超出导入限制：{detail}。未读取任何数据；请删除多余的行、列和过长的单元格，或把名册拆成几个文件后分别导入</source>
         <translation>工作簿“{path}”超出导入限制：{detail}。未读取任何数据；请删除多余的行、列和过长的单元格，或把名册拆成几个文件后分别导入</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="76"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="87"/>
         <source>登记册中没有此人，请核对身份证号</source>
         <translation>登记册中没有此人，请核对身份证号</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="77"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="88"/>
         <source>登记册中此身份证号的姓名为“{registered}”，与名单不符，未处理</source>
         <translation>登记册中此身份证号的姓名为“{registered}”，与名单不符，未处理</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="78"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="89"/>
         <source>死亡日期“{value}”无效（无法识别或早于出生日期），请核对</source>
         <translation>死亡日期“{value}”无效（无法识别或早于出生日期），请核对</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="79"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="90"/>
         <source>此人已登记死亡（{date}）</source>
         <translation>此人已登记死亡（{date}）</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="80"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="91"/>
         <source>此人已登记死亡，但日期为 {date}，与名单中的 {given} 不同，请核对</source>
         <translation>此人已登记死亡，但日期为 {date}，与名单中的 {given} 不同，请核对</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="81"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="92"/>
         <source>政策文件有误（{where}）：{detail}。原政策保持不变，请改正后重新加载</source>
         <translation>政策文件有误（{where}）：{detail}。原政策保持不变，请改正后重新加载</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="82"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="93"/>
         <source>{date} 没有生效的高龄津贴政策，不能受理申请</source>
         <translation>{date} 没有生效的高龄津贴政策，不能受理申请</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="83"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="94"/>
         <source>申请过早：出生于 {birth}，{month} 年满 {age} 周岁，最早可于 {earliest} 起申请</source>
         <translation>申请过早：出生于 {birth}，{month} 年满 {age} 周岁，最早可于 {earliest} 起申请</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="84"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="95"/>
         <source>{name}（{id}）已有在办或已批准的高龄津贴申请，不能重复申请</source>
         <translation>{name}（{id}）已有在办或已批准的高龄津贴申请，不能重复申请</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="85"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="96"/>
         <source>{name}（{id}）没有高龄津贴申请记录</source>
         <translation>{name}（{id}）没有高龄津贴申请记录</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="86"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="97"/>
         <source>{name}（{id}）的申请当前状态为“{state}”，不能{action}</source>
         <translation>{name}（{id}）的申请当前状态为“{state}”，不能{action}</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="87"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="98"/>
         <source>审批日期 {date} 早于申请日期 {applied}，请核对</source>
         <translation>审批日期 {date} 早于申请日期 {applied}，请核对</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="88"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="99"/>
         <source>审核日期 {date} 早于申请日期 {applied}，请核对</source>
         <translation>审核日期 {date} 早于申请日期 {applied}，请核对</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="89"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="100"/>
         <source>请填写原因（命令行用 --reason）</source>
         <translation>请填写原因（命令行用 --reason）</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="90"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="101"/>
         <source>停发原因“{reason}”无效，可选：voluntary、duplicate、disqualified、lost_contact、policy、other</source>
         <translation>停发原因“{reason}”无效，可选：voluntary、duplicate、disqualified、lost_contact、policy、other</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="91"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="102"/>
         <source>{name}（{id}）已登记于 {death} 死亡，不能登记其后日期 {date} 的生存认证</source>
         <translation>{name}（{id}）已登记于 {death} 死亡，不能登记其后日期 {date} 的生存认证</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="92"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="103"/>
         <source>注意：已登记的生存认证日期 {cert} 晚于死亡日期 {date}，请核实；多发的津贴将在下期花名册中列为追回</source>
         <translation>注意：已登记的生存认证日期 {cert} 晚于死亡日期 {date}，请核实；多发的津贴将在下期花名册中列为追回</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="93"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="104"/>
         <source>尚未加载高龄津贴政策，请管理员先运行 elderdesk policy load</source>
         <translation>尚未加载高龄津贴政策，请管理员先运行 elderdesk policy load</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="94"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="105"/>
         <source>期次“{value}”与政策的发放周期不符（政策按{kind}发放，应写作 {example}）</source>
         <translation>期次“{value}”与政策的发放周期不符（政策按{kind}发放，应写作 {example}）</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="95"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="106"/>
         <source>期次 {period} 从{first}开始，晚于本月（{month}），不能生成或冻结尚未开始的期次的花名册</source>
         <translation>期次 {period} 从{first}开始，晚于本月（{month}），不能生成或冻结尚未开始的期次的花名册</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="96"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="107"/>
         <source>期次 {period} 不在最近已冻结的期次 {last} 之后，不能生成或冻结</source>
         <translation>期次 {period} 不在最近已冻结的期次 {last} 之后，不能生成或冻结</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="97"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="108"/>
         <source>期次 {period} 没有花名册，请先生成（roster build）</source>
         <translation>期次 {period} 没有花名册，请先生成（roster build）</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="98"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="109"/>
         <source>期次 {period} 没有草稿花名册，请先生成（roster build）</source>
         <translation>期次 {period} 没有草稿花名册，请先生成（roster build）</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="99"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="110"/>
         <source>花名册草稿生成后数据已有变动（{change}），请重新生成后再冻结</source>
         <translation>花名册草稿生成后数据已有变动（{change}），请重新生成后再冻结</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="100"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="111"/>
         <source>期次 {period} 的花名册已冻结，不能再修改</source>
         <translation>期次 {period} 的花名册已冻结，不能再修改</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="101"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="112"/>
         <source>期次 {period} 的花名册尚未冻结，银行文件只能从冻结的花名册导出</source>
         <translation>期次 {period} 的花名册尚未冻结，银行文件只能从冻结的花名册导出</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="102"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="113"/>
         <source>请至少指定 --xlsx 或 --pdf 之一</source>
         <translation>请至少指定 --xlsx 或 --pdf 之一</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="103"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="114"/>
         <source>{n} 人没有有效的开户银行和银行账号（账号应为 12 到 30 位数字），本期不发放，也不列入银行文件{where}。请在人员信息中补录，或用 elderdesk people account 身份证号 --bank 开户银行 --account 账号 补录，之后生成的花名册将补发</source>
         <translation>{n} 人没有有效的开户银行和银行账号（账号应为 12 到 30 位数字），本期不发放，也不列入银行文件{where}。请在人员信息中补录，或用 elderdesk people account 身份证号 --bank 开户银行 --account 账号 补录，之后生成的花名册将补发</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="104"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="115"/>
         <source>{name}（{id}）在 {month} 没有未结清的追回款</source>
         <translation>{name}（{id}）在 {month} 没有未结清的追回款</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="105"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="116"/>
         <source>新旧身份证号相同，无需更正</source>
         <translation>新旧身份证号相同，无需更正</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="106"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="117"/>
         <source>{name}（{id}）出生于 {birth}，未满 {min_age} 周岁，不能办理老年证；最早可于 {earliest} 起办理（生日当月前两个月起可提前登记）</source>
         <translation>{name}（{id}）出生于 {birth}，未满 {min_age} 周岁，不能办理老年证；最早可于 {earliest} 起办理（生日当月前两个月起可提前登记）</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="107"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="118"/>
         <source>{name}（{id}）为非本地户籍，且{detail}，不能办理老年证。请先登记有效期内的居住证</source>
         <translation>{name}（{id}）为非本地户籍，且{detail}，不能办理老年证。请先登记有效期内的居住证</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="108"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="119"/>
         <source>{name}（{id}）已持有有效的老年证（编号 {card_no}），不能重复发证；遗失、损坏、年满换证或信息更正请办理补换证（card reissue）</source>
         <translation>{name}（{id}）已持有有效的老年证（编号 {card_no}），不能重复发证；遗失、损坏、年满换证或信息更正请办理补换证（card reissue）</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="109"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="120"/>
         <source>{name}（{id}）没有有效的老年证，请先发证（card issue）</source>
         <translation>{name}（{id}）没有有效的老年证，请先发证（card issue）</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="110"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="121"/>
         <source>{name}（{id}）持有{type}，{date} 按年龄（{age} 周岁）应持{wanted}，不需要年满换证</source>
         <translation>{name}（{id}）持有{type}，{date} 按年龄（{age} 周岁）应持{wanted}，不需要年满换证</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="111"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="122"/>
         <source>补换证原因“{reason}”无效，可选：lost（遗失）、damaged（损坏）、upgrade（年满换证）、correction（信息更正）</source>
         <translation>补换证原因“{reason}”无效，可选：lost（遗失）、damaged（损坏）、upgrade（年满换证）、correction（信息更正）</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="112"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="123"/>
         <source>{year} 年的老年证编号已用完（顺序号最大 {max}），请管理员增加编号位数（card.number_digits）</source>
         <translation>{year} 年的老年证编号已用完（顺序号最大 {max}），请管理员增加编号位数（card.number_digits）</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="113"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="124"/>
         <source>按现行编号规则生成的编号 {card_no} 已被使用过，编号不能重复使用，请管理员调整编号前缀</source>
         <translation>按现行编号规则生成的编号 {card_no} 已被使用过，编号不能重复使用，请管理员调整编号前缀</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="114"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="125"/>
         <source>老年证 {card_no} 已于 {date} 登记领取，不能重复登记</source>
         <translation>老年证 {card_no} 已于 {date} 登记领取，不能重复登记</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="115"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="126"/>
         <source>代领须同时填写代领人姓名（--agent-name）和身份证号（--agent-id）</source>
         <translation>代领须同时填写代领人姓名（--agent-name）和身份证号（--agent-id）</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="116"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="127"/>
         <source>没有名为“{key}”的老年证规则，可设置：{keys}</source>
         <translation>没有名为“{key}”的老年证规则，可设置：{keys}</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="117"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="128"/>
         <source>老年证规则 {key} 的值“{value}”无效：{detail}</source>
         <translation>老年证规则 {key} 的值“{value}”无效：{detail}</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="118"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="129"/>
         <source>数据库中没有机构签名密钥，无法生成或核验老年证二维码，请重新初始化或从备份恢复</source>
         <translation>数据库中没有机构签名密钥，无法生成或核验老年证二维码，请重新初始化或从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="119"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="130"/>
         <source>套打模板“{path}”有误：{detail}</source>
         <translation>套打模板“{path}”有误：{detail}</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="120"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="131"/>
         <source>照片“{path}”无法使用：{detail}。请提供 JPEG 或 PNG 格式的照片</source>
         <translation>照片“{path}”无法使用：{detail}。请提供 JPEG 或 PNG 格式的照片</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="121"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="132"/>
         <source>照片裁剪框 {box} 无效：{detail}</source>
         <translation>照片裁剪框 {box} 无效：{detail}</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="122"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="133"/>
         <source>注意：{name}（{id}）的姓名或身份证号在发证后已更改，老年证 {card_no} 的二维码仍是发证时的内容，请办理信息更正换证（card reissue --reason correction）</source>
         <translation>注意：{name}（{id}）的姓名或身份证号在发证后已更改，老年证 {card_no} 的二维码仍是发证时的内容，请办理信息更正换证（card reissue --reason correction）</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="123"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="134"/>
         <source>注意：{name}（{id}）的“{chars}”没有可用字体，已打印为 〓，请在证上手工填写</source>
         <translation>注意：{name}（{id}）的“{chars}”没有可用字体，已打印为 〓，请在证上手工填写</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="124"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="135"/>
         <source>备份文件属于“{found}”（{region}），不是本机构（{expected}）的数据，已拒绝恢复</source>
         <translation>备份文件属于“{found}”（{region}），不是本机构（{expected}）的数据，已拒绝恢复</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="125"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="136"/>
         <source>备份文件的数据库版本（{found}）比本程序新（{known}），请先升级 ElderDesk</source>
         <translation>备份文件的数据库版本（{found}）比本程序新（{known}），请先升级 ElderDesk</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="126"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="137"/>
         <source>备份文件无效：{detail}。当前数据库未做任何改动</source>
         <translation>备份文件无效：{detail}。当前数据库未做任何改动</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="127"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="138"/>
         <source>备份文件夹“{path}”无法使用：{detail}。请插入备份U盘，或由管理员另选备份文件夹（elderdesk backup folder）</source>
         <translation>备份文件夹“{path}”无法使用：{detail}。请插入备份U盘，或由管理员另选备份文件夹（elderdesk backup folder）</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="128"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="140"/>
         <source>不能用正在使用的数据库文件本身来恢复，请选择备份文件</source>
         <translation>不能用正在使用的数据库文件本身来恢复，请选择备份文件</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="129"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="141"/>
         <source>登记册中已有人员，演示数据只能填入刚初始化、尚无人员的空登记册。请新建一个数据库（elderdesk init）后再生成演示数据</source>
         <translation>登记册中已有人员，演示数据只能填入刚初始化、尚无人员的空登记册。请新建一个数据库（elderdesk init）后再生成演示数据</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="130"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="142"/>
         <source>统计月份范围 {first} 至 {last} 无效：起始月不能晚于截止月，且最多 {max} 个月</source>
         <translation>统计月份范围 {first} 至 {last} 无效：起始月不能晚于截止月，且最多 {max} 个月</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="131"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="143"/>
         <source>表格种类“{kind}”不存在，可选：{kinds}</source>
         <translation>表格种类“{kind}”不存在，可选：{kinds}</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="132"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="144"/>
         <source>打印“{form}”需要指定人员的身份证号</source>
         <translation>打印“{form}”需要指定人员的身份证号</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="133"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="145"/>
         <source>打印“{form}”需要指定{what}</source>
         <translation>打印“{form}”需要指定{what}</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="134"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="146"/>
         <source>起止日期有误：{first} 晚于 {last}，请核对</source>
         <translation>起止日期有误：{first} 晚于 {last}，请核对</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="135"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="147"/>
         <source>{name}（{id}）的高龄津贴未停发（当前状态：{state}），没有停发表可打印</source>
         <translation>{name}（{id}）的高龄津贴未停发（当前状态：{state}），没有停发表可打印</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="136"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="148"/>
         <source>{name}（{id}）没有未结清的追回款，不需要追回通知书</source>
         <translation>{name}（{id}）没有未结清的追回款，不需要追回通知书</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="137"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="149"/>
         <source>目前没有未结清的追回款，不需要追回通知书</source>
         <translation>目前没有未结清的追回款，不需要追回通知书</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="138"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="150"/>
         <source>“{user}”是最后一位启用的管理员，不能停用或取消其管理员角色；请先给另一位用户管理员角色</source>
         <translation>“{user}”是最后一位启用的管理员，不能停用或取消其管理员角色；请先给另一位用户管理员角色</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="139"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="151"/>
         <source>不能{action}自己的账户，请由另一位管理员操作</source>
         <translation>不能{action}自己的账户，请由另一位管理员操作</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="140"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="152"/>
         <source>新密码不能与原密码相同，请换一个新密码</source>
         <translation>新密码不能与原密码相同，请换一个新密码</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="141"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="153"/>
         <source>密码太长，最多 {max} 个字符</source>
         <translation>密码太长，最多 {max} 个字符</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="142"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="154"/>
         <source>两次输入的新密码不一致，请重新输入</source>
         <translation>两次输入的新密码不一致，请重新输入</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="143"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="155"/>
         <source>没有名为“{key}”的可修改设置，可修改：{keys}</source>
         <translation>没有名为“{key}”的可修改设置，可修改：{keys}</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="144"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="156"/>
         <source>设置“{label}”的值“{value}”无效：{detail}</source>
         <translation>设置“{label}”的值“{value}”无效：{detail}</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="145"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="157"/>
         <source>审计记录类别“{kind}”不存在，可选：{kinds}</source>
         <translation>审计记录类别“{kind}”不存在，可选：{kinds}</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="146"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="158"/>
         <source>校验码“{value}”格式不对：应为 记录号-16 位（或 64 位）十六进制数，如花名册上印的 1234-89AB-CDEF-0123-4567，请逐位核对</source>
         <translation>校验码“{value}”格式不对：应为 记录号-16 位（或 64 位）十六进制数，如花名册上印的 1234-89AB-CDEF-0123-4567，请逐位核对</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="147"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="159"/>
         <source>无法写入文件“{path}”：{detail}。请换一个文件夹或文件名</source>
         <translation>无法写入文件“{path}”：{detail}。请换一个文件夹或文件名</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="148"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="160"/>
         <source>文件操作失败（{path}）：{detail}。请检查文件夹、文件名长度和权限后重试</source>
         <translation>文件操作失败（{path}）：{detail}。请检查文件夹、文件名长度和权限后重试</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="149"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="161"/>
         <source>本机没有设置身份证读卡器。请由管理员在“系统 → 读卡器”中选择读卡器，或用命令 elderdesk reader set 设置</source>
         <translation>本机没有设置身份证读卡器。请由管理员在“系统 → 读卡器”中选择读卡器，或用命令 elderdesk reader set 设置</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="150"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="162"/>
         <source>读卡器未连接或无法使用（{driver}：{detail}）。请检查读卡器的连接线、电源和驱动程序，或由管理员在“系统 → 读卡器”中重新设置</source>
         <translation>读卡器未连接或无法使用（{driver}：{detail}）。请检查读卡器的连接线、电源和驱动程序，或由管理员在“系统 → 读卡器”中重新设置</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="151"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="163"/>
         <source>读卡结果不完整：{detail}。请把身份证平放在读卡器上不要移动，然后重新读卡</source>
         <translation>读卡结果不完整：{detail}。请把身份证平放在读卡器上不要移动，然后重新读卡</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="152"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="164"/>
         <source>读到的身份证信息无法识别：{detail}。请重新读卡；仍不行的请手工录入</source>
         <translation>读到的身份证信息无法识别：{detail}。请重新读卡；仍不行的请手工录入</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="153"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="165"/>
         <source>注意：这张身份证已于 {date} 过期，信息照常读取；请提醒持证人及时换领</source>
         <translation>注意：这张身份证已于 {date} 过期，信息照常读取；请提醒持证人及时换领</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="154"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="166"/>
         <source>注意：身份证芯片中的{field}“{given}”与身份证号不符（身份证号显示为{expected}），请核对证件</source>
         <translation>注意：身份证芯片中的{field}“{given}”与身份证号不符（身份证号显示为{expected}），请核对证件</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="155"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="167"/>
         <source>注意：没有读到身份证照片（{detail}）</source>
         <translation>注意：没有读到身份证照片（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="156"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="168"/>
         <source>读卡器设置有误：{detail}</source>
         <translation>读卡器设置有误：{detail}</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="157"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="169"/>
         <source>没有读到新的身份证（{detail}），请把身份证放在读卡器上</source>
         <translation>没有读到新的身份证（{detail}），请把身份证放在读卡器上</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="158"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="170"/>
         <source>等了 {seconds} 秒没有读到身份证。请把身份证平放在读卡器上，再按“读卡”</source>
         <translation>等了 {seconds} 秒没有读到身份证。请把身份证平放在读卡器上，再按“读卡”</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="159"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="171"/>
         <source>读到的是 {name}（{id}）的身份证，不是本次办理的 {expected}。请核对来人和证件</source>
         <translation>读到的是 {name}（{id}）的身份证，不是本次办理的 {expected}。请核对来人和证件</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="160"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="172"/>
         <source>{name}（{id}）还没有登记，请由登记人员办理新增登记</source>
         <translation>{name}（{id}）还没有登记，请由登记人员办理新增登记</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="161"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="173"/>
         <source>没有编号为 {no} 的收据，请核对编号</source>
         <translation>没有编号为 {no} 的收据，请核对编号</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="162"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="174"/>
         <source>收据 {no} 已作废（{reason}），不能重复作废</source>
         <translation>收据 {no} 已作废（{reason}），不能重复作废</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="163"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="175"/>
         <source>不能作废自己开具的收据（{no}），请由其他审批人员办理</source>
         <translation>不能作废自己开具的收据（{no}），请由其他审批人员办理</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="164"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="176"/>
         <source>{year} 年的收据编号已用完（最大 {max}），请联系技术支持</source>
         <translation>{year} 年的收据编号已用完（最大 {max}），请联系技术支持</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="165"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="177"/>
         <source>申请日期“{value}”无效（无法识别、只有年月或早于出生日期），本行未导入，请核对</source>
         <translation>申请日期“{value}”无效（无法识别、只有年月或早于出生日期），本行未导入，请核对</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="166"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="178"/>
         <source>此人已于 {date} 迁出，不能申请高龄津贴，本行未导入</source>
         <translation>此人已于 {date} 迁出，不能申请高龄津贴，本行未导入</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="167"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="205"/>
         <source>此人已有在办或已批准的高龄津贴申请，本行未导入</source>
         <translation>此人已有在办或已批准的高龄津贴申请，本行未导入</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="168"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="206"/>
         <source>申请过早：申请日期 {date}，年满 {age} 周岁前两个月起方可申请，最早 {earliest}，本行未导入</source>
         <translation>申请过早：申请日期 {date}，年满 {age} 周岁前两个月起方可申请，最早 {earliest}，本行未导入</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="169"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="207"/>
         <source>申请日期 {date} 没有生效的高龄津贴政策，本行未导入</source>
         <translation>申请日期 {date} 没有生效的高龄津贴政策，本行未导入</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="170"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="208"/>
         <source>登记册中已有另一个银行账号（{account}），文件中为{given}：未更改，请核实后在人员信息中修改</source>
         <translation>登记册中已有另一个银行账号（{account}），文件中为{given}：未更改，请核实后在人员信息中修改</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="171"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="209"/>
         <source>开户银行或银行账号不完整或无效（账号应为 12 到 30 位数字），未登记账号，申请照常导入</source>
         <translation>开户银行或银行账号不完整或无效（账号应为 12 到 30 位数字），未登记账号，申请照常导入</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeTab</name>
+    <message>
+        <location filename="../../elderdesk/ui/exchange_tab.py" line="132"/>
+        <source>导出交换包到文件夹…</source>
+        <translation>导出交换包到文件夹…</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/exchange_tab.py" line="133"/>
+        <source>选择文件夹（如U盘），交换包按发出机构、接收机构和序号命名</source>
+        <translation>选择文件夹（如U盘），交换包按发出机构、接收机构和序号命名</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/exchange_tab.py" line="134"/>
+        <source>导入交换包…</source>
+        <translation>导入交换包…</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/exchange_tab.py" line="135"/>
+        <source>刷新</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/exchange_tab.py" line="141"/>
+        <source>显示完整身份证号</source>
+        <translation>显示完整身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/exchange_tab.py" line="155"/>
+        <source>本机构：</source>
+        <translation>本机构：</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/exchange_tab.py" line="159"/>
+        <source>发往</source>
+        <translation>发往</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/exchange_tab.py" line="165"/>
+        <source>街道把本街道的登记、申请和审核导出给区，区把审批决定导出给各街道；每个交换包只导入一次，同一个包重复导入不会重复登记。</source>
+        <translation>街道把本街道的登记、申请和审核导出给区，区把审批决定导出给各街道；每个交换包只导入一次，同一个包重复导入不会重复登记。</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/exchange_tab.py" line="168"/>
+        <source>最近一次导入的发现</source>
+        <translation>最近一次导入的发现</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/exchange_tab.py" line="175"/>
+        <source>各交换机构的收发情况</source>
+        <translation>各交换机构的收发情况</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/exchange_tab.py" line="211"/>
+        <source>区级</source>
+        <translation>区级</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/exchange_tab.py" line="211"/>
+        <source>街道</source>
+        <translation>街道</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/exchange_tab.py" line="222"/>
+        <source>尚未登记交换机构，请管理员先登记（office add）</source>
+        <translation>尚未登记交换机构，请管理员先登记（office add）</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/exchange_tab.py" line="223"/>
+        <source>共 {n} 个交换机构</source>
+        <translation>共 {n} 个交换机构</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/exchange_tab.py" line="242"/>
+        <source>选择保存交换包的文件夹（如U盘）</source>
+        <translation>选择保存交换包的文件夹（如U盘）</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/exchange_tab.py" line="252"/>
+        <source>正在导出……</source>
+        <translation>正在导出……</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/exchange_tab.py" line="259"/>
+        <source>已导出交换包 {file}：发往 {to}，序号 {seq}，{n} 条记录</source>
+        <translation>已导出交换包 {file}：发往 {to}，序号 {seq}，{n} 条记录</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/exchange_tab.py" line="268"/>
+        <source>选择要导入的交换包</source>
+        <translation>选择要导入的交换包</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/exchange_tab.py" line="269"/>
+        <source>交换包 (*.edx);;所有文件 (*)</source>
+        <translation>交换包 (*.edx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/exchange_tab.py" line="277"/>
+        <source>正在导入 {file}……</source>
+        <translation>正在导入 {file}……</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/exchange_tab.py" line="287"/>
+        <source>{sender} 的第 {seq} 号交换包已导入过，未作更改</source>
+        <translation>{sender} 的第 {seq} 号交换包已导入过，未作更改</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/exchange_tab.py" line="290"/>
+        <source>人员</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/exchange_tab.py" line="290"/>
+        <source>生存认证</source>
+        <translation>生存认证</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/exchange_tab.py" line="291"/>
+        <source>老年证</source>
+        <translation>老年证</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/exchange_tab.py" line="291"/>
+        <source>申请</source>
+        <translation>申请</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/exchange_tab.py" line="292"/>
+        <source>审批决定</source>
+        <translation>审批决定</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/exchange_tab.py" line="292"/>
+        <source>停发</source>
+        <translation>停发</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/exchange_tab.py" line="293"/>
+        <source>花名册</source>
+        <translation>花名册</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/exchange_tab.py" line="293"/>
+        <source>发放记录</source>
+        <translation>发放记录</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/exchange_tab.py" line="294"/>
+        <source>追回</source>
+        <translation>追回</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/exchange_tab.py" line="294"/>
+        <source>结算</source>
+        <translation>结算</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/exchange_tab.py" line="295"/>
+        <source>设置</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/exchange_tab.py" line="296"/>
+        <source>，</source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/exchange_tab.py" line="297"/>
+        <source>无变更</source>
+        <translation>无变更</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/exchange_tab.py" line="298"/>
+        <source>已导入 {sender} 的交换包（序号 {seq}）：{counts}</source>
+        <translation>已导入 {sender} 的交换包（序号 {seq}）：{counts}</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/exchange_tab.py" line="302"/>
+        <source>；有 {n} 条需核实的发现，见下表</source>
+        <translation>；有 {n} 条需核实的发现，见下表</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsModel</name>
+    <message>
+        <location filename="../../elderdesk/ui/exchange_tab.py" line="65"/>
+        <source>代码</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/exchange_tab.py" line="65"/>
+        <source>身份证号</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/exchange_tab.py" line="65"/>
+        <source>说明</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/exchange_tab.py" line="66"/>
+        <source>涉及机构</source>
+        <translation>涉及机构</translation>
     </message>
 </context>
 <context>
@@ -3502,47 +3708,47 @@
 <context>
     <name>HistoryTableModel</name>
     <message>
-        <location filename="../../elderdesk/ui/models/allowance_models.py" line="138"/>
+        <location filename="../../elderdesk/ui/models/allowance_models.py" line="147"/>
         <source>月份</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/models/allowance_models.py" line="138"/>
+        <location filename="../../elderdesk/ui/models/allowance_models.py" line="147"/>
         <source>档次</source>
         <translation>档次</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/models/allowance_models.py" line="138"/>
+        <location filename="../../elderdesk/ui/models/allowance_models.py" line="147"/>
         <source>应享受(元)</source>
         <translation>应享受(元)</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/models/allowance_models.py" line="138"/>
+        <location filename="../../elderdesk/ui/models/allowance_models.py" line="147"/>
         <source>状态</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/models/allowance_models.py" line="139"/>
+        <location filename="../../elderdesk/ui/models/allowance_models.py" line="148"/>
         <source>已发(元)</source>
         <translation>已发(元)</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/models/allowance_models.py" line="139"/>
+        <location filename="../../elderdesk/ui/models/allowance_models.py" line="148"/>
         <source>说明</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/models/allowance_models.py" line="140"/>
+        <location filename="../../elderdesk/ui/models/allowance_models.py" line="149"/>
         <source>应发</source>
         <translation>应发</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/models/allowance_models.py" line="140"/>
+        <location filename="../../elderdesk/ui/models/allowance_models.py" line="149"/>
         <source>暂停（待生存认证）</source>
         <translation>暂停（待生存认证）</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/models/allowance_models.py" line="141"/>
+        <location filename="../../elderdesk/ui/models/allowance_models.py" line="150"/>
         <source>不享受</source>
         <translation>不享受</translation>
     </message>
@@ -4054,7 +4260,7 @@
 <context>
     <name>ListTab</name>
     <message>
-        <location filename="../../elderdesk/ui/widgets/list_tab.py" line="92"/>
+        <location filename="../../elderdesk/ui/widgets/list_tab.py" line="96"/>
         <source>共 {n} 人</source>
         <translation>共 {n} 人</translation>
     </message>
@@ -4105,37 +4311,37 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/login_dialog.py" line="35"/>
+        <location filename="../../elderdesk/ui/dialogs/login_dialog.py" line="26"/>
         <source>登录 ElderDesk 老年证与高龄津贴办理系统</source>
         <translation>登录 ElderDesk 老年证与高龄津贴办理系统</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/login_dialog.py" line="36"/>
+        <location filename="../../elderdesk/ui/dialogs/login_dialog.py" line="27"/>
         <source>老年证与高龄津贴办理系统</source>
         <translation>老年证与高龄津贴办理系统</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/login_dialog.py" line="43"/>
+        <location filename="../../elderdesk/ui/dialogs/login_dialog.py" line="34"/>
         <source>用户名</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/login_dialog.py" line="44"/>
+        <location filename="../../elderdesk/ui/dialogs/login_dialog.py" line="35"/>
         <source>密码</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/login_dialog.py" line="47"/>
+        <location filename="../../elderdesk/ui/dialogs/login_dialog.py" line="36"/>
         <source>登录</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/login_dialog.py" line="48"/>
+        <location filename="../../elderdesk/ui/dialogs/login_dialog.py" line="36"/>
         <source>退出</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/login_dialog.py" line="63"/>
+        <location filename="../../elderdesk/ui/dialogs/login_dialog.py" line="48"/>
         <source>请输入用户名</source>
         <translation>请输入用户名</translation>
     </message>
@@ -4143,57 +4349,57 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../elderdesk/ui/main_window.py" line="67"/>
+        <location filename="../../elderdesk/ui/main_window.py" line="73"/>
         <source>ElderDesk 老年证与高龄津贴办理系统</source>
         <translation>ElderDesk 老年证与高龄津贴办理系统</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/main_window.py" line="73"/>
+        <location filename="../../elderdesk/ui/main_window.py" line="79"/>
         <source>老人档案</source>
         <translation>老人档案</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/main_window.py" line="90"/>
+        <location filename="../../elderdesk/ui/main_window.py" line="96"/>
         <source>老年证</source>
         <translation>老年证</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/main_window.py" line="90"/>
+        <location filename="../../elderdesk/ui/main_window.py" line="96"/>
         <source>高龄津贴</source>
         <translation>高龄津贴</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/main_window.py" line="91"/>
+        <location filename="../../elderdesk/ui/main_window.py" line="97"/>
         <source>发放花名册</source>
         <translation>发放花名册</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/main_window.py" line="91"/>
+        <location filename="../../elderdesk/ui/main_window.py" line="97"/>
         <source>统计</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/main_window.py" line="92"/>
+        <location filename="../../elderdesk/ui/main_window.py" line="98"/>
         <source>系统</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/main_window.py" line="92"/>
+        <location filename="../../elderdesk/ui/main_window.py" line="98"/>
         <source>表格文书</source>
         <translation>表格文书</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/main_window.py" line="115"/>
+        <location filename="../../elderdesk/ui/main_window.py" line="120"/>
         <source>操作员：{name}（{roles}）</source>
         <translation>操作员：{name}（{roles}）</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/main_window.py" line="175"/>
+        <location filename="../../elderdesk/ui/main_window.py" line="171"/>
         <source>已切换为 {name}</source>
         <translation>已切换为 {name}</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/main_window.py" line="236"/>
+        <location filename="../../elderdesk/ui/main_window.py" line="225"/>
         <source>ElderDesk 老年证与高龄津贴办理系统 — {office}</source>
         <translation>ElderDesk 老年证与高龄津贴办理系统 — {office}</translation>
     </message>
@@ -4454,7 +4660,12 @@
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/models/people_model.py" line="134"/>
+        <location filename="../../elderdesk/ui/models/people_model.py" line="55"/>
+        <source>登记街道</source>
+        <translation>登记街道</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/models/people_model.py" line="145"/>
         <source>勾选“显示完整身份证号”可查看全部号码</source>
         <translation>勾选“显示完整身份证号”可查看全部号码</translation>
     </message>
@@ -4623,94 +4834,94 @@
 <context>
     <name>PersonDialog</name>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="79"/>
+        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="82"/>
         <source>12 到 30 位数字，可用空格分组</source>
         <translation>12 到 30 位数字，可用空格分组</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="80"/>
+        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="83"/>
         <source>发放高龄津贴须填写开户银行和银行账号</source>
         <translation>发放高龄津贴须填写开户银行和银行账号</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="57"/>
+        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="60"/>
         <source>修改人员信息</source>
         <translation>修改人员信息</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="57"/>
+        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="60"/>
         <source>登记新人员</source>
         <translation>登记新人员</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="67"/>
-        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="207"/>
-        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="208"/>
+        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="70"/>
+        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="211"/>
+        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="212"/>
         <source>（由身份证号确定）</source>
         <translation>（由身份证号确定）</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="69"/>
+        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="72"/>
         <source>校验位错误但证件无误时，由管理员填写原因</source>
         <translation>校验位错误但证件无误时，由管理员填写原因</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="70"/>
+        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="73"/>
         <source>强制登记原因</source>
         <translation>强制登记原因</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="84"/>
+        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="87"/>
         <source>有居住证，有效期至</source>
         <translation>有居住证，有效期至</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="97"/>
+        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="100"/>
         <source>保存</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="99"/>
+        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="102"/>
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="114"/>
+        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="118"/>
         <source>身份证号</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="125"/>
+        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="129"/>
         <source>性别</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="128"/>
+        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="132"/>
         <source>户籍类型</source>
         <translation>户籍类型</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="156"/>
+        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="160"/>
         <source>身份证号不能在此修改（更正身份证号需由审批人员办理）</source>
         <translation>身份证号不能在此修改（更正身份证号需由审批人员办理）</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="176"/>
+        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="180"/>
         <source>登记新人员（已读取身份证）</source>
         <translation>登记新人员（已读取身份证）</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="187"/>
+        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="191"/>
         <source>用身份证照片作为老年证照片</source>
         <translation>用身份证照片作为老年证照片</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="189"/>
+        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="193"/>
         <source>照片按一寸照比例居中裁剪后保存，发证时使用；不勾选则不保存身份证照片</source>
         <translation>照片按一寸照比例居中裁剪后保存，发证时使用；不勾选则不保存身份证照片</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="221"/>
+        <location filename="../../elderdesk/ui/dialogs/person_dialog.py" line="225"/>
         <source>此身份证号已登记：{name}（{status}），不能重复登记</source>
         <translation>此身份证号已登记：{name}（{status}），不能重复登记</translation>
     </message>
@@ -4848,7 +5059,7 @@ JPEG 或 PNG 格式
 <context>
     <name>QPlatformTheme</name>
     <message>
-        <location filename="../../elderdesk/app.py" line="158"/>
+        <location filename="../../elderdesk/ui/startup.py" line="119"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
@@ -5025,7 +5236,7 @@ JPEG 或 PNG 格式
 <context>
     <name>RecordDialog</name>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/record_dialog.py" line="59"/>
+        <location filename="../../elderdesk/ui/dialogs/record_dialog.py" line="65"/>
         <source>取消</source>
         <translation>取消</translation>
     </message>
@@ -5109,102 +5320,102 @@ JPEG 或 PNG 格式
 <context>
     <name>RegisterPage</name>
     <message>
-        <location filename="../../elderdesk/ui/pages/register_page.py" line="76"/>
+        <location filename="../../elderdesk/ui/pages/register_page.py" line="77"/>
         <source>输入姓名、拼音首字母（如 zsf）或身份证号的任意几位，按回车打开</source>
         <translation>输入姓名、拼音首字母（如 zsf）或身份证号的任意几位，按回车打开</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/register_page.py" line="81"/>
+        <location filename="../../elderdesk/ui/pages/register_page.py" line="82"/>
         <source>显示完整身份证号</source>
         <translation>显示完整身份证号</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/register_page.py" line="85"/>
+        <location filename="../../elderdesk/ui/pages/register_page.py" line="86"/>
         <source>查找</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/register_page.py" line="88"/>
+        <location filename="../../elderdesk/ui/pages/register_page.py" line="93"/>
         <source>新增登记</source>
         <translation>新增登记</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/register_page.py" line="89"/>
+        <location filename="../../elderdesk/ui/pages/register_page.py" line="94"/>
         <source>修改</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/register_page.py" line="90"/>
+        <location filename="../../elderdesk/ui/pages/register_page.py" line="95"/>
         <source>登记死亡</source>
         <translation>登记死亡</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/register_page.py" line="92"/>
+        <location filename="../../elderdesk/ui/pages/register_page.py" line="97"/>
         <source>登记迁出</source>
         <translation>登记迁出</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/register_page.py" line="94"/>
+        <location filename="../../elderdesk/ui/pages/register_page.py" line="99"/>
         <source>导入名册</source>
         <translation>导入名册</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/register_page.py" line="100"/>
+        <location filename="../../elderdesk/ui/pages/register_page.py" line="105"/>
         <source>登记今日生存认证</source>
         <translation>登记今日生存认证</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/register_page.py" line="101"/>
+        <location filename="../../elderdesk/ui/pages/register_page.py" line="106"/>
         <source>刚读取了身份证的老人本人在场：登记今天的生存认证</source>
         <translation>刚读取了身份证的老人本人在场：登记今天的生存认证</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/register_page.py" line="137"/>
+        <location filename="../../elderdesk/ui/pages/register_page.py" line="142"/>
         <source>查找（光标回到查找框）</source>
         <translation>查找（光标回到查找框）</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/register_page.py" line="195"/>
+        <location filename="../../elderdesk/ui/pages/register_page.py" line="200"/>
         <source>请输入查找条件</source>
         <translation>请输入查找条件</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/register_page.py" line="197"/>
+        <location filename="../../elderdesk/ui/pages/register_page.py" line="202"/>
         <source>没有找到符合条件的人员</source>
         <translation>没有找到符合条件的人员</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/register_page.py" line="199"/>
+        <location filename="../../elderdesk/ui/pages/register_page.py" line="204"/>
         <source>已显示 {n} 人，向下滚动显示更多</source>
         <translation>已显示 {n} 人，向下滚动显示更多</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/register_page.py" line="201"/>
+        <location filename="../../elderdesk/ui/pages/register_page.py" line="206"/>
         <source>共 {n} 人</source>
         <translation>共 {n} 人</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/register_page.py" line="343"/>
+        <location filename="../../elderdesk/ui/pages/register_page.py" line="357"/>
         <source>已读取身份证：{name}（{id}）</source>
         <translation>已读取身份证：{name}（{id}）</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/register_page.py" line="391"/>
+        <location filename="../../elderdesk/ui/pages/register_page.py" line="405"/>
         <source>{name}（{id}）</source>
         <translation>{name}（{id}）</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/register_page.py" line="393"/>
+        <location filename="../../elderdesk/ui/pages/register_page.py" line="407"/>
         <source>登记生存认证</source>
         <translation>登记生存认证</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/register_page.py" line="394"/>
+        <location filename="../../elderdesk/ui/pages/register_page.py" line="408"/>
         <source>刚读取了 {subject} 的身份证。确认老人本人在场，登记 {date} 的生存认证？</source>
         <translation>刚读取了 {subject} 的身份证。确认老人本人在场，登记 {date} 的生存认证？</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/register_page.py" line="403"/>
+        <location filename="../../elderdesk/ui/pages/register_page.py" line="417"/>
         <source>已登记生存认证：{subject}，{date}</source>
         <translation>已登记生存认证：{subject}，{date}</translation>
     </message>
@@ -5373,183 +5584,183 @@ JPEG 或 PNG 格式
         <translation>取消生成</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="80"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="159"/>
         <source>已取消生成，原有草稿未变</source>
         <translation>已取消生成，原有草稿未变</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="80"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="259"/>
         <source>正在取消……</source>
         <translation>正在取消……</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="217"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="231"/>
         <source>正在检查银行账号……</source>
         <translation>正在检查银行账号……</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="226"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="240"/>
         <source>生成花名册</source>
         <translation>生成花名册</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="227"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="241"/>
         <source>生成的花名册不会发放给他们（账号待补录），补录后生成的花名册将补发。仍要生成吗？</source>
         <translation>生成的花名册不会发放给他们（账号待补录），补录后生成的花名册将补发。仍要生成吗？</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="230"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="244"/>
         <source>未生成花名册：请先补录银行账号</source>
         <translation>未生成花名册：请先补录银行账号</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="252"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="275"/>
         <source>；{n} 人因没有银行账号暂不发放（账号待补录）</source>
         <translation>；{n} 人因没有银行账号暂不发放（账号待补录）</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="295"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="318"/>
         <source>他们不列入银行文件，名单在工作表“待补录账号”中。仍要导出吗？</source>
         <translation>他们不列入银行文件，名单在工作表“待补录账号”中。仍要导出吗？</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="312"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="335"/>
         <source>；{n} 人没有银行账号，未列入银行文件，见工作表“待补录账号”</source>
         <translation>；{n} 人没有银行账号，未列入银行文件，见工作表“待补录账号”</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="319"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="342"/>
         <source>有 {n} 人享受高龄津贴但没有有效的开户银行和银行账号（12 到 30 位数字）。请在“老人档案”中选中此人，点“修改”补录开户银行和银行账号，或用命令 elderdesk people account 补录。</source>
         <translation>有 {n} 人享受高龄津贴但没有有效的开户银行和银行账号（12 到 30 位数字）。请在“老人档案”中选中此人，点“修改”补录开户银行和银行账号，或用命令 elderdesk people account 补录。</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="56"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="58"/>
         <source>花名册</source>
         <translation>花名册</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="58"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="60"/>
         <source>追回款</source>
         <translation>追回款</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="66"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="68"/>
         <source>如 2026Q3</source>
         <translation>如 2026Q3</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="70"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="72"/>
         <source>查看</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="71"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="73"/>
         <source>生成</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="72"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="74"/>
         <source>与上期比较</source>
         <translation>与上期比较</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="73"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="75"/>
         <source>冻结…</source>
         <translation>冻结…</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="74"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="76"/>
         <source>导出银行文件…</source>
         <translation>导出银行文件…</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="75"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="77"/>
         <source>打印花名册PDF…</source>
         <translation>打印花名册PDF…</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="76"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="83"/>
         <source>显示完整身份证号</source>
         <translation>显示完整身份证号</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="79"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="86"/>
         <source>期次</source>
         <translation>期次</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="181"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="195"/>
         <source>期次 {p}：尚未生成花名册</source>
         <translation>期次 {p}：尚未生成花名册</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="193"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="207"/>
         <source>{p} 花名册：已冻结（{at}，{who}）</source>
         <translation>{p} 花名册：已冻结（{at}，{who}）</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="195"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="209"/>
         <source>{p} 花名册：草稿（{at} 由 {who} 生成，冻结前可重新生成）</source>
         <translation>{p} 花名册：草稿（{at} 由 {who} 生成，冻结前可重新生成）</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="201"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="215"/>
         <source>合计：发放 {people} 人，正常发放 {regular} 元，补发 {arrears} 元，发放合计 {paid} 元；追回 {recovery} 元（另列，不从发放中扣除）</source>
         <translation>合计：发放 {people} 人，正常发放 {regular} 元，补发 {arrears} 元，发放合计 {paid} 元；追回 {recovery} 元（另列，不从发放中扣除）</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="234"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="248"/>
         <source>正在生成 {p} 花名册……</source>
         <translation>正在生成 {p} 花名册……</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="248"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="271"/>
         <source>已生成 {p} 花名册草稿，共 {n} 行</source>
         <translation>已生成 {p} 花名册草稿，共 {n} 行</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="276"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="299"/>
         <source>{p} 花名册已冻结</source>
         <translation>{p} 花名册已冻结</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="280"/>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="294"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="303"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="317"/>
         <source>导出银行文件</source>
         <translation>导出银行文件</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="280"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="303"/>
         <source>高龄津贴银行发放_{p}.xlsx</source>
         <translation>高龄津贴银行发放_{p}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="281"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="304"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="284"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="307"/>
         <source>打印花名册PDF</source>
         <translation>打印花名册PDF</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="284"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="307"/>
         <source>高龄津贴发放花名册_{p}.pdf</source>
         <translation>高龄津贴发放花名册_{p}.pdf</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="285"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="308"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="301"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="324"/>
         <source>正在导出……</source>
         <translation>正在导出……</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="309"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="332"/>
         <source>已保存：{files}</source>
         <translation>已保存：{files}</translation>
     </message>
@@ -5557,74 +5768,74 @@ JPEG 或 PNG 格式
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="40"/>
+        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="139"/>
         <source>首次使用：建立本机构数据库</source>
         <translation>首次使用：建立本机构数据库</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="41"/>
+        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="141"/>
         <source>未找到数据库文件，将新建：
 {path}</source>
         <translation>未找到数据库文件，将新建：
 {path}</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="44"/>
+        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="145"/>
         <source>例如 江汉区民意街道社区服务中心</source>
         <translation>例如 江汉区民意街道社区服务中心</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="47"/>
+        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="148"/>
         <source>6 位数字，例如 420103</source>
         <translation>6 位数字，例如 420103</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="53"/>
+        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="154"/>
         <source>至少 {n} 个字符</source>
         <translation>至少 {n} 个字符</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="57"/>
+        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="158"/>
         <source>机构名称</source>
         <translation>机构名称</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="58"/>
+        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="159"/>
         <source>行政区划代码</source>
         <translation>行政区划代码</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="59"/>
+        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="160"/>
         <source>管理员用户名</source>
         <translation>管理员用户名</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="60"/>
+        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="161"/>
         <source>管理员密码</source>
         <translation>管理员密码</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="61"/>
+        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="162"/>
         <source>再次输入密码</source>
         <translation>再次输入密码</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="64"/>
+        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="163"/>
         <source>建立数据库</source>
         <translation>建立数据库</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="66"/>
+        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="163"/>
         <source>退出</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="80"/>
+        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="169"/>
         <source>两次输入的密码不一致，请重新输入</source>
         <translation>两次输入的密码不一致，请重新输入</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="87"/>
+        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="175"/>
         <source>正在建立数据库……</source>
         <translation>正在建立数据库……</translation>
     </message>
@@ -5640,32 +5851,32 @@ JPEG 或 PNG 格式
 <context>
     <name>StatisticsPage</name>
     <message>
-        <location filename="../../elderdesk/ui/pages/statistics_page.py" line="74"/>
+        <location filename="../../elderdesk/ui/pages/statistics_page.py" line="75"/>
         <source>统计</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/statistics_page.py" line="76"/>
+        <location filename="../../elderdesk/ui/pages/statistics_page.py" line="77"/>
         <source>导出Excel…</source>
         <translation>导出Excel…</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/statistics_page.py" line="78"/>
+        <location filename="../../elderdesk/ui/pages/statistics_page.py" line="79"/>
         <source>打印PDF…</source>
         <translation>打印PDF…</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/statistics_page.py" line="81"/>
+        <location filename="../../elderdesk/ui/pages/statistics_page.py" line="82"/>
         <source>统计日期</source>
         <translation>统计日期</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/statistics_page.py" line="84"/>
+        <location filename="../../elderdesk/ui/pages/statistics_page.py" line="85"/>
         <source>月度统计</source>
         <translation>月度统计</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/statistics_page.py" line="86"/>
+        <location filename="../../elderdesk/ui/pages/statistics_page.py" line="87"/>
         <source>至</source>
         <translation>至</translation>
     </message>
@@ -5726,6 +5937,49 @@ JPEG 或 PNG 格式
     </message>
 </context>
 <context>
+    <name>StatusModel</name>
+    <message>
+        <location filename="../../elderdesk/ui/exchange_tab.py" line="97"/>
+        <source>机构代码</source>
+        <translation>机构代码</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/exchange_tab.py" line="97"/>
+        <source>机构名称</source>
+        <translation>机构名称</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/exchange_tab.py" line="97"/>
+        <source>已发序号</source>
+        <translation>已发序号</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/exchange_tab.py" line="98"/>
+        <source>最近发出</source>
+        <translation>最近发出</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/exchange_tab.py" line="98"/>
+        <source>已收序号</source>
+        <translation>已收序号</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/exchange_tab.py" line="98"/>
+        <source>最近收到</source>
+        <translation>最近收到</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/exchange_tab.py" line="99"/>
+        <source>待发变更</source>
+        <translation>待发变更</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/exchange_tab.py" line="112"/>
+        <source>尚无</source>
+        <translation>尚无</translation>
+    </message>
+</context>
+<context>
     <name>StopDialog</name>
     <message>
         <location filename="../../elderdesk/ui/dialogs/stop_dialog.py" line="26"/>
@@ -5769,116 +6023,134 @@ JPEG 或 PNG 格式
     </message>
 </context>
 <context>
+    <name>StreetFilter</name>
+    <message>
+        <location filename="../../elderdesk/ui/widgets/street_filter.py" line="72"/>
+        <source>全部街道</source>
+        <translation>全部街道</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/widgets/street_filter.py" line="73"/>
+        <source>只显示所选街道登记的人员</source>
+        <translation>只显示所选街道登记的人员</translation>
+    </message>
+</context>
+<context>
     <name>SystemPage</name>
     <message>
-        <location filename="../../elderdesk/ui/pages/system_page.py" line="54"/>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="56"/>
         <source>用户</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/system_page.py" line="58"/>
-        <location filename="../../elderdesk/ui/pages/system_page.py" line="62"/>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="60"/>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="64"/>
         <source>审计日志</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/system_page.py" line="61"/>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="63"/>
         <source>审计日志只有管理员可以查看。</source>
         <translation>审计日志只有管理员可以查看。</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/system_page.py" line="66"/>
-        <location filename="../../elderdesk/ui/pages/system_page.py" line="71"/>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="68"/>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="73"/>
         <source>备份</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/system_page.py" line="70"/>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="72"/>
         <source>备份与恢复只有管理员可以操作。每天第一次打开程序时会自动备份。</source>
         <translation>备份与恢复只有管理员可以操作。每天第一次打开程序时会自动备份。</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/system_page.py" line="72"/>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="74"/>
         <source>机构信息</source>
         <translation>机构信息</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/system_page.py" line="73"/>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="75"/>
         <source>安全</source>
         <translation>安全</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/system_page.py" line="76"/>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="78"/>
         <source>界面</source>
         <translation>界面</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/system_page.py" line="80"/>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="82"/>
         <source>读卡器</source>
         <translation>读卡器</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/system_page.py" line="97"/>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="84"/>
+        <source>交换</source>
+        <translation>交换</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="103"/>
         <source>保存机构信息</source>
         <translation>保存机构信息</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/system_page.py" line="102"/>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="108"/>
         <source>机构名称</source>
         <translation>机构名称</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/system_page.py" line="103"/>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="109"/>
         <source>行政区划代码</source>
         <translation>行政区划代码</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/system_page.py" line="106"/>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="112"/>
         <source>机构名称印在花名册、老年证和表格文书上；行政区划代码用于老年证编号，并用于核对备份是否属于本机构，请勿随意修改。</source>
         <translation>机构名称印在花名册、老年证和表格文书上；行政区划代码用于老年证编号，并用于核对备份是否属于本机构，请勿随意修改。</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/system_page.py" line="108"/>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="114"/>
         <source>机构信息由管理员维护。</source>
         <translation>机构信息由管理员维护。</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/system_page.py" line="121"/>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="127"/>
         <source> 分钟</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/system_page.py" line="124"/>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="130"/>
         <source>保存</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/system_page.py" line="129"/>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="135"/>
         <source>无操作自动锁定</source>
         <translation>无操作自动锁定</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/system_page.py" line="133"/>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="139"/>
         <source>超过设定时间没有键盘或鼠标操作，程序自动锁定，须输入本人密码才能继续。登录和解锁时连续输错密码 5 次，账户锁定 15 分钟，或由管理员重置密码解除。</source>
         <translation>超过设定时间没有键盘或鼠标操作，程序自动锁定，须输入本人密码才能继续。登录和解锁时连续输错密码 5 次，账户锁定 15 分钟，或由管理员重置密码解除。</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/system_page.py" line="170"/>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="176"/>
         <source>修改行政区划代码</source>
         <translation>修改行政区划代码</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/system_page.py" line="171"/>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="177"/>
         <source>行政区划代码从 {old} 改为 {new} 后，新发老年证的编号随之改变，以前的备份将被视为其他机构的数据而不能恢复。确定修改吗？</source>
         <translation>行政区划代码从 {old} 改为 {new} 后，新发老年证的编号随之改变，以前的备份将被视为其他机构的数据而不能恢复。确定修改吗？</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/system_page.py" line="186"/>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="192"/>
         <source>已保存</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/system_page.py" line="197"/>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="203"/>
         <source>已保存，立即生效</source>
         <translation>已保存，立即生效</translation>
     </message>
@@ -6078,17 +6350,17 @@ JPEG 或 PNG 格式
 <context>
     <name>app</name>
     <message>
-        <location filename="../../elderdesk/app.py" line="56"/>
+        <location filename="../../elderdesk/ui/startup.py" line="53"/>
         <source>（无法写入日志）</source>
         <translation>（无法写入日志）</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/app.py" line="58"/>
+        <location filename="../../elderdesk/ui/startup.py" line="55"/>
         <source>程序出现意外错误</source>
         <translation>程序出现意外错误</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/app.py" line="59"/>
+        <location filename="../../elderdesk/ui/startup.py" line="56"/>
         <source>程序出现了意外错误，详细情况已记录到日志文件：
 {path}
 
@@ -6099,32 +6371,32 @@ JPEG 或 PNG 格式
 请把这个文件发给技术支持。刚才的操作可能没有完成，请核对后重试；如果界面显示异常，请关闭程序后重新打开。</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/app.py" line="193"/>
+        <location filename="../../elderdesk/ui/startup.py" line="149"/>
         <source>（数据库已损坏，只读）</source>
         <translation>（数据库已损坏，只读）</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/app.py" line="194"/>
+        <location filename="../../elderdesk/ui/startup.py" line="150"/>
         <source>数据库已损坏：只能查询，不能修改</source>
         <translation>数据库已损坏：只能查询，不能修改</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/app.py" line="197"/>
+        <location filename="../../elderdesk/ui/startup.py" line="153"/>
         <source>最近的备份：{file}</source>
         <translation>最近的备份：{file}</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/app.py" line="198"/>
+        <location filename="../../elderdesk/ui/startup.py" line="154"/>
         <source>备份文件夹中没有找到备份，请查找其他备份（如U盘）。</source>
         <translation>备份文件夹中没有找到备份，请查找其他备份（如U盘）。</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/app.py" line="199"/>
+        <location filename="../../elderdesk/ui/startup.py" line="155"/>
         <source>数据库文件已损坏</source>
         <translation>数据库文件已损坏</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/app.py" line="199"/>
+        <location filename="../../elderdesk/ui/startup.py" line="155"/>
         <source>启动检查发现数据库文件已损坏。
 
 为防止进一步损坏，程序已停止写入：可以查询，但不能登记或修改任何信息。
@@ -6151,17 +6423,17 @@ JPEG 或 PNG 格式
 技术信息：{detail}</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/app.py" line="210"/>
+        <location filename="../../elderdesk/ui/startup.py" line="166"/>
         <source>今日自动备份已完成：{file}</source>
         <translation>今日自动备份已完成：{file}</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/app.py" line="216"/>
+        <location filename="../../elderdesk/ui/startup.py" line="172"/>
         <source>今日自动备份未完成</source>
         <translation>今日自动备份未完成</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/app.py" line="216"/>
+        <location filename="../../elderdesk/ui/startup.py" line="172"/>
         <source>今日自动备份未完成：{error}
 
 程序可以照常使用；下次启动时会再试。</source>
