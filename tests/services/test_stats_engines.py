@@ -218,12 +218,13 @@ def test_ledger_groups_equal_the_ledger_rows(db):
 
 def test_the_other_figures_equal_counting_the_rows(db):
     with db.read() as s:
-        apps = Counter({(c, st): n for c, st, n in stats_repo.latest_application_groups(s)})
-        windows = stats_repo.enrollment_windows(s)
+        enrollees = stats_repo.enrollee_groups(s)
+        apps = Counter({(c, st): n for c, st, n in enrollees.latest})
+        windows = enrollees.windows
         items = sorted(stats_repo.frozen_correction_groups(s, FIRST, LAST))
         cards = sorted(stats_repo.card_groups(s, FIRST, LAST))
         pickups = sorted(stats_repo.pickup_groups(s, FIRST, LAST))
-        cover = Counter({(c, m): n for c, m, n in stats_repo.cover_groups(s)})
+        cover = Counter({(c, m): n for c, m, n in enrollees.cover})
     person = {r[0]: r[1:] for r in _rows(
         db, "SELECT id, community, birth_date, status FROM people")}
     enrollments = _rows(db, "SELECT id, person_id, status, approved_on, ended_on, applied_on,"

@@ -60,11 +60,12 @@ class StatsService:
             except ElderError:
                 policy = None
             people = repo.people_groups(s, on, AGES)
-            apps = repo.latest_application_groups(s)
-            money = _money(policy, first, last, repo.enrollment_windows(s),
+            enrollees = repo.enrollee_groups(s)
+            apps = enrollees.latest
+            money = _money(policy, first, last, enrollees.windows,
                            repo.ledger_groups(s, *span), repo.frozen_correction_groups(s, *span))
             cards = _cards(first, last, repo.card_groups(s, *span), repo.pickup_groups(s, *span))
-            cover = repo.cover_groups(s)
+            cover = enrollees.cover
             office = settings.get(s, "office.name") or ""
         n = policy.life_cert_months if policy else None
         return Statistics(office, on, first, last, n, _bands(people), _communities(people, apps),
