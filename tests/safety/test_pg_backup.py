@@ -265,7 +265,7 @@ def test_the_password_reaches_the_tools_in_their_environment_only(office, tmp_pa
     assert secret not in shown
 
 
-def test_retention_on_the_server_is_the_sqlite_one(office, tmp_path):
+def test_retention_on_the_server_is_the_sqlite_one(run, office, tmp_path):
     now = datetime(2026, 5, 20, 9, 0, 0)
     start = now - timedelta(days=400)
     folders = {".db": tmp_path / "sqlite", ".dump": tmp_path / "server"}
@@ -294,6 +294,16 @@ def test_retention_on_the_server_is_the_sqlite_one(office, tmp_path):
     finally:
         services.close()
     assert os.environ["ELDERDESK_PC_CONFIG"] == str(tmp_path / "pc.json")
+    # the folder is this PC's: kept in pc.json, not in the shared database
+    stick = tmp_path / "usb"
+    assert run("backup", "folder", str(stick)).status == 0
+    assert run("backup", "list", "--json").json == {"folder": str(stick), "backups": []}
+    assert '"pg_backup_folder"' in (tmp_path / "pc.json").read_text()
+    with _conn(office) as conn:
+        assert conn.execute("SELECT count(*) FROM settings WHERE key = 'backup.folder'"
+                            ).fetchone()[0] == 0
+        assert conn.execute("SELECT count(*) FROM audit_log WHERE action = 'backup.folder'"
+                            ).fetchone()[0] == 1
 
 
 def test_the_backups_tab_works_on_the_server(qtbot, office, tmp_path, monkeypatch):
@@ -341,3 +351,31 @@ def test_the_backups_tab_works_on_the_server(qtbot, office, tmp_path, monkeypatc
     with _conn(office) as conn:
         assert conn.execute("SELECT count(*) FROM people WHERE id_number = %s",
                             (late,)).fetchone()[0] == 0
+
+
+def test_a_dump_of_an_older_revision_is_migrated_in_the_restore(run, office, pg_cluster, tmp_path,
+                                                               monkeypatch):
+    from elderdesk.store import schema
+    from elderdesk.store.db import Database
+
+    old_name = pg_cluster.create()
+    old_url = pg_cluster.url(old_name)
+    try:
+        pg_cluster.sql("CREATE EXTENSION IF NOT EXISTS pg_trgm", dbname=old_name)
+        db = Database(old_url)
+        try:
+            schema.upgrade(db, "0010")  # the office as an older program left it
+        finally:
+            db.close()
+        pg_cluster.sql("INSERT INTO settings (key, value) VALUES ('office.region', '420103'), "
+                       "('office.name', '江汉区民意街道社区服务中心')", dbname=old_name)
+        older = tmp_path / "older.dump"
+        subprocess.run(["pg_dump", "-Fc", "-f", str(older), old_url], check=True)
+    finally:
+        pg_cluster.drop(old_name)
+    r = run("backup", "restore", str(older))
+    assert r.status == 0, r.err
+    with _conn(office) as conn:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == schema.HEAD
+        assert [a for (a,) in conn.execute("SELECT action FROM audit_log")] == ["backup.restore"]
+    assert list((tmp_path / "backups").glob("*-before-migration-0010.dump"))
