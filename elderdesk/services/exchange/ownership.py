@@ -39,10 +39,9 @@ def owner_of_person(session: Session, id_number: str | None) -> str | None:
     """The office that registered a person held here (None: this office, or nobody)."""
     if not id_number:
         return None
-    person = people_repo.by_id_number(session, id_number)
-    if person is None:
-        return None
-    return exchange_repo.owners_of_local(session, "person", [str(person.id)]).get(str(person.id))
+    # people.office (migration 0011); an ID two streets registered names both
+    return "、".join(r.office for r in people_repo.holders(session, id_number) if r.office) \
+        or None
 
 
 def guard(session: Session, op: Operator, action: str, entity_key: str | None) -> None:
