@@ -9,7 +9,6 @@ landed."""
 from __future__ import annotations
 
 import os
-import sqlite3
 import sys
 from pathlib import Path
 
