@@ -5765,6 +5765,74 @@ cropped to a 1-inch photo (25×35 mm)</translation>
     </message>
 </context>
 <context>
+    <name>FirstStartDialog</name>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="70"/>
+        <source>首次使用：选择数据保存的位置</source>
+        <translation>First start: where the data is kept</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="73"/>
+        <source>这台电脑上还没有 ElderDesk 数据库。请选择数据保存在哪里：</source>
+        <translation>There is no ElderDesk database on this computer yet. Choose where the data is kept:</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="76"/>
+        <source>本机数据库（只有这一个窗口办理业务）</source>
+        <translation>Local database (only this counter works on it)</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="79"/>
+        <source>连接单位服务器（几个窗口共用单位的数据库服务器）</source>
+        <translation>Connect to the office server (several counters share the office&apos;s database server)</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="82"/>
+        <source>数据文件：{path}</source>
+        <translation>Data file: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="85"/>
+        <source>服务器数据库的密码（已写在地址中可不填）</source>
+        <translation>Password of the server database (leave empty if the address holds it)</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="88"/>
+        <source>服务器地址</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="91"/>
+        <source>数据库密码</source>
+        <translation>Database password</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="94"/>
+        <source>连接单位服务器前，请单位的管理员先在服务器上建好一个空数据库（见使用说明“第一次启动 → 连接单位服务器”）。程序先试着连接，连接成功才保存；服务器上的空数据库接着建立本机构，已有本机构数据的直接登录。</source>
+        <translation>Before connecting, the office&apos;s administrator creates an empty database on the server (see the manual, “First start → Connecting to the office server”). The program tries the connection first and saves it only when it works; an empty server database is then set up for this office, one that already holds it goes on to the login.</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="97"/>
+        <source>下一步</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="100"/>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="103"/>
+        <source>请输入单位服务器的地址</source>
+        <translation>Enter the office server&apos;s address</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="106"/>
+        <source>正在连接单位服务器……</source>
+        <translation>Connecting to the office server…</translation>
+    </message>
+</context>
+<context>
     <name>SetupDialog</name>
     <message>
         <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="139"/>
@@ -5776,6 +5844,13 @@ cropped to a 1-inch photo (25×35 mm)</translation>
         <source>未找到数据库文件，将新建：
 {path}</source>
         <translation>No database file found; a new one will be created:
+{path}</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="141"/>
+        <source>单位服务器上的数据库还是空的，将在其中建立本机构：
+{path}</source>
+        <translation>The database on the office server is still empty; this office will be set up in it:
 {path}</translation>
     </message>
     <message>

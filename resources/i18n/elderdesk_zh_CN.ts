@@ -5766,6 +5766,74 @@ JPEG 或 PNG 格式
     </message>
 </context>
 <context>
+    <name>FirstStartDialog</name>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="70"/>
+        <source>首次使用：选择数据保存的位置</source>
+        <translation>首次使用：选择数据保存的位置</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="73"/>
+        <source>这台电脑上还没有 ElderDesk 数据库。请选择数据保存在哪里：</source>
+        <translation>这台电脑上还没有 ElderDesk 数据库。请选择数据保存在哪里：</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="76"/>
+        <source>本机数据库（只有这一个窗口办理业务）</source>
+        <translation>本机数据库（只有这一个窗口办理业务）</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="79"/>
+        <source>连接单位服务器（几个窗口共用单位的数据库服务器）</source>
+        <translation>连接单位服务器（几个窗口共用单位的数据库服务器）</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="82"/>
+        <source>数据文件：{path}</source>
+        <translation>数据文件：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="85"/>
+        <source>服务器数据库的密码（已写在地址中可不填）</source>
+        <translation>服务器数据库的密码（已写在地址中可不填）</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="88"/>
+        <source>服务器地址</source>
+        <translation>服务器地址</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="91"/>
+        <source>数据库密码</source>
+        <translation>数据库密码</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="94"/>
+        <source>连接单位服务器前，请单位的管理员先在服务器上建好一个空数据库（见使用说明“第一次启动 → 连接单位服务器”）。程序先试着连接，连接成功才保存；服务器上的空数据库接着建立本机构，已有本机构数据的直接登录。</source>
+        <translation>连接单位服务器前，请单位的管理员先在服务器上建好一个空数据库（见使用说明“第一次启动 → 连接单位服务器”）。程序先试着连接，连接成功才保存；服务器上的空数据库接着建立本机构，已有本机构数据的直接登录。</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="97"/>
+        <source>下一步</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="100"/>
+        <source>退出</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="103"/>
+        <source>请输入单位服务器的地址</source>
+        <translation>请输入单位服务器的地址</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="106"/>
+        <source>正在连接单位服务器……</source>
+        <translation>正在连接单位服务器……</translation>
+    </message>
+</context>
+<context>
     <name>SetupDialog</name>
     <message>
         <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="139"/>
@@ -5777,6 +5845,13 @@ JPEG 或 PNG 格式
         <source>未找到数据库文件，将新建：
 {path}</source>
         <translation>未找到数据库文件，将新建：
+{path}</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="141"/>
+        <source>单位服务器上的数据库还是空的，将在其中建立本机构：
+{path}</source>
+        <translation>单位服务器上的数据库还是空的，将在其中建立本机构：
 {path}</translation>
     </message>
     <message>
