@@ -98,15 +98,16 @@ def in_use(path: Path) -> bool:
 
 def _backup_stem(name: str) -> str | None:
     """The database stem of a backup folder temporary (`office-2026...-daily.db.<pid>.partial`,
-    `….db.head.<pid>.partial`, an untagged `….db.partial`)."""
+    `….db.head.<pid>.partial`, `….dump.sha256.<pid>.partial`, an untagged `….db.partial`)."""
     from elderdesk.store.backup import parse_name
 
     m = _TAGGED.match(name)
     base = m["base"] if m else name[: -len(PARTIAL)] if name.endswith(PARTIAL) else None
     if base is None:
         return None
-    if base.endswith(".head"):
-        base = base[: -len(".head")]
+    for side in (".head", ".sha256"):  # beside a backup: its head, a dump's checksum
+        if base.endswith(side):
+            base = base[: -len(side)]
     parsed = parse_name(base)
     return parsed.stem if parsed else None
 
