@@ -165,6 +165,16 @@ def test_a_difference_keeps_nothing(office, pg_empty_url, monkeypatch, tamper):
     assert r.status == 0 and r.json["tables"]["people"] == 4, r.err
 
 
+def test_rows_the_server_refuses_keep_nothing(office, pg_empty_url):
+    """A value the server's column cannot hold: COPY_MISMATCH naming the table, nothing kept."""
+    with sqlite3.connect(office.db) as conn:
+        conn.execute("UPDATE cards SET fee_fen = 5000000000 WHERE id = 1")
+    r = office("server", "copy", str(office.db), pg_empty_url)
+    assert r.status == 4 and r.err.startswith("COPY_MISMATCH") and "cards" in r.err, r.err
+    assert tables(pg_empty_url) == []
+    assert office("people", "add", "--id", make_id("1941-02-03", 22), "--name", "孙七").status == 0
+
+
 def test_server_faults_and_operators(office, pg_cluster, pg_empty_url):
     for url, code in ((f"postgresql://postgres:{SECRET}@127.0.0.1:1/x", "PG_UNREACHABLE"),
                       (f"postgresql://nobody:{SECRET}@127.0.0.1:{pg_cluster.port}/postgres",
