@@ -29,7 +29,7 @@ def recoveries_of(session: Session, person_id: int) -> list[tuple[str, str, int,
     rows = session.execute(text(
         "SELECT period, month, amount_fen, settled_on FROM recoveries WHERE person_id = :p"
         " ORDER BY month, id"), {"p": person_id})
-    return [(r[0], r[1], r[2], date.fromisoformat(r[3][:10]) if r[3] else None) for r in rows]
+    return [(r[0], r[1], r[2], _opt(r[3])) for r in rows]
 
 
 def people_with_open_recoveries(session: Session) -> list[str]:
@@ -50,8 +50,7 @@ def pickup_rows(session: Session, first: date, last: date) -> list[tuple]:
         {"a": first.isoformat(), "b": last.isoformat()})
     out = []
     for r in rows:
-        out.append((r[0], r[1], r[2], date.fromisoformat(r[3][:10]),
-                    date.fromisoformat(r[4][:10]) if r[4] else None, *r[5:]))
+        out.append((r[0], r[1], r[2], _day(r[3]), _opt(r[4]), *r[5:]))
     return out
 
 
@@ -66,9 +65,11 @@ def approved_born_in(session: Session, months: set[str]) -> tuple[list[tuple], d
     if not months:
         return [], {}, {}
     marks = ", ".join(f":m{i}" for i in range(len(months)))
+    month = ("to_char(birth_date, 'YYYY-MM')" if session.get_bind().dialect.name == "postgresql"
+             else "substr(birth_date, 1, 7)")
     rows = session.execute(text(
         "SELECT id, id_number, name, sex, birth_date, street, community, bank, account,"
-        f" death_date, moved_out_on FROM people WHERE substr(birth_date, 1, 7) IN ({marks})"
+        f" death_date, moved_out_on FROM people WHERE {month} IN ({marks})"
         " AND id IN (SELECT person_id FROM enrollments WHERE approved_on IS NOT NULL)"),
         {f"m{i}": m for i, m in enumerate(sorted(months))}).all()
     people = [(r[0], r[1], r[2], r[3], _day(r[4]), r[5], r[6], r[7], r[8], _opt(r[9]),
@@ -89,9 +90,10 @@ def approved_born_in(session: Session, months: set[str]) -> tuple[list[tuple], d
     return people, enrollments, certs
 
 
-def _day(value: str) -> date:
+def _day(value: str | date) -> date:
+    """A stored date: ISO text on SQLite, a date from PostgreSQL (str() gives its ISO text)."""
     return date.fromisoformat(str(value)[:10])
 
 
-def _opt(value: str | None) -> date | None:
+def _opt(value: str | date | None) -> date | None:
     return _day(value) if value else None

@@ -8,6 +8,8 @@ from python_calamine import CalamineWorkbook
 
 from tests.helpers import make_id
 
+BOTH_ENGINES = True  # tests/conftest.py: SQLite and PostgreSQL
+
 A = make_id("1946-05-20", 11)  # with an account
 B = make_id("1946-05-21", 13)  # without
 TODAY = "2026-10-05"

@@ -2,14 +2,15 @@
 (issue → PDF → page image → zbarimg → card verify)."""
 
 import re
-import sqlite3
 import subprocess
 
 import pytest
 from PIL import Image, ImageDraw
 
-from tests.helpers import make_id
+from tests.helpers import make_id, sql_rows
 from tests.system_tools import needs
+
+BOTH_ENGINES = True  # tests/conftest.py: SQLite and PostgreSQL
 
 ID = make_id("1961-07-15", 11)
 TOKEN = re.compile(r"^EC1\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$")
@@ -124,9 +125,7 @@ def test_replaced_card_verifies_as_revoked(office, run, tmp_path):
 def test_unknown_card_with_a_good_signature(office, run, db_path):
     from elderdesk.services.cards import qr_token
 
-    with sqlite3.connect(db_path) as conn:
-        private = conn.execute(
-            "SELECT value FROM settings WHERE key='office.private_key'").fetchone()[0]
+    [(private,)] = sql_rows(db_path, "SELECT value FROM settings WHERE key='office.private_key'")
     token = qr_token.sign({"no": "4201032026888888", "id": "420103********0114",
                            "name": "欧阳秀英", "type": "red", "issued": "2026-01-01",
                            "office": "420103"}, private)

@@ -10,6 +10,8 @@ import pytest
 from tests.conftest import PASSWORD, wuhan_policy
 from tests.helpers import make_id
 
+BOTH_ENGINES = True  # tests/conftest.py: SQLite and PostgreSQL
+
 ID = make_id("1940-03-12", 11)
 
 
@@ -74,16 +76,14 @@ def test_policy_files(run, tmp_path) -> None:
 
 def test_huge_monthly_amount_loaded_before_the_limit_is_a_clear_error(run, tmp_path) -> None:
     """A database that took such a policy before this check: every use names the policy."""
-    import sqlite3
     from datetime import datetime
 
+    from tests.helpers import sql_rows
+
     wuhan = wuhan_policy() or ""
-    con = sqlite3.connect(run.db)
-    con.execute("INSERT INTO policies (loaded_at, operator, source) VALUES (?, ?, ?)",
-                (datetime.now().isoformat(" "), "admin",
-                 wuhan.replace('monthly = "100"', 'monthly = "999999999999.99"')))
-    con.commit()
-    con.close()
+    sql_rows(run.db, "INSERT INTO policies (loaded_at, operator, source) VALUES (?, ?, ?)",
+             (datetime.now().isoformat(" "), "admin",
+              wuhan.replace('monthly = "100"', 'monthly = "999999999999.99"')))
     assert code(run("roster", "build", "--period", "2026Q1", today="2026-05-20")) == (
         2, "POLICY_INVALID")
 

@@ -2,6 +2,8 @@
 
 from tests.helpers import make_id
 
+BOTH_ENGINES = True  # tests/conftest.py: SQLite and PostgreSQL
+
 ID = make_id("1950-03-08", 21)
 
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import sqlite3
-
 import pytest
 
 from tests.conftest import PASSWORD
 from tests.devices.cards import KNOWN_ID, LINES, bmp_bytes, card_lines, put_card, wz_bytes
+from tests.helpers import sql_rows
+
+BOTH_ENGINES = True  # tests/conftest.py: SQLite and PostgreSQL
 
 KEYS = {"id_number", "name", "sex", "nation", "birth_date", "address", "authority",
         "valid_from", "valid_to", "photo"}
@@ -27,9 +28,8 @@ def clerk_run(run):  # type: ignore[no-untyped-def]
 
 
 def audit(db, action):  # type: ignore[no-untyped-def]
-    with sqlite3.connect(db) as con:
-        return con.execute("SELECT operator, entity_key, after_json FROM audit_log WHERE action = ? "
-                           "ORDER BY id", (action,)).fetchall()
+    return sql_rows(db, "SELECT operator, entity_key, after_json FROM audit_log WHERE "
+                        "action = ? ORDER BY id", (action,))
 
 
 def test_set_folder_and_read_a_card(run, clerk_run, tmp_path, db_path) -> None:

@@ -10,6 +10,8 @@ from tests.conftest import PASSWORD
 from tests.helpers import make_id
 from tests.system_tools import needs
 
+BOTH_ENGINES = True  # tests/conftest.py: SQLite and PostgreSQL
+
 DAY = "2026-05-20"
 
 

@@ -4,6 +4,8 @@ import pytest
 
 from tests.helpers import make_id
 
+BOTH_ENGINES = True  # tests/conftest.py: SQLite and PostgreSQL
+
 ID1 = make_id("1946-05-20", 11)
 ID2 = make_id("1941-02-03", 22)
 

@@ -6,6 +6,8 @@ import pytest
 
 from tests.helpers import make_id
 
+BOTH_ENGINES = True  # tests/conftest.py: SQLite and PostgreSQL
+
 ID = make_id("1946-05-20", 11)  # 80 in 2026-05
 OLD = make_id("1930-02-10", 22)  # 96
 

@@ -8,6 +8,8 @@ from elderdesk.domain.errors import ElderError
 from tests.conftest import PASSWORD
 from tests.helpers import make_id
 
+BOTH_ENGINES = True  # tests/conftest.py: SQLite and PostgreSQL
+
 
 def test_user_commands(run) -> None:
     assert run("user", "add", "clerk1", "--role", "clerk", stdin=PASSWORD + "\n").status == 0

@@ -6,6 +6,8 @@ from elderdesk.domain.person import PersonInput
 from elderdesk.services.cards import qr_token
 from tests.services.test_cards import actions, add, code_of
 
+BOTH_ENGINES = True  # tests/conftest.py: SQLite and PostgreSQL
+
 D = date.fromisoformat
 
 

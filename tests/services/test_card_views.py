@@ -11,6 +11,8 @@ from elderdesk.store.orm import AuditRow
 from tests.helpers import make_id
 from tests.system_tools import needs
 
+BOTH_ENGINES = True  # tests/conftest.py: SQLite and PostgreSQL
+
 D = date.fromisoformat
 
 

@@ -10,7 +10,10 @@ import pytest
 from elderdesk.domain.errors import ElderError
 from elderdesk.domain.person import PersonInput
 from elderdesk.services.audit.labels import change_text, changes
+from elderdesk.store.audit_repo import server_clock
 from tests.helpers import make_id
+
+BOTH_ENGINES = True  # tests/conftest.py: SQLite and PostgreSQL
 
 MAY = make_id("1946-05-20", 11)
 
@@ -29,8 +32,12 @@ def test_freeze_refusal_says_what_changed_in_words(services, clerk, reviewer, ap
         services.roster.freeze(approver, "2026Q3")
     message = err.value.message
     assert err.value.code == "ROSTER_STALE"
-    # the record's time is the system clock's (cli.md "Today"), not ELDERDESK_TODAY
-    assert "王秀英" in message and "生存认证" in message and f"{date.today()} " in message
+    # the record's time is the system clock's (cli.md "Today"), not ELDERDESK_TODAY; on
+    # PostgreSQL the server's (store/audit_repo.server_clock)
+    with services.db.read() as s:
+        clock = server_clock(s)
+    day = clock.date() if clock else date.today()
+    assert "王秀英" in message and "生存认证" in message and f"{day} " in message
     assert "lifecert" not in message and "T" not in message.split("（")[1]
 
 
