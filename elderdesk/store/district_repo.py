@@ -82,3 +82,39 @@ def line_id_numbers(session: Session, roster_id: int, office: str) -> set[str]:
         "SELECT s.id_number FROM roster_lines l JOIN roster_snapshots s"
         " ON s.person_id = l.person_id AND s.roster_id = l.snapshot_roster_id"
         " WHERE l.roster_id = :r AND l.office = :o"), {"r": roster_id, "o": office})}
+
+
+def move_recovered_months(session: Session, roster_id: int) -> None:
+    """Before a district freeze: where a line recovers a month whose ledger row belongs to
+    another registration of the same ID (a person who moved between streets the district
+    pays), that row moves onto the line's person, so the freeze nets it there."""
+    found = session.execute(text(
+        "SELECT DISTINCT l.person_id, p.id_number, i.month FROM roster_items i"
+        " JOIN roster_lines l ON l.id = i.line_id JOIN people p ON p.id = l.person_id"
+        " WHERE l.roster_id = :r AND i.kind = 2"), {"r": roster_id}).all()
+    for pid, number, month in found:
+        others = session.execute(text(
+            "SELECT g.person_id, g.paid_fen FROM ledger g JOIN people p ON p.id = g.person_id"
+            " WHERE p.id_number = :n AND g.person_id != :p AND g.month = :m"),
+            {"n": number, "p": pid, "m": month}).all()
+        for other, fen in others:
+            session.execute(delete(LedgerRow).where(LedgerRow.person_id == other,
+                                                    LedgerRow.month == month))
+            row = session.get(LedgerRow, (pid, month))
+            if row is None:
+                session.add(LedgerRow(person_id=pid, month=month, paid_fen=fen))
+            else:
+                row.paid_fen += fen
+        session.flush()
+
+
+def shared_ids(session: Session, person_ids: Iterable[int]) -> bool:
+    """Whether any of these people's ID numbers is registered in another row too."""
+    ids = sorted(set(person_ids))
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        if session.execute(select(PersonRow.id).where(
+                PersonRow.id_number.in_(select(PersonRow.id_number).where(
+                    PersonRow.id.in_(chunk))), PersonRow.id.not_in(chunk)).limit(1)).first():
+            return True
+    return False

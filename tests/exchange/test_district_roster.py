@@ -260,3 +260,44 @@ def test_street_payment_setting_before_any_street_roster(offices, tmp_path, monk
     assert [ln.id_number for ln in view.lines] == ids and view.lines[0].office == A
     assert view.lines[0].arrears_fen > 0  # back pay to eligibility, paid by the district
     assert d.code == REGION
+
+
+def test_a_person_who_moved_between_streets_is_one_line_paid_once(offices, tmp_path,
+                                                                  monkeypatch):
+    """Registered at A (A paid 2026Q1), moved out of A in May, registered and applying again at
+    B: the district, paying both from 2026Q2, gives the ID one line (B's registration), no
+    second back pay to eligibility, and no month A paid."""
+    d, a, b = offices["district"], offices["a"], offices["b"]
+    monkeypatch.setenv("ELDERDESK_TODAY", "2026-03-10")
+    number = register(a, 1, 70, "民意社区")[0]
+    send(a, d, tmp_path, "a1.edx")
+    d.services.allowance.approve(d.approver, number, date(2026, 3, 5))
+    send(d, a, tmp_path, "d-a1.edx", to=A)
+    monkeypatch.setenv("ELDERDESK_TODAY", "2026-04-10")
+    prove_alive(a, [number], date(2026, 4, 10))
+    a.services.roster.build(a.clerk, "2026Q1")
+    a_q1 = a.services.roster.freeze(a.approver, "2026Q1")
+    assert a_q1.lines[0].arrears_fen > 0  # A's back pay to eligibility
+    send(a, d, tmp_path, "a2.edx")
+    for street in (A, B):
+        d.services.office.payment(d.admin, street, "district")
+    send(d, a, tmp_path, "d-a2.edx", to=A)
+    send(d, b, tmp_path, "d-b1.edx", to=B)
+    monkeypatch.setenv("ELDERDESK_TODAY", "2026-05-20")
+    a.services.people.record_moved_out(a.clerk, number, date(2026, 5, 15))
+    b.services.people.add(b.clerk, PersonInput(number, "老人70", community="唐家墩社区",
+                                               bank="工商银行", account=ACCOUNT))
+    b.services.allowance.apply(b.clerk, number, date(2026, 5, 20))
+    b.services.allowance.review(b.reviewer, number, True, "迁入", date(2026, 5, 20))
+    send(a, d, tmp_path, "a3.edx")
+    send(b, d, tmp_path, "b1.edx")
+    d.services.allowance.approve(d.approver, f"{number}@{B}", date(2026, 5, 20))
+    monkeypatch.setenv("ELDERDESK_TODAY", "2026-07-10")
+    view = d.services.roster.build(d.clerk, "2026Q2")
+    mine = [ln for ln in view.lines if ln.id_number == number]
+    assert len(mine) == 1 and mine[0].office == B
+    months = [i.month for i in mine[0].payments]
+    assert len(months) == len(set(months))
+    assert months and all("2026-04" <= m <= "2026-06" for m in months), months
+    frozen = d.services.roster.freeze(d.approver, "2026Q2")
+    assert frozen.totals_fen()["paid"] == mine[0].paid_fen

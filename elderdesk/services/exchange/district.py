@@ -18,9 +18,21 @@ refusals while its district pays.
 
 from __future__ import annotations
 
+from collections import defaultdict
+from dataclasses import replace
+from datetime import date
 from typing import Any
 
 from elderdesk.domain.errors import ElderError
+from elderdesk.domain.ledger import (
+    KIND_CODE,
+    RECOVERY,
+    Draft,
+    RosterFacts,
+    pack_ledger,
+    parse_ledger,
+    totals_of,
+)
 from elderdesk.domain.months import Month, Period
 from elderdesk.services import settings
 from elderdesk.services.exchange.office import district_code
@@ -149,3 +161,68 @@ def street_names(s: Session) -> dict[str, str] | None:
     if office_repo.level(s) != office_repo.DISTRICT:
         return None
     return {p.code: p.name for p in exchange_repo.partners(s) if len(p.code) == 9}
+
+
+# --- one ID, one line (§5: entitlement, ledger and lines go by ID number) -------------------
+def _live(rows: list[RosterFacts]) -> RosterFacts:
+    """The registration whose application is the latest (a person who moved: the new one)."""
+    return max(rows, key=lambda f: (max((e.applied_on for e in f.enrollments),
+                                        default=date.min), f.person_id))
+
+
+def merge_by_id(facts: list[RosterFacts], offices: dict[int, str], paid: set[str]
+                ) -> tuple[list[RosterFacts], dict[int, set[int]]]:
+    """At a district, the candidates of one ID registered at several streets become one: the
+    latest registration's (its person, register entry and street), with the applications of
+    every registration the district pays in this period (back pay to eligibility for the
+    first one only) and the ledgers of all (a month another street paid is not paid again).
+    Returns the facts and, for each merged person, the months whose ledger rows the district
+    can move onto it at the freeze (its own and those of registrations it pays): recoveries of
+    other months stay with the street that paid them (drop_foreign_recoveries)."""
+    by_id: dict[str, list[RosterFacts]] = defaultdict(list)
+    for f in facts:
+        by_id[f.id_number].append(f)
+    out: list[RosterFacts] = []
+    movable: dict[int, set[int]] = {}
+    for rows in by_id.values():
+        if len(rows) == 1:
+            out.append(rows[0])
+            continue
+        live = _live(rows)
+        ours = [f for f in rows if f is live or offices.get(f.person_id, "") in paid
+                or f.person_id not in offices]
+        enrollments = sorted((e for f in ours for e in f.enrollments),
+                             key=lambda e: e.applied_on)
+        ledger: dict[int, int] = defaultdict(int)
+        for f in rows:
+            for m, fen in parse_ledger(f.ledger).items():
+                ledger[m] += fen
+        certs = [f.latest_cert for f in rows if f.latest_cert is not None]
+        movable[live.person_id] = {m for f in ours for m in parse_ledger(f.ledger)}
+        out.append(live._replace(enrollments=tuple(enrollments), ledger=pack_ledger(ledger),
+                                 latest_cert=max(certs, default=None)))
+    return out, movable
+
+
+def drop_foreign_recoveries(draft: Draft, movable: dict[int, set[int]]) -> None:
+    """A merged line does not recover a month another street paid while paying itself (its
+    ledger row is that street's); totals follow."""
+    if not movable:
+        return
+    code = KIND_CODE[RECOVERY]
+    kept = []
+    for ln in draft.lines:
+        months = movable.get(ln.person_id)
+        if months is not None:
+            rows = tuple(r for r in ln.rows if r[1] != code or r[0] in months)
+            if len(rows) != len(ln.rows):
+                ln.recovery_fen = sum(r[2] for r in rows if r[1] == code)
+                ln.rows = rows
+                ln.view = replace(ln.view, items=tuple(
+                    i for i in ln.view.items
+                    if i.kind != RECOVERY or Month.parse(i.month).index in months))
+            if not ln.rows:
+                continue
+        kept.append(ln)
+    draft.lines[:] = kept
+    draft.totals = totals_of(kept)

@@ -221,6 +221,8 @@ class RosterService:
             frozen = allowance_repo.last_frozen(s)
             settled = Period.parse(frozen.period).last.index if frozen else None
             changed = None if full or old is None else self._changed_since(s, old, period)
+            if scope is not None and changed and district_repo.shared_ids(s, changed.values()):
+                changed = None  # an ID at two streets: its one line is built from both
             if old is not None and changed is not None:
                 return self._rebuild(s, op, period, policy, settled, old, changed, progress,
                                      cancel, scope)
@@ -229,10 +231,15 @@ class RosterService:
                 s.expunge(old)
             roster_id = roster_repo.next_id(s, "rosters")
             with gc_paused():
-                facts = _in_scope(scope, roster_repo.roster_facts(s))
+                facts = roster_repo.roster_facts(s)
+                movable: dict[int, set[int]] = {}
+                if scope is not None:  # one line per ID across streets
+                    facts, movable = district.merge_by_id(facts, scope[0], scope[1])
+                facts = _in_scope(scope, facts)
                 draft = build_roster(policy, period, facts, settled,
                                      _checker(len(facts), progress, cancel))
                 del facts
+                district.drop_foreign_recoveries(draft, movable)
                 _tag(scope, draft.lines)
             totals = draft.totals
             record = audit.record(s, op, "roster.build", "roster", str(period), None, {
@@ -442,6 +449,8 @@ class RosterService:
             if change is not None:
                 raise ElderError("ROSTER_STALE", change=_change_words(s, change))
             held = self._recall(row)
+            if district.street_names(s) is not None:  # an ID's ledger rows of two streets
+                district_repo.move_recovered_months(s, row.id)
             roster_repo.apply_to_ledger(s, row.id)
             row.status, row.frozen_at, row.frozen_by = "frozen", now(), op.name
             s.flush()
