@@ -321,17 +321,19 @@ def _copy_in(raw: Any, s: Session, conn: Connection, server: str,
     for table in order:
         if table in with_triggers:
             conn.exec_driver_sql(f'ALTER TABLE "{table}" DISABLE TRIGGER USER')
-    # Indexes and foreign keys are made again after the rows are in: one sorted build and one
-    # join instead of an index insert and a lookup per row (the same definitions, checked then).
+    # Indexes and keys (primary, unique, foreign) are made again after the rows are in: one
+    # sorted build and one join instead of an index insert and a lookup per row (the same
+    # definitions, checked then).
     conn.exec_driver_sql("SET LOCAL maintenance_work_mem = '256MB'")
-    keys = conn.execute(text(
+    keys = conn.execute(text(  # primary and unique keys first, foreign keys after them
         "SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid) FROM pg_constraint "
-        "WHERE contype = 'f' AND connamespace = current_schema()::regnamespace")).all()
+        "WHERE contype IN ('p', 'u', 'f') AND connamespace = current_schema()::regnamespace "
+        "ORDER BY contype = 'f', conrelid::regclass::text, conname")).all()
     indexes = conn.execute(text(
         "SELECT indexname, indexdef FROM pg_indexes i WHERE schemaname = current_schema() "
         "AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname "
         "AND c.connamespace = current_schema()::regnamespace)")).all()
-    for table, name, _d in keys:
+    for table, name, _d in reversed(keys):
         conn.exec_driver_sql(f'ALTER TABLE "{table}" DROP CONSTRAINT "{name}"')
     for name, _d in indexes:
         conn.exec_driver_sql(f'DROP INDEX "{name}"')

@@ -78,13 +78,29 @@ def tables(url: str) -> list[str]:
             "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()")]
 
 
+def catalog(url: str) -> dict[str, set]:
+    """Constraints, indexes, triggers (with their enabled state) and sequences of a database."""
+    with psycopg.connect(url) as conn:
+        return {"constraints": set(conn.execute(
+                    "SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid) "
+                    "FROM pg_constraint WHERE connamespace = current_schema()::regnamespace")),
+                "indexes": set(conn.execute(
+                    "SELECT indexname, indexdef FROM pg_indexes "
+                    "WHERE schemaname = current_schema()")),
+                "triggers": set(conn.execute(
+                    "SELECT tgrelid::regclass::text, tgname, tgenabled FROM pg_trigger "
+                    "WHERE NOT tgisinternal")),
+                "sequences": set(conn.execute(
+                    "SELECT sequencename FROM pg_sequences WHERE schemaname = current_schema()"))}
+
+
 def bank_rows(path: Path) -> list[tuple]:
     return [tuple(r) for ws in openpyxl.load_workbook(path).worksheets
             for r in ws.iter_rows(values_only=True)]
 
 
 def test_copy_keeps_everything_and_the_file_then_only_reads(office, office_file, pg_empty_url,
-                                                            tmp_path, caplog):
+                                                            pg_url, tmp_path, caplog):
     url = with_password(pg_empty_url)
     before = {cmd: office(*cmd, "--json", today="2026-10-05").json for cmd in (
         ("people", "show", ID), ("people", "show", OTHER), ("roster", "show", "--period", "2026Q3"),
@@ -99,6 +115,7 @@ def test_copy_keeps_everything_and_the_file_then_only_reads(office, office_file,
     assert doc["tables"]["roster_lines"] == 1 and doc["money_fen"]["roster_lines.paid_fen"] > 0
     assert doc["audit"] == {"records": verify_before["records"], "ok": True}
 
+    assert catalog(pg_empty_url) == catalog(pg_url)  # as `init` makes it (keys, triggers on)
     on_pg = Runner(url, office.mp)  # type: ignore[arg-type]
     for cmd, shown in before.items():
         assert on_pg(*cmd, "--json", today="2026-10-05").json == shown, cmd
