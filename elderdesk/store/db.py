@@ -73,6 +73,12 @@ class Database:
             bind=self.engine.execution_options(sqlite_immediate=True, pg_writer=True),
             expire_on_commit=False,
         )
+        # A read that must see one moment throughout (a roster computed outside the writers'
+        # lock): SQLite's read transaction in WAL mode is one already; PostgreSQL's default
+        # READ COMMITTED takes a new snapshot per statement, so REPEATABLE READ there.
+        self._snapshot = sessionmaker(bind=self.engine.execution_options(
+            isolation_level="REPEATABLE READ", postgresql_readonly=True), expire_on_commit=False
+        ) if self.url else self._read
 
     @property
     def is_pg(self) -> bool:
@@ -89,6 +95,14 @@ class Database:
     def read(self) -> Iterator[Session]:
         """A read-only unit of work (a consistent snapshot; never blocks writers in WAL mode)."""
         with translated(self), self._read() as session, session.begin():
+            yield session
+            session.rollback()
+
+    @contextmanager
+    def snapshot(self) -> Iterator[Session]:
+        """A read-only unit of work whose every statement sees the same committed moment (no
+        lock: writers go on meanwhile)."""
+        with translated(self), self._snapshot() as session, session.begin():
             yield session
             session.rollback()
 

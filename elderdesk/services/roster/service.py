@@ -6,11 +6,12 @@ import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
 from elderdesk.domain.errors import ElderError
-from elderdesk.domain.ledger import RosterTotals, build_roster
+from elderdesk.domain.ledger import Draft, RosterTotals, build_roster, totals_of
 from elderdesk.domain.money import fen_to_str
 from elderdesk.domain.months import Month, Period
 from elderdesk.domain.roster import LineView, RosterView, WithheldView, replace_lines
@@ -39,6 +40,23 @@ PER_PERSON = frozenset({
     "allowance.stop", "allowance.end", "lifecert.add", "people.account", "people.death",
     "people.moved_out", "people.edit"})
 INCREMENTAL_MAX = 20_000  # more changed people than this: a full build is as quick
+# A full build computes outside the writers' lock; overtaken this often by a change that is not
+# one person's (a policy, an import, another build), it runs once more wholly under the lock.
+BUILD_TRIES = 3
+
+
+@dataclass
+class _Plan:
+    """What a build found in its snapshot: the checks passed, the inputs of the engine, the
+    draft it replaces, and the audit record the snapshot ends with (`head`)."""
+
+    period: Period
+    policy: Any
+    scope: Any
+    settled: int | None
+    old_id: int | None  # the draft replaced
+    changed: dict[str, int] | None  # not None: rebuild the old draft for these people
+    head: int
 
 
 @dataclass(frozen=True)
@@ -208,61 +226,134 @@ class RosterService:
         """Compute and store the draft of a period (replacing any draft); cancel (an object with
         is_set()) rolls everything back. A draft of the same period is rebuilt only for the
         people whose records changed since it was built, when the audit log names them all
-        (see _changed_since); full=True always computes everyone."""
+        (see _changed_since); full=True always computes everyone.
+
+        A full build reads the facts and computes the roster in a read snapshot, without the
+        writers' lock (other counters record proofs of life meanwhile); the write transaction
+        then looks at the audit log after the snapshot: one person's changes are computed
+        again for those people inside it (_catch_up), anything else starts over (BUILD_TRIES,
+        then once wholly under the lock); then it stores the lines."""
         require(op, "roster.build")
-        with self.db.write() as s:
-            period = self.parse_period(s, period_text)
-            self._check_not_future(period)
-            self._check_after_frozen(s, period)
-            self._check_street_draft(s, period)
-            policy = self.allowance.policy_in(s)
-            scope = district.roster_scope(s, period)
-            old = allowance_repo.draft(s)
-            frozen = allowance_repo.last_frozen(s)
-            settled = Period.parse(frozen.period).last.index if frozen else None
-            changed = None if full or old is None else self._changed_since(s, old, period)
-            if scope is not None and changed and district_repo.shared_ids(s, changed.values()):
-                changed = None  # an ID at two streets: its one line is built from both
-            if old is not None and changed is not None:
-                return self._rebuild(s, op, period, policy, settled, old, changed, progress,
-                                     cancel, scope)
-            if old is not None:
-                roster_repo.delete_roster(s, old.id)
-                s.expunge(old)
-            roster_id = roster_repo.next_id(s, "rosters")
-            with gc_paused():
-                facts = roster_repo.roster_facts(s)
-                movable: dict[int, set[int]] = {}
-                if scope is not None:  # one line per ID across streets
-                    facts, movable = district.merge_by_id(facts, scope[0], scope[1])
-                facts = _in_scope(scope, facts)
-                draft = build_roster(policy, period, facts, settled,
-                                     _checker(len(facts), progress, cancel))
-                del facts
-                district.drop_foreign_recoveries(draft, movable)
-                _tag(scope, draft.lines)
-            totals = draft.totals
-            record = audit.record(s, op, "roster.build", "roster", str(period), None, {
-                "period": str(period), "lines": len(draft.lines),
-                "regular": fen_to_str(totals.regular), "arrears": fen_to_str(totals.arrears),
-                "recovery": fen_to_str(totals.recovery), "people": totals.people})
-            row = RosterRow(id=roster_id, period=str(period), status="draft", built_at=now(),
-                            built_by=op.name, built_audit_id=record.id, people=totals.people,
-                            regular_fen=totals.regular, arrears_fen=totals.arrears,
-                            recovery_fen=totals.recovery)
-            s.add(row)
-            s.flush()
-            roster_repo.insert_lines(s, roster_id, roster_repo.next_id(s, "roster_lines"),
-                                     draft.lines)
-            roster_repo.save_withheld(s, roster_id, [
-                (w.id_number, w.name, w.reason, w.months, w.amount_fen) for w in draft.withheld])
-            if progress:
-                progress(1, 1)
-            return self._remember(row, RosterView(
-                row.period, row.status, settings.get(s, "office.name") or "", row.built_at,
-                row.built_by, row.frozen_at, row.frozen_by,
-                tuple(line.view for line in draft.lines), withheld=tuple(draft.withheld),
-                offices=district.street_names(s)))
+        for attempt in range(BUILD_TRIES + 1):
+            locked = attempt == BUILD_TRIES
+            plan: _Plan | None = None
+            draft: Draft | None = None
+            if not locked:
+                with self.db.snapshot() as s:
+                    plan = self._plan(s, period_text, full)
+                    if plan.changed is None:
+                        draft = self._compute(s, plan, progress, cancel)
+            with self.db.write() as s:
+                if plan is None or plan.changed is not None:  # planned again under the lock
+                    plan = self._plan(s, period_text, full)
+                    if plan.changed is not None:
+                        old = allowance_repo.draft(s)
+                        return self._rebuild(s, op, plan.period, plan.policy, plan.settled, old,
+                                             plan.changed, progress, cancel, plan.scope)
+                    if not locked:
+                        continue  # no longer a rebuild: computed in a snapshot again
+                    draft = self._compute(s, plan, progress, cancel)
+                elif not self._catch_up(s, plan, draft):  # type: ignore[arg-type]
+                    continue
+                return self._store(s, op, plan, draft, progress)  # type: ignore[arg-type]
+        raise AssertionError("the last try runs under the lock")
+
+    def _plan(self, s: Session, period_text: str, full: bool) -> _Plan:
+        period = self.parse_period(s, period_text)
+        self._check_not_future(period)
+        self._check_after_frozen(s, period)
+        self._check_street_draft(s, period)
+        scope = district.roster_scope(s, period)
+        old = allowance_repo.draft(s)
+        frozen = allowance_repo.last_frozen(s)
+        changed = None if full or old is None else self._changed_since(s, old, period)
+        if scope is not None and changed and district_repo.shared_ids(s, changed.values()):
+            changed = None  # an ID at two streets: its one line is built from both
+        head = audit_repo.head(s)
+        return _Plan(period, self.allowance.policy_in(s), scope,
+                     Period.parse(frozen.period).last.index if frozen else None,
+                     old.id if old is not None else None, changed, head[0] if head else 0)
+
+    @staticmethod
+    def _compute(s: Session, plan: _Plan, progress: Progress | None, cancel: Any) -> Draft:
+        """Everyone's lines from the facts `s` sees."""
+        scope = plan.scope
+        with gc_paused():
+            facts = roster_repo.roster_facts(s)
+            movable: dict[int, set[int]] = {}
+            if scope is not None:  # one line per ID across streets
+                facts, movable = district.merge_by_id(facts, scope[0], scope[1])
+            facts = _in_scope(scope, facts)
+            draft = build_roster(plan.policy, plan.period, facts, plan.settled,
+                                 _checker(len(facts), progress, cancel))
+            del facts
+            district.drop_foreign_recoveries(draft, movable)
+            _tag(scope, draft.lines)
+        return draft
+
+    @staticmethod
+    def _catch_up(s: Session, plan: _Plan, draft: Draft) -> bool:
+        """Under the lock: what was recorded after the snapshot. One person's changes (and
+        harmless ones): those people's lines and withheld entries are computed again here and
+        replace theirs in `draft` (True). Anything else (False): the draft is out of date."""
+        keys: set[str] = set()
+        for action, key in allowance_repo.actions_since(s, plan.head):
+            if action.startswith(HARMLESS):
+                continue
+            if action not in PER_PERSON or not key:
+                return False
+            keys.add(key)
+        if not keys:
+            return True
+        if len(keys) > INCREMENTAL_MAX:
+            return False
+        changed = roster_repo.person_ids(s, keys)
+        if len(changed) != len(keys) or (
+                plan.scope is not None and district_repo.shared_ids(s, changed.values())):
+            return False
+        ids = set(changed.values())
+        with gc_paused():
+            facts = _in_scope(plan.scope, roster_repo.roster_facts(s, ids))
+            part = build_roster(plan.policy, plan.period, facts, plan.settled)
+            _tag(plan.scope, part.lines)
+        gone = [ln for ln in draft.lines if ln.person_id in ids]
+        by_id = attrgetter("view.id_number")
+        draft.lines = sorted([ln for ln in draft.lines if ln.person_id not in ids] + part.lines,
+                             key=by_id)
+        draft.withheld = sorted([w for w in draft.withheld if w.id_number not in changed]
+                                + part.withheld, key=attrgetter("id_number"))
+        draft.totals = draft.totals - totals_of(gone) + part.totals
+        return True
+
+    def _store(self, s: Session, op: Operator, plan: _Plan, draft: Draft,
+               progress: Progress | None) -> RosterView:
+        """The draft's row, lines, items, snapshots and withheld list, replacing the old draft."""
+        period = plan.period
+        if plan.old_id is not None:
+            roster_repo.delete_roster(s, plan.old_id)
+        roster_id = roster_repo.next_id(s, "rosters")
+        totals = draft.totals
+        record = audit.record(s, op, "roster.build", "roster", str(period), None, {
+            "period": str(period), "lines": len(draft.lines),
+            "regular": fen_to_str(totals.regular), "arrears": fen_to_str(totals.arrears),
+            "recovery": fen_to_str(totals.recovery), "people": totals.people})
+        row = RosterRow(id=roster_id, period=str(period), status="draft", built_at=now(),
+                        built_by=op.name, built_audit_id=record.id, people=totals.people,
+                        regular_fen=totals.regular, arrears_fen=totals.arrears,
+                        recovery_fen=totals.recovery)
+        s.add(row)
+        s.flush()
+        roster_repo.insert_lines(s, roster_id, roster_repo.next_id(s, "roster_lines"),
+                                 draft.lines)
+        roster_repo.save_withheld(s, roster_id, [
+            (w.id_number, w.name, w.reason, w.months, w.amount_fen) for w in draft.withheld])
+        if progress:
+            progress(1, 1)
+        return self._remember(row, RosterView(
+            row.period, row.status, settings.get(s, "office.name") or "", row.built_at,
+            row.built_by, row.frozen_at, row.frozen_by,
+            tuple(line.view for line in draft.lines), withheld=tuple(draft.withheld),
+            offices=district.street_names(s)))
 
     @staticmethod
     def _changed_since(s: Session, old: RosterRow, period: Period) -> dict[str, int] | None:
