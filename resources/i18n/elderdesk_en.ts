@@ -6164,6 +6164,11 @@ cropped to a 1-inch photo (25×35 mm)</translation>
         <translation>Exchange</translation>
     </message>
     <message>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="86"/>
+        <source>疑似重复</source>
+        <translation>Duplicates</translation>
+    </message>
+    <message>
         <location filename="../../elderdesk/ui/pages/system_page.py" line="103"/>
         <source>保存机构信息</source>
         <translation>Save office details</translation>
@@ -6543,6 +6548,108 @@ You can use the program as usual; it will try again at the next start.</translat
         <location filename="../../elderdesk/ui/widgets/unmask.py" line="19"/>
         <source>只有经办、审批人员和管理员可以查看完整身份证号和银行账号</source>
         <translation>Only clerks, approvers and administrators can see full ID and account numbers</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesModel</name>
+    <message>
+        <location filename="../../elderdesk/ui/duplicates_page.py" line="36"/>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/duplicates_page.py" line="36"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/duplicates_page.py" line="36"/>
+        <source>登记街道代码</source>
+        <translation>Street code</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/duplicates_page.py" line="37"/>
+        <source>登记街道</source>
+        <translation>Registering street</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/duplicates_page.py" line="37"/>
+        <source>社区</source>
+        <translation>Community</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/duplicates_page.py" line="37"/>
+        <source>人员状态</source>
+        <translation>Person status</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/duplicates_page.py" line="38"/>
+        <source>申请状态</source>
+        <translation>Application status</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/duplicates_page.py" line="38"/>
+        <source>申请日期</source>
+        <translation>Applied on</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/duplicates_page.py" line="38"/>
+        <source>批准日期</source>
+        <translation>Approved on</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/duplicates_page.py" line="39"/>
+        <source>在册或在办</source>
+        <translation>Active or pending</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/duplicates_page.py" line="55"/>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/duplicates_page.py" line="55"/>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesPage</name>
+    <message>
+        <location filename="../../elderdesk/ui/duplicates_page.py" line="67"/>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/duplicates_page.py" line="69"/>
+        <source>导出 Excel…</source>
+        <translation>Export Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/duplicates_page.py" line="71"/>
+        <location filename="../../elderdesk/ui/duplicates_page.py" line="99"/>
+        <source>疑似重复 {n} 人</source>
+        <translation>{n} suspected duplicates</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/duplicates_page.py" line="80"/>
+        <source>同一身份证号在两个街道都在册，或都有在办、已批准的高龄津贴申请（疑似重复享受，应退尽退）。两处登记都保留，同一人只能批准一份；办理时用 --office 或在此核实后通知两个街道。</source>
+        <translation>The same ID number is active at two streets, or has an open or approved allowance application at both (suspected double payment, to be recovered). Both registrations are kept and only one can be approved; use --office, or check here and tell both streets.</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/duplicates_page.py" line="106"/>
+        <source>导出疑似重复名单</source>
+        <translation>Export the suspected duplicates</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/duplicates_page.py" line="107"/>
+        <source>Excel 文件 (*.xlsx)</source>
+        <translation>Excel files (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/duplicates_page.py" line="112"/>
+        <source>已导出 {n} 人到 {path}</source>
+        <translation>Exported {n} people to {path}</translation>
     </message>
 </context>
 </TS>

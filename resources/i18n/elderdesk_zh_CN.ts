@@ -6165,6 +6165,11 @@ JPEG 或 PNG 格式
         <translation>交换</translation>
     </message>
     <message>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="86"/>
+        <source>疑似重复</source>
+        <translation>疑似重复</translation>
+    </message>
+    <message>
         <location filename="../../elderdesk/ui/pages/system_page.py" line="103"/>
         <source>保存机构信息</source>
         <translation>保存机构信息</translation>
@@ -6544,6 +6549,108 @@ JPEG 或 PNG 格式
         <location filename="../../elderdesk/ui/widgets/unmask.py" line="19"/>
         <source>只有经办、审批人员和管理员可以查看完整身份证号和银行账号</source>
         <translation>只有经办、审批人员和管理员可以查看完整身份证号和银行账号</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesModel</name>
+    <message>
+        <location filename="../../elderdesk/ui/duplicates_page.py" line="36"/>
+        <source>身份证号</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/duplicates_page.py" line="36"/>
+        <source>姓名</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/duplicates_page.py" line="36"/>
+        <source>登记街道代码</source>
+        <translation>登记街道代码</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/duplicates_page.py" line="37"/>
+        <source>登记街道</source>
+        <translation>登记街道</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/duplicates_page.py" line="37"/>
+        <source>社区</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/duplicates_page.py" line="37"/>
+        <source>人员状态</source>
+        <translation>人员状态</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/duplicates_page.py" line="38"/>
+        <source>申请状态</source>
+        <translation>申请状态</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/duplicates_page.py" line="38"/>
+        <source>申请日期</source>
+        <translation>申请日期</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/duplicates_page.py" line="38"/>
+        <source>批准日期</source>
+        <translation>批准日期</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/duplicates_page.py" line="39"/>
+        <source>在册或在办</source>
+        <translation>在册或在办</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/duplicates_page.py" line="55"/>
+        <source>是</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/duplicates_page.py" line="55"/>
+        <source>否</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesPage</name>
+    <message>
+        <location filename="../../elderdesk/ui/duplicates_page.py" line="67"/>
+        <source>刷新</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/duplicates_page.py" line="69"/>
+        <source>导出 Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/duplicates_page.py" line="71"/>
+        <location filename="../../elderdesk/ui/duplicates_page.py" line="99"/>
+        <source>疑似重复 {n} 人</source>
+        <translation>疑似重复 {n} 人</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/duplicates_page.py" line="80"/>
+        <source>同一身份证号在两个街道都在册，或都有在办、已批准的高龄津贴申请（疑似重复享受，应退尽退）。两处登记都保留，同一人只能批准一份；办理时用 --office 或在此核实后通知两个街道。</source>
+        <translation>同一身份证号在两个街道都在册，或都有在办、已批准的高龄津贴申请（疑似重复享受，应退尽退）。两处登记都保留，同一人只能批准一份；办理时用 --office 或在此核实后通知两个街道。</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/duplicates_page.py" line="106"/>
+        <source>导出疑似重复名单</source>
+        <translation>导出疑似重复名单</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/duplicates_page.py" line="107"/>
+        <source>Excel 文件 (*.xlsx)</source>
+        <translation>Excel 文件 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/duplicates_page.py" line="112"/>
+        <source>已导出 {n} 人到 {path}</source>
+        <translation>已导出 {n} 人到 {path}</translation>
     </message>
 </context>
 </TS>
