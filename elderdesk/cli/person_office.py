@@ -1,8 +1,8 @@
 """`--office CODE` on every command that names a person by ID (multi-office.md §5).
 
-Every subcommand with a positional ID argument (`id_number`, or `id_numbers` of `card print`)
-gets the option; the ID is then passed to the services as the reference `ID@CODE`
-(services/people/refs.py decides: required only where the ID is active at two streets, an
+Every subcommand with a positional ID argument (`id_number`, `id_numbers` of `card print`,
+`old` of `people correct-id`) gets the option; the ID is then passed to the services as the
+reference `ID@CODE` (services/people/refs.py decides: required only where the ID is active at two streets, an
 office not holding the ID is refused, at a street the option is a usage error)."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from typing import Any
 
 DEST = "person_office"
 HELP = "区级机构：指定登记此人的街道代码（同一身份证号在两个街道都在册时必填）"
-_IDS = ("id_number", "id_numbers")
+_IDS = ("id_number", "id_numbers", "old")
 
 
 def add_office_options(parser: argparse.ArgumentParser) -> None:
@@ -39,7 +39,8 @@ def apply(args: Any) -> None:
     office = getattr(args, DEST, None)
     if office is None:
         return
-    if hasattr(args, "id_number") and isinstance(args.id_number, str):
-        args.id_number = office_ref(args, args.id_number)
+    for name in ("id_number", "old"):
+        if isinstance(getattr(args, name, None), str):
+            setattr(args, name, office_ref(args, getattr(args, name)))
     if isinstance(getattr(args, "id_numbers", None), list):
         args.id_numbers = [office_ref(args, n) for n in args.id_numbers]
