@@ -2,8 +2,9 @@
 
 Every subcommand with a positional ID argument (`id_number`, `id_numbers` of `card print`,
 `old` of `people correct-id`) gets the option; the ID is then passed to the services as the
-reference `ID@CODE` (services/people/refs.py decides: required only where the ID is active at two streets, an
-office not holding the ID is refused, at a street the option is a usage error)."""
+reference `ID@CODE` (services/people/refs.py decides: required only where the ID is active at
+two streets, an office not holding the ID is refused, at a street the option is a usage
+error)."""
 
 from __future__ import annotations
 
