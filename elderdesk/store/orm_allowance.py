@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from sqlalchemy import (
+    BigInteger,
     CheckConstraint,
     Date,
     DateTime,
@@ -20,6 +21,9 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from elderdesk.store.orm import Base
 from elderdesk.store.stamp import Stamp
+
+
+_TOTAL = Integer().with_variant(BigInteger(), "postgresql")
 
 
 class EnrollmentRow(Base):
@@ -92,9 +96,11 @@ class RosterRow(Base):
     # A street's roster frozen by its district: the district's code (migration 0010).
     frozen_by_office: Mapped[str | None] = mapped_column(String(9))
     people: Mapped[int] = mapped_column(Integer)
-    regular_fen: Mapped[int] = mapped_column(Integer)
-    arrears_fen: Mapped[int] = mapped_column(Integer)
-    recovery_fen: Mapped[int] = mapped_column(Integer)
+    # a city's quarter exceeds 2^31 fen: BIGINT on PostgreSQL (migration 0013; SQLite's
+    # INTEGER holds 64 bits)
+    regular_fen: Mapped[int] = mapped_column(_TOTAL)
+    arrears_fen: Mapped[int] = mapped_column(_TOTAL)
+    recovery_fen: Mapped[int] = mapped_column(_TOTAL)
 
     __table_args__ = (
         CheckConstraint("status IN ('draft','frozen')", name="ck_rosters_status"),
