@@ -72,10 +72,13 @@ class WithheldView:
     reason: str  # no_account | no_proof_of_life (no_account wins when both apply)
     months: tuple[str, ...]  # YYYY-MM, ascending
     amount_fen: int  # what those months would pay
+    office: str | None = None  # at a district: the registering street (roster show)
 
     def to_json(self) -> dict[str, Any]:
-        return {"id_number": self.id_number, "name": self.name, "reason": self.reason,
-                "months": list(self.months), "amount": fen_to_str(self.amount_fen)}
+        return {"id_number": self.id_number, "name": self.name,
+                **({"office": self.office} if self.office is not None else {}),
+                "reason": self.reason, "months": list(self.months),
+                "amount": fen_to_str(self.amount_fen)}
 
 
 @dataclass(frozen=True)

@@ -444,11 +444,14 @@ class RosterService:
                                          _line_offices(s, row.id))
         office = settings.get(s, "office.name") or ""
         withheld = tuple(WithheldView(*w) for w in roster_repo.load_withheld(s, row.id))
+        names = district.street_names(s)
+        if names is not None and withheld:  # a district: who registered each withheld person
+            held = district_repo.offices_by_id_number(s, [w.id_number for w in withheld])
+            withheld = tuple(replace(w, office=held.get(w.id_number)) for w in withheld)
         return RosterView(row.period, row.status, office, row.built_at, row.built_by,
                           row.frozen_at, row.frozen_by, tuple(out), withheld=withheld,
                           check_code=self._check_code(s, row),
-                          frozen_by_office=row.frozen_by_office,
-                          offices=district.street_names(s))
+                          frozen_by_office=row.frozen_by_office, offices=names)
 
     @staticmethod
     def _check_code(s: Session, row: RosterRow) -> str | None:
