@@ -194,12 +194,15 @@ def line(person_id: int, printed: tuple, band: str | None, monthly_fen: int,
 
 def set_ledger(session: Session, person_id: int, months: dict[int, int]) -> None:
     """The person's ledger rows of these months as given (0: no row)."""
+    if not months:
+        return
     cur = roster_repo.raw_cursor(session)
-    for month, fen in sorted(months.items()):
-        cur.execute("DELETE FROM ledger WHERE person_id = ? AND month = ?", (person_id, month))
-        if fen:
-            cur.execute("INSERT INTO ledger (person_id, month, paid_fen) VALUES (?, ?, ?)",
-                        (person_id, month, fen))
+    listed = sorted(months)
+    cur.execute(f"DELETE FROM ledger WHERE person_id = ? AND month IN "
+                f"({', '.join('?' * len(listed))})", [person_id, *listed])
+    rows = [(person_id, m, months[m]) for m in listed if months[m]]
+    if rows:
+        cur.executemany("INSERT INTO ledger (person_id, month, paid_fen) VALUES (?, ?, ?)", rows)
 
 
 def add_recovery(session: Session, person_id: int, roster_id: int, period: str, month: str,

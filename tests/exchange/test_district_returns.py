@@ -140,11 +140,12 @@ def test_a_street_refuses_lines_for_a_person_it_does_not_own(frozen, tmp_path):
     a = w.o["a"]
     header, recs = records(files["a"])
     roster = next(r for r in recs if r["kind"] == "roster")
-    line = roster["data"]["lines"][0]
-    bad_lines = [
-        {**line, "person": "999"},  # a key street A never sent
-        {**line, "id_number": ids_b[0]},  # A's key, but another person's ID number
-    ]
+    columns = roster["data"]["columns"]
+    line = dict(zip(columns, roster["data"]["lines"][0], strict=True))
+    bad_lines = [[{**line, **change}[c] for c in columns] for change in (
+        {"person": "999"},  # a key street A never sent
+        {"id_number": ids_b[0]},  # A's key, but another person's ID number
+    )]
     cases = [[dict(roster, data={**roster["data"], "lines": [bad]})] for bad in bad_lines]
     ledger = next(r for r in recs if r["kind"] == "ledger")
     cases.append([dict(ledger, data={**ledger["data"], "person": "999"})])

@@ -4,8 +4,8 @@ and their settlements. Owned by the district, keyed `STREET-...` (routed like de
 
 | kind | key | data |
 |---|---|---|
-| `roster` | `STREET-PERIOD` | the street's lines (person key, printed fields, band, items), withheld, when and by whom built and frozen, the 校验码 |
-| `ledger` | `STREET-PERSON-YEAR` | `months`: every month of that year a frozen roster touched, its net fen (0: nothing) |
+| `roster` | `STREET-PERIOD` | the street's lines (one array each, `columns` names them: person key, printed fields, band, items), withheld, when and by whom built and frozen, the 校验码 |
+| `ledger` | `STREET-PERSON-PERIOD` | `months`: every month of that period a frozen roster touched or the ledger holds, its net fen (0: nothing) |
 | `recovery` | `STREET-RECOVERY` | `person`, `period`, `month`, `amount_fen` |
 | `settlement` | `STREET-RECOVERY` | `settled_on`, `settled_by` |
 
@@ -31,6 +31,8 @@ from elderdesk.store.db import Session
 
 KINDS = ("roster", "ledger", "recovery", "settlement")
 PRINTED = ("id_number", "name", "sex", "birth_date", "street", "community", "bank", "account")
+# A roster line travels as one array (the part of a 2,000-person street stays small).
+COLUMNS = ("person", *PRINTED, "band", "monthly_fen", "items")
 
 Record = tuple[str, str, dict[str, Any]]
 
@@ -67,17 +69,17 @@ def _roster_records(s: Session, code: str, roster: Any, streets: set[str]) -> li
     held = returns_repo.withheld_people(s, [w[0] for w in withheld])
     refs = returns_repo.person_refs(s, code, [ln[0] for ln in lines] + list(held.values()))
     found = audit_repo.last_of(s, "roster.freeze", roster.period)
-    parts: dict[str, list[dict[str, Any]]] = {street: [] for street in streets}
-    years: dict[int, set[int]] = defaultdict(set)  # person -> years this roster touched
+    parts: dict[str, list[list[Any]]] = {street: [] for street in streets}
+    kind = Period.parse(roster.period).kind
+    periods: dict[int, set[str]] = defaultdict(set)  # person -> periods this roster touched
     for pid, *printed, band, monthly, rows in lines:
         street, key = refs.get(pid, ("", ""))
         if street not in parts:
             continue
-        parts[street].append({
-            "person": key, **dict(zip(PRINTED, map(_iso, printed), strict=True)), "band": band,
-            "monthly_fen": monthly,
-            "items": [[str(Month.from_index(m)), ITEM_KINDS[k], fen] for m, k, fen in rows]})
-        years[pid] |= {m // 12 for m, _k, _f in rows}
+        parts[street].append([key, *map(_iso, printed), band, monthly,
+                              [[str(Month.from_index(m)), ITEM_KINDS[k], fen]
+                               for m, k, fen in rows]])
+        periods[pid] |= {_period_of(m, kind) for m, _k, _f in rows}
     out: list[Record] = []
     for street in sorted(parts):
         out.append(("roster", f"{street}-{roster.period}", {
@@ -85,19 +87,20 @@ def _roster_records(s: Session, code: str, roster: Any, streets: set[str]) -> li
             "built_at": _iso(roster.built_at), "built_by": roster.built_by,
             "frozen_at": _iso(roster.frozen_at), "frozen_by": roster.frozen_by,
             "check_code": anchors.check_code(*found) if found else None,
-            "lines": parts[street],
+            "columns": list(COLUMNS), "lines": parts[street],
             "withheld": [[n, name, reason, list(months), fen]
                          for n, name, reason, months, fen in withheld
                          if refs.get(held.get(n, 0), ("",))[0] == street]}))
-    ledger = returns_repo.ledger_months(s, years)
-    touched = returns_repo.frozen_item_months(s, years)
-    for pid in sorted(years):
+    ledger = returns_repo.ledger_months(s, periods)
+    touched = returns_repo.frozen_item_months(s, periods)
+    for pid in sorted(periods):
         street, key = refs[pid]
         months = ledger.get(pid, {})
-        for year in sorted(years[pid]):
-            mine = sorted(m for m in set(months) | touched.get(pid, set()) if m // 12 == year)
-            out.append(("ledger", f"{street}-{key}-{year}", {
-                "street": street, "person": key, "year": year,
+        every = set(months) | touched.get(pid, set())
+        for period in sorted(periods[pid]):
+            mine = sorted(m for m in every if _period_of(m, kind) == period)
+            out.append(("ledger", f"{street}-{key}-{period}", {
+                "street": street, "person": key, "period": period,
                 "months": {str(Month.from_index(m)): months.get(m, 0) for m in mine}}))
     recs = returns_repo.recoveries_of(s, roster.id)
     more = returns_repo.person_refs(s, code, [r.person_id for r in recs])
@@ -108,6 +111,10 @@ def _roster_records(s: Session, code: str, roster: Any, streets: set[str]) -> li
                 "street": street, "person": key, "period": r.period, "month": r.month,
                 "amount_fen": r.amount_fen}))
     return out
+
+
+def _period_of(month: int, kind: str) -> str:
+    return str(Period.containing(Month.from_index(month), kind))
 
 
 def stamped(s: Session) -> None:
@@ -177,12 +184,12 @@ def apply(s: Session, code: str, rec: dict[str, Any]) -> str:
         return _apply_roster(s, code, owner, key, d)
     if kind == "ledger":
         pid = _own(s, code, what, d.get("person"))
-        year = int(d["year"])
+        period = _period(d["period"])
         months = {_month(m): int(fen) for m, fen in dict(d["months"]).items()}
-        if any(m // 12 != year or fen < 0 for m, fen in months.items()):
+        if any(Month.from_index(m) not in period or fen < 0 for m, fen in months.items()):
             raise ValueError("ledger")
         returns_repo.set_ledger(s, pid, months)
-        return f"{pid}:{year}"
+        return f"{pid}:{period}"
     if kind == "recovery":
         pid = _own(s, code, what, d.get("person"))
         period = _period(d["period"])
@@ -210,7 +217,9 @@ def _apply_roster(s: Session, code: str, owner: str, key: str, d: dict[str, Any]
     if returns_repo.roster_of_period(s, str(period), "frozen") is not None:
         raise ElderError("EXCHANGE_BAD_PACKAGE", detail=f"期次 {period} 本街道已自行冻结花名册")
     lines = []
-    for ln in d["lines"]:
+    columns = list(d.get("columns") or COLUMNS)
+    for values in d["lines"]:
+        ln = dict(zip(columns, values, strict=True))
         pid = _own(s, code, f"roster {key}", ln.get("person"), ln.get("id_number"))
         printed = tuple(_day(ln[f]) if f == "birth_date" else ln.get(f) for f in PRINTED)
         if printed[3] is None or not printed[0] or not printed[1]:
