@@ -94,8 +94,8 @@ class RosterView:
     notes: dict[str, Any] = field(default_factory=dict)
     withheld: tuple[WithheldView, ...] = ()  # sorted by ID number
     check_code: str | None = None  # 校验码 of the freeze's audit record (frozen rosters only)
-    frozen_by_office: str | None = None  # at a street: the district that froze this roster
     offices: dict[str, str] | None = None  # at a district: street code -> name (subtotals)
+    frozen_by_office: str | None = None  # at a street: the district that froze this roster
 
     @property
     def missing_accounts(self) -> tuple[WithheldView, ...]:
