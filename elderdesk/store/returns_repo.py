@@ -16,7 +16,7 @@ from elderdesk.domain.roster import LineView
 from elderdesk.store import roster_repo, settings_repo
 from elderdesk.store.orm import PersonRow
 from elderdesk.store.orm_allowance import RecoveryRow, RosterRow
-from elderdesk.store.orm_exchange import PartnerRow, RecordRow
+from elderdesk.store.orm_exchange import RecordRow
 
 # The highest roster id whose return records a district has written (settings key).
 MARK_KEY = "exchange.returns.roster"
@@ -41,13 +41,6 @@ def frozen_after(session: Session, roster_id: int) -> list[RosterRow]:
     """The frozen rosters with an id above roster_id, oldest first."""
     return list(session.execute(select(RosterRow).where(
         RosterRow.status == "frozen", RosterRow.id > roster_id).order_by(RosterRow.id)).scalars())
-
-
-def paid_streets(session: Session, period: str) -> list[str]:
-    """The streets a district pays in a period (exchange_partners.pays_from, migration 0010)."""
-    return list(session.execute(select(PartnerRow.code).where(
-        PartnerRow.pays_from.is_not(None), PartnerRow.pays_from <= period)
-        .order_by(PartnerRow.code)).scalars())
 
 
 def person_refs(session: Session, own: str, person_ids: Iterable[int]

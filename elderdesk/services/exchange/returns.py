@@ -26,6 +26,7 @@ from elderdesk.domain.ledger import KIND_CODE
 from elderdesk.domain.ledger import KINDS as ITEM_KINDS
 from elderdesk.domain.months import Month, Period
 from elderdesk.services.audit import anchors
+from elderdesk.services.exchange.district import pays
 from elderdesk.store import audit_repo, exchange_repo, returns_repo, roster_repo
 from elderdesk.store.db import Session
 
@@ -46,10 +47,12 @@ def district_records(s: Session, code: str) -> list[Record]:
     """The return records not written yet: those of every roster frozen since the last export
     for each street it pays, and every settlement."""
     out: list[Record] = []
+    partners = exchange_repo.partners(s)
     for roster in returns_repo.frozen_after(s, returns_repo.mark(s)):
-        streets = returns_repo.paid_streets(s, roster.period)
+        period = Period.parse(roster.period)
+        streets = {p.code for p in partners if len(p.code) == 9 and pays(p.pays_from, period)}
         if streets:
-            out += _roster_records(s, code, roster, set(streets))
+            out += _roster_records(s, code, roster, streets)
     settled = returns_repo.settled_recoveries(s)
     refs = returns_repo.person_refs(s, code, [r.person_id for r in settled])
     for r in settled:
