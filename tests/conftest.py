@@ -34,6 +34,8 @@ ENGINES = ("sqlite", "postgresql")
 def pytest_configure(config):
     config.addinivalue_line("markers", "needs_system(*names): needs these system programs or "
                                        "fonts (tests/system_tools.needs)")
+    config.addinivalue_line("markers", "sqlite_only(reason): in a BOTH_ENGINES module, this "
+                                       "test runs on SQLite only (the time budget)")
 
 
 def pytest_runtest_setup(item):
@@ -46,9 +48,11 @@ def pytest_terminal_summary(terminalreporter):
 
 def pytest_generate_tests(metafunc):
     """A test module with `BOTH_ENGINES = True` runs each test that uses the database (through
-    db_path, services...) on SQLite and on PostgreSQL (tests/pg.py)."""
+    db_path, services...) on SQLite and on PostgreSQL (tests/pg.py); one marked
+    `@pytest.mark.sqlite_only(reason)` (many variants of one check) on SQLite only."""
     if "db_engine" in metafunc.fixturenames and getattr(metafunc.module, "BOTH_ENGINES", False):
-        metafunc.parametrize("db_engine", ENGINES, indirect=True)
+        one = metafunc.definition.get_closest_marker("sqlite_only") is not None
+        metafunc.parametrize("db_engine", ENGINES[:1] if one else ENGINES, indirect=True)
 
 
 @pytest.fixture

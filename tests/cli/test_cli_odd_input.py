@@ -35,6 +35,7 @@ def code(r) -> tuple[int, str]:  # type: ignore[no-untyped-def]
     (["lifecert", ID, "--date", "2199-12-31"], (2, "DATE_IN_FUTURE")),
     (["roster", "build", "--period", "2199Q4"], (4, "PERIOD_IN_FUTURE")),
 ])
+@pytest.mark.sqlite_only("argument checks")
 def test_odd_dates_and_periods(run, argv, expected) -> None:
     assert run("people", "add", "--id", ID, "--name", "张三丰").status == 0
     assert code(run(*argv)) == expected
@@ -48,6 +49,7 @@ def test_planning_dates_may_lie_ahead(run) -> None:
 @pytest.mark.parametrize("today", ["0001-01-01", "9999-12-31", "2026-02-30"])
 @pytest.mark.parametrize("argv", [["people", "search", "张"], ["stats"],
                                   ["roster", "build", "--period", "2026Q1"]])
+@pytest.mark.sqlite_only("argument checks")
 def test_today_outside_the_range(run, today, argv) -> None:
     assert code(run(*argv, today=today)) == (2, "TODAY_INVALID")
 
@@ -113,6 +115,7 @@ def test_an_option_given_twice_with_different_values_is_a_usage_error(run) -> No
                                                   "--month", "2026-05"],
     ["form", "pickup", "--from", "", "--to", "", "--json"],
 ])
+@pytest.mark.sqlite_only("argument checks")
 def test_an_empty_date_is_refused_not_today(run, argv) -> None:
     status, c = code(run(*argv))
     assert status == 2 and c in ("INVALID_DATE", "INVALID_MONTH", "USAGE")

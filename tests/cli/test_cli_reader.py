@@ -110,6 +110,7 @@ def test_no_reader_and_the_override(run, tmp_path, monkeypatch) -> None:
     ("service",), ("bogus",), ("none", "x"), ("folder", ".", "--library", "x.so"),
     ("termb", "--library", "/no/such/lib.so"), ("termb", "--helper", "/no/python32.exe"),
 ])
+@pytest.mark.sqlite_only("argument checks; the audit is read on both engines above")
 def test_set_refuses_bad_arguments(run, argv, db_path) -> None:
     r = run("reader", "set", *argv)
     assert r.status == 2 and r.out == "" and r.err.startswith("READER_ARG_INVALID: ")

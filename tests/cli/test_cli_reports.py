@@ -89,6 +89,7 @@ def test_application_form(office, tmp_path):
     (("form", "application", make_id("1940-01-01", 5), "--json"), 4, "PERSON_NOT_FOUND"),
     (("form", "bogus", ID, "--json"), 2, "USAGE"),
 ])
+@pytest.mark.sqlite_only("argument and state checks; the forms print on both engines")
 def test_form_refusals(office, argv, status, code):
     r = office("clerk", *argv)
     assert (r.status, r.out) == (status, "")

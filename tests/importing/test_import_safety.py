@@ -212,6 +212,7 @@ ODD = ["\x00", "\x1f", "\x7f", "\u202a", "\u202d", "\u2067", "\u200b", "\u200c\u
        "\u3000", "𠀀", "\u0301"]
 
 
+@pytest.mark.sqlite_only("each character alone; all at once on both engines below")
 @pytest.mark.parametrize("odd", ODD)
 def test_fuzz_odd_characters_in_every_position(run, db_path, tmp_path, odd):
     names = [odd, f"张{odd}", f"{odd}三", f"王{odd}五", odd * 40]
@@ -227,6 +228,19 @@ def test_fuzz_odd_characters_in_every_position(run, db_path, tmp_path, odd):
     load_workbook(report)  # a readable workbook
     for f in doc["findings"]:
         assert len(f["message"]) < 300 and (f["name"] is None or len(f["name"]) <= 41)
+
+
+def test_fuzz_every_odd_character_in_one_import(run, db_path, tmp_path):
+    """Every odd character in every position of one workbook (on PostgreSQL through COPY)."""
+    names = [name for odd in ODD for name in (odd, f"张{odd}", f"{odd}三", f"王{odd}五")]
+    ids = [make_id("19450312", f"{i:03d}") for i in range(1, len(names) + 1)]
+    rows = [HEADER] + [[i, name, None, ids[i - 1], None, None, name, None, None, None, None,
+                        None] for i, name in enumerate(names, start=1)]
+    r = run("import", "people", str(write_xlsx(tmp_path / "in.xlsx", rows)), "--json")
+    assert r.status in (0, 1), r.err
+    doc = r.json
+    assert doc["rows_read"] == len(names) and 0 < doc["imported"] < len(names)
+    assert doc["imported"] == people_count(db_path)
 
 
 def test_fuzz_deaths_list_with_odd_names(run, tmp_path):

@@ -163,6 +163,7 @@ _WORKER = textwrap.dedent("""
 """)
 
 
+@pytest.mark.sqlite_only("PostgreSQL: tests/services/test_pg_concurrency.py")
 def test_numbering_stays_gap_free_under_two_processes(db_path, fees, clerk, admin, tmp_path):
     fees.users.add(admin, "clerk2", ["clerk"], PASSWORD)
     ids = [add(fees, clerk, "1950-01-01", i).id_number for i in range(1, 61)]

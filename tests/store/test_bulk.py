@@ -276,10 +276,10 @@ def test_pg_a_failed_load_keeps_nothing_and_raises_its_own_error(pg_db):
     import psycopg
 
     records = make_people(300, 9, on=ON, stamp=STAMP)
-    with pytest.raises(psycopg.errors.UniqueViolation), pg_db.write() as s:
-        with bulk.bulk_load(s, 600) as load:
-            load.insert(records)
-            load.insert(records[299:])  # a duplicate: COPY fails, the transaction with it
+    with pytest.raises(psycopg.errors.UniqueViolation), pg_db.write() as s, \
+            bulk.bulk_load(s, 600) as load:
+        load.insert(records)
+        load.insert(records[299:])  # a duplicate: COPY fails, the transaction with it
     with pg_db.read() as s:
         assert s.execute(select(func.count()).select_from(PersonRow)).scalar_one() == 0
         assert s.execute(select(func.count()).select_from(PersonKeyRow)).scalar_one() == 0
