@@ -5503,6 +5503,11 @@ cropped to a 1-inch photo (25×35 mm)</translation>
 <context>
     <name>RosterLinesTableModel</name>
     <message>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="1"/>
+        <source>登记街道</source>
+        <translation>Registering street</translation>
+    </message>
+    <message>
         <location filename="../../elderdesk/ui/models/roster_models.py" line="36"/>
         <source>序号</source>
         <translation>No.</translation>
@@ -5577,6 +5582,11 @@ cropped to a 1-inch photo (25×35 mm)</translation>
 </context>
 <context>
     <name>RosterPage</name>
+    <message>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="1"/>
+        <source>{s}：{n} 行，发放 {people} 人，合计 {paid} 元；追回 {recovery} 元。全区</source>
+        <translation>{s}: {n} lines, {people} paid, total {paid} yuan; recovery {recovery} yuan. District </translation>
+    </message>
     <message>
         <location filename="../../elderdesk/ui/pages/roster_page.py" line="80"/>
         <source>取消生成</source>
@@ -6650,6 +6660,59 @@ You can use the program as usual; it will try again at the next start.</translat
         <location filename="../../elderdesk/ui/duplicates_page.py" line="112"/>
         <source>已导出 {n} 人到 {path}</source>
         <translation>Exported {n} people to {path}</translation>
+    </message>
+</context>
+<context>
+    <name>RosterSubtotalsTableModel</name>
+    <message>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="1"/>
+        <source>街道</source>
+        <translation>Street</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="1"/>
+        <source>社区</source>
+        <translation>Community</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="1"/>
+        <source>人数</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="1"/>
+        <source>正常发放</source>
+        <translation>Regular</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="1"/>
+        <source>补发</source>
+        <translation>Arrears</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="1"/>
+        <source>发放合计</source>
+        <translation>Total paid</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="1"/>
+        <source>追回</source>
+        <translation>Recovery</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="1"/>
+        <source>（未填社区）</source>
+        <translation>(no community)</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="1"/>
+        <source>{s} 小计</source>
+        <translation>{s} subtotal</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="1"/>
+        <source>合计</source>
+        <translation>Total</translation>
     </message>
 </context>
 </TS>

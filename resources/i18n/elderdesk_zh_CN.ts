@@ -5504,6 +5504,11 @@ JPEG 或 PNG 格式
 <context>
     <name>RosterLinesTableModel</name>
     <message>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="1"/>
+        <source>登记街道</source>
+        <translation>登记街道</translation>
+    </message>
+    <message>
         <location filename="../../elderdesk/ui/models/roster_models.py" line="36"/>
         <source>序号</source>
         <translation>序号</translation>
@@ -5578,6 +5583,11 @@ JPEG 或 PNG 格式
 </context>
 <context>
     <name>RosterPage</name>
+    <message>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="1"/>
+        <source>{s}：{n} 行，发放 {people} 人，合计 {paid} 元；追回 {recovery} 元。全区</source>
+        <translation>{s}：{n} 行，发放 {people} 人，合计 {paid} 元；追回 {recovery} 元。全区</translation>
+    </message>
     <message>
         <location filename="../../elderdesk/ui/pages/roster_page.py" line="80"/>
         <source>取消生成</source>
@@ -6651,6 +6661,59 @@ JPEG 或 PNG 格式
         <location filename="../../elderdesk/ui/duplicates_page.py" line="112"/>
         <source>已导出 {n} 人到 {path}</source>
         <translation>已导出 {n} 人到 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>RosterSubtotalsTableModel</name>
+    <message>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="1"/>
+        <source>街道</source>
+        <translation>街道</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="1"/>
+        <source>社区</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="1"/>
+        <source>人数</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="1"/>
+        <source>正常发放</source>
+        <translation>正常发放</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="1"/>
+        <source>补发</source>
+        <translation>补发</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="1"/>
+        <source>发放合计</source>
+        <translation>发放合计</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="1"/>
+        <source>追回</source>
+        <translation>追回</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="1"/>
+        <source>（未填社区）</source>
+        <translation>（未填社区）</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="1"/>
+        <source>{s} 小计</source>
+        <translation>{s} 小计</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="1"/>
+        <source>合计</source>
+        <translation>合计</translation>
     </message>
 </context>
 </TS>

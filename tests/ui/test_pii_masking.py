@@ -114,6 +114,7 @@ FACTORIES = {
             ID, "张三丰", "2026Q1", "2026-02", 10000, None)]),
     "HistoryTableModel": _no_pii("allowance_models.HistoryTableModel"),
     "RosterItemsTableModel": _no_pii("roster_models.RosterItemsTableModel"),
+    "RosterSubtotalsTableModel": _no_pii("roster_models.RosterSubtotalsTableModel"),
     "UsersTableModel": _no_pii("user_models.UsersTableModel"),
     "StatTableModel": _no_pii("stats_models.StatTableModel"),
 }

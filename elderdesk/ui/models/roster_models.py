@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFont
 
 from elderdesk.domain.money import fen_to_str
 from elderdesk.domain.months import Month
@@ -25,6 +25,7 @@ def _money(fen: int) -> str:
 # --- lines ----------------------------------------------------------------------------------
 (L_NO, L_ID, L_NAME, L_COMMUNITY, L_AGE, L_BAND, L_MONTHLY, L_REGULAR, L_ARREARS, L_PAID,
  L_RECOVERY, L_ITEMS) = range(12)
+L_OFFICE = 12  # at a district: the registering street (show_office; the page shows it after 社区)
 _MONEY_COLS = (L_MONTHLY, L_REGULAR, L_ARREARS, L_PAID, L_RECOVERY)
 
 
@@ -38,6 +39,17 @@ class RosterLinesTableModel(PersonRowsModel):
                          self.tr("补发"), self.tr("发放合计"), self.tr("追回"), self.tr("明细")]
         self._kinds = {"regular": self.tr("正常"), "arrears": self.tr("补发"),
                        "recovery": self.tr("追回")}
+        self._offices: dict[str, str] | None = None
+
+    def show_office(self, names: dict[str, str]) -> None:
+        """Add the 登记街道 column (a district: lines carry `office`); names: code -> name."""
+        if len(self._headers) == L_OFFICE:
+            self.beginResetModel()
+            self._headers.append(self.tr("登记街道"))
+            self._offices = dict(names)
+            self.endResetModel()
+        else:
+            self._offices = dict(names)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         line: LineView | None = self._row_at(index)
@@ -61,6 +73,8 @@ class RosterLinesTableModel(PersonRowsModel):
                   str(ln.age), ln.band or "", _money(ln.monthly_fen), _money(ln.regular_fen),
                   _money(ln.arrears_fen), _money(ln.paid_fen), _money(ln.recovery_fen),
                   self.items_text(ln))
+        if col == L_OFFICE and self._offices is not None:
+            return street_text(ln.office, self._offices)
         return values[col] if 0 <= col < len(values) else None
 
     def items_text(self, ln: LineView) -> str:
@@ -73,6 +87,11 @@ class RosterLinesTableModel(PersonRowsModel):
         return self.tr("；").join(parts)
 
 
+def street_text(code: str | None, names: dict[str, str]) -> str:
+    """'420103001 民意街道' as the street filter lists it; '' for no street."""
+    return f"{code} {names.get(code, '')}".strip() if code else ""
+
+
 def _ranges(months: list[Month], to: str) -> str:
     runs: list[list[Month]] = []
     for m in months:
@@ -81,6 +100,71 @@ def _ranges(months: list[Month], to: str) -> str:
         else:
             runs.append([m])
     return "、".join(str(r[0]) if len(r) == 1 else f"{r[0]}{to}{r[-1]}" for r in runs)
+
+
+# --- a district's subtotals per street and community (as the printed roster ends) -----------
+S_STREET, S_COMMUNITY, S_PEOPLE, S_REGULAR, S_ARREARS, S_PAID, S_RECOVERY = range(7)
+SUB_ROW, SUB_STREET, SUB_TOTAL = "row", "street", "total"
+
+
+class RosterSubtotalsTableModel(ListTableModel):
+    """Rows (kind, street, community, [people, regular, arrears, paid, recovery] in fen):
+    each street's communities, then the street's 小计; 合计 last. Only the chosen street's rows
+    when the page filters one (then its 小计 is the last row)."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__([], parent)
+        self._headers = [self.tr("街道"), self.tr("社区"), self.tr("人数"), self.tr("正常发放"),
+                         self.tr("补发"), self.tr("发放合计"), self.tr("追回")]
+
+    def set_lines(self, lines: Sequence[LineView], names: dict[str, str],
+                  street: str | None = None) -> None:
+        groups: dict[str, dict[str, list[int]]] = {}
+        for ln in lines:
+            if street is not None and ln.office != street:
+                continue
+            sums = groups.setdefault(ln.office or "", {}).setdefault(ln.community or "", [0] * 5)
+            for i, v in enumerate((1 if ln.payments else 0, ln.regular_fen, ln.arrears_fen,
+                                   ln.paid_fen, ln.recovery_fen)):
+                sums[i] += v
+        rows: list[tuple[str, str, str, list[int]]] = []
+        grand = [0] * 5
+        for code in sorted(groups):
+            name, total = street_text(code, names), [0] * 5
+            for community in sorted(groups[code]):
+                v = groups[code][community]
+                rows.append((SUB_ROW, name, community or self.tr("（未填社区）"), v))
+                total = [x + y for x, y in zip(total, v, strict=True)]
+            rows.append((SUB_STREET, self.tr("{s} 小计").format(s=name), "", total))
+            grand = [x + y for x, y in zip(grand, total, strict=True)]
+        if street is None:
+            rows.append((SUB_TOTAL, self.tr("合计"), "", grand))
+        self.beginResetModel()
+        self._rows = rows
+        self.endResetModel()
+
+    def sums(self, row: int) -> list[int]:
+        return list(self._rows[row][3])
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        row = self._row_at(index)
+        if row is None:
+            return None
+        kind, street, community, v = row
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            values = (street, community, str(v[0]), *(fen_to_str(x, grouping=True)
+                                                      for x in v[1:]))
+            return values[col] if 0 <= col < len(values) else None
+        if role == Qt.ItemDataRole.TextAlignmentRole and col >= S_PEOPLE:
+            return _RIGHT
+        if role == Qt.ItemDataRole.FontRole and kind != SUB_ROW:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.ForegroundRole and col == S_RECOVERY and v[4]:
+            return _RED_COLOR
+        return None
 
 
 # --- items of one line -------------------------------------------------------------------------

@@ -32,10 +32,19 @@ from elderdesk.ui.dialogs.file_dialog import FileDialog
 from elderdesk.ui.dialogs.freeze_dialog import FreezeDialog
 from elderdesk.ui.errors import error_text, show_status
 from elderdesk.ui.layout import FlowLayout, WrapLabel
-from elderdesk.ui.models.roster_models import L_ITEMS, RosterItemsTableModel, RosterLinesTableModel
+from elderdesk.ui.models.roster_models import (
+    L_COMMUNITY,
+    L_ITEMS,
+    L_OFFICE,
+    RosterItemsTableModel,
+    RosterLinesTableModel,
+    RosterSubtotalsTableModel,
+    street_text,
+)
 from elderdesk.ui.ops import Ops, Task
 from elderdesk.ui.pages.recoveries_tab import RecoveriesTab
 from elderdesk.ui.widgets.record_table import record_table
+from elderdesk.ui.widgets.street_filter import StreetFilter
 from elderdesk.ui.widgets.unmask import guard_unmask
 
 if TYPE_CHECKING:
@@ -54,6 +63,7 @@ class RosterPage(QWidget):
         self._period_kind: str | None = None
         self.model = RosterLinesTableModel(self)
         self.items_model = RosterItemsTableModel(self)
+        self.subtotals_model = RosterSubtotalsTableModel(self)  # a district's streets
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self._build_roster_tab(), self.tr("花名册"))
         self.recoveries = RecoveriesTab(ops, services, operator, self)
@@ -85,6 +95,10 @@ class RosterPage(QWidget):
         top = FlowLayout()  # wraps in a narrow window at a large font
         top.addWidget(QLabel(self.tr("期次"), tab))
         top.addWidget(self.period_edit)
+        self.street_filter = StreetFilter(self._ops, self._services, self._op, tab)  # district
+        self.street_filter.found_district.connect(self._use_streets)
+        self.street_filter.street_changed.connect(lambda _s: self._show_lines())
+        top.addWidget(self.street_filter)
         for b in (self.show_button, self.build_button, self.cancel_button, self.compare_button,
                   self.freeze_button, self.xlsx_button, self.pdf_button):
             top.addWidget(b)
@@ -100,9 +114,17 @@ class RosterPage(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._on_line_changed)
         self.items_table = record_table(tab, self.items_model)
         self.items_table.horizontalHeader().setStretchLastSection(False)
-        splitter = QSplitter(Qt.Orientation.Vertical, tab)
+        # at a district: subtotals per street and community beside a line's items
+        self.subtotals_table = record_table(tab, self.subtotals_model)
+        self.subtotals_table.horizontalHeader().setStretchLastSection(False)  # numbers together
+        self.subtotals_table.setVisible(False)
+        bottom = QSplitter(Qt.Orientation.Horizontal, tab)
+        bottom.addWidget(self.items_table)
+        bottom.addWidget(self.subtotals_table)
+        bottom.setStretchFactor(1, 2)
+        splitter = self._splitter = QSplitter(Qt.Orientation.Vertical, tab)
         splitter.addWidget(self.table)
-        splitter.addWidget(self.items_table)
+        splitter.addWidget(bottom)
         splitter.setStretchFactor(0, 4)
         splitter.setStretchFactor(1, 1)
         self.totals_label = WrapLabel("", tab)
@@ -189,18 +211,56 @@ class RosterPage(QWidget):
 
     def _show_view(self, view: RosterView | None) -> None:
         self.view = view
-        self.model.set_rows(view.lines if view else [])
-        self.items_model.set_items([])
         if view is None:
             self.status_label.setText(self.tr("期次 {p}：尚未生成花名册").format(p=self.period_text()))
-            self.totals_label.clear()
         else:
             self.period_edit.setText(view.period)
             self.status_label.setText(self._status_text(view))
-            self.totals_label.setText(self._totals_text(view))
-            if view.lines:
-                self.table.selectRow(0)
+        self._show_lines()
         self._update_actions()
+
+    def street(self) -> str | None:
+        """At a district, the street chosen in the filter (None: all streets)."""
+        return self.street_filter.street() if self.street_filter.district else None
+
+    def _use_streets(self) -> None:
+        """A district (issue 15): the 登记街道 column after 社区 and the subtotals table."""
+        self.model.show_office(self.view.offices or {} if self.view else {})
+        header = self.table.horizontalHeader()
+        header.moveSection(header.visualIndex(L_OFFICE), header.visualIndex(L_COMMUNITY) + 1)
+        self.subtotals_table.setVisible(True)
+        total = sum(self._splitter.sizes())
+        if total > 0:  # room for the subtotals: the lines take 3/5
+            self._splitter.setSizes([total * 3 // 5, total - total * 3 // 5])
+        self._show_lines()
+
+    def _show_lines(self) -> None:
+        """The shown view's lines (a district: only the chosen street's), the subtotals and the
+        totals (a chosen street's count and sums first, then the whole roster's)."""
+        view, street = self.view, self.street()
+        lines = () if view is None else view.lines if street is None else tuple(
+            ln for ln in view.lines if ln.office == street)
+        names = (view.offices if view else None) or {}
+        if self.street_filter.district:
+            self.model.show_office(names)
+            self.subtotals_model.set_lines(lines, names, street)
+        self.model.set_rows(lines)
+        self.items_model.set_items([])
+        if view is None:
+            self.totals_label.clear()
+            return
+        text = self._totals_text(view)
+        if street is not None:
+            paid = sum(ln.paid_fen for ln in lines)
+            text = self.tr("{s}：{n} 行，发放 {people} 人，合计 {paid} 元；追回 {recovery} 元。"
+                           "全区").format(
+                s=street_text(street, names), n=len(lines),
+                people=sum(1 for ln in lines if ln.payments),
+                paid=fen_to_str(paid, grouping=True),
+                recovery=fen_to_str(sum(ln.recovery_fen for ln in lines), grouping=True)) + text
+        self.totals_label.setText(text)
+        if lines:
+            self.table.selectRow(0)
 
     def _status_text(self, v: RosterView) -> str:
         if v.status == RosterStatus.FROZEN and v.frozen_at is not None:
@@ -311,18 +371,21 @@ class RosterPage(QWidget):
         button = self.xlsx_button if kind == "xlsx" else self.pdf_button
         if self.view is None or not button.isEnabled():
             return
-        period = self.view.period
-        missing = self.view.missing_accounts if kind == "xlsx" else ()
+        period, street = self.view.period, self.street()  # a chosen street: its part only
+        missing = tuple(w for w in self.view.missing_accounts if street is None
+                        or w.office == street) if kind == "xlsx" else ()
         if missing and not self.confirm_missing_accounts(
                 len(missing), self.tr("导出银行文件"),
                 self.tr("他们不列入银行文件，名单在工作表“待补录账号”中。仍要导出吗？")):
             return
-        path = FileDialog.ask_save(self, title, name.format(p=period), file_filter)
+        path = FileDialog.ask_save(self, title, name.format(p=period if street is None else
+                                                           f"{period}_{street}"), file_filter)
         if path is None:
             return
         export, op = self._services.roster.export, self._op
+        only = {} if street is None else {"office": street}
         self._say(self.tr("正在导出……"))
-        self._task = self._ops.run_task(lambda _t: export(op, period, **{kind: path}),
+        self._task = self._ops.run_task(lambda _t: export(op, period, **{kind: path}, **only),
                                         lambda files: self._on_exported(files), self._failed,
                                         write=True)
         self._update_actions()
