@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import bindparam, func, insert, select, update
+from sqlalchemy.orm import Session, undefer_group
 
 from elderdesk.store import settings_repo
-from elderdesk.store.orm import PersonRow
+from elderdesk.store.orm import PersonRow, compact_household
 from elderdesk.store.orm_allowance import EnrollmentRow, LifeCertRow
 from elderdesk.store.orm_cards import CardRow
 from elderdesk.store.orm_exchange import PackageRow, PartnerRow, RecordRow
@@ -116,9 +117,106 @@ def person_offices(session: Session, id_numbers: Iterable[str]) -> dict[str, lis
 
 
 def changed_since(session: Session, owner: str, version: int) -> list[RecordRow]:
+    # populate_existing: rows written in bulk (write_records) since an object was loaded
     return list(session.execute(select(RecordRow).where(
         RecordRow.owner == owner, RecordRow.version > version).order_by(
-        RecordRow.version)).scalars())
+        RecordRow.version).execution_options(populate_existing=True)).scalars())
+
+
+def max_version(session: Session, owner: str) -> int:
+    """The highest version of owner's records held here (0: none)."""
+    return int(session.execute(select(func.max(RecordRow.version)).where(
+        RecordRow.owner == owner)).scalar() or 0)
+
+
+def _chunks(items: list, size: int = 500) -> Iterable[list]:
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
+
+
+def held_records(session: Session, kind: str, owner: str, keys: Iterable[str]
+                 ) -> dict[str, tuple[str, int]]:
+    """key -> (local_id, version) of owner's records of kind held here, of those keys (one
+    query per 500 keys)."""
+    out: dict[str, tuple[str, int]] = {}
+    for chunk in _chunks(sorted(set(keys))):
+        out.update((k, (local, v)) for k, local, v in session.execute(
+            select(RecordRow.key, RecordRow.local_id, RecordRow.version).where(
+                RecordRow.kind == kind, RecordRow.owner == owner, RecordRow.key.in_(chunk))))
+    return out
+
+
+def write_records(session: Session, rows: list[dict[str, Any]], existing: set[tuple[str, str,
+                                                                                 str]]) -> None:
+    """Insert or update exchange_records in bulk: rows are dicts of its columns; those whose
+    (kind, owner, key) is in `existing` are updated, the others inserted (executemany)."""
+    new = [r for r in rows if (r["kind"], r["owner"], r["key"]) not in existing]
+    old = [{"k_kind": r["kind"], "k_owner": r["owner"], "k_key": r["key"], **r}
+           for r in rows if (r["kind"], r["owner"], r["key"]) in existing]
+    table = RecordRow.__table__
+    for chunk in _chunks(new, 2000):
+        session.execute(insert(table), chunk)
+    if old:
+        stmt = update(table).where(
+            table.c.kind == bindparam("k_kind"), table.c.owner == bindparam("k_owner"),
+            table.c.key == bindparam("k_key")).values(
+            local_id=bindparam("local_id"), version=bindparam("version"),
+            digest=bindparam("digest"), body=bindparam("body"))
+        for chunk in _chunks(old, 2000):
+            session.connection().execute(stmt, chunk)
+
+
+def people_by_ids(session: Session, ids: Iterable[int]) -> dict[int, PersonRow]:
+    out: dict[int, PersonRow] = {}
+    for chunk in _chunks(sorted(set(ids))):
+        out.update((r.id, r) for r in session.execute(select(PersonRow).where(
+            PersonRow.id.in_(chunk))).scalars())
+    return out
+
+
+def enrollments_by_ids(session: Session, ids: Iterable[int]) -> dict[int, EnrollmentRow]:
+    out: dict[int, EnrollmentRow] = {}
+    for chunk in _chunks(sorted(set(ids))):
+        out.update((r.id, r) for r in session.execute(select(EnrollmentRow).where(
+            EnrollmentRow.id.in_(chunk))).scalars())
+    return out
+
+
+def insert_people(session: Session, rows: list[dict[str, Any]]) -> list[int]:
+    """New people rows (dicts of PersonRow attributes) in bulk; their ids in the same order."""
+    table = PersonRow.__table__
+    values = [{**{k: v for k, v in r.items() if k != "household_address"},
+               "household_address": compact_household(r.get("household_address"),
+                                                      r.get("current_address"))}
+              for r in rows]
+    ids: list[int] = []
+    for chunk in _chunks(values, 1000):
+        ids += session.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True),
+                               chunk).scalars().all()
+    return ids
+
+
+def insert_enrollments(session: Session, rows: list[dict[str, Any]]) -> list[int]:
+    """New enrollments rows in bulk; their ids in the same order."""
+    table = EnrollmentRow.__table__
+    ids: list[int] = []
+    for chunk in _chunks(rows, 1000):
+        ids += session.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True),
+                               chunk).scalars().all()
+    return ids
+
+
+def add_lifecerts(session: Session, rows: list[tuple[int, Any]], at: datetime) -> None:
+    """Proofs of life (person_id, date) not held yet, in bulk (user unknown: another office's)."""
+    wanted = list(dict.fromkeys(rows))
+    have: set[tuple[int, Any]] = set()
+    for chunk in _chunks(sorted({pid for pid, _d in wanted})):
+        have.update((pid, on) for pid, on in session.execute(select(
+            LifeCertRow.person_id, LifeCertRow.cert_date).where(LifeCertRow.person_id.in_(chunk))))
+    new = [{"person_id": pid, "cert_date": on, "recorded_at": at, "user_id": None}
+           for pid, on in wanted if (pid, on) not in have]
+    for chunk in _chunks(new, 2000):
+        session.execute(insert(LifeCertRow.__table__), chunk)
 
 
 def count_changed_since(session: Session, owner: str, version: int) -> int:
@@ -149,5 +247,6 @@ def street_rows(session: Session) -> tuple[list, list, list, list]:
     """Every person, proof of life, application and card of this office (what a street owns)."""
     return (list(session.execute(select(PersonRow).order_by(PersonRow.id)).scalars()),
             list(session.execute(select(LifeCertRow)).scalars()),
-            list(session.execute(select(EnrollmentRow).order_by(EnrollmentRow.id)).scalars()),
+            list(session.execute(select(EnrollmentRow).options(undefer_group("source"))
+                                 .order_by(EnrollmentRow.id)).scalars()),  # no load per row
             list(session.execute(select(CardRow).order_by(CardRow.id)).scalars()))

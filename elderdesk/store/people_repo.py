@@ -71,6 +71,28 @@ def set_keys(session: Session, person_id: int, keys: Iterable[str]) -> None:
         session.execute(insert(PersonKeyRow), rows)
 
 
+def set_keys_many(session: Session, people: Sequence[tuple[int, str, Iterable[str]]]) -> None:
+    """set_keys for many people at once: (person id, ID number, keys); their old keys are
+    replaced, a key another registration of the same number holds is not stored twice."""
+    ids = sorted({pid for pid, _n, _k in people})
+    for i in range(0, len(ids), 500):
+        session.execute(delete(PersonKeyRow).where(PersonKeyRow.person_id.in_(ids[i:i + 500])))
+    numbers = sorted({number for _p, number, _k in people})
+    taken: set[tuple[str, str]] = set()
+    for i in range(0, len(numbers), 500):
+        taken.update((k, n) for k, n in session.execute(select(
+            PersonKeyRow.key, PersonKeyRow.id_number).where(
+            PersonKeyRow.id_number.in_(numbers[i:i + 500]))))
+    rows = []
+    for pid, number, keys in people:
+        for k in dict.fromkeys(keys):
+            if (k, number) not in taken:
+                taken.add((k, number))
+                rows.append({"key": k, "id_number": number, "person_id": pid})
+    for i in range(0, len(rows), 5000):
+        session.execute(insert(PersonKeyRow.__table__), rows[i:i + 5000])
+
+
 def _upper_bound(prefix: str) -> str:
     """Smallest string greater than every string starting with prefix (binary collation)."""
     return prefix[:-1] + chr(ord(prefix[-1]) + 1)

@@ -79,20 +79,22 @@ def street_paid_records(s: Session) -> list[tuple[str, str, dict[str, Any]]]:
 
 
 # --- a district ----------------------------------------------------------------------------
-def apply_paid(s: Session, rec: dict[str, Any]) -> str:
+def apply_paid(s: Session, rec: dict[str, Any], held: Any,
+               ledgers: dict[int, dict[int, int]]) -> str:
     """A street's `paid_roster` / `paid_ledger` at the district (local id returned). The ledger
-    replaces the district's ledger of that person while the street pays."""
+    replaces the district's ledger of that person while the street pays (kept in `ledgers`,
+    written in bulk by the caller: district_repo.replace_ledgers)."""
     owner, key, d = rec["owner"], rec["key"], rec["data"]
     if rec["kind"] == PAID_ROSTER:
         _period(d["period"])
         return f"{owner}-{key}"
     months = {_month(m): int(fen) for m, fen in dict(d["months"]).items()}
-    found = exchange_repo.record(s, "person", owner, str(d["person"]))
-    if found is None or not found.local_id.isdigit():  # not held here (a DUP_OFFICE entry)
+    pid = held.local_int("person", str(d["person"]))
+    if pid is None:  # not held here (a DUP_OFFICE entry)
         return f"x{owner}-{key}"
     partner = exchange_repo.partner(s, owner)
     if partner is not None and partner.pays_from is None:
-        district_repo.replace_ledger(s, int(found.local_id), months)
+        ledgers[pid] = months
     return f"{owner}-{key}"
 
 

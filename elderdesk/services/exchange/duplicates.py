@@ -104,17 +104,18 @@ def suspected(s: Session) -> list[Duplicate]:
     return out
 
 
-def import_findings(s: Session, sender: str, recs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def import_findings(s: Session, sender: str, recs: list[dict[str, Any]], held: Any
+                    ) -> list[dict[str, Any]]:
     """DUP_OFFICE for each ID a package's person or application records touched that is live
     at the sender and at another street (called after the records are written)."""
     people, apps = [], []
     for rec in recs:
         if rec.get("kind") not in ("person", "application"):
             continue
-        held = exchange_repo.record(s, rec["kind"], rec["owner"], str(rec["key"]))
-        if held is None or not held.local_id.isdigit():
+        local = held.local_int(rec["kind"], str(rec["key"]))  # as written (services/exchange/held.py)
+        if local is None:
             continue
-        (people if rec["kind"] == "person" else apps).append(int(held.local_id))
+        (people if rec["kind"] == "person" else apps).append(local)
     numbers = set(duplicates_repo.numbers_of_people(s, people))
     numbers |= set(duplicates_repo.numbers_of_applications(s, apps))
     if not numbers:

@@ -12,17 +12,19 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
 from elderdesk.domain.states import EndReason, EnrollmentStatus, PersonStatus, StopReason
 from elderdesk.services.clock import now
-from elderdesk.services.exchange.district import street_paid_records
 from elderdesk.services.exchange import returns
+from elderdesk.services.exchange.district import street_paid_records
+from elderdesk.services.exchange.held import Held
 from elderdesk.store import allowance_repo, audit_repo, exchange_repo, people_repo
 from elderdesk.store.db import Session
 from elderdesk.store.orm import PersonRow
-from elderdesk.store.orm_allowance import EnrollmentRow, LifeCertRow
+from elderdesk.store.orm_allowance import EnrollmentRow
 from elderdesk.store.pinyin import name_keys
 
 St = EnrollmentStatus
@@ -121,36 +123,61 @@ def _date(v: Any) -> date | None:
     return date.fromisoformat(v) if isinstance(v, str) and v else None
 
 
-def apply_person(s: Session, rec: dict[str, Any], findings: list[dict[str, Any]]) -> str:
-    """The street's register entry at the district: a new row, or the row updated, with the
-    street's code in people.office. An ID another street registered too is a second row (both
-    kept, not merged: the 疑似重复 list); services/exchange/duplicates.py gives DUP_OFFICE."""
-    owner, key, d = rec["owner"], rec["key"], rec["data"]
-    found = exchange_repo.record(s, "person", owner, key)
-    row = s.get(PersonRow, int(found.local_id)) if found and found.local_id.isdigit() else None
-    number = str(d.get("id_number") or "")
+def _person_values(d: dict[str, Any]) -> dict[str, Any]:
     values = {f: (_date(d.get(f)) if f in _DATES else d.get(f)) for f in PERSON_FIELDS}
-    if (len(number) != 18 or not isinstance(values["name"], str) or not values["name"]
-            or values["sex"] not in ("M", "F") or values["birth_date"] is None
-            or values["status"] not in set(PersonStatus)):
+    if (len(str(d.get("id_number") or "")) != 18 or not isinstance(values["name"], str)
+            or not values["name"] or values["sex"] not in ("M", "F")
+            or values["birth_date"] is None or values["status"] not in set(PersonStatus)):
         raise ValueError("person")
+    return values
+
+
+def apply_people(s: Session, recs: list[tuple[int, dict[str, Any]]], held: Held,
+                 unreadable: Callable[[int, dict[str, Any]], Exception]) -> None:
+    """The street's register entries at the district, in bulk: new rows (inserted at once, with
+    their pinyin keys), or the rows updated, with the street's code in people.office. An ID
+    another street registered too is a second row (both kept, not merged: the 疑似重复 list);
+    services/exchange/duplicates.py gives DUP_OFFICE."""
+    checked = []
+    for n, rec in recs:
+        try:
+            checked.append((rec, _person_values(rec["data"])))
+        except (ValueError, TypeError, KeyError, AttributeError):
+            raise unreadable(n, rec) from None
+    rows = exchange_repo.people_by_ids(
+        s, [pid for rec, _v in checked if (pid := held.local_int("person", rec["key"]))])
     stamp = now()
-    if row is None:
-        row = PersonRow(**values, office=owner, created_at=stamp, updated_at=stamp)
-        s.add(row)
-        s.flush()
-        people_repo.set_keys(s, row.id, name_keys(row.name))
-        return str(row.id)
-    renamed = row.name != values["name"]
-    for f, v in values.items():
-        setattr(row, f, v)
-    row.updated_at = stamp
+    new: list[tuple[dict[str, Any], dict[str, Any]]] = []
+    keys: list[tuple[int, str, tuple[str, ...]]] = []
+    names: dict[str, tuple[str, ...]] = {}
+
+    def keys_of(name: str) -> tuple[str, ...]:
+        if name not in names:
+            names[name] = tuple(name_keys(name))
+        return names[name]
+
+    for rec, values in checked:
+        row = rows.get(held.local_int("person", rec["key"]) or 0)
+        if row is None:
+            new.append((rec, values))
+            continue
+        renamed = row.name != values["name"]
+        for f, v in values.items():
+            setattr(row, f, v)
+        row.updated_at = stamp
+        if renamed:
+            keys.append((row.id, row.id_number, keys_of(row.name)))
+        if row.status != PersonStatus.ACTIVE:
+            _end_enrollment(s, row)
+        held.put(rec, str(row.id), digest(rec["data"]))
     s.flush()
-    if renamed:
-        people_repo.set_keys(s, row.id, name_keys(row.name))
-    if row.status != PersonStatus.ACTIVE:
-        _end_enrollment(s, row)
-    return str(row.id)
+    ids = exchange_repo.insert_people(s, [{**values, "office": rec["owner"], "created_at": stamp,
+                                           "updated_at": stamp} for rec, values in new])
+    for (rec, values), pid in zip(new, ids, strict=True):
+        keys.append((pid, values["id_number"], keys_of(values["name"])))
+        held.put(rec, str(pid), digest(rec["data"]))
+    if keys:
+        people_repo.set_keys_many(s, keys)
 
 
 def _end_enrollment(s: Session, person: PersonRow) -> None:
@@ -169,52 +196,65 @@ def _end_enrollment(s: Session, person: PersonRow) -> None:
         e.status, e.ended_on, e.end_reason = St.CANCELLED, when, reason
 
 
-def _person_local(s: Session, owner: str, person_key: Any) -> int | None:
-    found = exchange_repo.record(s, "person", owner, str(person_key))
-    return int(found.local_id) if found and found.local_id.isdigit() else None
-
-
-def apply_lifecert(s: Session, rec: dict[str, Any]) -> str:
+def apply_lifecert(s: Session, rec: dict[str, Any], held: Held,
+                   pending: list[tuple[int, date]]) -> str:
+    """A proof of life: kept in `pending` (written in bulk by the caller, exchange_repo.
+    add_lifecerts); the local id returned."""
     owner, d = rec["owner"], rec["data"]
-    pid, on = _person_local(s, owner, d.get("person")), _date(d.get("date"))
+    pid, on = held.local_int("person", d.get("person")), _date(d.get("date"))
     if pid is None or on is None:
         return f"x{owner}-{rec['key']}"
-    if s.get(LifeCertRow, (pid, on)) is None:
-        s.add(LifeCertRow(person_id=pid, cert_date=on, recorded_at=now(), user_id=None))
-        s.flush()
+    pending.append((pid, on))
     return f"{pid}:{on.isoformat()}"
 
 
-def apply_application(s: Session, rec: dict[str, Any], code: str) -> str:
-    """The street's application at the district. Once the district has decided it, the
-    street's copy changes only the street's own fields, and a death or move ends it."""
-    owner, key, d = rec["owner"], rec["key"], rec["data"]
-    pid = _person_local(s, owner, d.get("person"))
-    if pid is None:
-        return f"x{owner}-{key}"
-    found = exchange_repo.record(s, "application", owner, key)
-    e = s.get(EnrollmentRow, int(found.local_id)) if found and found.local_id.isdigit() else None
+def _application_values(d: dict[str, Any], owner: str) -> dict[str, Any]:
     values = {f: (_date(d.get(f)) if f in _DATES else d.get(f)) for f in APP_FIELDS}
     for f in _NAMES:
         if f in values:
             values[f] = _qualified(values[f], owner)
     values["source"] = values.get("source") or "counter"
-    if e is None:
-        e = EnrollmentRow(person_id=pid, created_at=now(), **values)
-        s.add(e)
-        s.flush()
-        return str(e.id)
-    decided = bool(e.approved_by) and "@" not in e.approved_by  # the district's own decision
+    return values
+
+
+def apply_applications(s: Session, recs: list[tuple[int, dict[str, Any]]], held: Held,
+                       unreadable: Callable[[int, dict[str, Any]], Exception]) -> None:
+    """The street's applications at the district, in bulk. Once the district has decided one,
+    the street's copy changes only the street's own fields, and a death or move ends it."""
+    checked = []
+    for n, rec in recs:
+        try:
+            checked.append((rec, _application_values(rec["data"], rec["owner"])))
+        except (ValueError, TypeError, KeyError, AttributeError):
+            raise unreadable(n, rec) from None
+    rows = exchange_repo.enrollments_by_ids(
+        s, [e for rec, _v in checked if (e := held.local_int("application", rec["key"]))])
     street_only = ("applied_on", "applied_by", "reviewed_on", "reviewed_by", "source",
                    "agent_name", "agent_phone")
-    for f, v in values.items():
-        if not decided or f in street_only:
-            setattr(e, f, v)
-    ended = values.get("end_reason") in (EndReason.DEATH, EndReason.MOVED_OUT)
-    if decided and ended and e.status == St.APPROVED:
-        e.status, e.ended_on, e.end_reason = St.STOPPED, values["ended_on"], values["end_reason"]
+    new: list[tuple[dict[str, Any], dict[str, Any]]] = []
+    stamp = now()
+    for rec, values in checked:
+        pid = held.local_int("person", rec["data"].get("person"))
+        if pid is None:
+            held.put(rec, f"x{rec['owner']}-{rec['key']}", digest(rec["data"]))
+            continue
+        e = rows.get(held.local_int("application", rec["key"]) or 0)
+        if e is None:
+            new.append((rec, {"person_id": pid, "created_at": stamp, **values}))
+            continue
+        decided = bool(e.approved_by) and "@" not in e.approved_by  # the district's decision
+        for f, v in values.items():
+            if not decided or f in street_only:
+                setattr(e, f, v)
+        ended = values.get("end_reason") in (EndReason.DEATH, EndReason.MOVED_OUT)
+        if decided and ended and e.status == St.APPROVED:
+            e.status, e.ended_on, e.end_reason = (St.STOPPED, values["ended_on"],
+                                                  values["end_reason"])
+        held.put(rec, str(e.id), digest(rec["data"]))
     s.flush()
-    return str(e.id)
+    ids = exchange_repo.insert_enrollments(s, [values for _rec, values in new])
+    for (rec, _values), eid in zip(new, ids, strict=True):
+        held.put(rec, str(eid), digest(rec["data"]))
 
 
 def apply_card(s: Session, rec: dict[str, Any]) -> str:
@@ -240,7 +280,6 @@ def apply_decision(s: Session, rec: dict[str, Any]) -> str:
         e.decision_reason = d.get("reason")
         if e.status in (St.APPLIED, St.REVIEWED, St.APPROVED):
             e.status = St.REJECTED
-    s.flush()
     return str(e.id)
 
 
@@ -251,5 +290,4 @@ def apply_stop(s: Session, rec: dict[str, Any]) -> str:
     if e.status == St.APPROVED:
         e.status, e.ended_on = St.STOPPED, _date(d.get("date"))
         e.end_reason, e.end_note = d.get("reason"), d.get("note")
-    s.flush()
     return f"stop-{e.id}"

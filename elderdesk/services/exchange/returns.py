@@ -179,12 +179,12 @@ def _month(v: Any) -> int:
         raise ValueError("month") from None
 
 
-def apply(s: Session, code: str, rec: dict[str, Any]) -> str:
+def apply(s: Session, code: str, rec: dict[str, Any], held: Any) -> str:
     """Write one return record at the street; the local id it maps to."""
     kind, owner, key, d = rec["kind"], rec["owner"], rec["key"], rec["data"]
     what = f"{kind} {key}"
     if kind == "roster":
-        return _apply_roster(s, code, owner, key, d)
+        return _apply_roster(s, code, owner, key, d, held)
     if kind == "ledger":
         pid = _own(s, code, what, d.get("person"))
         period = _period(d["period"])
@@ -196,7 +196,7 @@ def apply(s: Session, code: str, rec: dict[str, Any]) -> str:
     if kind == "recovery":
         pid = _own(s, code, what, d.get("person"))
         period = _period(d["period"])
-        roster = returns_repo.local_of(s, "roster", owner, f"{code}-{period}")
+        roster = held.local_int("roster", f"{code}-{period}")
         if roster is None:
             raise ElderError("EXCHANGE_BAD_PACKAGE", detail=f"追回款所属期次 {period} 的花名册不在本库")
         amount = int(d["amount_fen"])
@@ -205,18 +205,19 @@ def apply(s: Session, code: str, rec: dict[str, Any]) -> str:
             raise ValueError("amount")
         return str(returns_repo.add_recovery(s, pid, roster, str(period), month, amount).id)
     # settlement: of a recovery received before (or earlier in this package)
-    local = returns_repo.local_of(s, "recovery", owner, key)
+    local = held.local_int("recovery", key)
     if local is None or not returns_repo.settle(s, local, _day(d.get("settled_on")),
                                                 _qualified(d.get("settled_by"), owner)):
         raise ElderError("EXCHANGE_BAD_PACKAGE", detail=f"结清的追回款 {key[:30]} 不在本库")
     return str(local)
 
 
-def _apply_roster(s: Session, code: str, owner: str, key: str, d: dict[str, Any]) -> str:
+def _apply_roster(s: Session, code: str, owner: str, key: str, d: dict[str, Any],
+                  held: Any) -> str:
     period = _period(d["period"])
-    held = returns_repo.local_of(s, "roster", owner, key)
-    if held is not None:  # received before: a frozen roster stays as it is
-        return str(held)
+    before = held.local_int("roster", key)
+    if before is not None:  # received before: a frozen roster stays as it is
+        return str(before)
     if returns_repo.roster_of_period(s, str(period), "frozen") is not None:
         raise ElderError("EXCHANGE_BAD_PACKAGE", detail=f"期次 {period} 本街道已自行冻结花名册")
     lines = []

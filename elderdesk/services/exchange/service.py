@@ -16,12 +16,12 @@ from elderdesk.services import audit, settings
 from elderdesk.services.audit import anchors
 from elderdesk.services.auth import Operator, require
 from elderdesk.services.clock import now
-from elderdesk.services.exchange import duplicates, package, records, returns
 from elderdesk.services.exchange import district as payment
+from elderdesk.services.exchange import duplicates, package, records, returns
+from elderdesk.services.exchange.held import Held
 from elderdesk.services.exchange.office import district_code
-from elderdesk.store import audit_repo, exchange_repo, office_repo, settings_repo
+from elderdesk.store import audit_repo, district_repo, exchange_repo, office_repo, settings_repo
 from elderdesk.store.db import Database, Session
-from elderdesk.store.orm_allowance import EnrollmentRow
 
 MAX_PACKAGE = 512 * 1024 * 1024
 
@@ -206,18 +206,12 @@ class ExchangeService:
                 raise ElderError("EXCHANGE_GAP", missing=last + 1, first=h["first_seq"],
                                  seq=h["seq"], last=last)
             recs = pkg.records()
-            self._check_owner(s, pkg.sender, code, level, recs)
-            counts: Counter[str] = Counter()
-            for n, rec in enumerate(recs, 1):
-                try:
-                    if self._apply(s, code, rec, result.findings):
-                        counts[payment.COUNTED_AS.get(rec["kind"], rec["kind"])] += 1
-                except (ValueError, TypeError, KeyError, AttributeError):
-                    # a well-signed record this program cannot read: nothing is imported
-                    raise ElderError("EXCHANGE_BAD_PACKAGE",
-                                     detail=f"第 {n} 条记录（{rec['kind']}）内容无法读取") from None
+            held = Held(s, pkg.sender, code, recs)  # the sender's records held: one read
+            decided = self._check_owner(s, pkg.sender, code, level, recs)  # kept loaded
+            counts = self._apply_all(s, code, recs, held)
+            del decided
             result.counts.update(counts)
-            result.findings.extend(duplicates.import_findings(s, pkg.sender, recs))
+            result.findings.extend(duplicates.import_findings(s, pkg.sender, recs, held))
             pays_from = payment.take_effect(s, partner, h) if level == office_repo.DISTRICT \
                 else None
             self._acknowledge(s, partner, h, sha)
@@ -231,8 +225,10 @@ class ExchangeService:
 
     @staticmethod
     def _check_owner(s: Session, sender: str, code: str, level: str,
-                     recs: list[dict[str, Any]]) -> None:
+                     recs: list[dict[str, Any]]) -> dict[int, Any]:
+        """Refusals before anything is written; returns the applications decisions name."""
         allowed = records.STREET_KINDS if level == office_repo.DISTRICT else records.DISTRICT_KINDS
+        apps: dict[str, str] = {}
         for rec in recs:
             what = f"{rec['kind']} {rec['key']}"[:60]
             if rec["owner"] != sender or rec["kind"] not in allowed:
@@ -244,42 +240,69 @@ class ExchangeService:
             if d.get("street") != code:
                 raise ElderError("EXCHANGE_NOT_OWNER", sender=sender, what=what, owner=code)
             if rec["kind"] in ("decision", "stop"):
-                app = str(d.get("application") or "")
-                if not app.isdigit() or s.get(EnrollmentRow, int(app)) is None:
+                apps.setdefault(str(d.get("application") or ""), what)
+        if apps:  # every application a decision names is here (one read, kept in the session)
+            found = exchange_repo.enrollments_by_ids(s, [int(a) for a in apps if a.isdigit()])
+            for app in apps:
+                if not app.isdigit() or int(app) not in found:
                     raise ElderError("EXCHANGE_BAD_PACKAGE",
                                      detail=f"决定所指的申请 {app[:20]} 不在本库")
+            return found
+        return {}
 
     @staticmethod
-    def _apply(s: Session, code: str, rec: dict[str, Any], findings: list[dict[str, Any]]
-               ) -> bool:
-        """Write one record unless the version held is as new; True when written."""
-        kind, owner, key, version = rec["kind"], rec["owner"], rec["key"], rec["version"]
-        held = exchange_repo.record(s, kind, owner, key)
-        if held is not None and held.version >= version:
-            return False
-        if kind == "person":
-            local = records.apply_person(s, rec, findings)
-        elif kind == "lifecert":
-            local = records.apply_lifecert(s, rec)
-        elif kind == "application":
-            local = records.apply_application(s, rec, code)
-        elif kind == "card":
-            local = records.apply_card(s, rec)
-        elif kind == "decision":
-            local = records.apply_decision(s, rec)
-        elif kind == "stop":
-            local = records.apply_stop(s, rec)
-        elif kind in payment.PAID_KINDS:  # what a street's own frozen rosters paid
-            local = payment.apply_paid(s, rec)
-        elif kind in returns.KINDS:  # a district's roster, ledger, recovery, settlement
-            local = returns.apply(s, code, rec)
-        else:  # setting: who pays this street
-            settings_repo.store(s, "office.payment", str(rec["data"].get("payment") or "street"))
-            local = key
-        body = json.dumps(rec["data"], ensure_ascii=False, sort_keys=True)
-        exchange_repo.put_record(s, kind, owner, key, local, version,
-                                 records.digest(rec["data"]), body)
-        return True
+    def _apply_all(s: Session, code: str, recs: list[dict[str, Any]], held: Held
+                   ) -> Counter[str]:
+        """Write every record newer than the version held (older never overwrites newer): the
+        people first, then the applications (each kind in bulk), then the others in the
+        package's order; proofs of life, the street ledgers and exchange_records in bulk at
+        the end. A well-signed record this program cannot read imports nothing."""
+        def unreadable(n: int, rec: dict[str, Any]) -> ElderError:
+            return ElderError("EXCHANGE_BAD_PACKAGE",
+                              detail=f"第 {n} 条记录（{rec['kind']}）内容无法读取")
+
+        fresh = [(n, rec) for n, rec in enumerate(recs, 1) if held.newer(rec)]
+        counts: Counter[str] = Counter()
+        for n, rec in fresh:
+            counts[payment.COUNTED_AS.get(rec["kind"], rec["kind"])] += 1
+        records.apply_people(s, [x for x in fresh if x[1]["kind"] == "person"], held, unreadable)
+        records.apply_applications(s, [x for x in fresh if x[1]["kind"] == "application"],
+                                   held, unreadable)
+        lifecerts: list[Any] = []
+        ledgers: dict[int, dict[int, int]] = {}
+        for n, rec in fresh:
+            if rec["kind"] in ("person", "application"):
+                continue
+            try:
+                local = ExchangeService._apply(s, code, rec, held, lifecerts, ledgers)
+            except (ValueError, TypeError, KeyError, AttributeError):
+                raise unreadable(n, rec) from None
+            held.put(rec, local, records.digest(rec["data"]))
+        exchange_repo.add_lifecerts(s, lifecerts, now())
+        district_repo.replace_ledgers(s, ledgers)
+        held.write()
+        return counts
+
+    @staticmethod
+    def _apply(s: Session, code: str, rec: dict[str, Any], held: Held, lifecerts: list[Any],
+               ledgers: dict[int, dict[int, int]]) -> str:
+        """One record other than a person or an application; the local id it maps to."""
+        kind, key = rec["kind"], rec["key"]
+        if kind == "lifecert":
+            return records.apply_lifecert(s, rec, held, lifecerts)
+        if kind == "card":
+            return records.apply_card(s, rec)
+        if kind == "decision":
+            return records.apply_decision(s, rec)
+        if kind == "stop":
+            return records.apply_stop(s, rec)
+        if kind in payment.PAID_KINDS:  # what a street's own frozen rosters paid
+            return payment.apply_paid(s, rec, held, ledgers)
+        if kind in returns.KINDS:  # a district's roster, ledger, recovery, settlement
+            return returns.apply(s, code, rec, held)
+        # setting: who pays this street
+        settings_repo.store(s, "office.payment", str(rec["data"].get("payment") or "street"))
+        return key
 
     @staticmethod
     def _acknowledge(s: Session, partner: Any, h: dict[str, Any], sha: str) -> None:
@@ -298,8 +321,8 @@ class ExchangeService:
         partner.acked_seq = max(partner.acked_seq, h["received_seq"])
         partner.acked_version = max(partner.acked_version, h["received_version"])
         partner.sent_seq = max(partner.sent_seq, partner.acked_seq)  # after a restore here
-        partner.received_version = max([partner.received_version, *(
-            r.version for r in exchange_repo.changed_since(s, partner.code, partner.received_version))])
+        partner.received_version = max(partner.received_version,
+                                       exchange_repo.max_version(s, partner.code))
         exchange_repo.raise_version(s, partner.acked_version)
 
     # --- status --------------------------------------------------------------------------
