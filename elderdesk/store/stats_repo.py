@@ -58,14 +58,16 @@ def people_groups(session: Session, on: date,
     A is reached on `on` has reached it, one after has not. Of the people born in that month,
     those born after `on`'s day have not: they are found by their ID numbers (the birth date
     is the ID's, import-rules.md BIRTHDATE_MISMATCH), one index range per area."""
-    cuts = [Month(on.year - age, on.month).index for age in ages]
-    reached = " + ".join(f"CASE WHEN birth_month <= {c} THEN 1 ELSE 0 END" for c in cuts)
+    cuts = [Month(on.year - age, on.month).index for age in ages]  # descending
+    reached = ", ".join(f"sum(CASE WHEN birth_month <= {c} THEN n ELSE 0 END)" for c in cuts)
     count: dict[tuple[str | None, str, str, int], int] = defaultdict(int)
-    for community, known, sex, status, k, n in session.execute(text(
-            f"SELECT community, known, sex, status, {reached} AS k, sum(n) FROM stats_people"
-            " GROUP BY community, known, sex, status, k")):
-        if k:
-            count[(community if known else None, sex, status, k)] += n
+    for community, known, sex, status, *upto in session.execute(text(  # in key order: no sort
+            f"SELECT community, known, sex, status, {reached} FROM stats_people"
+            " GROUP BY community, known, sex, status")):
+        upto.append(0)
+        for k in range(1, len(cuts) + 1):  # upto[i]: born by the month age i is reached
+            if upto[k - 1] - upto[k]:
+                count[(community if known else None, sex, status, k)] += upto[k - 1] - upto[k]
     if on.day < 31:
         areas = _areas(session)
         for k, (age, cut) in enumerate(zip(ages, cuts, strict=True), 1):
