@@ -234,6 +234,7 @@ class RosterService:
         again for those people inside it (_catch_up), anything else starts over (BUILD_TRIES,
         then once wholly under the lock); then it stores the lines."""
         require(op, "roster.build")
+        kept = None  # noqa: F841  holds the old draft's view while _rebuild may use it
         for attempt in range(BUILD_TRIES + 1):
             locked = attempt == BUILD_TRIES
             plan: _Plan | None = None
@@ -243,6 +244,9 @@ class RosterService:
                     plan = self._plan(s, period_text, full)
                     if plan.changed is None:
                         draft = self._compute(s, plan, progress, cancel)
+                    else:  # the old draft's lines read here, not under the lock (_rebuild)
+                        old = allowance_repo.draft(s)
+                        kept = self._recall(old) or self._remember(old, self._view(s, old))  # noqa: F841
             with self.db.write() as s:
                 if plan is None or plan.changed is not None:  # planned again under the lock
                     plan = self._plan(s, period_text, full)
