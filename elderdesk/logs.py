@@ -50,3 +50,8 @@ def configure() -> None:
         handler = logging.NullHandler()
     handler.addFilter(PiiFilter())  # on the handler: it sees the records of every child logger
     logger.addHandler(handler)
+    # SQLAlchemy's own warnings (a pooled connection whose rollback failed because the server
+    # went away) go to the same file, never as a traceback on the console (Python's fallback)
+    engine_log = logging.getLogger("sqlalchemy")
+    engine_log.propagate = False
+    engine_log.addHandler(handler)

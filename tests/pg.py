@@ -63,11 +63,21 @@ class Cluster:
         log = self.root / "server.log"
         self._run("initdb", "-D", str(self.data), "-A", "trust", "-U", "postgres", "-E", "UTF8",
                   "--no-locale", "--no-sync")
-        opts = (f"-p {self.port} -c listen_addresses=127.0.0.1 -c unix_socket_directories="
-                f"{self.root} -c fsync=off -c synchronous_commit=off -c full_page_writes=off "
-                "-c max_connections=100")
-        self._run("pg_ctl", "-D", str(self.data), "-o", opts, "-l", str(log), "-w", "-t", "60",
-                  "start")
+        self.opts = (f"-p {self.port} -c listen_addresses=127.0.0.1 -c unix_socket_directories="
+                     f"{self.root} -c fsync=off -c synchronous_commit=off -c full_page_writes=off "
+                     "-c max_connections=100")
+        self.log = log
+        self.start()
+
+    def start(self) -> None:
+        """Start the server (again): after `halt`, it recovers from its WAL as after a crash."""
+        self._run("pg_ctl", "-D", str(self.data), "-o", self.opts, "-l", str(self.log), "-w",
+                  "-t", "60", "start")
+
+    def halt(self) -> None:
+        """Stop the server at once (`pg_ctl stop -m immediate`: every connection cut, no
+        checkpoint), keeping its data: the kill tests (tests/safety/test_pg_kill.py)."""
+        self._run("pg_ctl", "-D", str(self.data), "-m", "immediate", "-w", "stop")
 
     def _run(self, tool: str, *args: str) -> None:
         cmd = [str(self.bin / tool), *args]

@@ -45,6 +45,7 @@ MESSAGES: dict[str, tuple[int, str]] = {
     "PG_DB_MISSING": (2, "单位数据库服务器上没有这个数据库（{url}）：请检查地址中的数据库名，或请管理员先建库（CREATE DATABASE 数据库名 OWNER 用户名;）"),
     "PG_NOT_ELDERDESK": (4, "数据库（{url}）里已有其他程序的数据（如表 {tables}），ElderDesk 不会使用或改动它。请管理员为 ElderDesk 新建一个空数据库：CREATE DATABASE elderdesk OWNER 用户名;"),
     "PG_RIGHTS": (4, "数据库用户权限不足（{url}）。请数据库管理员执行：{sql}，然后重试"),
+    "PG_COMMIT_UNKNOWN": (4, "保存时与单位数据库服务器（{url}）的连接断开了，无法确定刚才的操作是否已保存。请等服务器恢复后，先查看该人员的信息或操作日志，确认没有保存再重新办理，以免重复"),
     "PG_ALREADY_ELDERDESK": (4, "数据库（{url}）已经是 ElderDesk 数据库，不能重复初始化。各窗口直接连接它即可"),
     # server copy (store/pg_copy.py): {server}/{url} never show the password
     "DB_MOVED": (4, "本数据库文件已迁移到单位数据库服务器（{server}），现在只能查看、不能再办理业务（两处同时办理会发出重复的证号）。请用 --db {server} 连接服务器办理"),

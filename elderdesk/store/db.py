@@ -6,6 +6,7 @@ import logging
 import os
 import shutil
 import sqlite3
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -113,9 +114,67 @@ class Database:
         (its failure count) so that the file can still be read."""
         if self.damaged is not None:
             raise ElderError("DB_CORRUPT", detail=self.damaged)
-        with translated(self), self._write() as session, session.begin():
-            self._check_swap(session, login)
-            yield session
+        with translated(self):
+            session = self._start_write(login)
+            try:
+                try:
+                    yield session
+                except BaseException:
+                    self._roll_back(session)
+                    raise
+                self._commit(session)
+            finally:
+                session.close()
+
+    def _start_write(self, login: bool) -> Session:
+        """A session whose transaction has begun and holds the writers' lock. On PostgreSQL a
+        start that fails because the server is restarting or a deadlock or serialization
+        failure is tried again (nothing was done yet): pg.start_pause says how long to wait."""
+        waited = 0.0
+        while True:
+            session = self._write()
+            session.begin()
+            try:
+                session.connection()  # BEGIN IMMEDIATE / BEGIN and the advisory lock
+                self._check_swap(session, login)
+                return session
+            except Exception as exc:
+                self._roll_back(session)
+                session.close()
+                from elderdesk.store import pg
+
+                pause = pg.start_pause(exc, waited) if self.is_pg else None
+                if pause is None:
+                    raise
+                log.warning("write start failed on %s (%s); trying again in %.1f s",
+                            self.shown, type(getattr(exc, "orig", exc)).__name__, pause)
+                time.sleep(pause)
+                waited += pause
+
+    def _roll_back(self, session: Session) -> None:
+        """Roll back; on PostgreSQL a connection already lost cannot, and need not (the server
+        ends the transaction itself): the first error is the one reported."""
+        try:
+            session.rollback()
+        except DBAPIError:
+            if not self.is_pg:
+                raise
+            log.warning("rollback on a lost connection to %s", self.shown)
+
+    def _commit(self, session: Session) -> None:
+        """Commit. On PostgreSQL a connection lost during COMMIT leaves the outcome unknown:
+        PG_COMMIT_UNKNOWN (the clerk looks before doing it again), never PG_UNREACHABLE's
+        "nothing was saved"."""
+        try:
+            session.commit()
+        except DBAPIError as exc:
+            from elderdesk.store import pg
+
+            if self.is_pg and pg.connection_lost(exc):
+                log.warning("connection to %s lost during COMMIT: %s", self.shown,
+                            getattr(exc, "orig", exc))
+                raise ElderError("PG_COMMIT_UNKNOWN", url=self.shown) from None
+            raise
 
     def close(self) -> None:
         self.engine.dispose()

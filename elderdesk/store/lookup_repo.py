@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any, NamedTuple
 
-from elderdesk.store.db import Database
+from elderdesk.store.db import Database, translated
 
 
 class Registered(NamedTuple):
@@ -31,8 +31,12 @@ def status_lookup(db: Database) -> tuple[Callable[[str], Registered | None], Cal
         "%s" if db.is_pg else "?")
 
     def lookup(id18: str) -> Registered | None:
-        cur.execute(sql, (id18,))
-        r = cur.fetchone()
+        try:
+            cur.execute(sql, (id18,))
+            r = cur.fetchone()
+        except Exception:
+            with translated(db):  # the server gone meanwhile: its code, not a traceback
+                raise
         if r is None:
             return None
         return Registered(r[0], _as_date(r[1]), r[2], _as_date(r[3]))

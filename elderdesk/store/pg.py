@@ -103,12 +103,46 @@ def fault(exc: BaseException, url: str) -> ElderError | None:
         found = ElderError("PG_RIGHTS", url=shown, sql="GRANT ALL ON SCHEMA public TO 用户名")
     elif state in _LOCK:
         found = ElderError("DB_BUSY")
-    elif (isinstance(err, psycopg.OperationalError) and not state) \
-            or state.startswith(("08", "57P")):  # no server, connection lost, server shut down
+    elif _lost(err, state):  # no server, connection lost, server shut down or starting
         found = ElderError("PG_UNREACHABLE", url=shown)
     if found is not None:
         log.warning("%s on %s: %s", found.code, shown, str(err).replace(url, shown))
     return found
+
+
+def _lost(err: Any, state: str) -> bool:
+    import psycopg
+
+    return (isinstance(err, psycopg.OperationalError) and not state) \
+        or isinstance(err, psycopg.InterfaceError) or state.startswith(("08", "57P"))
+
+
+def connection_lost(exc: BaseException) -> bool:
+    """The server went away (stopped, restarted, the network): the transaction is gone."""
+    import psycopg
+
+    err = getattr(exc, "orig", exc)
+    if getattr(exc, "connection_invalidated", False):
+        return True
+    return isinstance(err, psycopg.Error) and _lost(err, getattr(err, "sqlstate", None) or "")
+
+
+# A write whose start fails is tried again (nothing was done yet): while the server restarts
+# (a restart takes a few seconds), and after a deadlock or serialization failure. The lock
+# timeout is not retried: it waited LOCK_TIMEOUT_MS already (DB_BUSY).
+RESTART_WAIT = 10.0  # seconds of pauses before PG_UNREACHABLE
+_RETRY_STATES = ("40P01", "40001")
+
+
+def start_pause(exc: BaseException, waited: float) -> float | None:
+    """Seconds to wait before starting a failed write again; None: report it."""
+    err = getattr(exc, "orig", exc)
+    state = getattr(err, "sqlstate", None) or ""
+    if state in _RETRY_STATES:
+        return 0.1 if waited < 1.0 else None
+    if connection_lost(exc):
+        return min(0.25 + waited / 2, 2.0) if waited < RESTART_WAIT else None
+    return None
 
 
 @contextmanager
