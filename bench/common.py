@@ -142,18 +142,20 @@ def _fmt(seconds: float | None, unit: str) -> str:
 
 def report(figure: str, what: str, value: float, ceiling: float, *, unit: str = "s",
            ratio: float | None = None, ratio_max: float | None = None,
-           label: str = "median", note: str = "") -> bool:
-    """Print the figure's one line and keep it for run_all's table; True if met."""
-    met = value <= ceiling and (ratio is None or ratio_max is None or ratio <= ratio_max)
+           label: str = "median", note: str = "", engine: str = "sqlite", ok: bool = True
+           ) -> bool:
+    """Print the figure's one line and keep it for run_all's table; True if met. A figure
+    measured on PostgreSQL (engine "postgresql") fills the table's PostgreSQL column."""
+    met = ok and value <= ceiling and (ratio is None or ratio_max is None or ratio <= ratio_max)
     ratio_text = "–" if ratio is None else f"{ratio:.2f}x" + (
         f" (≤ {ratio_max:g}x)" if ratio_max is not None else "")
-    print(f"{figure:4} {what}: {label} {_fmt(value, unit)}, ceiling {_fmt(ceiling, unit)}, "
+    print(f"{figure:4} {'[PostgreSQL] ' if engine != 'sqlite' else ''}{what}: {label} {_fmt(value, unit)}, ceiling {_fmt(ceiling, unit)}, "
           f"ratio {ratio_text}, {'met' if met else 'NOT MET'}", flush=True)
     CACHE.mkdir(parents=True, exist_ok=True)
     with open(RESULTS, "a", encoding="utf-8") as f:
         f.write(json.dumps({"figure": figure, "what": what, "label": label,
                             "value": _fmt(value, unit), "ceiling": _fmt(ceiling, unit),
-                            "ratio": ratio_text, "met": met, "note": note,
+                            "ratio": ratio_text, "met": met, "note": note, "engine": engine,
                             "at": time.strftime("%Y-%m-%d %H:%M")}, ensure_ascii=False) + "\n")
     return met
 
