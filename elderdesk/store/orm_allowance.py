@@ -22,7 +22,6 @@ from sqlalchemy.orm import Mapped, mapped_column
 from elderdesk.store.orm import Base
 from elderdesk.store.stamp import Stamp
 
-
 _TOTAL = Integer().with_variant(BigInteger(), "postgresql")
 
 
@@ -172,6 +171,11 @@ class RosterItemRow(Base):
         CheckConstraint("amount_fen > 0", name="ck_roster_items_amount"),
         {"sqlite_with_rowid": False},
     )
+
+
+# The statistics read the arrears and recovery items through this index (migration 0012).
+Index("ix_roster_items_corrections", RosterItemRow.kind, RosterItemRow.line_id,
+      RosterItemRow.month, sqlite_where=text("kind <> 0"), postgresql_where=text("kind <> 0"))
 
 
 class LedgerRow(Base):

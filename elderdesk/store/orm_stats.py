@@ -1,13 +1,12 @@
 """ORM tables of the counts the statistics read (migration 0012: kept by triggers, never
-written by the program itself), and the index of the arrears and recovery items."""
+written by the program itself); the index of the arrears and recovery items is in orm_allowance."""
 
 from __future__ import annotations
 
-from sqlalchemy import BigInteger, Index, Integer, String, text
+from sqlalchemy import BigInteger, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from elderdesk.store.orm import Base
-from elderdesk.store.orm_allowance import RosterItemRow
 
 
 class StatsPeopleRow(Base):
@@ -36,7 +35,3 @@ class StatsLedgerRow(Base):
     fen: Mapped[int] = mapped_column(BigInteger)
 
     __table_args__ = {"sqlite_with_rowid": False}
-
-
-Index("ix_roster_items_corrections", RosterItemRow.kind, RosterItemRow.line_id,
-      RosterItemRow.month, sqlite_where=text("kind <> 0"), postgresql_where=text("kind <> 0"))
