@@ -196,8 +196,15 @@ def _stop_during(cluster, ops: list[Op], urls: list[str], tmp_path: Path, lead: 
     transaction, inside it, or just after it), start it again at once: per command (where it
     was, exit status, stderr)."""
     traces = [tmp_path / f"trace{i}" for i in range(len(ops))]
-    procs = [_popen(op.argv(url), t) for op, url, t in zip(ops, urls, traces, strict=True)]
-    before, inside = ops[lead].timing
+    procs: list[subprocess.Popen] = [None] * len(ops)  # type: ignore[list-item]
+    latest = max(op.timing[0] for op in ops)
+    waited = 0.0
+    for i in sorted(range(len(ops)), key=lambda i: -ops[i].timing[0]):  # the slowest first:
+        time.sleep(max(0.0, latest - ops[i].timing[0] - waited))  # their transactions together
+        waited = latest - ops[i].timing[0]
+        procs[i] = _popen(ops[i].argv(urls[i]), traces[i])
+    inside = ops[lead].timing[1]
+    before = min(op.timing[0] for op in ops)  # from now to the transactions (started aligned)
     draw = rng.random()
     if draw < 0.2:
         time.sleep(rng.uniform(0.1, before))
