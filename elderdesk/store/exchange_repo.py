@@ -237,6 +237,13 @@ def put_record(session: Session, kind: str, owner: str, key: str, local_id: str,
     return row
 
 
+def add_records(session: Session, rows: list[dict]) -> None:
+    """New records (kind, owner, key, local_id, version, digest, body) in one statement."""
+    if rows:
+        session.flush()
+        session.execute(insert(RecordRow), rows)
+
+
 def foreign_records(session: Session, kind: str, own: str) -> list[RecordRow]:
     """Records of kind held here that another office owns."""
     return list(session.execute(select(RecordRow).where(

@@ -146,13 +146,19 @@ def _former_numbers(s: Session, number: str) -> set[str]:
 
 
 def _own(s: Session, code: str, what: str, key: Any, id_number: Any = None) -> int:
-    """The local id of this street's person the district names, else refused."""
-    person = returns_repo.own_person(s, code, str(key))
-    if person is None or (id_number is not None and id_number != person.id_number
-                          and id_number not in _former_numbers(s, person.id_number)):
+    """The local id of this street's person the district names, else refused (looked up once
+    per import: a package names a person in a line and in each of its ledger records)."""
+    cache = s.info.setdefault("returns.own", {})
+    found = cache.get(str(key))
+    if found is None:
+        person = returns_repo.own_person(s, code, str(key))
+        found = cache[str(key)] = (person.id, person.id_number) if person else (None, None)
+    pid, number = found
+    if pid is None or (id_number is not None and id_number != number
+                       and id_number not in _former_numbers(s, number)):
         raise ElderError("EXCHANGE_FOREIGN_PERSON", what=what[:60],
                          person=str(id_number or key)[:20])
-    return person.id
+    return pid
 
 
 def _day(v: Any) -> date | None:

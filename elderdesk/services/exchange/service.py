@@ -77,12 +77,22 @@ def _stamp(s: Session, code: str, level: str) -> None:
     else:
         owned = records.street_records(s, code)
     known = exchange_repo.records_of(s, code)
+    version = exchange_repo.current_version(s)
+    fresh: dict[tuple[str, str], dict[str, Any]] = {}  # new records, inserted at once
     for kind, key, data in owned:
         dg = records.digest(data)
-        row = known.get((kind, key))
-        if row is None or row.digest != dg:
-            exchange_repo.put_record(s, kind, code, key, key, exchange_repo.next_version(s), dg,
-                                     json.dumps(data, ensure_ascii=False, sort_keys=True))
+        row = known.get((kind, key)) or fresh.get((kind, key))
+        if row is not None and (row["digest"] if isinstance(row, dict) else row.digest) == dg:
+            continue
+        version += 1
+        body = json.dumps(data, ensure_ascii=False, sort_keys=True)
+        if row is None or isinstance(row, dict):
+            fresh[(kind, key)] = {"kind": kind, "owner": code, "key": key, "local_id": key,
+                                  "version": version, "digest": dg, "body": body}
+        else:
+            row.version, row.digest, row.body = version, dg, body
+    exchange_repo.add_records(s, list(fresh.values()))
+    exchange_repo.raise_version(s, version)
     if level == office_repo.DISTRICT:
         returns.stamped(s)  # the frozen rosters' return records are written
 
