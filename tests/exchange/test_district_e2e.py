@@ -123,8 +123,14 @@ def test_the_district_pays_its_streets_end_to_end(offices, tmp_path, monkeypatch
     assert sorted(paid_ids) == sorted([*ids_a, dup, ids_b[0]])
     assert paid_ids.count(dup) == 1
 
-    # The lines return: each street's part, frozen by the district.
+    # The lines return: each street's part, frozen by the district (waiting until exported).
+    waiting = {o["code"]: o["pending"] for o in w("district", "exchange", "status",
+                                                  today=q1)["offices"]}
+    assert waiting[A] >= 1 + len(ids_a) and waiting[B] >= 2
     back_a, back_b = w.send("district", "a", q1), w.send("district", "b", q1)
+    after = {o["code"]: o["pending"] for o in w("district", "exchange", "status",
+                                                today=q1)["offices"]}
+    assert after == {A: 0, B: 0}
     assert (back_a["counts"]["roster"], back_b["counts"]["roster"]) == (1, 1)
     # One ledger record per person and quarter the roster paid (arrears reach back years).
     quarters = {ln["id_number"]: {quarter(i["month"]) for i in ln["items"]}
