@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from elderdesk.domain.ledger import KIND_CODE, KINDS, REGULAR
 from elderdesk.domain.months import Month
 
+
 def _is_pg(session: Session) -> bool:
     return session.get_bind().dialect.name == "postgresql"
 

@@ -29,7 +29,6 @@ from elderdesk.services.stats.tables import all_tables
 from elderdesk.store import stats_repo as repo
 from elderdesk.store.db import Database
 
-
 # The ages at which the bands of the age table start, and 80 (the community table's column):
 # people_groups gives the index of the highest of them each person has reached.
 AGES = tuple(sorted({low for _, low, _ in AGE_BANDS} | {80}))
