@@ -12,7 +12,9 @@ from pathlib import Path
 import pytest
 
 from elderdesk.services import settings
-from elderdesk.services.exchange import package
+from elderdesk.services.audit import anchors
+from elderdesk.services.exchange import package, returns
+from elderdesk.store import audit_repo, roster_repo
 from tests.exchange.conftest import REGION, A, B
 from tests.exchange.test_district_e2e import World, register
 from tests.exchange.test_exchange_refusals import dump
@@ -50,6 +52,12 @@ def frozen(offices, tmp_path, monkeypatch):
         w("district", "exchange", "export", "--out", str(files[street]), "--to",
           offices[street].code, today=Q1)
     return w, files, ids_a, ids_b
+
+
+def district_check_code(w: World) -> str:
+    """The 校验码 of the district's freeze of 2026Q1 (its audit record)."""
+    with w.o["district"].services.db.read() as s:
+        return anchors.check_code(*audit_repo.last_of(s, "roster.freeze", "2026Q1"))
 
 
 def roster_rows(path: Path) -> dict[str, list]:
@@ -98,6 +106,13 @@ def test_each_street_gets_its_part_frozen_by_the_district(frozen):
                 conn.execute(sql)
     finally:
         conn.close()
+    # The street prints it (the district's 校验码 on it); the bank file is the district's.
+    pdf = a.path.parent / "a-2026Q1.pdf"
+    w("a", "roster", "export", "--period", "2026Q1", "--pdf", str(pdf), today=Q1, json=False)
+    assert pdf.read_bytes().startswith(b"%PDF")
+    with a.services.db.read() as s:
+        row = roster_repo.find_roster(s, "2026Q1")
+        assert returns.received_check_code(s, row.id) == district_check_code(w)
     # The street cannot freeze, nor draft again, a period its district froze.
     for argv in (("freeze",), ("build",)):
         r = w("a", "roster", *argv, "--period", "2026Q1", today=Q1, json=False, status=4)
