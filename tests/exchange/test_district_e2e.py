@@ -11,9 +11,12 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from elderdesk.domain.person import PersonInput
 from tests.cli.conftest import Runner
-from tests.exchange.conftest import REGION, A, B
+from tests.conftest import ADMIN_PASSWORD, PASSWORD, wuhan_policy
+from tests.exchange.conftest import REGION, A, B, Office, make_office
 from tests.helpers import make_id
 
 APPLIED = date(2026, 1, 5)
@@ -76,7 +79,48 @@ def totals(doc: dict) -> dict:
     return doc["totals"]
 
 
+@pytest.fixture
+def pg_offices(pg_cluster, tmp_path):
+    """The same three offices with the district and street A on PostgreSQL (B stays SQLite):
+    the return records' SQL on both engines, at both ends."""
+    from elderdesk.services.container import Services
+    from elderdesk.services.users.service import initialise
+
+    made = {}
+    for key, name, street in (("district", "district", None), ("a", "street_a", "001")):
+        url = pg_cluster.url(pg_cluster.create())
+        initialise(url, REGION, name, "admin", ADMIN_PASSWORD, policy_source=wuhan_policy(),
+                   street=street, level="street" if street else "district").close()
+        svc = Services.open(url)
+        admin = svc.users.authenticate("admin", ADMIN_PASSWORD)
+        ops = []
+        for user, role in (("clerk", "clerk"), ("reviewer", "reviewer"),
+                           ("approver", "approver")):
+            svc.users.add(admin, user, [role], PASSWORD)
+            ops.append(svc.users.authenticate(user, PASSWORD))
+        made[key] = Office(REGION + (street or ""), url, svc, admin, *ops)
+    made["b"] = make_office(tmp_path, "street_b", "002")
+    d = made["district"]
+    for street in (made["a"], made["b"]):
+        d.services.office.add_partner(d.admin, street.code, f"街道{street.code[-3:]}",
+                                      street.services.cards.public_key().encode())
+        street.services.office.add_partner(street.admin, REGION, "江汉区民政局",
+                                           d.services.cards.public_key().encode())
+    yield made
+    for o in made.values():
+        o.services.close()
+
+
 def test_the_district_pays_its_streets_end_to_end(offices, tmp_path, monkeypatch):
+    end_to_end(offices, tmp_path, monkeypatch)
+
+
+def test_end_to_end_with_the_district_and_a_street_on_postgresql(pg_offices, tmp_path,
+                                                                  monkeypatch):
+    end_to_end(pg_offices, tmp_path, monkeypatch)
+
+
+def end_to_end(offices, tmp_path, monkeypatch) -> None:
     w = World(offices, tmp_path, monkeypatch)
     d, a, b = offices["district"], offices["a"], offices["b"]
     ids_a = register(a, [(1, 10), (2, 11), (3, 12)], monkeypatch)
