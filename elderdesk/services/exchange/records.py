@@ -92,13 +92,17 @@ def district_records(s: Session, code: str, partners: list[Any]
     applications, and the payment setting of each street."""
     out: list[tuple[str, str, dict[str, Any]]] = []
     apps = exchange_repo.foreign_records(s, "application", code)
+    rows = exchange_repo.enrollments_by_ids(  # one query per 500, not one per application
+        s, [int(rec.local_id) for rec in apps if rec.local_id.isdigit()])
+    decided = {rec.local_id: e for rec in apps
+               if (e := rows.get(int(rec.local_id) if rec.local_id.isdigit() else 0))
+               and e.approved_by and "@" not in e.approved_by}
+    people = exchange_repo.people_by_ids(s, [e.person_id for e in decided.values()])
     for rec in apps:
-        if not rec.local_id.isdigit():
+        e = decided.get(rec.local_id)
+        if e is None:
             continue
-        e = s.get(EnrollmentRow, int(rec.local_id))
-        if e is None or not e.approved_by or "@" in e.approved_by:
-            continue
-        person = s.get(PersonRow, e.person_id)
+        person = people.get(e.person_id)
         state = St.REJECTED if e.status == St.REJECTED else St.APPROVED
         key = f"{rec.owner}-{rec.key}"
         out.append(("decision", key, {
