@@ -80,6 +80,13 @@ def street_roster_periods(session: Session, street: str, kind: str) -> list[str]
         RecordRow.kind == kind, RecordRow.owner == street)).scalars())
 
 
+def street_record_bodies(session: Session, kind: str) -> list[tuple[str, str, str | None]]:
+    """(owner, key, body as received) of every partner record of `kind` held here."""
+    return [tuple(r) for r in session.execute(select(  # type: ignore[misc]
+        RecordRow.owner, RecordRow.key, RecordRow.body).where(RecordRow.kind == kind)
+        .order_by(RecordRow.owner, RecordRow.key)).all()]
+
+
 def line_offices(session: Session, roster_id: int) -> dict[int, str]:
     """person_id -> office of a district roster's lines (roster_lines.office)."""
     return {pid: office for pid, office in session.execute(text(

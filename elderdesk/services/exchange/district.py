@@ -14,10 +14,16 @@ refusals while its district pays.
   district's ledger of the street's people is that ledger, so the district roster reconciles
   against what was really paid (arrears of months the street never paid, nothing paid
   twice); once the district pays, its own ledger goes on from there.
+- A `paid_roster` also carries the street's `backpay_floor` (its policy's: the months before
+  it were paid outside this program, by the former system). For the people of a street that
+  froze rosters itself, the district roster pays no month before that floor (a later one than
+  the district's own): its first roster pays what the street's own next draft would have, its
+  arrears included. A street that froze nothing is paid by the district's policy alone.
 """
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from dataclasses import replace
 from datetime import date
@@ -29,14 +35,16 @@ from elderdesk.domain.ledger import (
     RECOVERY,
     Draft,
     RosterFacts,
+    build_roster,
     pack_ledger,
     parse_ledger,
     totals_of,
 )
 from elderdesk.domain.months import Month, Period
+from elderdesk.domain.policy import Policy, parse_policy_toml
 from elderdesk.services import settings
 from elderdesk.services.exchange.office import district_code
-from elderdesk.store import district_repo, exchange_repo, office_repo
+from elderdesk.store import allowance_repo, district_repo, exchange_repo, office_repo
 from elderdesk.store.db import Session
 
 PAID_ROSTER, PAID_LEDGER = "paid_roster", "paid_ledger"
@@ -66,16 +74,26 @@ def refuse_if_district_pays(s: Session, action: str) -> None:
 def street_paid_records(s: Session) -> list[tuple[str, str, dict[str, Any]]]:
     """(kind, key, data) of what the street's own frozen rosters paid (records.py)."""
     out: list[tuple[str, str, dict[str, Any]]] = []
-    for r in district_repo.own_frozen_rosters(s):
+    rosters = district_repo.own_frozen_rosters(s)
+    floor = _own_floor(s) if rosters else None
+    for r in rosters:
         out.append((PAID_ROSTER, f"paid-{r.period}", {
             "period": r.period, "people": r.people, "regular_fen": r.regular_fen,
             "arrears_fen": r.arrears_fen, "recovery_fen": r.recovery_fen,
-            "frozen_at": r.frozen_at.isoformat(timespec="seconds") if r.frozen_at else None}))
+            "frozen_at": r.frozen_at.isoformat(timespec="seconds") if r.frozen_at else None,
+            "backpay_floor": floor}))
     for pid, paid in sorted(district_repo.own_paid(s).items()):
         out.append((PAID_LEDGER, f"paid-{pid}", {
             "person": str(pid),
             "months": {str(Month.from_index(m)): fen for m, fen in sorted(paid.items())}}))
     return out
+
+
+def _own_floor(s: Session) -> str | None:
+    """The back-pay floor of the policy this street's rosters are built under."""
+    source = allowance_repo.current_policy_source(s)
+    floor = parse_policy_toml(source).backpay_floor if source else None
+    return str(floor) if floor is not None else None
 
 
 # --- a district ----------------------------------------------------------------------------
@@ -148,14 +166,69 @@ def pays(pays_from: str | None, period: Period) -> bool:
     return pays_from == FROM_START or _period(pays_from).first <= period.first
 
 
-def roster_scope(s: Session, period: Period) -> tuple[dict[int, str], set[str], str] | None:
+def roster_scope(s: Session, period: Period
+                 ) -> tuple[dict[int, str], set[str], str, dict[str, Month]] | None:
     """At a district: (people.id -> registering street, the streets paid in `period`, the
-    district's code); None at a street."""
+    district's code, street -> back-pay floor of a street paid in `period` that froze rosters
+    itself); None at a street."""
     if office_repo.level(s) != office_repo.DISTRICT:
         return None
     paid = {p.code for p in exchange_repo.partners(s)
             if len(p.code) == 9 and pays(p.pays_from, period)}
-    return district_repo.person_offices(s), paid, office_repo.office_code(s)
+    floors = {code: floor for code, floor in street_floors(s).items() if code in paid}
+    return district_repo.person_offices(s), paid, office_repo.office_code(s), floors
+
+
+def street_floors(s: Session) -> dict[str, Month]:
+    """street -> the back-pay floor its own frozen rosters paid from (the `backpay_floor` of
+    its latest `paid_roster`); streets without one are left out."""
+    latest: dict[str, tuple[Period, Any]] = {}
+    for owner, key, body in district_repo.street_record_bodies(s, PAID_ROSTER):
+        try:
+            data = json.loads(body or "{}")
+            period = Period.parse(key.removeprefix("paid-"))
+        except (ValueError, ElderError):
+            continue
+        if owner not in latest or latest[owner][0].first < period.first:
+            latest[owner] = (period, data.get("backpay_floor"))
+    out: dict[str, Month] = {}
+    for owner, (_period, floor) in latest.items():
+        if isinstance(floor, str) and floor:
+            try:
+                out[owner] = Month.parse(floor)
+            except ElderError:
+                continue
+    return out
+
+
+def build(policy: Policy, period: Period, facts: list[RosterFacts], settled: int | None,
+          scope: Any, check: Any = None) -> Draft:
+    """The engine's roster (domain.ledger.build_roster); at a district the people of a street
+    whose own rosters paid from a later back-pay floor than the district's policy are computed
+    with that floor: no month before it is paid (the former system paid it), so the district
+    pays exactly what the street's own next draft would have."""
+    floors = scope[3] if scope is not None else {}
+    mine = policy.backpay_floor.index if policy.backpay_floor is not None else None
+    later = {code: m for code, m in floors.items() if mine is None or m.index > mine}
+    if not later:
+        return build_roster(policy, period, facts, settled, check)
+    offices, own = scope[0], scope[2]
+    groups: dict[Month | None, list[RosterFacts]] = defaultdict(list)
+    for f in facts:
+        groups[later.get(offices.get(f.person_id, own))].append(f)
+    draft, done = Draft(), 0
+    for floor, group in groups.items():
+        start = done
+        part = build_roster(policy if floor is None else replace(policy, backpay_floor=floor),
+                            period, group, settled,
+                            None if check is None else (lambda n, start=start: check(start + n)))
+        done += len(group)
+        draft.lines += part.lines
+        draft.withheld += part.withheld
+    draft.lines.sort(key=lambda ln: ln.view.id_number)
+    draft.withheld.sort(key=lambda w: w.id_number)
+    draft.totals = totals_of(draft.lines)
+    return draft
 
 
 def street_names(s: Session) -> dict[str, str] | None:

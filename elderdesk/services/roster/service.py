@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from elderdesk.domain.errors import ElderError
-from elderdesk.domain.ledger import Draft, RosterTotals, build_roster, totals_of
+from elderdesk.domain.ledger import Draft, RosterTotals, totals_of
 from elderdesk.domain.money import fen_to_str
 from elderdesk.domain.months import Month, Period
 from elderdesk.domain.roster import LineView, RosterView, WithheldView, replace_lines
@@ -103,7 +103,7 @@ def _in_scope(scope: Any, facts: list[Any]) -> list[Any]:
     period, and its own registrations; everyone at a street."""
     if scope is None:
         return facts
-    offices, paid, _own = scope
+    offices, paid = scope[0], scope[1]
     return [f for f in facts if offices.get(f.person_id) in paid or f.person_id not in offices]
 
 
@@ -111,7 +111,7 @@ def _tag(scope: Any, lines: list[Any]) -> None:
     """At a district: each line's view carries its office (the registering street)."""
     if scope is None:
         return
-    offices, _paid, own = scope
+    offices, own = scope[0], scope[2]
     for ln in lines:
         ln.view = replace(ln.view, office=offices.get(ln.person_id, own))
 
@@ -288,8 +288,8 @@ class RosterService:
             if scope is not None:  # one line per ID across streets
                 facts, movable = district.merge_by_id(facts, scope[0], scope[1])
             facts = _in_scope(scope, facts)
-            draft = build_roster(plan.policy, plan.period, facts, plan.settled,
-                                 _checker(len(facts), progress, cancel))
+            draft = district.build(plan.policy, plan.period, facts, plan.settled, scope,
+                                   _checker(len(facts), progress, cancel))
             del facts
             district.drop_foreign_recoveries(draft, movable)
             _tag(scope, draft.lines)
@@ -318,7 +318,7 @@ class RosterService:
         ids = set(changed.values())
         with gc_paused():
             facts = _in_scope(plan.scope, roster_repo.roster_facts(s, ids))
-            part = build_roster(plan.policy, plan.period, facts, plan.settled)
+            part = district.build(plan.policy, plan.period, facts, plan.settled, plan.scope)
             _tag(plan.scope, part.lines)
         gone = [ln for ln in draft.lines if ln.person_id in ids]
         by_id = attrgetter("view.id_number")
@@ -387,8 +387,8 @@ class RosterService:
         held = self._recall(row)
         with gc_paused():
             facts = _in_scope(scope, roster_repo.roster_facts(s, changed.values()))
-            part = build_roster(policy, period, facts, settled,
-                                _checker(len(facts), progress, cancel))
+            part = district.build(policy, period, facts, settled, scope,
+                                  _checker(len(facts), progress, cancel))
             _tag(scope, part.lines)
         removed = roster_repo.remove_lines(s, row.id, changed.values())
         roster_repo.insert_lines(s, row.id, roster_repo.next_id(s, "roster_lines"), part.lines,
