@@ -17,7 +17,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from elderdesk.domain.ledger import KIND_CODE, KINDS, REGULAR
-from elderdesk.domain.months import Month
+from elderdesk.domain.months import Month, month_index
 
 
 def _is_pg(session: Session) -> bool:
@@ -59,7 +59,9 @@ def people_groups(session: Session, on: date,
     A is reached on `on` has reached it, one after has not. Of the people born in that month,
     those born after `on`'s day have not: they are found by their ID numbers (the birth date
     is the ID's, import-rules.md BIRTHDATE_MISMATCH), one index range per area."""
-    cuts = [Month(on.year - age, on.month).index for age in ages]  # descending
+    # descending; month_index, not Month(): a day in the first years A.D. has no Month A years
+    # before it (nobody is born by then)
+    cuts = [month_index(on.year - age, on.month) for age in ages]
     reached = ", ".join(f"sum(CASE WHEN birth_month <= {c} THEN n ELSE 0 END)" for c in cuts)
     count: dict[tuple[str | None, str, str, int], int] = defaultdict(int)
     for community, known, sex, status, *upto in session.execute(text(  # in key order: no sort

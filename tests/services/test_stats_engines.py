@@ -290,3 +290,9 @@ def test_the_other_figures_equal_counting_the_rows(db):
             want_cover[(person[pid][0], max(certs[pid], -1 if source == "online"
                                             else month(applied)))] += 1
     assert cover == want_cover and cover
+
+
+def test_a_day_in_the_first_years_ad_counts_nobody_born(db):
+    """Found by the fuzz test: on 0099-03-01 the month an age of 100 is reached is before year
+    1; nobody is born by then (no error)."""
+    assert sum(got_people(db, date(99, 3, 1)).values()) == 0

@@ -103,9 +103,13 @@ def insert_lifecerts(session, rows):  # type: ignore[no-untyped-def]
          for pid, on, user, at in rows])
 
 
+# Month index of an ISO date or month text column (the statistics' SQL before 0012).
+_IDX = "(CAST(substr({c}, 1, 4) AS INTEGER) * 12 + CAST(substr({c}, 6, 2) AS INTEGER) - 1)"
+
+
 def ledger_groups(session, first, last):  # type: ignore[no-untyped-def]
     """0007's: text months compared as text."""
-    idx = stats_repo._IDX
+    idx = _IDX
     birth = idx.format(c="p.birth_date")
     steady = f"r.fen = r.top AND r.n = {idx.format(c='r.hi')} - {idx.format(c='r.lo')} + 1"
     rows = session.execute(text(
@@ -135,7 +139,7 @@ def ledger_groups(session, first, last):  # type: ignore[no-untyped-def]
 
 
 def frozen_correction_groups(session, first, last):  # type: ignore[no-untyped-def]
-    birth = stats_repo._IDX.format(c="p.birth_date")
+    birth = _IDX.format(c="p.birth_date")
     rows = session.execute(text(
         f"SELECT i.month, {birth} AS b, i.kind, sum(i.amount_fen) FROM roster_items i"
         " JOIN roster_lines l ON l.id = i.line_id JOIN rosters r ON r.id = l.roster_id"
@@ -143,6 +147,19 @@ def frozen_correction_groups(session, first, last):  # type: ignore[no-untyped-d
         " WHERE i.kind != 'regular' AND r.status = 'frozen' AND i.month >= :first"
         " AND i.month <= :last GROUP BY i.month, b, i.kind"), {"first": first, "last": last})
     return [(r[0], r[1], r[2], r[3]) for r in rows]
+
+
+def people_groups(session, on, ages):  # type: ignore[no-untyped-def]
+    """Before 0012's counts: one grouped scan of people by age, mapped to the age levels."""
+    rows = session.execute(text(
+        "SELECT community, sex, status, :y - CAST(substr(birth_date, 1, 4) AS INTEGER)"
+        " - (substr(birth_date, 6, 5) > :md) AS age, count(*) FROM people NOT INDEXED"
+        " WHERE birth_date <= :on GROUP BY community, sex, status, age"),
+        {"y": on.year, "md": on.strftime("%m-%d"), "on": on.isoformat()})
+    out: dict = defaultdict(int)
+    for community, sex, status, age, n in rows:
+        out[(community, sex, status, max(i for i, low in enumerate(ages) if age >= low))] += n
+    return [(*key, n) for key, n in out.items()]
 
 
 def roster_items(session, person_id):  # type: ignore[no-untyped-def]
@@ -163,6 +180,7 @@ SWAPS = [
     (roster_repo, "ledger_by_person_id", ledger_by_person_id),
     (allowance_repo, "add_lifecert", add_lifecert),
     (allowance_repo, "insert_lifecerts", insert_lifecerts),
+    (stats_repo, "people_groups", people_groups),
     (stats_repo, "ledger_groups", ledger_groups),
     (stats_repo, "frozen_correction_groups", frozen_correction_groups),
     (forms_repo, "roster_items", roster_items),
