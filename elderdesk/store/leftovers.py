@@ -127,7 +127,7 @@ def backup_folder_leftovers(folder: Path, stem: str) -> list[Path]:
 
 def database_folder_leftovers(db_path: Path) -> list[Path]:
     """Temporary files beside the database: a restore's staged copy (with its sidecars) and an
-    unfinished copy of the database kept before a restore."""
+    unfinished copy of the database kept before a restore, or of its head file."""
     found = []
     folder = db_path.parent
     try:
@@ -135,7 +135,8 @@ def database_folder_leftovers(db_path: Path) -> list[Path]:
     except OSError:
         return []
     restoring = re.compile(re.escape(db_path.name) + r"(\.\d+)?\.restoring(-wal|-shm|-journal)?")
-    kept = re.compile(re.escape(db_path.stem) + r"\.before-restore-[0-9-]+\.db(\.\d+)?\.partial")
+    kept = re.compile(re.escape(db_path.stem)  # the copy and its head file (audit anchors)
+                      + r"\.before-restore-[0-9-]+\.db(\.head)?(\.\d+)?\.partial")
     for name in names:
         if restoring.fullmatch(name) or kept.fullmatch(name):
             path = folder / name

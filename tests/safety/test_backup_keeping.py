@@ -185,6 +185,7 @@ def test_leftovers_of_interrupted_backups_and_restores_are_cleaned_at_the_next_s
         _touch(tmp_path, f"office.db.{dead}.restoring-shm"),
         _touch(tmp_path, "office.db.restoring", age_seconds=7200),  # an older version's
         _touch(tmp_path, f"office.before-restore-{stamp}.db.{dead}.partial"),
+        _touch(tmp_path, f"office.before-restore-{stamp}.db.head.{dead}.partial"),  # its head
         _touch(folder, f"office-{stamp}-manual.db.{dead}.partial"),
         _touch(folder, f"office-{stamp}-daily.db.head.{dead}.partial"),
         _touch(folder, f"office-{stamp}-daily.db.partial", age_seconds=7200),
