@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 import textwrap
+import time
 from pathlib import Path
 
 from sqlalchemy import text
@@ -163,13 +164,32 @@ def test_counters_record_while_a_roster_is_built_and_frozen(pg_url, tmp_path, mo
         applicants = [services.people.add(admin, PersonInput(
             id_number=make_id("1941-02-02", i), name="欧阳秀英")).id_number
             for i in range(1, 17)]
+
+        def changes() -> int:
+            with services.db.read() as s:
+                return s.execute(text("SELECT count(*) FROM audit_log WHERE action IN "
+                                      "('lifecert.add', 'allowance.apply')")).scalar_one()
+
         marker = tmp_path / "frozen"  # the counters do half their work, then wait for it
+        base = changes()  # the enrolments' applications
         procs = _start(pg_url, tmp_path, [
             (c, "counter", f"{','.join(enrolled[i::4])}|{','.join(applicants[i::4])}|{marker}")
             for i, c in enumerate(clerks)])
+
+        def wait_for(n: int) -> None:  # a loaded machine starts the processes slowly
+            for _ in range(1200):
+                if changes() - base >= n:
+                    return
+                time.sleep(0.05)
+            raise AssertionError(f"the counters made fewer than {n} changes")
+
+        first_half = (len(enrolled) + len(applicants)) // 2
+        wait_for(first_half // 3)  # some changes before the first build
         stale = 0
-        for _ in range(200):
+        for attempt in range(200):
             services.roster.build(approver, "2026Q1")
+            if attempt == 0:  # one more change after this build: its freeze must be refused
+                wait_for(min(changes() - base + 1, first_half))
             try:
                 frozen = services.roster.freeze(approver, "2026Q1")
                 marker.touch()
