@@ -3,7 +3,7 @@ Other tabs (backups, card rules) plug in with add_tab()."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -80,12 +80,24 @@ class SystemPage(QWidget):
 
         self.reader_tab = ReaderTab(ops, services, operator, self)  # this PC's ID card reader
         self.tabs.addTab(self.reader_tab, self.tr("读卡器"))
-        self.exchange_tab = ExchangeTab(ops, services, operator, self)  # street and district
-        self.tabs.addTab(self.exchange_tab, self.tr("交换"))
-        self.duplicates_tab = DuplicatesPage(ops, services, operator, self)  # 应退尽退 (district)
-        self.tabs.addTab(self.duplicates_tab, self.tr("疑似重复"))
+        # Exchange (a street with its 9-digit code, a district) and 应退尽退 (a district: only it
+        # holds registrations of two streets) are added once the office is known; a lone
+        # counter's bar keeps its room.
+        self.exchange_tab: ExchangeTab | None = None
+        self.duplicates_tab: DuplicatesPage | None = None
+        office = services.office
+        ops.run(lambda: office.identity(operator), self._add_office_tabs, lambda _exc: None)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
+
+    def _add_office_tabs(self, me: Any) -> None:
+        district = me.level == "district"
+        if self.exchange_tab is None and (district or len(me.code) == 9):
+            self.exchange_tab = ExchangeTab(self._ops, self._services, self._op, self)
+            self.tabs.addTab(self.exchange_tab, self.tr("交换"))
+        if self.duplicates_tab is None and district:
+            self.duplicates_tab = DuplicatesPage(self._ops, self._services, self._op, self)
+            self.tabs.addTab(self.duplicates_tab, self.tr("疑似重复"))
 
     def add_tab(self, widget: QWidget, title: str) -> None:
         self.tabs.addTab(widget, title)
