@@ -21,11 +21,12 @@ from tests.safety.test_kill import reopen, scalar
 
 pytestmark = [pytest.mark.slow,
               pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")]
-RUNS = int(os.environ.get("ELDERDESK_KILL_RUNS", "8"))
+RUNS = int(os.environ.get("ELDERDESK_KILL_RUNS", "10"))  # the issue asks for 10 kills
 # The import writes its records in bulk (services/exchange/held.py): a street of 2,000 people
 # (about 2,500 records) takes 1-2 s inside the transaction after a 2-3 s start on the loaded
-# 2-core machine, so most kills land inside the import; 8 kills, two at a time, each followed by
-# the re-import (about 15 s of CPU in all: 22 s for the test at load 3, 36-50 s at load 11). ELDERDESK_KILL_PEOPLE / ELDERDESK_KILL_RUNS change the size.
+# 2-core machine, so most kills land inside the import; 10 kills, two at a time, each followed
+# by the re-import (8 kills took 22 s at load 3, 36-50 s at load 11).
+# ELDERDESK_KILL_PEOPLE / ELDERDESK_KILL_RUNS change the size.
 PEOPLE = int(os.environ.get("ELDERDESK_KILL_PEOPLE", "2000"))
 REGION, STREET = "420103", "420103001"
 PHASES = ("before", "importing", "committing", "after")
