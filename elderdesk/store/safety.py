@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from elderdesk.domain.errors import ElderError
 from elderdesk.store import backup, leftovers, schema
-from elderdesk.store.db import GENERATION_KEY, RESTORING_KEY, Database
+from elderdesk.store.db import GENERATION_KEY, MOVED_KEY, RESTORING_KEY, Database
 
 log = logging.getLogger(__name__)
 
@@ -203,6 +203,10 @@ def _restore_in_place(db_path: Path, staged: Path, seal: _Seal) -> Path:
             raise
         mark = leftovers.restore_mark()
         try:
+            moved = conn.execute("SELECT value FROM settings WHERE key = ?",
+                                 (MOVED_KEY,)).fetchone()
+            if moved is not None:  # its office lives on the server: a restored copy would be a
+                raise ElderError("DB_MOVED", server=moved[0])  # second live one
             generation = _generation(conn)
             replaced = backup.last_record(db_path)  # nobody can add one now
             kept = _keep_current(db_path, seal.clock())

@@ -105,6 +105,8 @@ def test_copy_keeps_everything_and_the_file_then_only_reads(office, office_file,
     before = {cmd: office(*cmd, "--json", today="2026-10-05").json for cmd in (
         ("people", "show", ID), ("people", "show", OTHER), ("roster", "show", "--period", "2026Q3"),
         ("card", "show", ID))}
+    saved = tmp_path / "before-copy.db"
+    assert office("backup", "create", str(saved)).status == 0
     verify_before = office("audit", "verify", "--json").json
 
     r = office("server", "copy", str(office.db), url, "--json")
@@ -150,7 +152,8 @@ def test_copy_keeps_everything_and_the_file_then_only_reads(office, office_file,
     assert r.status == 0 and "张三丰" in r.out
     for argv in (("people", "add", "--id", make_id("1941-02-03", 22), "--name", "孙七"),
                  ("card", "issue", THIRD, "--date", "2026-10-06"),
-                 ("server", "copy", str(office.db), url)):
+                 ("server", "copy", str(office.db), url),
+                 ("backup", "restore", str(saved))):  # a backup would bring back a live copy
         r = office(*argv)
         assert r.status == 4 and r.err.startswith("DB_MOVED"), (argv, r.err)
         assert pg_empty_url in r.err and SECRET not in r.err
