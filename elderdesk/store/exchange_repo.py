@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
@@ -13,7 +14,7 @@ from sqlalchemy.orm import Session, undefer_group
 from elderdesk.store import settings_repo
 from elderdesk.store.orm import PersonRow, compact_household
 from elderdesk.store.orm_allowance import EnrollmentRow, LifeCertRow
-from elderdesk.store.orm_cards import CardRow
+from elderdesk.store.orm_cards import CardPhotoRow, CardRow
 from elderdesk.store.orm_exchange import PackageRow, PartnerRow, RecordRow
 
 VERSION_KEY = "exchange.version"  # the office's version counter (only grows)
@@ -248,6 +249,15 @@ def foreign_records(session: Session, kind: str, own: str) -> list[RecordRow]:
     """Records of kind held here that another office owns."""
     return list(session.execute(select(RecordRow).where(
         RecordRow.kind == kind, RecordRow.owner != own)).scalars())
+
+
+def photo_hashes(session: Session) -> dict[int, str]:
+    """Person id -> SHA-256 of the person's latest 1-inch photo (the one cards print; photos
+    travel as hashes only, multi-office.md §4), read one photo at a time."""
+    latest = select(func.max(CardPhotoRow.id)).group_by(CardPhotoRow.person_id)
+    rows = session.execute(select(CardPhotoRow.person_id, CardPhotoRow.image)
+                           .where(CardPhotoRow.id.in_(latest)).execution_options(yield_per=200))
+    return {pid: hashlib.sha256(image).hexdigest() for pid, image in rows}
 
 
 def street_rows(session: Session) -> tuple[list, list, list, list]:

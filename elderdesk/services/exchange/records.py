@@ -65,8 +65,12 @@ def street_records(s: Session, code: str) -> list[tuple[str, str, dict[str, Any]
     """(kind, local id = key, data) of everything a street owns."""
     out: list[tuple[str, str, dict[str, Any]]] = []
     people, lifecerts, enrollments, cards = exchange_repo.street_rows(s)
+    photos = exchange_repo.photo_hashes(s)  # the latest photo, as its SHA-256 only
     for p in people:
-        out.append(("person", str(p.id), {f: _plain(getattr(p, f)) for f in PERSON_FIELDS}))
+        data = {f: _plain(getattr(p, f)) for f in PERSON_FIELDS}
+        if p.id in photos:  # (no key without a photo: the records of before stay as they were)
+            data["photo_sha256"] = photos[p.id]
+        out.append(("person", str(p.id), data))
     for c in lifecerts:
         out.append(("lifecert", f"{c.person_id}:{c.cert_date.isoformat()}",
                     {"person": str(c.person_id), "date": c.cert_date.isoformat()}))
