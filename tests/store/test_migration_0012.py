@@ -85,6 +85,10 @@ def test_upgrade_fills_the_counts_and_triggers_keep_them(old_db):
     changes = [
         "INSERT INTO ledger (person_id, month, paid_fen) VALUES (5, 24302, 12000)",
         "UPDATE ledger SET paid_fen = paid_fen + 500 WHERE person_id = 1 AND month = 24301",
+        # the freeze's upsert: one statement inserting some rows and updating others
+        "INSERT INTO ledger (person_id, month, paid_fen) VALUES (5, 24302, 300), (5, 24303, 700)"
+        " ON CONFLICT (person_id, month) DO UPDATE SET paid_fen = ledger.paid_fen"
+        " + excluded.paid_fen",
         "UPDATE ledger SET paid_fen = 0 WHERE person_id = 2",  # as the freeze does, then
         "DELETE FROM ledger WHERE paid_fen = 0",
         "UPDATE people SET community = '满春路社区', status = 'deceased' WHERE id = 1",
