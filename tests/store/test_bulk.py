@@ -126,6 +126,28 @@ def test_appends_to_a_register_that_has_people(db, path_kind):
         _integrity_check(s)
 
 
+def test_the_statistics_people_counts_follow_a_load(db, path_kind):
+    """Migration 0012's counts: row by row by their trigger, or (fast load) one grouped upsert
+    of the new rows, with the trigger back afterwards."""
+    records = make_people(1200, 9, on=ON, stamp=STAMP)
+    for r in records[::7]:
+        r["community"] = None  # kept apart from ''
+    with db.write() as s:
+        bulk.bulk_insert_people(s, records[:500])
+    with db.write() as s:
+        bulk.bulk_insert_people(s, records[500:])
+    with db.read() as s:
+        kept = dict(((c, k, x, st, b), n) for c, k, x, st, b, n in s.execute(text(
+            "SELECT community, known, sex, status, birth_month, n FROM stats_people"
+            " WHERE n <> 0")))
+        want = dict(((c, k, x, st, b), n) for c, k, x, st, b, n in s.execute(text(
+            "SELECT coalesce(community, ''), community IS NOT NULL, sex, status,"
+            " CAST(substr(birth_date, 1, 4) AS INTEGER) * 12"
+            " + CAST(substr(birth_date, 6, 2) AS INTEGER) - 1, count(*) FROM people"
+            " GROUP BY 1, 2, 3, 4, 5")))
+    assert sum(want.values()) == 1200 and kept == want
+
+
 def test_duplicate_rolls_back_everything(db, path_kind):
     before = _trigger_sql(db)
     records = make_people(600, 9, on=ON, stamp=STAMP)
