@@ -49,17 +49,27 @@ def make_office(folder: Path, name: str, street: str | None, district: bool = Fa
     return Office(code, path, svc, admin, *ops)
 
 
-@pytest.fixture
-def offices(tmp_path: Path):
-    district = make_office(tmp_path, "district", None, district=True)
-    a = make_office(tmp_path, "street_a", "001")
-    b = make_office(tmp_path, "street_b", "002")
+def make_offices(folder: Path, street_name: str = "街道") -> dict[str, Office]:
+    """A district and its streets 001 and 002, each registered with the other."""
+    district = make_office(folder, "district", None, district=True)
+    a = make_office(folder, "street_a", "001")
+    b = make_office(folder, "street_b", "002")
     for street in (a, b):
         district.services.office.add_partner(
-            district.admin, street.code, f"街道{street.code[-3:]}",
+            district.admin, street.code, f"{street_name}{street.code[-3:]}",
             street.services.cards.public_key().encode())
         street.services.office.add_partner(street.admin, REGION, "江汉区民政局",
                                            district.services.cards.public_key().encode())
-    yield {"district": district, "a": a, "b": b}
-    for o in (district, a, b):
+    return {"district": district, "a": a, "b": b}
+
+
+def close_offices(found: dict[str, Office]) -> None:
+    for o in found.values():
         o.services.close()
+
+
+@pytest.fixture
+def offices(tmp_path: Path):
+    found = make_offices(tmp_path)
+    yield found
+    close_offices(found)

@@ -12,7 +12,7 @@ import pytest
 from elderdesk.domain.person import PersonInput
 from elderdesk.ui.dialogs.file_dialog import FileDialog
 from elderdesk.ui.exchange_tab import F_CODE, F_ID, F_MESSAGE, F_OFFICES, S_RECEIVED, ExchangeTab
-from tests.exchange.conftest import REGION, A, B, make_office
+from tests.exchange.conftest import REGION, A, B, close_offices, make_offices
 from tests.helpers import make_id
 
 SHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
@@ -20,19 +20,9 @@ SHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
 
 @pytest.fixture(scope="module")
 def offices(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("offices")
-    district = make_office(folder, "district", None, district=True)
-    a = make_office(folder, "street_a", "001")
-    b = make_office(folder, "street_b", "002")
-    for street in (a, b):
-        district.services.office.add_partner(
-            district.admin, street.code, f"民意街道{street.code[-3:]}",
-            street.services.cards.public_key().encode())
-        street.services.office.add_partner(street.admin, REGION, "江汉区民政局",
-                                           district.services.cards.public_key().encode())
-    yield {"district": district, "a": a, "b": b}
-    for o in (district, a, b):
-        o.services.close()
+    found = make_offices(tmp_path_factory.mktemp("offices"), "民意街道")
+    yield found
+    close_offices(found)
 
 
 def make_tab(qtbot, ops, office, operator=None) -> ExchangeTab:
