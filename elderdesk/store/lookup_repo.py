@@ -7,6 +7,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any, NamedTuple
 
+from elderdesk.store.bulk import GilShare
 from elderdesk.store.db import Database, translated
 
 
@@ -22,15 +23,17 @@ def _as_date(value: Any) -> date | None:
 
 
 def status_lookup(db: Database) -> tuple[Callable[[str], Registered | None], Callable[[], None]]:
-    """(lookup(id18) -> the registered person or None, close): use from one thread, close
-    when done."""
+    """(lookup(id18) -> the registered person or None, close): make, use and close in one
+    thread."""
     conn = db.engine.raw_connection()
     cur = conn.cursor()
     # One round trip per ID on PostgreSQL too (psycopg prepares the statement after a few).
     sql = "SELECT name, birth_date, status, death_date FROM people WHERE id_number = " + (
         "%s" if db.is_pg else "?")
+    share = GilShare()  # made in the thread that looks up (see the docstring above)
 
     def lookup(id18: str) -> Registered | None:
+        share()
         try:
             cur.execute(sql, (id18,))
             r = cur.fetchone()
