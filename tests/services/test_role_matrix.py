@@ -126,6 +126,7 @@ TABLE: dict[str, tuple[str, Any]] = {
         op, c.person)),
     "AllowanceService.policy_in": (IN_SESSION, None),
     "AllowanceService.entitlement": (IN_SESSION, None),
+    "AllowanceService.policy_of": (IN_SESSION, None),
     "AllowanceService.application_of": ("people.read", lambda c, op:
                                         c.services.allowance.application_of(op, c.person)),
     # --- rosters --------------------------------------------------------------------------

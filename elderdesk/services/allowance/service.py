@@ -278,8 +278,14 @@ class AllowanceService:
             return person.id_number
 
     # --- reading ---------------------------------------------------------------------
+    def policy_of(self, s: Session, person: PersonRow) -> Policy:
+        """The policy of this person's views (history, `people show`, forms): at a district
+        with the back-pay floor of the street that registered them, as the district roster
+        (district.person_policy)."""
+        return district.person_policy(s, self.policy_in(s), person.office)
+
     def entitlement(self, s: Session, person: PersonRow) -> Entitlement:
-        return Entitlement(self.policy_in(s), person_facts(person),
+        return Entitlement(self.policy_of(s, person), person_facts(person),
                            enrollment_facts(repo.enrollments_of(s, person.id)),
                            repo.lifecert_dates(s, person.id))
 

@@ -201,6 +201,29 @@ def street_floors(s: Session) -> dict[str, Month]:
     return out
 
 
+def later_floors(policy: Policy, floors: dict[str, Month]) -> dict[str, Month]:
+    """The streets (of `floors`, street_floors) whose people are computed with their own
+    back-pay floor: those whose floor is later than the district policy's. The one rule of the
+    roster (build) and of the person views (person_policy)."""
+    mine = policy.backpay_floor.index if policy.backpay_floor is not None else None
+    return {code: m for code, m in floors.items() if mine is None or m.index > mine}
+
+
+def _floored(policy: Policy, floor: Month | None) -> Policy:
+    return policy if floor is None else replace(policy, backpay_floor=floor)
+
+
+def person_policy(s: Session, policy: Policy, office: str | None) -> Policy:
+    """The policy one person's entitlement is computed with (payment history, `people show`,
+    forms): at a district, for a person registered at street `office` (people.office), the
+    district's policy with that street's back-pay floor when later (build's rule), so the
+    months the person views show as owed are the months the district roster pays; at a street
+    and for the district's own registrations, the policy itself."""
+    if not office or office_repo.level(s) != office_repo.DISTRICT:
+        return policy
+    return _floored(policy, later_floors(policy, street_floors(s)).get(office))
+
+
 def build(policy: Policy, period: Period, facts: list[RosterFacts], settled: int | None,
           scope: Any, check: Any = None) -> Draft:
     """The engine's roster (domain.ledger.build_roster); at a district the people of a street
@@ -208,8 +231,7 @@ def build(policy: Policy, period: Period, facts: list[RosterFacts], settled: int
     with that floor: no month before it is paid (the former system paid it), so the district
     pays exactly what the street's own next draft would have."""
     floors = scope[3] if scope is not None else {}
-    mine = policy.backpay_floor.index if policy.backpay_floor is not None else None
-    later = {code: m for code, m in floors.items() if mine is None or m.index > mine}
+    later = later_floors(policy, floors)
     if not later:
         return build_roster(policy, period, facts, settled, check)
     offices, own = scope[0], scope[2]
@@ -219,8 +241,7 @@ def build(policy: Policy, period: Period, facts: list[RosterFacts], settled: int
     draft, done = Draft(), 0
     for floor, group in groups.items():
         start = done
-        part = build_roster(policy if floor is None else replace(policy, backpay_floor=floor),
-                            period, group, settled,
+        part = build_roster(_floored(policy, floor), period, group, settled,
                             None if check is None else (lambda n, start=start: check(start + n)))
         done += len(group)
         draft.lines += part.lines

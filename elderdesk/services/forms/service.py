@@ -111,7 +111,7 @@ class FormsService:
             if not rows:
                 raise ElderError("NO_APPLICATION", name=row.name, id=row.id_number)
             latest = rows[-1]
-            policy = self.allowance.policy_in(s)
+            policy = self.allowance.policy_of(s, row)  # a street's floor at a district
             facts = enrollment_facts(rows)
             if latest.status in PENDING:  # as it would be paid once approved
                 f = facts[-1]
