@@ -75,11 +75,14 @@ class DuplicatesPage(QWidget):
         buttons.addWidget(self.export_button)
         buttons.addWidget(self.count_label)
         buttons.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.addWidget(WrapLabel(self.tr(
+        # What to do in the GUI: the register and the allowance queues have a street filter.
+        self.hint_label = WrapLabel(self.tr(
             "同一身份证号在两个街道都在册，或都有在办、已批准的高龄津贴申请（疑似重复享受，"
-            "应退尽退）。两处登记都保留，同一人只能批准一份；办理时用 --office 或在此核实后"
-            "通知两个街道。"), self))
+            "应退尽退）。两处登记都保留，同一人只能批准一份。下表每行是一个街道的登记（见"
+            "“登记街道”列）：办理时在“老人档案”或“高龄津贴”页的街道筛选中选定该街道，再打开"
+            "此人那一行（例如对另一份申请不予批准）；核实后通知两个街道。"), self)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.hint_label)
         layout.addLayout(buttons)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.message_label)

@@ -740,6 +740,11 @@
         <translation>Choose the backup file to restore</translation>
     </message>
     <message>
+        <location filename="../../elderdesk/ui/pages/backups_tab.py" line="214"/>
+        <source>ElderDesk 备份 (*.db *.dump);;所有文件 (*)</source>
+        <translation>ElderDesk backups (*.db *.dump);;All files (*)</translation>
+    </message>
+    <message>
         <location filename="../../elderdesk/ui/pages/backups_tab.py" line="219"/>
         <source>（{when} 的数据）</source>
         <translation> (the data of {when})</translation>
@@ -1495,67 +1500,67 @@ Restore now?</translation>
 <context>
     <name>ComparisonTableModel</name>
     <message>
-        <location filename="../../elderdesk/ui/models/roster_models.py" line="128"/>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="212"/>
         <source>变化</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/models/roster_models.py" line="128"/>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="212"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/models/roster_models.py" line="128"/>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="212"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/models/roster_models.py" line="128"/>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="212"/>
         <source>社区</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/models/roster_models.py" line="129"/>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="213"/>
         <source>上期档次</source>
         <translation>Previous band</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/models/roster_models.py" line="129"/>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="213"/>
         <source>本期档次</source>
         <translation>Band this period</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/models/roster_models.py" line="129"/>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="213"/>
         <source>本期发放</source>
         <translation>Paid this period</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/models/roster_models.py" line="130"/>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="214"/>
         <source>本期追回</source>
         <translation>Recovered this period</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/models/roster_models.py" line="131"/>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="215"/>
         <source>新增</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/models/roster_models.py" line="131"/>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="215"/>
         <source>停发</source>
         <translation>Stop</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/models/roster_models.py" line="132"/>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="216"/>
         <source>档次变化</source>
         <translation>Band change</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/models/roster_models.py" line="132"/>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="216"/>
         <source>有补发</source>
         <translation>With back pay</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/models/roster_models.py" line="133"/>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="217"/>
         <source>有追回</source>
         <translation>With recovery</translation>
     </message>
@@ -1564,7 +1569,7 @@ Restore now?</translation>
     <name>Data</name>
     <message>
         <location filename="../../elderdesk/ui/data_text.py" line="36"/>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="216"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="217"/>
         <source>男</source>
         <translation>Male</translation>
     </message>
@@ -1604,697 +1609,712 @@ Restore now?</translation>
         <translation>{a} and over</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="213"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="214"/>
         <source>在册</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="214"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="215"/>
         <source>已故</source>
         <translation>Deceased</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="215"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="216"/>
         <source>迁出</source>
         <translation>Moved out</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="217"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="218"/>
         <source>女</source>
         <translation>Female</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="218"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="219"/>
         <source>本地户籍</source>
         <translation>Local household</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="219"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="220"/>
         <source>非本地户籍</source>
         <translation>Non-local household</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="220"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="221"/>
         <source>蓝卡</source>
         <translation>Blue card</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="221"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="222"/>
         <source>红卡</source>
         <translation>Red card</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="222"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="223"/>
         <source>有效</source>
         <translation>Valid</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="223"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="224"/>
         <source>已换发</source>
         <translation>Replaced</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="224"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="225"/>
         <source>已注销</source>
         <translation>Revoked</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="225"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="226"/>
         <source>首次发证</source>
         <translation>First issue</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="226"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="227"/>
         <source>遗失</source>
         <translation>Lost</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="227"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="228"/>
         <source>损坏</source>
         <translation>Damaged</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="228"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="229"/>
         <source>年满换证</source>
         <translation>Age upgrade</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="229"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="230"/>
         <source>信息更正</source>
         <translation>Correction</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="230"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="231"/>
         <source>已受理待审核</source>
         <translation>Accepted, to review</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="231"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="232"/>
         <source>审核退回</source>
         <translation>Returned by review</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="232"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="233"/>
         <source>已审核待审批</source>
         <translation>Reviewed, to approve</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="233"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="234"/>
         <source>已批准</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="234"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="235"/>
         <source>审批不予批准</source>
         <translation>Not approved</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="235"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="236"/>
         <source>已撤销</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="236"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="237"/>
         <source>已停发</source>
         <translation>Stopped</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="237"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="238"/>
         <source>窗口</source>
         <translation>Counter</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="238"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="239"/>
         <source>网上</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="239"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="240"/>
         <source>经办</source>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="240"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="241"/>
         <source>审核</source>
         <translation>reviewed</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="241"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="242"/>
         <source>审批</source>
         <translation>approve</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="242"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="243"/>
         <source>管理员</source>
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="243"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="244"/>
         <source>新增用户</source>
         <translation>add users</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="244"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="245"/>
         <source>管理用户</source>
         <translation>manage users</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="245"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="246"/>
         <source>修改津贴政策</source>
         <translation>change the allowance policy</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="246"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="247"/>
         <source>修改系统设置</source>
         <translation>change system settings</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="247"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="248"/>
         <source>查询人员</source>
         <translation>look people up</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="248"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="249"/>
         <source>登记人员</source>
         <translation>register people</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="249"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="250"/>
         <source>修改人员信息</source>
         <translation>change a person&apos;s details</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="250"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="251"/>
         <source>强制登记校验位错误的身份证号</source>
         <translation>register an ID number with a wrong check digit</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="251"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="252"/>
         <source>登记死亡</source>
         <translation>record deaths</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="252"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="253"/>
         <source>登记迁出</source>
         <translation>record moves</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="253"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="254"/>
         <source>更正身份证号</source>
         <translation>correct ID numbers</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="254"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="255"/>
         <source>导入人员名册</source>
         <translation>import registers</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="255"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="256"/>
         <source>导入死亡名单</source>
         <translation>import death lists</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="256"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="257"/>
         <source>登记生存认证</source>
         <translation>record proofs of life</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="257"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="258"/>
         <source>受理津贴申请</source>
         <translation>accept allowance applications</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="258"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="259"/>
         <source>审核津贴申请</source>
         <translation>review allowance applications</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="259"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="260"/>
         <source>审批津贴申请</source>
         <translation>approve allowance applications</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="260"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="261"/>
         <source>停发津贴</source>
         <translation>stop allowances</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="261"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="262"/>
         <source>生成花名册</source>
         <translation>build rosters</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="262"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="263"/>
         <source>查看花名册</source>
         <translation>view rosters</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="263"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="264"/>
         <source>冻结花名册</source>
         <translation>freeze rosters</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="264"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="265"/>
         <source>导出花名册</source>
         <translation>export rosters</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="265"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="266"/>
         <source>查看追回款</source>
         <translation>view recoveries</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="266"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="267"/>
         <source>登记追回款已退回</source>
         <translation>record repaid recoveries</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="267"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="268"/>
         <source>发放老年证</source>
         <translation>issue senior cards</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="268"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="269"/>
         <source>打印老年证</source>
         <translation>print senior cards</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="269"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="270"/>
         <source>登记老年证领取</source>
         <translation>record card pick-ups</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="270"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="271"/>
         <source>设置老年证打印校准</source>
         <translation>set the card print calibration</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="271"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="272"/>
         <source>备份数据库</source>
         <translation>back up the database</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="272"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="273"/>
         <source>恢复数据库</source>
         <translation>restore the database</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="273"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="274"/>
         <source>启动检查与每日自动备份</source>
         <translation>run the start-up check and daily backup</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="274"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="275"/>
         <source>校验审计日志</source>
         <translation>verify the audit log</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="275"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="276"/>
         <source>查看审计日志</source>
         <translation>view the audit log</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="276"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="277"/>
         <source>生成演示数据</source>
         <translation>make demo data</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="277"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="278"/>
         <source>查看统计</source>
         <translation>view statistics</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="278"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="279"/>
         <source>打印表格文书</source>
         <translation>print forms</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="279"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="280"/>
         <source>修改本人密码</source>
         <translation>change own password</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="280"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="281"/>
         <source>查看完整身份证号和银行账号</source>
         <translation>see full ID and account numbers</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="281"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="282"/>
         <source>设置读卡器</source>
         <translation>set up the card reader</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="282"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="283"/>
         <source>读取身份证</source>
         <translation>read ID cards</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="283"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="284"/>
         <source>查看收费收据和日结</source>
         <translation>view receipts and daily totals</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="284"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="285"/>
         <source>打印收费收据</source>
         <translation>print fee receipts</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="285"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="286"/>
         <source>作废收费收据</source>
         <translation>void fee receipts</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="286"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="287"/>
         <source>导入网上申请</source>
         <translation>import online applications</translation>
     </message>
     <message>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="288"/>
+        <source>街道导出导入交换包</source>
+        <translation>export and import exchange packages (street)</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="289"/>
+        <source>区级导出导入交换包</source>
+        <translation>export and import exchange packages (district)</translation>
+    </message>
+    <message>
         <location filename="../../elderdesk/ui/i18n_data.py" line="290"/>
+        <source>迁移到单位数据库服务器</source>
+        <translation>move to the office&apos;s database server</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="291"/>
         <source>周岁以上</source>
         <translation>years and over</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="291"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="292"/>
         <source>岁</source>
         <translation>years</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="292"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="293"/>
         <source>以上</source>
         <translation>and over</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="293"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="294"/>
         <source>人</source>
         <translation>people</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="294"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="295"/>
         <source>受理</source>
         <translation>accepted</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="295"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="296"/>
         <source>停发</source>
         <translation>stop</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="296"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="297"/>
         <source>停用</source>
         <translation>disable</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="297"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="298"/>
         <source>退回</source>
         <translation>return</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="298"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="299"/>
         <source>未填社区</source>
         <translation>No community</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="299"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="300"/>
         <source>年</source>
         <translation>year</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="300"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="301"/>
         <source>月</source>
         <translation>month</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="301"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="302"/>
         <source>合计</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="302"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="303"/>
         <source>在册人员按年龄段</source>
         <translation>Active people by age band</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="303"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="304"/>
         <source>年龄按身份证出生日期计算</source>
         <translation>Age from the birth date in the ID number, as of</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="304"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="305"/>
         <source>周岁</source>
         <translation>full years</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="305"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="306"/>
         <source>人员按社区</source>
         <translation>People by community</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="306"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="307"/>
         <source>80岁以上</source>
         <translation>80 and over</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="307"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="308"/>
         <source>在册且年满80周岁</source>
         <translation>active and aged 80 or more</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="308"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="309"/>
         <source>享受津贴</source>
         <translation>Receiving the allowance</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="309"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="310"/>
         <source>最近一次申请为“已批准”</source>
         <translation>latest application approved</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="310"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="311"/>
         <source>人员按状态</source>
         <translation>People by status</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="311"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="312"/>
         <source>高龄津贴申请状态</source>
         <translation>Allowance applications by status</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="312"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="313"/>
         <source>每人最近一次申请</source>
         <translation>each person&apos;s latest application</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="313"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="314"/>
         <source>高龄津贴按月份</source>
         <translation>Longevity allowance by month</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="314"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="315"/>
         <source>在享</source>
         <translation>Enrolled</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="315"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="316"/>
         <source>当月处于批准享受状态</source>
         <translation>approved and in force in the month</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="316"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="317"/>
         <source>发放金额按所属月份计</source>
         <translation>amounts counted in the month they are for</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="317"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="318"/>
         <source>来自已冻结花名册</source>
         <translation>from frozen rosters</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="318"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="319"/>
         <source>高龄津贴按月份和档次</source>
         <translation>Longevity allowance by month and band</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="319"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="320"/>
         <source>老年证发放按月份</source>
         <translation>Senior cards issued by month</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="320"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="321"/>
         <source>按发证日期统计</source>
         <translation>counted by date of issue</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="321"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="322"/>
         <source>领取按领取日期统计</source>
         <translation>pick-ups by date of pick-up</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="322"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="323"/>
         <source>生存认证有效期</source>
         <translation>Proof of life valid for</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="323"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="324"/>
         <source>个月</source>
         <translation>months</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="324"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="325"/>
         <source>统计月份</source>
         <translation>statistics month</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="325"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="326"/>
         <source>生存认证覆盖</source>
         <translation>Proof-of-life coverage</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="326"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="327"/>
         <source>年龄段</source>
         <translation>Age band</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="327"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="328"/>
         <source>社区</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="328"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="329"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="329"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="330"/>
         <source>人数</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="330"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="331"/>
         <source>月份</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="331"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="332"/>
         <source>在享人数</source>
         <translation>Enrolled</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="332"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="333"/>
         <source>已发人数</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="333"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="334"/>
         <source>正常发放</source>
         <translation>Regular</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="334"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="335"/>
         <source>补发</source>
         <translation>Arrears</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="335"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="336"/>
         <source>追回</source>
         <translation>Recovery</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="336"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="337"/>
         <source>实发净额</source>
         <translation>Net paid</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="337"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="338"/>
         <source>档次</source>
         <translation>Band</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="338"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="339"/>
         <source>月标准</source>
         <translation>Monthly rate</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="339"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="340"/>
         <source>发证合计</source>
         <translation>Cards in all</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="340"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="341"/>
         <source>补换证</source>
         <translation>Replacements</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="341"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="342"/>
         <source>工本费</source>
         <translation>Fee</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="342"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="343"/>
         <source>领取</source>
         <translation>Picked up</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="343"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="344"/>
         <source>现行政策不要求生存认证</source>
         <translation>The policy in force requires no proof of life</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="344"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="345"/>
         <source>尚未加载高龄津贴政策</source>
         <translation>No allowance policy loaded yet</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="345"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="346"/>
         <source>认证有效</source>
         <translation>Proof valid</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="346"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="347"/>
         <source>未认证或已过期</source>
         <translation>No proof or expired</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="347"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="348"/>
         <source>覆盖率</source>
         <translation>Coverage</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="348"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="349"/>
         <source>各社区在册人数</source>
         <translation>Active people per community</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="349"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="350"/>
         <source>前20个</source>
         <translation>top 20</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="350"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="351"/>
         <source>在享与已发人数</source>
         <translation>Enrolled and paid</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="351"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="352"/>
         <source>各档次实发净额</source>
         <translation>Net paid per band</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="352"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="353"/>
         <source>元</source>
         <translation>yuan</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="353"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="354"/>
         <source>老年证发放</source>
         <translation>Senior cards issued</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="354"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="355"/>
         <source>张</source>
         <translation>cards</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="355"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="356"/>
         <source>人员状态</source>
         <translation>Person status</translation>
     </message>
@@ -2411,6 +2431,108 @@ Restore now?</translation>
         <location filename="../../elderdesk/ui/models/allowance_models.py" line="127"/>
         <source>{y}年{m}月</source>
         <translation>{y}-{m}</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesModel</name>
+    <message>
+        <location filename="../../elderdesk/ui/duplicates_page.py" line="36"/>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/duplicates_page.py" line="36"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/duplicates_page.py" line="36"/>
+        <source>登记街道代码</source>
+        <translation>Street code</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/duplicates_page.py" line="37"/>
+        <source>登记街道</source>
+        <translation>Registering street</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/duplicates_page.py" line="37"/>
+        <source>社区</source>
+        <translation>Community</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/duplicates_page.py" line="37"/>
+        <source>人员状态</source>
+        <translation>Person status</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/duplicates_page.py" line="38"/>
+        <source>申请状态</source>
+        <translation>Application status</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/duplicates_page.py" line="38"/>
+        <source>申请日期</source>
+        <translation>Applied on</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/duplicates_page.py" line="38"/>
+        <source>批准日期</source>
+        <translation>Approved on</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/duplicates_page.py" line="39"/>
+        <source>在册或在办</source>
+        <translation>Active or pending</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/duplicates_page.py" line="55"/>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/duplicates_page.py" line="55"/>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesPage</name>
+    <message>
+        <location filename="../../elderdesk/ui/duplicates_page.py" line="67"/>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/duplicates_page.py" line="69"/>
+        <source>导出 Excel…</source>
+        <translation>Export Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/duplicates_page.py" line="71"/>
+        <location filename="../../elderdesk/ui/duplicates_page.py" line="102"/>
+        <source>疑似重复 {n} 人</source>
+        <translation>{n} suspected duplicates</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/duplicates_page.py" line="80"/>
+        <source>同一身份证号在两个街道都在册，或都有在办、已批准的高龄津贴申请（疑似重复享受，应退尽退）。两处登记都保留，同一人只能批准一份。下表每行是一个街道的登记（见“登记街道”列）：办理时在“老人档案”或“高龄津贴”页的街道筛选中选定该街道，再打开此人那一行（例如对另一份申请不予批准）；核实后通知两个街道。</source>
+        <translation>The same ID number is registered at two streets, or has open or approved longevity allowance applications at both (suspected double payment: recover what was paid twice). Both registrations are kept; only one of them can be approved. Each row below is one street&apos;s registration (see the Registered by street column): to act on it, choose that street in the street filter of the Records or Longevity allowance page and open that row of the person (for example to reject the other application); once checked, tell both streets.</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/duplicates_page.py" line="109"/>
+        <source>导出疑似重复名单</source>
+        <translation>Export the suspected duplicates</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/duplicates_page.py" line="110"/>
+        <source>Excel 文件 (*.xlsx)</source>
+        <translation>Excel files (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/duplicates_page.py" line="115"/>
+        <source>已导出 {n} 人到 {path}</source>
+        <translation>Exported {n} people to {path}</translation>
     </message>
 </context>
 <context>
@@ -2604,687 +2726,877 @@ Restore now?</translation>
         <translation>A disk error occurred reading or writing the database file &quot;{path}&quot;: check that the USB drive or external disk is plugged in firmly, then try again; if it happens again, ask technical support to check the disk. This is usually not a damaged database: do not restore from a backup yet</translation>
     </message>
     <message>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="36"/>
+        <source>服务器地址“{url}”无法识别：应为 postgresql://用户名@服务器地址:端口/数据库名，例如 postgresql://elderdesk@192.168.1.10:5432/elderdesk</source>
+        <translation>The server address &quot;{url}&quot; is not understood: it should be postgresql://user@server:port/database, for example postgresql://elderdesk@192.168.1.10:5432/elderdesk</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="37"/>
+        <source>连接不上单位数据库服务器（{url}）：请检查服务器电脑是否开机、PostgreSQL 服务是否在运行、网线或网络是否连通、地址和端口是否正确，然后重试。刚才的操作没有保存</source>
+        <translation>Cannot connect to the office&apos;s database server ({url}): check that the server computer is on, the PostgreSQL service is running, the cable or network is connected and the address and port are right, then try again. The last action was not saved</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="38"/>
+        <source>单位数据库服务器拒绝登录（{url}）：请检查数据库用户名和密码（密码可写在地址中、环境变量 PGPASSWORD 或 pgpass 文件中），或请管理员检查服务器的访问设置（pg_hba.conf）</source>
+        <translation>The office&apos;s database server refused the login ({url}): check the database user name and password (the password may be in the address, the PGPASSWORD environment variable or a pgpass file), or ask the administrator to check the server&apos;s access settings (pg_hba.conf)</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="39"/>
+        <source>单位数据库服务器上没有这个数据库（{url}）：请检查地址中的数据库名，或请管理员先建库（CREATE DATABASE 数据库名 OWNER 用户名;）</source>
+        <translation>The office&apos;s database server has no such database ({url}): check the database name in the address, or ask the administrator to create it first (CREATE DATABASE name OWNER user;)</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="40"/>
+        <source>数据库（{url}）里已有其他程序的数据（如表 {tables}），ElderDesk 不会使用或改动它。请管理员为 ElderDesk 新建一个空数据库：CREATE DATABASE elderdesk OWNER 用户名;</source>
+        <translation>The database ({url}) already holds another program&apos;s data (for example the tables {tables}); ElderDesk will not use or change it. Ask the administrator to create an empty database for ElderDesk: CREATE DATABASE elderdesk OWNER user;</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="41"/>
+        <source>数据库用户权限不足（{url}）。请数据库管理员执行：{sql}，然后重试</source>
+        <translation>The database user lacks a permission ({url}). Ask the database administrator to run: {sql}, then try again</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="42"/>
+        <source>保存时与单位数据库服务器（{url}）的连接断开了，无法确定刚才的操作是否已保存。请等服务器恢复后，先查看该人员的信息或操作日志，确认没有保存再重新办理，以免重复</source>
+        <translation>The connection to the office&apos;s database server ({url}) broke while saving; it is not known whether the last action was saved. When the server is back, first look at the person&apos;s record or the audit log, and do it again only if it was not saved, so nothing is done twice</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="43"/>
+        <source>数据库（{url}）已经是 ElderDesk 数据库，不能重复初始化。各窗口直接连接它即可</source>
+        <translation>The database ({url}) is already an ElderDesk database and cannot be initialised again. Every workstation simply connects to it</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="44"/>
+        <source>本数据库文件已迁移到单位数据库服务器（{server}），现在只能查看、不能再办理业务（两处同时办理会发出重复的证号）。请用 --db {server} 连接服务器办理</source>
+        <translation>This database file was moved to the office&apos;s database server ({server}); it can now only be viewed, not worked in (working in two places would issue duplicate card numbers). Connect to the server with --db {server}</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="45"/>
+        <source>目标数据库（{url}）不是空的（已有 ElderDesk 数据），不会往里复制。请管理员新建一个空数据库：CREATE DATABASE 数据库名 OWNER 用户名;</source>
+        <translation>The target database ({url}) is not empty (it holds ElderDesk data); nothing is copied into it. Ask the administrator to create an empty database: CREATE DATABASE name OWNER user;</translation>
+    </message>
+    <message>
         <location filename="../../elderdesk/ui/i18n_data.py" line="46"/>
+        <source>复制到服务器后核对不一致（{detail}），服务器上什么也没有保留，本机数据库文件未改动。请把日志文件发给技术支持</source>
+        <translation>The check after copying to the server found a difference ({detail}); nothing was kept on the server and the local database file is unchanged. Please send the log file to technical support</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="47"/>
         <source>程序内部错误：{detail}。请把日志文件发给技术支持</source>
         <translation>Internal program error: {detail}. Please send the log file to technical support</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="47"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="48"/>
         <source>此操作需要登录：请用 --user 指定用户名，并在 ELDERDESK_PASSWORD 中提供密码</source>
         <translation>This operation needs a login: give the user name with --user and the password in ELDERDESK_PASSWORD</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="48"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="49"/>
         <source>用户名或密码错误，请重新输入</source>
         <translation>Wrong user name or password: please try again</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="49"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="50"/>
         <source>密码错误次数过多，账户已锁定至 {until}，请稍后再试或请管理员重置密码</source>
         <translation>Too many wrong passwords: the account is locked until {until}. Try again later or ask an administrator to reset the password</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="50"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="51"/>
         <source>用户“{user}”已停用，请联系管理员</source>
         <translation>The user &quot;{user}&quot; is disabled: contact an administrator</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="51"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="52"/>
         <source>用户“{user}”没有“{action}”的权限（需要角色：{roles}），请由有权限的人员操作</source>
         <translation>The user &quot;{user}&quot; may not &quot;{action}&quot; (role needed: {roles}): ask someone with that role</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="52"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="53"/>
         <source>不能{action}自己经办或审核过的申请（{detail}），请由其他人员办理</source>
         <translation>You cannot {action} an application you accepted or reviewed yourself ({detail}): another person must do it</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="53"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="54"/>
         <source>请提供密码（ELDERDESK_PASSWORD 环境变量，或标准输入的第一行），密码不能为空</source>
         <translation>Give the password (environment variable ELDERDESK_PASSWORD, or the first line of standard input); it cannot be empty</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="54"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="55"/>
         <source>密码太短，至少需要 {min} 个字符</source>
         <translation>The password is too short: at least {min} characters</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="55"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="56"/>
         <source>用户“{user}”已存在，请换一个用户名</source>
         <translation>The user &quot;{user}&quot; exists already: choose another user name</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="56"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="57"/>
         <source>找不到用户“{user}”</source>
         <translation>There is no user &quot;{user}&quot;</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="57"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="58"/>
         <source>角色“{role}”不存在，可用角色：clerk（经办）、reviewer（审核）、approver（审批）、admin（管理员）</source>
         <translation>There is no role &quot;{role}&quot;; roles: clerk, reviewer, approver, admin</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="58"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="59"/>
         <source>缺少身份证号，请填写 18 位身份证号</source>
         <translation>The ID number is missing: enter the 18-digit ID number</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="59"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="60"/>
         <source>身份证号以数字格式存储，后几位已丢失，请将该列设为文本后重新录入</source>
         <translation>The ID number was stored as a number and its last digits are lost: format the column as text and enter it again</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="60"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="61"/>
         <source>身份证号“{id}”格式不对：应为 18 位（17 位数字加一位数字或 X）或 15 位数字，请核对</source>
         <translation>The ID number &quot;{id}&quot; has the wrong form: 18 characters (17 digits and a digit or X) or 15 digits. Please check</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="61"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="62"/>
         <source>身份证号“{id}”中的出生日期 {detail} 不是有效日期或晚于今天，请核对</source>
         <translation>The birth date {detail} in the ID number &quot;{id}&quot; is not a valid date or is after today: please check</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="62"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="63"/>
         <source>身份证号“{id}”校验位错误（应为 {expected}），请逐位核对；确属证件本身问题的，请管理员填写原因后强制登记</source>
         <translation>The check digit of the ID number &quot;{id}&quot; is wrong (it should be {expected}): check it digit by digit. If the ID card itself is wrong, an administrator can register it with a reason</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="63"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="64"/>
         <source>登记册中没有身份证号为 {id} 的人员，请先登记或核对号码</source>
         <translation>Nobody with the ID number {id} is registered: register the person first or check the number</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="64"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="65"/>
         <source>身份证号 {id} 已登记（{name}），不能重复登记</source>
         <translation>The ID number {id} is registered already ({name}) and cannot be registered twice</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="65"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="66"/>
         <source>{name}（{id}）已于 {date} 登记死亡，不能办理此业务</source>
         <translation>{name} ({id}) was recorded deceased on {date}: this cannot be done</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="66"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="67"/>
         <source>{name}（{id}）已于 {date} 迁出，不能办理此业务</source>
         <translation>{name} ({id}) moved out on {date}: this cannot be done</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="67"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="68"/>
         <source>{name}的信息已于 {time} 被他人修改（可能在另一个窗口登记了死亡、迁出或改了信息），本次修改没有保存，以免覆盖。请关闭此窗口，重新打开该人员核对后再修改</source>
         <translation>{name}&apos;s record was changed by someone else at {time} (perhaps a death, a move or an edit at another counter). Your changes were not saved, so as not to overwrite it. Close this window, open the person again, check, then edit</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="68"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="69"/>
         <source>日期 {date} 早于出生日期 {birth}，请核对</source>
         <translation>The date {date} is before the birth date {birth}: please check</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="69"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="70"/>
         <source>性别“{given}”与身份证号不符（身份证号显示为{expected}），请核对</source>
         <translation>The sex &quot;{given}&quot; does not match the ID number (which says {expected}): please check</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="70"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="71"/>
         <source>身份证号校验位强制登记只能由管理员办理，并须填写原因</source>
         <translation>Only an administrator can register an ID number with a wrong check digit, and must give a reason</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="71"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="72"/>
         <source>工作簿中没有名为“{sheet}”的工作表（现有：{sheets}），请核对 --sheet</source>
         <translation>The workbook has no sheet &quot;{sheet}&quot; (it has: {sheets}): check --sheet</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="72"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="73"/>
         <source>前 10 行中没有找到同时含“姓名”和“身份证号”列的表头，请检查工作表</source>
         <translation>No header row with both a name and an ID number column in the first 10 rows: check the sheet</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="73"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="74"/>
         <source>缺少姓名，请补填</source>
         <translation>The name is missing: please fill it in</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="74"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="75"/>
         <source>身份证号与第 {first_row} 行重复，请删除重复行</source>
         <translation>The ID number repeats row {first_row}: delete the duplicate row</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="75"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="76"/>
         <source>出生日期 {given} 与身份证号中的 {expected} 不一致，请核对（年龄以身份证为准）</source>
         <translation>The birth date {given} differs from {expected} in the ID number: please check (the age follows the ID number)</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="76"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="77"/>
         <source>出生日期“{value}”无法识别，已按身份证号计算出生日期</source>
         <translation>The birth date &quot;{value}&quot; is not understood: the birth date was taken from the ID number</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="77"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="78"/>
         <source>银行账号以数字格式存储，后几位已丢失，请将该列设为文本后重新录入</source>
         <translation>The bank account was stored as a number and its last digits are lost: format the column as text and enter it again</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="78"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="79"/>
         <source>此人已登记死亡（{date}），不能导入</source>
         <translation>This person is recorded deceased ({date}) and cannot be imported</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="79"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="80"/>
         <source>15 位身份证号已转换为 18 位：{new}</source>
         <translation>The 15-digit ID number was converted to 18 digits: {new}</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="80"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="81"/>
         <source>此人已在登记册中，本行跳过，未覆盖原有信息</source>
         <translation>This person is registered already: the row was skipped and nothing was overwritten</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="81"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="82"/>
         <source>无法识别的列“{column}”，已忽略</source>
         <translation>Unknown column &quot;{column}&quot; ignored</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="82"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="83"/>
         <source>{column}的内容不符合要求，本行未导入</source>
         <translation>The content of {column} is not acceptable: the row was not imported</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="83"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="84"/>
         <source>{column}含有控制字符或文字方向控制字符，本行未导入，请删除这些字符后重新导入</source>
         <translation>{column} contains control or text-direction characters: the row was not imported. Remove them and import again</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="84"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="85"/>
         <source>{column}太长（{length} 个字，最多 {max} 个字），本行未导入，请缩短后重新导入</source>
         <translation>{column} is too long ({length} characters, at most {max}): the row was not imported. Shorten it and import again</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="85"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="86"/>
         <source>{column}只有看不见的字符（如零宽空格），本行未导入，请重新填写</source>
         <translation>{column} holds only invisible characters (such as zero-width spaces): the row was not imported. Fill it in again</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="86"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="87"/>
         <source>工作簿“{path}”超出导入限制：{detail}。未读取任何数据；请删除多余的行、列和过长的单元格，或把名册拆成几个文件后分别导入</source>
         <translation>The workbook &quot;{path}&quot; exceeds the import limits: {detail}. Nothing was read; delete extra rows, columns and over-long cells, or split the register into several files and import them one by one</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="87"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="88"/>
         <source>登记册中没有此人，请核对身份证号</source>
         <translation>This person is not registered: check the ID number</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="88"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="89"/>
         <source>登记册中此身份证号的姓名为“{registered}”，与名单不符，未处理</source>
         <translation>The register has the name &quot;{registered}&quot; for this ID number, which differs from the list: not processed</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="89"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="90"/>
         <source>死亡日期“{value}”无效（无法识别或早于出生日期），请核对</source>
         <translation>The date of death &quot;{value}&quot; is not valid (not understood or before the birth date): please check</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="90"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="91"/>
         <source>此人已登记死亡（{date}）</source>
         <translation>This person is recorded deceased already ({date})</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="91"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="92"/>
         <source>此人已登记死亡，但日期为 {date}，与名单中的 {given} 不同，请核对</source>
         <translation>This person is recorded deceased, but on {date}, not {given} as in the list: please check</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="92"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="93"/>
         <source>政策文件有误（{where}）：{detail}。原政策保持不变，请改正后重新加载</source>
         <translation>The policy file has an error ({where}): {detail}. The policy in force is unchanged; correct the file and load it again</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="93"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="94"/>
         <source>{date} 没有生效的高龄津贴政策，不能受理申请</source>
         <translation>No allowance policy is in force on {date}: applications cannot be accepted</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="94"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="95"/>
         <source>申请过早：出生于 {birth}，{month} 年满 {age} 周岁，最早可于 {earliest} 起申请</source>
         <translation>Too early: born {birth}, aged {age} in {month}; an application can be accepted from {earliest}</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="95"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="96"/>
         <source>{name}（{id}）已有在办或已批准的高龄津贴申请，不能重复申请</source>
         <translation>{name} ({id}) already has an open or approved allowance application</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="96"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="97"/>
         <source>{name}（{id}）没有高龄津贴申请记录</source>
         <translation>{name} ({id}) has no allowance application</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="97"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="98"/>
         <source>{name}（{id}）的申请当前状态为“{state}”，不能{action}</source>
         <translation>The application of {name} ({id}) is &quot;{state}&quot;: it cannot {action}</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="98"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="99"/>
         <source>审批日期 {date} 早于申请日期 {applied}，请核对</source>
         <translation>The approval date {date} is before the application date {applied}: please check</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="99"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="100"/>
         <source>审核日期 {date} 早于申请日期 {applied}，请核对</source>
         <translation>The review date {date} is before the application date {applied}: please check</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="100"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="101"/>
         <source>请填写原因（命令行用 --reason）</source>
         <translation>Please give a reason (on the command line: --reason)</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="101"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="102"/>
         <source>停发原因“{reason}”无效，可选：voluntary、duplicate、disqualified、lost_contact、policy、other</source>
         <translation>The stop reason &quot;{reason}&quot; is not valid; choose: voluntary, duplicate, disqualified, lost_contact, policy, other</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="102"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="103"/>
         <source>{name}（{id}）已登记于 {death} 死亡，不能登记其后日期 {date} 的生存认证</source>
         <translation>{name} ({id}) was recorded deceased on {death}: a proof of life dated {date}, after that, cannot be recorded</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="103"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="104"/>
         <source>注意：已登记的生存认证日期 {cert} 晚于死亡日期 {date}，请核实；多发的津贴将在下期花名册中列为追回</source>
         <translation>Note: a proof of life recorded on {cert} is after the date of death {date}; please check. Allowance paid too much will be listed for recovery in the next roster</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="104"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="105"/>
         <source>尚未加载高龄津贴政策，请管理员先运行 elderdesk policy load</source>
         <translation>No allowance policy is loaded yet: an administrator runs elderdesk policy load first</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="105"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="106"/>
         <source>期次“{value}”与政策的发放周期不符（政策按{kind}发放，应写作 {example}）</source>
         <translation>The period &quot;{value}&quot; does not match the policy&apos;s payment cycle (paid {kind}; write it as {example})</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="106"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="107"/>
         <source>期次 {period} 从{first}开始，晚于本月（{month}），不能生成或冻结尚未开始的期次的花名册</source>
         <translation>The period {period} starts in {first}, after this month ({month}): a roster of a period that has not begun cannot be built or frozen</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="107"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="108"/>
         <source>期次 {period} 不在最近已冻结的期次 {last} 之后，不能生成或冻结</source>
         <translation>The period {period} is not after the last frozen period {last}: it cannot be built or frozen</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="108"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="109"/>
         <source>期次 {period} 没有花名册，请先生成（roster build）</source>
         <translation>The period {period} has no roster: build it first (roster build)</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="109"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="110"/>
         <source>期次 {period} 没有草稿花名册，请先生成（roster build）</source>
         <translation>The period {period} has no draft roster: build it first (roster build)</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="110"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="111"/>
         <source>花名册草稿生成后数据已有变动（{change}），请重新生成后再冻结</source>
         <translation>The data changed after the draft roster was built ({change}): build it again before freezing</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="111"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="112"/>
         <source>期次 {period} 的花名册已冻结，不能再修改</source>
         <translation>The roster of {period} is frozen and cannot be changed</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="112"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="113"/>
         <source>期次 {period} 的花名册尚未冻结，银行文件只能从冻结的花名册导出</source>
         <translation>The roster of {period} is not frozen yet: the bank file is exported from a frozen roster only</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="113"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="114"/>
         <source>请至少指定 --xlsx 或 --pdf 之一</source>
         <translation>Give --xlsx or --pdf (or both)</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="114"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="115"/>
         <source>{n} 人没有有效的开户银行和银行账号（账号应为 12 到 30 位数字），本期不发放，也不列入银行文件{where}。请在人员信息中补录，或用 elderdesk people account 身份证号 --bank 开户银行 --account 账号 补录，之后生成的花名册将补发</source>
         <translation>{n} people have no valid bank and account number (12 to 30 digits): they are not paid this period and not in the bank file{where}. Record them in the person&apos;s details, or with elderdesk people account ID --bank BANK --account ACCOUNT; rosters built afterwards pay the arrears</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="115"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="116"/>
         <source>{name}（{id}）在 {month} 没有未结清的追回款</source>
         <translation>{name} ({id}) has no open recovery for {month}</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="116"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="117"/>
         <source>新旧身份证号相同，无需更正</source>
         <translation>The old and new ID numbers are the same: nothing to correct</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="117"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="118"/>
         <source>{name}（{id}）出生于 {birth}，未满 {min_age} 周岁，不能办理老年证；最早可于 {earliest} 起办理（生日当月前两个月起可提前登记）</source>
         <translation>{name} ({id}) was born {birth} and is not yet {min_age}: no senior card yet; possible from {earliest} (registration opens two months before the birthday month)</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="118"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="119"/>
         <source>{name}（{id}）为非本地户籍，且{detail}，不能办理老年证。请先登记有效期内的居住证</source>
         <translation>{name} ({id}) has a non-local household and {detail}: no senior card. Record a valid residence permit first</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="119"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="120"/>
         <source>{name}（{id}）已持有有效的老年证（编号 {card_no}），不能重复发证；遗失、损坏、年满换证或信息更正请办理补换证（card reissue）</source>
         <translation>{name} ({id}) already holds a valid senior card ({card_no}); no second card. For loss, damage, an age upgrade or a correction, replace it (card reissue)</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="120"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="121"/>
         <source>{name}（{id}）没有有效的老年证，请先发证（card issue）</source>
         <translation>{name} ({id}) has no valid senior card: issue one first (card issue)</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="121"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="122"/>
         <source>{name}（{id}）持有{type}，{date} 按年龄（{age} 周岁）应持{wanted}，不需要年满换证</source>
         <translation>{name} ({id}) holds a {type}; by age ({age}) on {date} the card is a {wanted}: no age upgrade needed</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="122"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="123"/>
         <source>补换证原因“{reason}”无效，可选：lost（遗失）、damaged（损坏）、upgrade（年满换证）、correction（信息更正）</source>
         <translation>The replacement reason &quot;{reason}&quot; is not valid; choose: lost, damaged, upgrade, correction</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="123"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="124"/>
         <source>{year} 年的老年证编号已用完（顺序号最大 {max}），请管理员增加编号位数（card.number_digits）</source>
         <translation>The senior card numbers of {year} are used up (at most {max}): an administrator adds digits (card.number_digits)</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="124"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="125"/>
         <source>按现行编号规则生成的编号 {card_no} 已被使用过，编号不能重复使用，请管理员调整编号前缀</source>
         <translation>The number {card_no} from the current numbering rule was used before and cannot be reused: an administrator changes the number prefix</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="125"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="126"/>
         <source>老年证 {card_no} 已于 {date} 登记领取，不能重复登记</source>
         <translation>The pick-up of senior card {card_no} was recorded on {date} already</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="126"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="127"/>
         <source>代领须同时填写代领人姓名（--agent-name）和身份证号（--agent-id）</source>
         <translation>An agent&apos;s pick-up needs both the agent&apos;s name (--agent-name) and ID number (--agent-id)</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="127"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="128"/>
         <source>没有名为“{key}”的老年证规则，可设置：{keys}</source>
         <translation>There is no senior card rule &quot;{key}&quot;; rules: {keys}</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="128"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="129"/>
         <source>老年证规则 {key} 的值“{value}”无效：{detail}</source>
         <translation>The value &quot;{value}&quot; of the senior card rule {key} is not valid: {detail}</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="129"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="130"/>
         <source>数据库中没有机构签名密钥，无法生成或核验老年证二维码，请重新初始化或从备份恢复</source>
         <translation>The database has no office signing key: card QR codes cannot be made or checked. Initialise again or restore from a backup</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="130"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="131"/>
         <source>套打模板“{path}”有误：{detail}</source>
         <translation>The print template &quot;{path}&quot; has an error: {detail}</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="131"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="132"/>
         <source>照片“{path}”无法使用：{detail}。请提供 JPEG 或 PNG 格式的照片</source>
         <translation>The photo &quot;{path}&quot; cannot be used: {detail}. Use a JPEG or PNG photo</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="132"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="133"/>
         <source>照片裁剪框 {box} 无效：{detail}</source>
         <translation>The photo crop box {box} is not valid: {detail}</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="133"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="134"/>
         <source>注意：{name}（{id}）的姓名或身份证号在发证后已更改，老年证 {card_no} 的二维码仍是发证时的内容，请办理信息更正换证（card reissue --reason correction）</source>
         <translation>Note: the name or ID number of {name} ({id}) changed after the card was issued; the QR code of senior card {card_no} still holds the old details. Replace it with the reason correction (card reissue --reason correction)</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="134"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="135"/>
         <source>注意：{name}（{id}）的“{chars}”没有可用字体，已打印为 〓，请在证上手工填写</source>
         <translation>Note: no font has &quot;{chars}&quot; of {name} ({id}); printed as 〓, please write it on the card by hand</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="135"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="136"/>
         <source>备份文件属于“{found}”（{region}），不是本机构（{expected}）的数据，已拒绝恢复</source>
         <translation>The backup belongs to &quot;{found}&quot; ({region}), not to this office ({expected}): not restored</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="136"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="137"/>
         <source>备份文件的数据库版本（{found}）比本程序新（{known}），请先升级 ElderDesk</source>
         <translation>The backup&apos;s database version ({found}) is newer than this program ({known}): upgrade ElderDesk first</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="137"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="138"/>
         <source>备份文件无效：{detail}。当前数据库未做任何改动</source>
         <translation>The backup is not valid: {detail}. The current database is unchanged</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="138"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="139"/>
         <source>备份文件夹“{path}”无法使用：{detail}。请插入备份U盘，或由管理员另选备份文件夹（elderdesk backup folder）</source>
         <translation>The backup folder &quot;{path}&quot; cannot be used: {detail}. Plug in the backup USB drive, or an administrator chooses another folder (elderdesk backup folder)</translation>
     </message>
     <message>
         <location filename="../../elderdesk/ui/i18n_data.py" line="140"/>
+        <source>备份或恢复单位服务器上的数据库需要 PostgreSQL {major} 或更新版本的客户端工具 {tool}（{detail}）。请安装 PostgreSQL 客户端工具（Windows：重新运行 ElderDesk 安装程序，或用 PostgreSQL 官方安装程序只装“Command Line Tools”；Debian/Ubuntu：apt-get install postgresql-client），然后重试。数据库未做任何改动</source>
+        <translation>Backing up or restoring the database on the office&apos;s server needs the PostgreSQL {major} or newer client tool {tool} ({detail}). Install the PostgreSQL client tools (Windows: run the ElderDesk installer again, or install only &quot;Command Line Tools&quot; with the official PostgreSQL installer; Debian/Ubuntu: apt-get install postgresql-client), then try again. The database was not changed</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="141"/>
         <source>不能用正在使用的数据库文件本身来恢复，请选择备份文件</source>
         <translation>The database in use cannot restore itself: choose a backup file</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="141"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="142"/>
         <source>登记册中已有人员，演示数据只能填入刚初始化、尚无人员的空登记册。请新建一个数据库（elderdesk init）后再生成演示数据</source>
         <translation>The register has people already: demo data only goes into a new, empty register. Create a new database (elderdesk init) first</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="142"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="143"/>
         <source>统计月份范围 {first} 至 {last} 无效：起始月不能晚于截止月，且最多 {max} 个月</source>
         <translation>The months {first} to {last} are not a valid range: the first month cannot be after the last, and at most {max} months</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="143"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="144"/>
         <source>表格种类“{kind}”不存在，可选：{kinds}</source>
         <translation>There is no form &quot;{kind}&quot;; forms: {kinds}</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="144"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="145"/>
         <source>打印“{form}”需要指定人员的身份证号</source>
         <translation>Printing &quot;{form}&quot; needs the person&apos;s ID number</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="145"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="146"/>
         <source>打印“{form}”需要指定{what}</source>
         <translation>Printing &quot;{form}&quot; needs {what}</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="146"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="147"/>
         <source>起止日期有误：{first} 晚于 {last}，请核对</source>
         <translation>Wrong dates: {first} is after {last}. Please check</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="147"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="148"/>
         <source>{name}（{id}）的高龄津贴未停发（当前状态：{state}），没有停发表可打印</source>
         <translation>The allowance of {name} ({id}) is not stopped (status: {state}): there is no stop form to print</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="148"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="149"/>
         <source>{name}（{id}）没有未结清的追回款，不需要追回通知书</source>
         <translation>{name} ({id}) has no open recovery: no recovery notice needed</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="149"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="150"/>
         <source>目前没有未结清的追回款，不需要追回通知书</source>
         <translation>There are no open recoveries: no recovery notice needed</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="150"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="151"/>
         <source>“{user}”是最后一位启用的管理员，不能停用或取消其管理员角色；请先给另一位用户管理员角色</source>
         <translation>&quot;{user}&quot; is the last active administrator and cannot be disabled or lose the role: give another user the administrator role first</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="151"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="152"/>
         <source>不能{action}自己的账户，请由另一位管理员操作</source>
         <translation>You cannot {action} your own account: another administrator must do it</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="152"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="153"/>
         <source>新密码不能与原密码相同，请换一个新密码</source>
         <translation>The new password must differ from the old one</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="153"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="154"/>
         <source>密码太长，最多 {max} 个字符</source>
         <translation>The password is too long: at most {max} characters</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="154"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="155"/>
         <source>两次输入的新密码不一致，请重新输入</source>
         <translation>The two new passwords differ: please enter them again</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="155"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="156"/>
         <source>没有名为“{key}”的可修改设置，可修改：{keys}</source>
         <translation>There is no setting &quot;{key}&quot; to change; settings: {keys}</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="156"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="157"/>
         <source>设置“{label}”的值“{value}”无效：{detail}</source>
         <translation>The value &quot;{value}&quot; of the setting &quot;{label}&quot; is not valid: {detail}</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="157"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="158"/>
         <source>审计记录类别“{kind}”不存在，可选：{kinds}</source>
         <translation>There is no audit record kind &quot;{kind}&quot;; kinds: {kinds}</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="158"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="159"/>
         <source>校验码“{value}”格式不对：应为 记录号-16 位（或 64 位）十六进制数，如花名册上印的 1234-89AB-CDEF-0123-4567，请逐位核对</source>
         <translation>The check code &quot;{value}&quot; has the wrong form: record number, then 16 (or 64) hexadecimal digits, like 1234-89AB-CDEF-0123-4567 printed on the roster. Check it character by character</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="159"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="160"/>
         <source>无法写入文件“{path}”：{detail}。请换一个文件夹或文件名</source>
         <translation>The file &quot;{path}&quot; cannot be written: {detail}. Choose another folder or file name</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="160"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="161"/>
         <source>文件操作失败（{path}）：{detail}。请检查文件夹、文件名长度和权限后重试</source>
         <translation>The file operation failed ({path}): {detail}. Check the folder, the length of the file name and the permissions, then try again</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="161"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="162"/>
         <source>本机没有设置身份证读卡器。请由管理员在“系统 → 读卡器”中选择读卡器，或用命令 elderdesk reader set 设置</source>
         <translation>No ID card reader is set up on this PC. An administrator chooses one in System → Card reader, or with the command elderdesk reader set</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="162"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="163"/>
         <source>读卡器未连接或无法使用（{driver}：{detail}）。请检查读卡器的连接线、电源和驱动程序，或由管理员在“系统 → 读卡器”中重新设置</source>
         <translation>The card reader is not connected or not working ({driver}: {detail}). Check its cable, power and driver, or an administrator sets it up again in System → Card reader</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="163"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="164"/>
         <source>读卡结果不完整：{detail}。请把身份证平放在读卡器上不要移动，然后重新读卡</source>
         <translation>The card was read incompletely: {detail}. Lay the ID card flat on the reader without moving it and read again</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="164"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="165"/>
         <source>读到的身份证信息无法识别：{detail}。请重新读卡；仍不行的请手工录入</source>
         <translation>The ID card data read cannot be understood: {detail}. Read again; if that fails, type it in</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="165"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="166"/>
         <source>注意：这张身份证已于 {date} 过期，信息照常读取；请提醒持证人及时换领</source>
         <translation>Note: this ID card expired on {date}; it was read as usual. Remind the holder to renew it</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="166"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="167"/>
         <source>注意：身份证芯片中的{field}“{given}”与身份证号不符（身份证号显示为{expected}），请核对证件</source>
         <translation>Note: the {field} &quot;{given}&quot; on the ID card chip does not match the ID number (which says {expected}): check the card</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="167"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="168"/>
         <source>注意：没有读到身份证照片（{detail}）</source>
         <translation>Note: no ID card photo was read ({detail})</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="168"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="169"/>
         <source>读卡器设置有误：{detail}</source>
         <translation>The card reader setting is wrong: {detail}</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="169"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="170"/>
         <source>没有读到新的身份证（{detail}），请把身份证放在读卡器上</source>
         <translation>No new ID card was read ({detail}): place the ID card on the reader</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="170"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="171"/>
         <source>等了 {seconds} 秒没有读到身份证。请把身份证平放在读卡器上，再按“读卡”</source>
         <translation>No ID card was read in {seconds} seconds. Place the card flat on the reader and press “Read card” again</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="171"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="172"/>
         <source>读到的是 {name}（{id}）的身份证，不是本次办理的 {expected}。请核对来人和证件</source>
         <translation>The card read is the ID card of {name} ({id}), not of {expected}, whose matter this is. Please check the person and the card</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="172"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="173"/>
         <source>{name}（{id}）还没有登记，请由登记人员办理新增登记</source>
         <translation>{name} ({id}) is not registered yet; a clerk can register them</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="173"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="174"/>
         <source>没有编号为 {no} 的收据，请核对编号</source>
         <translation>There is no receipt {no}: check the number</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="174"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="175"/>
         <source>收据 {no} 已作废（{reason}），不能重复作废</source>
         <translation>Receipt {no} is void already ({reason})</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="175"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="176"/>
         <source>不能作废自己开具的收据（{no}），请由其他审批人员办理</source>
         <translation>You cannot void a receipt you issued yourself ({no}): another approver must do it</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="176"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="177"/>
         <source>{year} 年的收据编号已用完（最大 {max}），请联系技术支持</source>
         <translation>The receipt numbers of {year} are used up (at most {max}): contact technical support</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="177"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="178"/>
         <source>申请日期“{value}”无效（无法识别、只有年月或早于出生日期），本行未导入，请核对</source>
         <translation>The application date &quot;{value}&quot; is not valid (not understood, month only, or before the birth date): the row was not imported. Please check</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="178"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="179"/>
         <source>此人已于 {date} 迁出，不能申请高龄津贴，本行未导入</source>
         <translation>This person moved out on {date} and cannot apply: the row was not imported</translation>
     </message>
     <message>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="180"/>
+        <source>本机构代码已设定为 {current}，机构代码设定后不能更改</source>
+        <translation>This office&apos;s code is already set to {current}; an office code cannot be changed once set</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="181"/>
+        <source>本库是区级机构（{region}），没有街道编号；街道编号只能在街道的数据库中设定</source>
+        <translation>This database is a district office ({region}) and has no street number; a street number can only be set in a street&apos;s database</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="182"/>
+        <source>本机构尚未设定街道编号，不能交换数据；请管理员先执行 office code NNN（3 位街道编号）</source>
+        <translation>This office has no street number yet and cannot exchange data; the administrator first runs office code NNN (the 3-digit street number)</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="183"/>
+        <source>机构 {office} 已登记（{name}），公钥不能更换</source>
+        <translation>Office {office} is already registered ({name}); its public key cannot be replaced</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="184"/>
+        <source>机构 {office} 未登记，请先用 office add 登记它的代码、名称和公钥</source>
+        <translation>Office {office} is not registered; first register its code, name and public key with office add</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="185"/>
+        <source>机构代码“{value}”不对：{detail}</source>
+        <translation>The office code &quot;{value}&quot; is wrong: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="186"/>
+        <source>公钥文件 {path} 不是 Ed25519 公钥（PEM）；请用对方 card pubkey 打印的公钥文件</source>
+        <translation>The public key file {path} is not an Ed25519 public key (PEM); use the key file the other office printed with card pubkey</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="187"/>
+        <source>只有区级机构为街道设定发放方式；本街道的设定是“{payment}”（由区里设定，随交换包送达）</source>
+        <translation>Only the district sets how a street is paid; this street&apos;s setting is &quot;{payment}&quot; (set by the district, delivered in an exchange package)</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="188"/>
+        <source>这条记录归{owner}所有，本机构只能查看不能修改（{what}），请到{owner}办理</source>
+        <translation>This record belongs to {owner}; this office can view it but not change it ({what}). Please have {owner} do it</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="189"/>
+        <source>文件 {path} 不是交换包（第一行不是 EDX1 包头）</source>
+        <translation>The file {path} is not an exchange package (its first line is not an EDX1 header)</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="190"/>
+        <source>区级机构导出交换包时必须用 --to 指定街道代码</source>
+        <translation>A district must name the street&apos;s code with --to when exporting a package</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="191"/>
+        <source>交换包签名不符：包头被改动过，或不是机构 {sender} 签发的；未导入任何内容，请让对方重新导出</source>
+        <translation>The package&apos;s signature does not match: its header was changed, or office {sender} did not sign it; nothing was imported. Ask the other office to export again</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="192"/>
+        <source>交换包内容与包头记录的校验值不符（内容被改动或不完整）；未导入任何内容，请让对方重新导出</source>
+        <translation>The package&apos;s content does not match the checksum in its header (changed or incomplete); nothing was imported. Ask the other office to export again</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="193"/>
+        <source>这个交换包是发给机构 {receiver} 的，不是本机构（{own}）；未导入任何内容</source>
+        <translation>This package is for office {receiver}, not this office ({own}); nothing was imported</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="194"/>
+        <source>交换包来自未登记的机构 {sender}；请先用 office add 登记它的公钥；未导入任何内容</source>
+        <translation>The package comes from office {sender}, which is not registered; first register its public key with office add; nothing was imported</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="195"/>
+        <source>交换包含有不归发送方 {sender} 所有的记录（{what}，属于 {owner}）；未导入任何内容</source>
+        <translation>The package holds a record its sender {sender} does not own ({what}, owned by {owner}); nothing was imported</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="196"/>
+        <source>交换包序号 {seq} 已导入过，但内容不同；本机构收到的最后一个序号是 {last}，请让对方用 exchange export --since-seq {last} 重新导出</source>
+        <translation>Package number {seq} was imported before, with different content; the last number this office received is {last}. Ask the other office to export again with exchange export --since-seq {last}</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="197"/>
+        <source>缺少交换包：第 {missing} 号还没有导入（本包为第 {first} 到 {seq} 号）；请先导入第 {missing} 号，或让对方用 --since-seq {last} 重新导出</source>
+        <translation>A package is missing: number {missing} has not been imported (this one covers {first} to {seq}); import number {missing} first, or ask the other office to export again with --since-seq {last}</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="198"/>
+        <source>身份证号 {id} 已由{other}登记，{office}又登记了同一人（疑似重复享受，应退尽退）：未合并，请两个街道核实</source>
+        <translation>ID number {id} is registered by {other}, and {office} registered the same person too (suspected double payment): not merged, both streets should check</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="199"/>
+        <source>身份证号 {id} 在{offices}都有在册登记（疑似重复），请用 --office 指定街道代码</source>
+        <translation>ID number {id} is registered and active at {offices} (suspected duplicate); name the street&apos;s code with --office</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="200"/>
+        <source>机构 {office} 没有登记身份证号 {id}；登记此人的是{offices}</source>
+        <translation>Office {office} has not registered ID number {id}; it is registered at {offices}</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="201"/>
+        <source>身份证号 {id} 在街道 {other} 的申请已批准，不能再批准街道 {office} 的申请（同一人只发一份，应退尽退）；请核实后对本申请作不予批准</source>
+        <translation>The application of ID number {id} at street {other} is approved; the application at street {office} cannot be approved too (one person is paid once); check it and reject this application</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="202"/>
+        <source>交换包中的{what}含有不是本街道登记的人员（{person}）；未导入任何内容</source>
+        <translation>The package&apos;s {what} names a person this street did not register ({person}); nothing was imported</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="203"/>
+        <source>高龄津贴由区里（{district}）统一发放，本街道不能{action}：花名册由区里冻结，随交换包送回本街道</source>
+        <translation>The district ({district}) pays the longevity allowance, so this street cannot {action}: the district freezes the roster and sends it back in an exchange package</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="204"/>
+        <source>高龄津贴由区里（{district}）统一发放，本街道只能为 {next} 编制草稿（核对本街道数据、打印），不能编制 {period}</source>
+        <translation>The district ({district}) pays the longevity allowance; this street can only build a draft for {next} (to check its data and print), not for {period}</translation>
+    </message>
+    <message>
         <location filename="../../elderdesk/ui/i18n_data.py" line="205"/>
+        <source>交换包内容格式不对（{detail}）；未导入任何内容</source>
+        <translation>The package&apos;s content is malformed ({detail}); nothing was imported</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="206"/>
         <source>此人已有在办或已批准的高龄津贴申请，本行未导入</source>
         <translation>This person already has an open or approved application: the row was not imported</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="206"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="207"/>
         <source>申请过早：申请日期 {date}，年满 {age} 周岁前两个月起方可申请，最早 {earliest}，本行未导入</source>
         <translation>Too early: applied on {date}; applications open two months before the age of {age}, from {earliest}. The row was not imported</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="207"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="208"/>
         <source>申请日期 {date} 没有生效的高龄津贴政策，本行未导入</source>
         <translation>No allowance policy was in force on the application date {date}: the row was not imported</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="208"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="209"/>
         <source>登记册中已有另一个银行账号（{account}），文件中为{given}：未更改，请核实后在人员信息中修改</source>
         <translation>The register has another bank account ({account}); the file has {given}: not changed. Check, then change it in the person&apos;s details</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="209"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="210"/>
         <source>开户银行或银行账号不完整或无效（账号应为 12 到 30 位数字），未登记账号，申请照常导入</source>
         <translation>The bank or account number is incomplete or not valid (12 to 30 digits): no account recorded; the application was imported as usual</translation>
     </message>
@@ -3536,6 +3848,74 @@ Restore now?</translation>
         <location filename="../../elderdesk/ui/models/findings_model.py" line="28"/>
         <source>警告</source>
         <translation>Warning</translation>
+    </message>
+</context>
+<context>
+    <name>FirstStartDialog</name>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="74"/>
+        <source>首次使用：选择数据保存的位置</source>
+        <translation>First start: where the data is kept</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="75"/>
+        <source>这台电脑上还没有 ElderDesk 数据库。请选择数据保存在哪里：</source>
+        <translation>There is no ElderDesk database on this computer yet. Choose where the data is kept:</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="77"/>
+        <source>本机数据库（只有这一个窗口办理业务）</source>
+        <translation>Local database (only this counter works on it)</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="79"/>
+        <source>连接单位服务器（几个窗口共用单位的数据库服务器）</source>
+        <translation>Connect to the office server (several counters share the office&apos;s database server)</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="84"/>
+        <source>数据文件：{path}</source>
+        <translation>Data file: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="89"/>
+        <source>服务器数据库的密码（已写在地址中可不填）</source>
+        <translation>Password of the server database (leave empty if the address holds it)</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="94"/>
+        <source>服务器地址</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="95"/>
+        <source>数据库密码</source>
+        <translation>Database password</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="96"/>
+        <source>连接单位服务器前，请单位的管理员先在服务器上建好一个空数据库（见使用说明“第一次启动 → 连接单位服务器”）。程序先试着连接，连接成功才保存；服务器上的空数据库接着建立本机构，已有本机构数据的直接登录。</source>
+        <translation>Before connecting, the office&apos;s administrator creates an empty database on the server (see the manual, “First start → Connecting to the office server”). The program tries the connection first and saves it only when it works; an empty server database is then set up for this office, one that already holds it goes on to the login.</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="99"/>
+        <source>下一步</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="99"/>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="119"/>
+        <source>请输入单位服务器的地址</source>
+        <translation>Enter the office server&apos;s address</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="122"/>
+        <source>正在连接单位服务器……</source>
+        <translation>Connecting to the office server…</translation>
     </message>
 </context>
 <context>
@@ -5276,42 +5656,42 @@ cropped to a 1-inch photo (25×35 mm)</translation>
 <context>
     <name>RecoveriesTableModel</name>
     <message>
-        <location filename="../../elderdesk/ui/models/roster_models.py" line="180"/>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="264"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/models/roster_models.py" line="180"/>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="264"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/models/roster_models.py" line="180"/>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="264"/>
         <source>花名册期次</source>
         <translation>Roster period</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/models/roster_models.py" line="181"/>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="265"/>
         <source>月份</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/models/roster_models.py" line="181"/>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="265"/>
         <source>金额(元)</source>
         <translation>Amount (yuan)</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/models/roster_models.py" line="181"/>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="265"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/models/roster_models.py" line="184"/>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="268"/>
         <source>已结清（{date}）</source>
         <translation>Settled ({date})</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/models/roster_models.py" line="185"/>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="269"/>
         <source>未结清</source>
         <translation>Outstanding</translation>
     </message>
@@ -5470,32 +5850,32 @@ cropped to a 1-inch photo (25×35 mm)</translation>
 <context>
     <name>RosterItemsTableModel</name>
     <message>
-        <location filename="../../elderdesk/ui/models/roster_models.py" line="93"/>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="177"/>
         <source>月份</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/models/roster_models.py" line="93"/>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="177"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/models/roster_models.py" line="93"/>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="177"/>
         <source>金额(元)</source>
         <translation>Amount (yuan)</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/models/roster_models.py" line="94"/>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="178"/>
         <source>正常发放</source>
         <translation>Regular payment</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/models/roster_models.py" line="94"/>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="178"/>
         <source>补发</source>
         <translation>Arrears</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/models/roster_models.py" line="95"/>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="179"/>
         <source>追回（另列，不从发放中扣除）</source>
         <translation>Recovery (separate, not deducted from payments)</translation>
     </message>
@@ -5503,79 +5883,79 @@ cropped to a 1-inch photo (25×35 mm)</translation>
 <context>
     <name>RosterLinesTableModel</name>
     <message>
-        <location filename="../../elderdesk/ui/models/roster_models.py" line="1"/>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="48"/>
         <source>登记街道</source>
         <translation>Registering street</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/models/roster_models.py" line="36"/>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="37"/>
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/models/roster_models.py" line="36"/>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="37"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/models/roster_models.py" line="36"/>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="37"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/models/roster_models.py" line="36"/>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="37"/>
         <source>社区</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/models/roster_models.py" line="37"/>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="38"/>
         <source>年龄</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/models/roster_models.py" line="37"/>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="38"/>
         <source>档次</source>
         <translation>Band</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/models/roster_models.py" line="37"/>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="38"/>
         <source>月标准</source>
         <translation>Monthly rate</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/models/roster_models.py" line="37"/>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="38"/>
         <source>正常发放</source>
         <translation>Regular payment</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/models/roster_models.py" line="38"/>
         <location filename="../../elderdesk/ui/models/roster_models.py" line="39"/>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="40"/>
         <source>补发</source>
         <translation>Arrears</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/models/roster_models.py" line="38"/>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="39"/>
         <source>发放合计</source>
         <translation>Total paid</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/models/roster_models.py" line="38"/>
-        <location filename="../../elderdesk/ui/models/roster_models.py" line="40"/>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="39"/>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="41"/>
         <source>追回</source>
         <translation>Recovery</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/models/roster_models.py" line="38"/>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="39"/>
         <source>明细</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/models/roster_models.py" line="39"/>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="40"/>
         <source>正常</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/models/roster_models.py" line="73"/>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="87"/>
         <source>；</source>
         <translation>; </translation>
     </message>
@@ -5583,263 +5963,248 @@ cropped to a 1-inch photo (25×35 mm)</translation>
 <context>
     <name>RosterPage</name>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="1"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="255"/>
         <source>{s}：{n} 行，发放 {people} 人，合计 {paid} 元；追回 {recovery} 元。全区</source>
         <translation>{s}: {n} lines, {people} paid, total {paid} yuan; recovery {recovery} yuan. District </translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="80"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="90"/>
         <source>取消生成</source>
         <translation>Cancel build</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="159"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="181"/>
         <source>已取消生成，原有草稿未变</source>
         <translation>Build cancelled; the draft is as it was</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="259"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="319"/>
         <source>正在取消……</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="231"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="291"/>
         <source>正在检查银行账号……</source>
         <translation>Checking bank accounts…</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="240"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="300"/>
         <source>生成花名册</source>
         <translation>Build roster</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="241"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="301"/>
         <source>生成的花名册不会发放给他们（账号待补录），补录后生成的花名册将补发。仍要生成吗？</source>
         <translation>The roster will not pay them (account pending); the first roster built after their account is recorded pays them as arrears. Build anyway?</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="244"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="304"/>
         <source>未生成花名册：请先补录银行账号</source>
         <translation>No roster built: record the bank accounts first</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="275"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="335"/>
         <source>；{n} 人因没有银行账号暂不发放（账号待补录）</source>
         <translation>; {n} withheld for want of a bank account (account pending)</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="318"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="379"/>
         <source>他们不列入银行文件，名单在工作表“待补录账号”中。仍要导出吗？</source>
         <translation>They are left out of the bank file and listed on the sheet of missing accounts. Export anyway?</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="335"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="398"/>
         <source>；{n} 人没有银行账号，未列入银行文件，见工作表“待补录账号”</source>
         <translation>; {n} without a bank account are not in the bank file: see the sheet of missing accounts</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="342"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="405"/>
         <source>有 {n} 人享受高龄津贴但没有有效的开户银行和银行账号（12 到 30 位数字）。请在“老人档案”中选中此人，点“修改”补录开户银行和银行账号，或用命令 elderdesk people account 补录。</source>
         <translation>{n} people receiving the allowance have no valid bank and account number (12 to 30 digits). Select each in Records and click Edit to record the bank and account, or use the command elderdesk people account. </translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="58"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="68"/>
         <source>花名册</source>
         <translation>Roster</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="60"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="70"/>
         <source>追回款</source>
         <translation>Recoveries</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="68"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="78"/>
         <source>如 2026Q3</source>
         <translation>e.g. 2026Q3</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="72"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="82"/>
         <source>查看</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="73"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="83"/>
         <source>生成</source>
         <translation>Build</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="74"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="84"/>
         <source>与上期比较</source>
         <translation>Compare with previous period</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="75"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="85"/>
         <source>冻结…</source>
         <translation>Freeze…</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="76"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="86"/>
         <source>导出银行文件…</source>
         <translation>Export bank file…</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="77"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="87"/>
         <source>打印花名册PDF…</source>
         <translation>Print roster PDF…</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="83"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="93"/>
         <source>显示完整身份证号</source>
         <translation>Show full ID numbers</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="86"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="96"/>
         <source>期次</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="195"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="215"/>
         <source>期次 {p}：尚未生成花名册</source>
         <translation>Period {p}: no roster built yet</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="207"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="267"/>
         <source>{p} 花名册：已冻结（{at}，{who}）</source>
         <translation>Roster {p}: frozen ({at}, {who})</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="209"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="269"/>
         <source>{p} 花名册：草稿（{at} 由 {who} 生成，冻结前可重新生成）</source>
         <translation>Roster {p}: draft (built {at} by {who}; can be rebuilt until frozen)</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="215"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="275"/>
         <source>合计：发放 {people} 人，正常发放 {regular} 元，补发 {arrears} 元，发放合计 {paid} 元；追回 {recovery} 元（另列，不从发放中扣除）</source>
         <translation>Total: {people} people paid, regular {regular} yuan, arrears {arrears} yuan, total paid {paid} yuan; recoveries {recovery} yuan (listed separately, not deducted)</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="248"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="308"/>
         <source>正在生成 {p} 花名册……</source>
         <translation>Building roster {p}…</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="271"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="331"/>
         <source>已生成 {p} 花名册草稿，共 {n} 行</source>
         <translation>Draft roster {p} built: {n} lines</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="299"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="359"/>
         <source>{p} 花名册已冻结</source>
         <translation>Roster {p} frozen</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="303"/>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="317"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="363"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="378"/>
         <source>导出银行文件</source>
         <translation>Export bank file</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="303"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="363"/>
         <source>高龄津贴银行发放_{p}.xlsx</source>
         <translation>allowance bank payments_{p}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="304"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="364"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="307"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="367"/>
         <source>打印花名册PDF</source>
         <translation>Print roster PDF</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="307"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="367"/>
         <source>高龄津贴发放花名册_{p}.pdf</source>
         <translation>allowance roster_{p}.pdf</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="308"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="368"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="324"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="387"/>
         <source>正在导出……</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="332"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="395"/>
         <source>已保存：{files}</source>
         <translation>Saved: {files}</translation>
     </message>
 </context>
 <context>
-    <name>FirstStartDialog</name>
+    <name>RosterSubtotalsTableModel</name>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="70"/>
-        <source>首次使用：选择数据保存的位置</source>
-        <translation>First start: where the data is kept</translation>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="117"/>
+        <source>街道</source>
+        <translation>Street</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="73"/>
-        <source>这台电脑上还没有 ElderDesk 数据库。请选择数据保存在哪里：</source>
-        <translation>There is no ElderDesk database on this computer yet. Choose where the data is kept:</translation>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="117"/>
+        <source>社区</source>
+        <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="76"/>
-        <source>本机数据库（只有这一个窗口办理业务）</source>
-        <translation>Local database (only this counter works on it)</translation>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="117"/>
+        <source>人数</source>
+        <translation>People</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="79"/>
-        <source>连接单位服务器（几个窗口共用单位的数据库服务器）</source>
-        <translation>Connect to the office server (several counters share the office&apos;s database server)</translation>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="117"/>
+        <source>正常发放</source>
+        <translation>Regular</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="82"/>
-        <source>数据文件：{path}</source>
-        <translation>Data file: {path}</translation>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="118"/>
+        <source>补发</source>
+        <translation>Arrears</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="85"/>
-        <source>服务器数据库的密码（已写在地址中可不填）</source>
-        <translation>Password of the server database (leave empty if the address holds it)</translation>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="118"/>
+        <source>发放合计</source>
+        <translation>Total paid</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="88"/>
-        <source>服务器地址</source>
-        <translation>Server address</translation>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="118"/>
+        <source>追回</source>
+        <translation>Recovery</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="91"/>
-        <source>数据库密码</source>
-        <translation>Database password</translation>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="136"/>
+        <source>（未填社区）</source>
+        <translation>(no community)</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="94"/>
-        <source>连接单位服务器前，请单位的管理员先在服务器上建好一个空数据库（见使用说明“第一次启动 → 连接单位服务器”）。程序先试着连接，连接成功才保存；服务器上的空数据库接着建立本机构，已有本机构数据的直接登录。</source>
-        <translation>Before connecting, the office&apos;s administrator creates an empty database on the server (see the manual, “First start → Connecting to the office server”). The program tries the connection first and saves it only when it works; an empty server database is then set up for this office, one that already holds it goes on to the login.</translation>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="138"/>
+        <source>{s} 小计</source>
+        <translation>{s} subtotal</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="97"/>
-        <source>下一步</source>
-        <translation>Next</translation>
-    </message>
-    <message>
-        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="100"/>
-        <source>退出</source>
-        <translation>Quit</translation>
-    </message>
-    <message>
-        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="103"/>
-        <source>请输入单位服务器的地址</source>
-        <translation>Enter the office server&apos;s address</translation>
-    </message>
-    <message>
-        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="106"/>
-        <source>正在连接单位服务器……</source>
-        <translation>Connecting to the office server…</translation>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="141"/>
+        <source>合计</source>
+        <translation>Total</translation>
     </message>
 </context>
 <context>
@@ -5857,7 +6222,7 @@ cropped to a 1-inch photo (25×35 mm)</translation>
 {path}</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="141"/>
+        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="140"/>
         <source>单位服务器上的数据库还是空的，将在其中建立本机构：
 {path}</source>
         <translation>The database on the office server is still empty; this office will be set up in it:
@@ -6169,77 +6534,77 @@ cropped to a 1-inch photo (25×35 mm)</translation>
         <translation>Card reader</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/system_page.py" line="84"/>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="97"/>
         <source>交换</source>
         <translation>Exchange</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/system_page.py" line="86"/>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="100"/>
         <source>疑似重复</source>
         <translation>Duplicates</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/system_page.py" line="103"/>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="115"/>
         <source>保存机构信息</source>
         <translation>Save office details</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/system_page.py" line="108"/>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="120"/>
         <source>机构名称</source>
         <translation>Office name</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/system_page.py" line="109"/>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="121"/>
         <source>行政区划代码</source>
         <translation>Region code</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/system_page.py" line="112"/>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="124"/>
         <source>机构名称印在花名册、老年证和表格文书上；行政区划代码用于老年证编号，并用于核对备份是否属于本机构，请勿随意修改。</source>
         <translation>The office name is printed on rosters, senior cards and forms; the region code is used in senior card numbers and to check that a backup belongs to this office. Do not change it lightly.</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/system_page.py" line="114"/>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="126"/>
         <source>机构信息由管理员维护。</source>
         <translation>Office details are maintained by the administrator.</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/system_page.py" line="127"/>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="139"/>
         <source> 分钟</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/system_page.py" line="130"/>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="142"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/system_page.py" line="135"/>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="147"/>
         <source>无操作自动锁定</source>
         <translation>Lock when idle</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/system_page.py" line="139"/>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="151"/>
         <source>超过设定时间没有键盘或鼠标操作，程序自动锁定，须输入本人密码才能继续。登录和解锁时连续输错密码 5 次，账户锁定 15 分钟，或由管理员重置密码解除。</source>
         <translation>After the set time without keyboard or mouse input the program locks and your password is needed to continue. After 5 wrong passwords at login or unlock the account is locked for 15 minutes, or until an administrator resets the password.</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/system_page.py" line="176"/>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="188"/>
         <source>修改行政区划代码</source>
         <translation>Change region code</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/system_page.py" line="177"/>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="189"/>
         <source>行政区划代码从 {old} 改为 {new} 后，新发老年证的编号随之改变，以前的备份将被视为其他机构的数据而不能恢复。确定修改吗？</source>
         <translation>After changing the region code from {old} to {new}, newly issued senior card numbers change, and earlier backups will be treated as another office&apos;s data and cannot be restored. Change it?</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/system_page.py" line="192"/>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="204"/>
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/system_page.py" line="203"/>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="215"/>
         <source>已保存，立即生效</source>
         <translation>Saved; in effect now</translation>
     </message>
@@ -6558,161 +6923,6 @@ You can use the program as usual; it will try again at the next start.</translat
         <location filename="../../elderdesk/ui/widgets/unmask.py" line="19"/>
         <source>只有经办、审批人员和管理员可以查看完整身份证号和银行账号</source>
         <translation>Only clerks, approvers and administrators can see full ID and account numbers</translation>
-    </message>
-</context>
-<context>
-    <name>DuplicatesModel</name>
-    <message>
-        <location filename="../../elderdesk/ui/duplicates_page.py" line="36"/>
-        <source>身份证号</source>
-        <translation>ID number</translation>
-    </message>
-    <message>
-        <location filename="../../elderdesk/ui/duplicates_page.py" line="36"/>
-        <source>姓名</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <location filename="../../elderdesk/ui/duplicates_page.py" line="36"/>
-        <source>登记街道代码</source>
-        <translation>Street code</translation>
-    </message>
-    <message>
-        <location filename="../../elderdesk/ui/duplicates_page.py" line="37"/>
-        <source>登记街道</source>
-        <translation>Registering street</translation>
-    </message>
-    <message>
-        <location filename="../../elderdesk/ui/duplicates_page.py" line="37"/>
-        <source>社区</source>
-        <translation>Community</translation>
-    </message>
-    <message>
-        <location filename="../../elderdesk/ui/duplicates_page.py" line="37"/>
-        <source>人员状态</source>
-        <translation>Person status</translation>
-    </message>
-    <message>
-        <location filename="../../elderdesk/ui/duplicates_page.py" line="38"/>
-        <source>申请状态</source>
-        <translation>Application status</translation>
-    </message>
-    <message>
-        <location filename="../../elderdesk/ui/duplicates_page.py" line="38"/>
-        <source>申请日期</source>
-        <translation>Applied on</translation>
-    </message>
-    <message>
-        <location filename="../../elderdesk/ui/duplicates_page.py" line="38"/>
-        <source>批准日期</source>
-        <translation>Approved on</translation>
-    </message>
-    <message>
-        <location filename="../../elderdesk/ui/duplicates_page.py" line="39"/>
-        <source>在册或在办</source>
-        <translation>Active or pending</translation>
-    </message>
-    <message>
-        <location filename="../../elderdesk/ui/duplicates_page.py" line="55"/>
-        <source>是</source>
-        <translation>Yes</translation>
-    </message>
-    <message>
-        <location filename="../../elderdesk/ui/duplicates_page.py" line="55"/>
-        <source>否</source>
-        <translation>No</translation>
-    </message>
-</context>
-<context>
-    <name>DuplicatesPage</name>
-    <message>
-        <location filename="../../elderdesk/ui/duplicates_page.py" line="67"/>
-        <source>刷新</source>
-        <translation>Refresh</translation>
-    </message>
-    <message>
-        <location filename="../../elderdesk/ui/duplicates_page.py" line="69"/>
-        <source>导出 Excel…</source>
-        <translation>Export Excel…</translation>
-    </message>
-    <message>
-        <location filename="../../elderdesk/ui/duplicates_page.py" line="71"/>
-        <location filename="../../elderdesk/ui/duplicates_page.py" line="99"/>
-        <source>疑似重复 {n} 人</source>
-        <translation>{n} suspected duplicates</translation>
-    </message>
-    <message>
-        <location filename="../../elderdesk/ui/duplicates_page.py" line="80"/>
-        <source>同一身份证号在两个街道都在册，或都有在办、已批准的高龄津贴申请（疑似重复享受，应退尽退）。两处登记都保留，同一人只能批准一份；办理时用 --office 或在此核实后通知两个街道。</source>
-        <translation>The same ID number is active at two streets, or has an open or approved allowance application at both (suspected double payment, to be recovered). Both registrations are kept and only one can be approved; use --office, or check here and tell both streets.</translation>
-    </message>
-    <message>
-        <location filename="../../elderdesk/ui/duplicates_page.py" line="106"/>
-        <source>导出疑似重复名单</source>
-        <translation>Export the suspected duplicates</translation>
-    </message>
-    <message>
-        <location filename="../../elderdesk/ui/duplicates_page.py" line="107"/>
-        <source>Excel 文件 (*.xlsx)</source>
-        <translation>Excel files (*.xlsx)</translation>
-    </message>
-    <message>
-        <location filename="../../elderdesk/ui/duplicates_page.py" line="112"/>
-        <source>已导出 {n} 人到 {path}</source>
-        <translation>Exported {n} people to {path}</translation>
-    </message>
-</context>
-<context>
-    <name>RosterSubtotalsTableModel</name>
-    <message>
-        <location filename="../../elderdesk/ui/models/roster_models.py" line="1"/>
-        <source>街道</source>
-        <translation>Street</translation>
-    </message>
-    <message>
-        <location filename="../../elderdesk/ui/models/roster_models.py" line="1"/>
-        <source>社区</source>
-        <translation>Community</translation>
-    </message>
-    <message>
-        <location filename="../../elderdesk/ui/models/roster_models.py" line="1"/>
-        <source>人数</source>
-        <translation>People</translation>
-    </message>
-    <message>
-        <location filename="../../elderdesk/ui/models/roster_models.py" line="1"/>
-        <source>正常发放</source>
-        <translation>Regular</translation>
-    </message>
-    <message>
-        <location filename="../../elderdesk/ui/models/roster_models.py" line="1"/>
-        <source>补发</source>
-        <translation>Arrears</translation>
-    </message>
-    <message>
-        <location filename="../../elderdesk/ui/models/roster_models.py" line="1"/>
-        <source>发放合计</source>
-        <translation>Total paid</translation>
-    </message>
-    <message>
-        <location filename="../../elderdesk/ui/models/roster_models.py" line="1"/>
-        <source>追回</source>
-        <translation>Recovery</translation>
-    </message>
-    <message>
-        <location filename="../../elderdesk/ui/models/roster_models.py" line="1"/>
-        <source>（未填社区）</source>
-        <translation>(no community)</translation>
-    </message>
-    <message>
-        <location filename="../../elderdesk/ui/models/roster_models.py" line="1"/>
-        <source>{s} 小计</source>
-        <translation>{s} subtotal</translation>
-    </message>
-    <message>
-        <location filename="../../elderdesk/ui/models/roster_models.py" line="1"/>
-        <source>合计</source>
-        <translation>Total</translation>
     </message>
 </context>
 </TS>

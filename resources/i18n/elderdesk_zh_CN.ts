@@ -740,6 +740,11 @@
         <translation>选择要恢复的备份文件</translation>
     </message>
     <message>
+        <location filename="../../elderdesk/ui/pages/backups_tab.py" line="214"/>
+        <source>ElderDesk 备份 (*.db *.dump);;所有文件 (*)</source>
+        <translation>ElderDesk 备份 (*.db *.dump);;所有文件 (*)</translation>
+    </message>
+    <message>
         <location filename="../../elderdesk/ui/pages/backups_tab.py" line="219"/>
         <source>（{when} 的数据）</source>
         <translation>（{when} 的数据）</translation>
@@ -1496,67 +1501,67 @@
 <context>
     <name>ComparisonTableModel</name>
     <message>
-        <location filename="../../elderdesk/ui/models/roster_models.py" line="128"/>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="212"/>
         <source>变化</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/models/roster_models.py" line="128"/>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="212"/>
         <source>身份证号</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/models/roster_models.py" line="128"/>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="212"/>
         <source>姓名</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/models/roster_models.py" line="128"/>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="212"/>
         <source>社区</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/models/roster_models.py" line="129"/>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="213"/>
         <source>上期档次</source>
         <translation>上期档次</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/models/roster_models.py" line="129"/>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="213"/>
         <source>本期档次</source>
         <translation>本期档次</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/models/roster_models.py" line="129"/>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="213"/>
         <source>本期发放</source>
         <translation>本期发放</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/models/roster_models.py" line="130"/>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="214"/>
         <source>本期追回</source>
         <translation>本期追回</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/models/roster_models.py" line="131"/>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="215"/>
         <source>新增</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/models/roster_models.py" line="131"/>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="215"/>
         <source>停发</source>
         <translation>停发</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/models/roster_models.py" line="132"/>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="216"/>
         <source>档次变化</source>
         <translation>档次变化</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/models/roster_models.py" line="132"/>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="216"/>
         <source>有补发</source>
         <translation>有补发</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/models/roster_models.py" line="133"/>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="217"/>
         <source>有追回</source>
         <translation>有追回</translation>
     </message>
@@ -1565,7 +1570,7 @@
     <name>Data</name>
     <message>
         <location filename="../../elderdesk/ui/data_text.py" line="36"/>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="216"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="217"/>
         <source>男</source>
         <translation>男</translation>
     </message>
@@ -1605,697 +1610,712 @@
         <translation>{a}岁及以上</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="213"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="214"/>
         <source>在册</source>
         <translation>在册</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="214"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="215"/>
         <source>已故</source>
         <translation>已故</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="215"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="216"/>
         <source>迁出</source>
         <translation>迁出</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="217"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="218"/>
         <source>女</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="218"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="219"/>
         <source>本地户籍</source>
         <translation>本地户籍</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="219"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="220"/>
         <source>非本地户籍</source>
         <translation>非本地户籍</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="220"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="221"/>
         <source>蓝卡</source>
         <translation>蓝卡</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="221"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="222"/>
         <source>红卡</source>
         <translation>红卡</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="222"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="223"/>
         <source>有效</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="223"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="224"/>
         <source>已换发</source>
         <translation>已换发</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="224"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="225"/>
         <source>已注销</source>
         <translation>已注销</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="225"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="226"/>
         <source>首次发证</source>
         <translation>首次发证</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="226"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="227"/>
         <source>遗失</source>
         <translation>遗失</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="227"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="228"/>
         <source>损坏</source>
         <translation>损坏</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="228"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="229"/>
         <source>年满换证</source>
         <translation>年满换证</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="229"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="230"/>
         <source>信息更正</source>
         <translation>信息更正</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="230"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="231"/>
         <source>已受理待审核</source>
         <translation>已受理待审核</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="231"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="232"/>
         <source>审核退回</source>
         <translation>审核退回</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="232"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="233"/>
         <source>已审核待审批</source>
         <translation>已审核待审批</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="233"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="234"/>
         <source>已批准</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="234"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="235"/>
         <source>审批不予批准</source>
         <translation>审批不予批准</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="235"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="236"/>
         <source>已撤销</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="236"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="237"/>
         <source>已停发</source>
         <translation>已停发</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="237"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="238"/>
         <source>窗口</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="238"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="239"/>
         <source>网上</source>
         <translation>网上</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="239"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="240"/>
         <source>经办</source>
         <translation>经办</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="240"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="241"/>
         <source>审核</source>
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="241"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="242"/>
         <source>审批</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="242"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="243"/>
         <source>管理员</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="243"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="244"/>
         <source>新增用户</source>
         <translation>新增用户</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="244"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="245"/>
         <source>管理用户</source>
         <translation>管理用户</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="245"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="246"/>
         <source>修改津贴政策</source>
         <translation>修改津贴政策</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="246"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="247"/>
         <source>修改系统设置</source>
         <translation>修改系统设置</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="247"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="248"/>
         <source>查询人员</source>
         <translation>查询人员</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="248"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="249"/>
         <source>登记人员</source>
         <translation>登记人员</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="249"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="250"/>
         <source>修改人员信息</source>
         <translation>修改人员信息</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="250"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="251"/>
         <source>强制登记校验位错误的身份证号</source>
         <translation>强制登记校验位错误的身份证号</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="251"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="252"/>
         <source>登记死亡</source>
         <translation>登记死亡</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="252"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="253"/>
         <source>登记迁出</source>
         <translation>登记迁出</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="253"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="254"/>
         <source>更正身份证号</source>
         <translation>更正身份证号</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="254"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="255"/>
         <source>导入人员名册</source>
         <translation>导入人员名册</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="255"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="256"/>
         <source>导入死亡名单</source>
         <translation>导入死亡名单</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="256"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="257"/>
         <source>登记生存认证</source>
         <translation>登记生存认证</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="257"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="258"/>
         <source>受理津贴申请</source>
         <translation>受理津贴申请</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="258"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="259"/>
         <source>审核津贴申请</source>
         <translation>审核津贴申请</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="259"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="260"/>
         <source>审批津贴申请</source>
         <translation>审批津贴申请</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="260"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="261"/>
         <source>停发津贴</source>
         <translation>停发津贴</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="261"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="262"/>
         <source>生成花名册</source>
         <translation>生成花名册</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="262"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="263"/>
         <source>查看花名册</source>
         <translation>查看花名册</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="263"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="264"/>
         <source>冻结花名册</source>
         <translation>冻结花名册</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="264"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="265"/>
         <source>导出花名册</source>
         <translation>导出花名册</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="265"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="266"/>
         <source>查看追回款</source>
         <translation>查看追回款</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="266"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="267"/>
         <source>登记追回款已退回</source>
         <translation>登记追回款已退回</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="267"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="268"/>
         <source>发放老年证</source>
         <translation>发放老年证</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="268"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="269"/>
         <source>打印老年证</source>
         <translation>打印老年证</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="269"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="270"/>
         <source>登记老年证领取</source>
         <translation>登记老年证领取</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="270"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="271"/>
         <source>设置老年证打印校准</source>
         <translation>设置老年证打印校准</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="271"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="272"/>
         <source>备份数据库</source>
         <translation>备份数据库</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="272"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="273"/>
         <source>恢复数据库</source>
         <translation>恢复数据库</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="273"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="274"/>
         <source>启动检查与每日自动备份</source>
         <translation>启动检查与每日自动备份</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="274"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="275"/>
         <source>校验审计日志</source>
         <translation>校验审计日志</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="275"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="276"/>
         <source>查看审计日志</source>
         <translation>查看审计日志</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="276"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="277"/>
         <source>生成演示数据</source>
         <translation>生成演示数据</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="277"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="278"/>
         <source>查看统计</source>
         <translation>查看统计</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="278"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="279"/>
         <source>打印表格文书</source>
         <translation>打印表格文书</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="279"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="280"/>
         <source>修改本人密码</source>
         <translation>修改本人密码</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="280"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="281"/>
         <source>查看完整身份证号和银行账号</source>
         <translation>查看完整身份证号和银行账号</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="281"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="282"/>
         <source>设置读卡器</source>
         <translation>设置读卡器</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="282"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="283"/>
         <source>读取身份证</source>
         <translation>读取身份证</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="283"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="284"/>
         <source>查看收费收据和日结</source>
         <translation>查看收费收据和日结</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="284"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="285"/>
         <source>打印收费收据</source>
         <translation>打印收费收据</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="285"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="286"/>
         <source>作废收费收据</source>
         <translation>作废收费收据</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="286"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="287"/>
         <source>导入网上申请</source>
         <translation>导入网上申请</translation>
     </message>
     <message>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="288"/>
+        <source>街道导出导入交换包</source>
+        <translation>街道导出导入交换包</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="289"/>
+        <source>区级导出导入交换包</source>
+        <translation>区级导出导入交换包</translation>
+    </message>
+    <message>
         <location filename="../../elderdesk/ui/i18n_data.py" line="290"/>
+        <source>迁移到单位数据库服务器</source>
+        <translation>迁移到单位数据库服务器</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="291"/>
         <source>周岁以上</source>
         <translation>周岁以上</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="291"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="292"/>
         <source>岁</source>
         <translation>岁</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="292"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="293"/>
         <source>以上</source>
         <translation>以上</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="293"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="294"/>
         <source>人</source>
         <translation>人</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="294"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="295"/>
         <source>受理</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="295"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="296"/>
         <source>停发</source>
         <translation>停发</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="296"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="297"/>
         <source>停用</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="297"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="298"/>
         <source>退回</source>
         <translation>退回</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="298"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="299"/>
         <source>未填社区</source>
         <translation>未填社区</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="299"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="300"/>
         <source>年</source>
         <translation>年</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="300"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="301"/>
         <source>月</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="301"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="302"/>
         <source>合计</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="302"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="303"/>
         <source>在册人员按年龄段</source>
         <translation>在册人员按年龄段</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="303"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="304"/>
         <source>年龄按身份证出生日期计算</source>
         <translation>年龄按身份证出生日期计算</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="304"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="305"/>
         <source>周岁</source>
         <translation>周岁</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="305"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="306"/>
         <source>人员按社区</source>
         <translation>人员按社区</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="306"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="307"/>
         <source>80岁以上</source>
         <translation>80岁以上</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="307"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="308"/>
         <source>在册且年满80周岁</source>
         <translation>在册且年满80周岁</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="308"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="309"/>
         <source>享受津贴</source>
         <translation>享受津贴</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="309"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="310"/>
         <source>最近一次申请为“已批准”</source>
         <translation>最近一次申请为“已批准”</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="310"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="311"/>
         <source>人员按状态</source>
         <translation>人员按状态</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="311"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="312"/>
         <source>高龄津贴申请状态</source>
         <translation>高龄津贴申请状态</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="312"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="313"/>
         <source>每人最近一次申请</source>
         <translation>每人最近一次申请</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="313"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="314"/>
         <source>高龄津贴按月份</source>
         <translation>高龄津贴按月份</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="314"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="315"/>
         <source>在享</source>
         <translation>在享</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="315"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="316"/>
         <source>当月处于批准享受状态</source>
         <translation>当月处于批准享受状态</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="316"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="317"/>
         <source>发放金额按所属月份计</source>
         <translation>发放金额按所属月份计</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="317"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="318"/>
         <source>来自已冻结花名册</source>
         <translation>来自已冻结花名册</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="318"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="319"/>
         <source>高龄津贴按月份和档次</source>
         <translation>高龄津贴按月份和档次</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="319"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="320"/>
         <source>老年证发放按月份</source>
         <translation>老年证发放按月份</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="320"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="321"/>
         <source>按发证日期统计</source>
         <translation>按发证日期统计</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="321"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="322"/>
         <source>领取按领取日期统计</source>
         <translation>领取按领取日期统计</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="322"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="323"/>
         <source>生存认证有效期</source>
         <translation>生存认证有效期</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="323"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="324"/>
         <source>个月</source>
         <translation>个月</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="324"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="325"/>
         <source>统计月份</source>
         <translation>统计月份</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="325"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="326"/>
         <source>生存认证覆盖</source>
         <translation>生存认证覆盖</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="326"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="327"/>
         <source>年龄段</source>
         <translation>年龄段</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="327"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="328"/>
         <source>社区</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="328"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="329"/>
         <source>状态</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="329"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="330"/>
         <source>人数</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="330"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="331"/>
         <source>月份</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="331"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="332"/>
         <source>在享人数</source>
         <translation>在享人数</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="332"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="333"/>
         <source>已发人数</source>
         <translation>已发人数</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="333"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="334"/>
         <source>正常发放</source>
         <translation>正常发放</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="334"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="335"/>
         <source>补发</source>
         <translation>补发</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="335"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="336"/>
         <source>追回</source>
         <translation>追回</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="336"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="337"/>
         <source>实发净额</source>
         <translation>实发净额</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="337"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="338"/>
         <source>档次</source>
         <translation>档次</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="338"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="339"/>
         <source>月标准</source>
         <translation>月标准</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="339"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="340"/>
         <source>发证合计</source>
         <translation>发证合计</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="340"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="341"/>
         <source>补换证</source>
         <translation>补换证</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="341"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="342"/>
         <source>工本费</source>
         <translation>工本费</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="342"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="343"/>
         <source>领取</source>
         <translation>领取</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="343"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="344"/>
         <source>现行政策不要求生存认证</source>
         <translation>现行政策不要求生存认证</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="344"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="345"/>
         <source>尚未加载高龄津贴政策</source>
         <translation>尚未加载高龄津贴政策</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="345"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="346"/>
         <source>认证有效</source>
         <translation>认证有效</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="346"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="347"/>
         <source>未认证或已过期</source>
         <translation>未认证或已过期</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="347"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="348"/>
         <source>覆盖率</source>
         <translation>覆盖率</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="348"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="349"/>
         <source>各社区在册人数</source>
         <translation>各社区在册人数</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="349"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="350"/>
         <source>前20个</source>
         <translation>前20个</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="350"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="351"/>
         <source>在享与已发人数</source>
         <translation>在享与已发人数</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="351"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="352"/>
         <source>各档次实发净额</source>
         <translation>各档次实发净额</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="352"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="353"/>
         <source>元</source>
         <translation>元</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="353"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="354"/>
         <source>老年证发放</source>
         <translation>老年证发放</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="354"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="355"/>
         <source>张</source>
         <translation>张</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="355"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="356"/>
         <source>人员状态</source>
         <translation>人员状态</translation>
     </message>
@@ -2412,6 +2432,108 @@
         <location filename="../../elderdesk/ui/models/allowance_models.py" line="127"/>
         <source>{y}年{m}月</source>
         <translation>{y}年{m}月</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesModel</name>
+    <message>
+        <location filename="../../elderdesk/ui/duplicates_page.py" line="36"/>
+        <source>身份证号</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/duplicates_page.py" line="36"/>
+        <source>姓名</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/duplicates_page.py" line="36"/>
+        <source>登记街道代码</source>
+        <translation>登记街道代码</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/duplicates_page.py" line="37"/>
+        <source>登记街道</source>
+        <translation>登记街道</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/duplicates_page.py" line="37"/>
+        <source>社区</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/duplicates_page.py" line="37"/>
+        <source>人员状态</source>
+        <translation>人员状态</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/duplicates_page.py" line="38"/>
+        <source>申请状态</source>
+        <translation>申请状态</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/duplicates_page.py" line="38"/>
+        <source>申请日期</source>
+        <translation>申请日期</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/duplicates_page.py" line="38"/>
+        <source>批准日期</source>
+        <translation>批准日期</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/duplicates_page.py" line="39"/>
+        <source>在册或在办</source>
+        <translation>在册或在办</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/duplicates_page.py" line="55"/>
+        <source>是</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/duplicates_page.py" line="55"/>
+        <source>否</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesPage</name>
+    <message>
+        <location filename="../../elderdesk/ui/duplicates_page.py" line="67"/>
+        <source>刷新</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/duplicates_page.py" line="69"/>
+        <source>导出 Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/duplicates_page.py" line="71"/>
+        <location filename="../../elderdesk/ui/duplicates_page.py" line="102"/>
+        <source>疑似重复 {n} 人</source>
+        <translation>疑似重复 {n} 人</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/duplicates_page.py" line="80"/>
+        <source>同一身份证号在两个街道都在册，或都有在办、已批准的高龄津贴申请（疑似重复享受，应退尽退）。两处登记都保留，同一人只能批准一份。下表每行是一个街道的登记（见“登记街道”列）：办理时在“老人档案”或“高龄津贴”页的街道筛选中选定该街道，再打开此人那一行（例如对另一份申请不予批准）；核实后通知两个街道。</source>
+        <translation>同一身份证号在两个街道都在册，或都有在办、已批准的高龄津贴申请（疑似重复享受，应退尽退）。两处登记都保留，同一人只能批准一份。下表每行是一个街道的登记（见“登记街道”列）：办理时在“老人档案”或“高龄津贴”页的街道筛选中选定该街道，再打开此人那一行（例如对另一份申请不予批准）；核实后通知两个街道。</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/duplicates_page.py" line="109"/>
+        <source>导出疑似重复名单</source>
+        <translation>导出疑似重复名单</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/duplicates_page.py" line="110"/>
+        <source>Excel 文件 (*.xlsx)</source>
+        <translation>Excel 文件 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/duplicates_page.py" line="115"/>
+        <source>已导出 {n} 人到 {path}</source>
+        <translation>已导出 {n} 人到 {path}</translation>
     </message>
 </context>
 <context>
@@ -2605,687 +2727,877 @@
         <translation>读写数据库文件“{path}”时磁盘出错：请检查U盘或移动硬盘是否已拔出、连接是否松动，然后重试；如反复出现，请联系技术支持检查磁盘。这通常不是数据库损坏，请先不要从备份恢复</translation>
     </message>
     <message>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="36"/>
+        <source>服务器地址“{url}”无法识别：应为 postgresql://用户名@服务器地址:端口/数据库名，例如 postgresql://elderdesk@192.168.1.10:5432/elderdesk</source>
+        <translation>服务器地址“{url}”无法识别：应为 postgresql://用户名@服务器地址:端口/数据库名，例如 postgresql://elderdesk@192.168.1.10:5432/elderdesk</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="37"/>
+        <source>连接不上单位数据库服务器（{url}）：请检查服务器电脑是否开机、PostgreSQL 服务是否在运行、网线或网络是否连通、地址和端口是否正确，然后重试。刚才的操作没有保存</source>
+        <translation>连接不上单位数据库服务器（{url}）：请检查服务器电脑是否开机、PostgreSQL 服务是否在运行、网线或网络是否连通、地址和端口是否正确，然后重试。刚才的操作没有保存</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="38"/>
+        <source>单位数据库服务器拒绝登录（{url}）：请检查数据库用户名和密码（密码可写在地址中、环境变量 PGPASSWORD 或 pgpass 文件中），或请管理员检查服务器的访问设置（pg_hba.conf）</source>
+        <translation>单位数据库服务器拒绝登录（{url}）：请检查数据库用户名和密码（密码可写在地址中、环境变量 PGPASSWORD 或 pgpass 文件中），或请管理员检查服务器的访问设置（pg_hba.conf）</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="39"/>
+        <source>单位数据库服务器上没有这个数据库（{url}）：请检查地址中的数据库名，或请管理员先建库（CREATE DATABASE 数据库名 OWNER 用户名;）</source>
+        <translation>单位数据库服务器上没有这个数据库（{url}）：请检查地址中的数据库名，或请管理员先建库（CREATE DATABASE 数据库名 OWNER 用户名;）</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="40"/>
+        <source>数据库（{url}）里已有其他程序的数据（如表 {tables}），ElderDesk 不会使用或改动它。请管理员为 ElderDesk 新建一个空数据库：CREATE DATABASE elderdesk OWNER 用户名;</source>
+        <translation>数据库（{url}）里已有其他程序的数据（如表 {tables}），ElderDesk 不会使用或改动它。请管理员为 ElderDesk 新建一个空数据库：CREATE DATABASE elderdesk OWNER 用户名;</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="41"/>
+        <source>数据库用户权限不足（{url}）。请数据库管理员执行：{sql}，然后重试</source>
+        <translation>数据库用户权限不足（{url}）。请数据库管理员执行：{sql}，然后重试</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="42"/>
+        <source>保存时与单位数据库服务器（{url}）的连接断开了，无法确定刚才的操作是否已保存。请等服务器恢复后，先查看该人员的信息或操作日志，确认没有保存再重新办理，以免重复</source>
+        <translation>保存时与单位数据库服务器（{url}）的连接断开了，无法确定刚才的操作是否已保存。请等服务器恢复后，先查看该人员的信息或操作日志，确认没有保存再重新办理，以免重复</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="43"/>
+        <source>数据库（{url}）已经是 ElderDesk 数据库，不能重复初始化。各窗口直接连接它即可</source>
+        <translation>数据库（{url}）已经是 ElderDesk 数据库，不能重复初始化。各窗口直接连接它即可</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="44"/>
+        <source>本数据库文件已迁移到单位数据库服务器（{server}），现在只能查看、不能再办理业务（两处同时办理会发出重复的证号）。请用 --db {server} 连接服务器办理</source>
+        <translation>本数据库文件已迁移到单位数据库服务器（{server}），现在只能查看、不能再办理业务（两处同时办理会发出重复的证号）。请用 --db {server} 连接服务器办理</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="45"/>
+        <source>目标数据库（{url}）不是空的（已有 ElderDesk 数据），不会往里复制。请管理员新建一个空数据库：CREATE DATABASE 数据库名 OWNER 用户名;</source>
+        <translation>目标数据库（{url}）不是空的（已有 ElderDesk 数据），不会往里复制。请管理员新建一个空数据库：CREATE DATABASE 数据库名 OWNER 用户名;</translation>
+    </message>
+    <message>
         <location filename="../../elderdesk/ui/i18n_data.py" line="46"/>
+        <source>复制到服务器后核对不一致（{detail}），服务器上什么也没有保留，本机数据库文件未改动。请把日志文件发给技术支持</source>
+        <translation>复制到服务器后核对不一致（{detail}），服务器上什么也没有保留，本机数据库文件未改动。请把日志文件发给技术支持</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="47"/>
         <source>程序内部错误：{detail}。请把日志文件发给技术支持</source>
         <translation>程序内部错误：{detail}。请把日志文件发给技术支持</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="47"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="48"/>
         <source>此操作需要登录：请用 --user 指定用户名，并在 ELDERDESK_PASSWORD 中提供密码</source>
         <translation>此操作需要登录：请用 --user 指定用户名，并在 ELDERDESK_PASSWORD 中提供密码</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="48"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="49"/>
         <source>用户名或密码错误，请重新输入</source>
         <translation>用户名或密码错误，请重新输入</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="49"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="50"/>
         <source>密码错误次数过多，账户已锁定至 {until}，请稍后再试或请管理员重置密码</source>
         <translation>密码错误次数过多，账户已锁定至 {until}，请稍后再试或请管理员重置密码</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="50"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="51"/>
         <source>用户“{user}”已停用，请联系管理员</source>
         <translation>用户“{user}”已停用，请联系管理员</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="51"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="52"/>
         <source>用户“{user}”没有“{action}”的权限（需要角色：{roles}），请由有权限的人员操作</source>
         <translation>用户“{user}”没有“{action}”的权限（需要角色：{roles}），请由有权限的人员操作</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="52"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="53"/>
         <source>不能{action}自己经办或审核过的申请（{detail}），请由其他人员办理</source>
         <translation>不能{action}自己经办或审核过的申请（{detail}），请由其他人员办理</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="53"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="54"/>
         <source>请提供密码（ELDERDESK_PASSWORD 环境变量，或标准输入的第一行），密码不能为空</source>
         <translation>请提供密码（ELDERDESK_PASSWORD 环境变量，或标准输入的第一行），密码不能为空</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="54"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="55"/>
         <source>密码太短，至少需要 {min} 个字符</source>
         <translation>密码太短，至少需要 {min} 个字符</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="55"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="56"/>
         <source>用户“{user}”已存在，请换一个用户名</source>
         <translation>用户“{user}”已存在，请换一个用户名</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="56"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="57"/>
         <source>找不到用户“{user}”</source>
         <translation>找不到用户“{user}”</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="57"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="58"/>
         <source>角色“{role}”不存在，可用角色：clerk（经办）、reviewer（审核）、approver（审批）、admin（管理员）</source>
         <translation>角色“{role}”不存在，可用角色：clerk（经办）、reviewer（审核）、approver（审批）、admin（管理员）</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="58"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="59"/>
         <source>缺少身份证号，请填写 18 位身份证号</source>
         <translation>缺少身份证号，请填写 18 位身份证号</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="59"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="60"/>
         <source>身份证号以数字格式存储，后几位已丢失，请将该列设为文本后重新录入</source>
         <translation>身份证号以数字格式存储，后几位已丢失，请将该列设为文本后重新录入</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="60"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="61"/>
         <source>身份证号“{id}”格式不对：应为 18 位（17 位数字加一位数字或 X）或 15 位数字，请核对</source>
         <translation>身份证号“{id}”格式不对：应为 18 位（17 位数字加一位数字或 X）或 15 位数字，请核对</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="61"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="62"/>
         <source>身份证号“{id}”中的出生日期 {detail} 不是有效日期或晚于今天，请核对</source>
         <translation>身份证号“{id}”中的出生日期 {detail} 不是有效日期或晚于今天，请核对</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="62"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="63"/>
         <source>身份证号“{id}”校验位错误（应为 {expected}），请逐位核对；确属证件本身问题的，请管理员填写原因后强制登记</source>
         <translation>身份证号“{id}”校验位错误（应为 {expected}），请逐位核对；确属证件本身问题的，请管理员填写原因后强制登记</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="63"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="64"/>
         <source>登记册中没有身份证号为 {id} 的人员，请先登记或核对号码</source>
         <translation>登记册中没有身份证号为 {id} 的人员，请先登记或核对号码</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="64"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="65"/>
         <source>身份证号 {id} 已登记（{name}），不能重复登记</source>
         <translation>身份证号 {id} 已登记（{name}），不能重复登记</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="65"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="66"/>
         <source>{name}（{id}）已于 {date} 登记死亡，不能办理此业务</source>
         <translation>{name}（{id}）已于 {date} 登记死亡，不能办理此业务</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="66"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="67"/>
         <source>{name}（{id}）已于 {date} 迁出，不能办理此业务</source>
         <translation>{name}（{id}）已于 {date} 迁出，不能办理此业务</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="67"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="68"/>
         <source>{name}的信息已于 {time} 被他人修改（可能在另一个窗口登记了死亡、迁出或改了信息），本次修改没有保存，以免覆盖。请关闭此窗口，重新打开该人员核对后再修改</source>
         <translation>{name}的信息已于 {time} 被他人修改（可能在另一个窗口登记了死亡、迁出或改了信息），本次修改没有保存，以免覆盖。请关闭此窗口，重新打开该人员核对后再修改</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="68"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="69"/>
         <source>日期 {date} 早于出生日期 {birth}，请核对</source>
         <translation>日期 {date} 早于出生日期 {birth}，请核对</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="69"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="70"/>
         <source>性别“{given}”与身份证号不符（身份证号显示为{expected}），请核对</source>
         <translation>性别“{given}”与身份证号不符（身份证号显示为{expected}），请核对</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="70"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="71"/>
         <source>身份证号校验位强制登记只能由管理员办理，并须填写原因</source>
         <translation>身份证号校验位强制登记只能由管理员办理，并须填写原因</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="71"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="72"/>
         <source>工作簿中没有名为“{sheet}”的工作表（现有：{sheets}），请核对 --sheet</source>
         <translation>工作簿中没有名为“{sheet}”的工作表（现有：{sheets}），请核对 --sheet</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="72"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="73"/>
         <source>前 10 行中没有找到同时含“姓名”和“身份证号”列的表头，请检查工作表</source>
         <translation>前 10 行中没有找到同时含“姓名”和“身份证号”列的表头，请检查工作表</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="73"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="74"/>
         <source>缺少姓名，请补填</source>
         <translation>缺少姓名，请补填</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="74"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="75"/>
         <source>身份证号与第 {first_row} 行重复，请删除重复行</source>
         <translation>身份证号与第 {first_row} 行重复，请删除重复行</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="75"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="76"/>
         <source>出生日期 {given} 与身份证号中的 {expected} 不一致，请核对（年龄以身份证为准）</source>
         <translation>出生日期 {given} 与身份证号中的 {expected} 不一致，请核对（年龄以身份证为准）</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="76"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="77"/>
         <source>出生日期“{value}”无法识别，已按身份证号计算出生日期</source>
         <translation>出生日期“{value}”无法识别，已按身份证号计算出生日期</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="77"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="78"/>
         <source>银行账号以数字格式存储，后几位已丢失，请将该列设为文本后重新录入</source>
         <translation>银行账号以数字格式存储，后几位已丢失，请将该列设为文本后重新录入</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="78"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="79"/>
         <source>此人已登记死亡（{date}），不能导入</source>
         <translation>此人已登记死亡（{date}），不能导入</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="79"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="80"/>
         <source>15 位身份证号已转换为 18 位：{new}</source>
         <translation>15 位身份证号已转换为 18 位：{new}</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="80"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="81"/>
         <source>此人已在登记册中，本行跳过，未覆盖原有信息</source>
         <translation>此人已在登记册中，本行跳过，未覆盖原有信息</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="81"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="82"/>
         <source>无法识别的列“{column}”，已忽略</source>
         <translation>无法识别的列“{column}”，已忽略</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="82"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="83"/>
         <source>{column}的内容不符合要求，本行未导入</source>
         <translation>{column}的内容不符合要求，本行未导入</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="83"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="84"/>
         <source>{column}含有控制字符或文字方向控制字符，本行未导入，请删除这些字符后重新导入</source>
         <translation>{column}含有控制字符或文字方向控制字符，本行未导入，请删除这些字符后重新导入</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="84"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="85"/>
         <source>{column}太长（{length} 个字，最多 {max} 个字），本行未导入，请缩短后重新导入</source>
         <translation>{column}太长（{length} 个字，最多 {max} 个字），本行未导入，请缩短后重新导入</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="85"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="86"/>
         <source>{column}只有看不见的字符（如零宽空格），本行未导入，请重新填写</source>
         <translation>{column}只有看不见的字符（如零宽空格），本行未导入，请重新填写</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="86"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="87"/>
         <source>工作簿“{path}”超出导入限制：{detail}。未读取任何数据；请删除多余的行、列和过长的单元格，或把名册拆成几个文件后分别导入</source>
         <translation>工作簿“{path}”超出导入限制：{detail}。未读取任何数据；请删除多余的行、列和过长的单元格，或把名册拆成几个文件后分别导入</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="87"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="88"/>
         <source>登记册中没有此人，请核对身份证号</source>
         <translation>登记册中没有此人，请核对身份证号</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="88"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="89"/>
         <source>登记册中此身份证号的姓名为“{registered}”，与名单不符，未处理</source>
         <translation>登记册中此身份证号的姓名为“{registered}”，与名单不符，未处理</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="89"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="90"/>
         <source>死亡日期“{value}”无效（无法识别或早于出生日期），请核对</source>
         <translation>死亡日期“{value}”无效（无法识别或早于出生日期），请核对</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="90"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="91"/>
         <source>此人已登记死亡（{date}）</source>
         <translation>此人已登记死亡（{date}）</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="91"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="92"/>
         <source>此人已登记死亡，但日期为 {date}，与名单中的 {given} 不同，请核对</source>
         <translation>此人已登记死亡，但日期为 {date}，与名单中的 {given} 不同，请核对</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="92"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="93"/>
         <source>政策文件有误（{where}）：{detail}。原政策保持不变，请改正后重新加载</source>
         <translation>政策文件有误（{where}）：{detail}。原政策保持不变，请改正后重新加载</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="93"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="94"/>
         <source>{date} 没有生效的高龄津贴政策，不能受理申请</source>
         <translation>{date} 没有生效的高龄津贴政策，不能受理申请</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="94"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="95"/>
         <source>申请过早：出生于 {birth}，{month} 年满 {age} 周岁，最早可于 {earliest} 起申请</source>
         <translation>申请过早：出生于 {birth}，{month} 年满 {age} 周岁，最早可于 {earliest} 起申请</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="95"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="96"/>
         <source>{name}（{id}）已有在办或已批准的高龄津贴申请，不能重复申请</source>
         <translation>{name}（{id}）已有在办或已批准的高龄津贴申请，不能重复申请</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="96"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="97"/>
         <source>{name}（{id}）没有高龄津贴申请记录</source>
         <translation>{name}（{id}）没有高龄津贴申请记录</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="97"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="98"/>
         <source>{name}（{id}）的申请当前状态为“{state}”，不能{action}</source>
         <translation>{name}（{id}）的申请当前状态为“{state}”，不能{action}</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="98"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="99"/>
         <source>审批日期 {date} 早于申请日期 {applied}，请核对</source>
         <translation>审批日期 {date} 早于申请日期 {applied}，请核对</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="99"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="100"/>
         <source>审核日期 {date} 早于申请日期 {applied}，请核对</source>
         <translation>审核日期 {date} 早于申请日期 {applied}，请核对</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="100"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="101"/>
         <source>请填写原因（命令行用 --reason）</source>
         <translation>请填写原因（命令行用 --reason）</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="101"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="102"/>
         <source>停发原因“{reason}”无效，可选：voluntary、duplicate、disqualified、lost_contact、policy、other</source>
         <translation>停发原因“{reason}”无效，可选：voluntary、duplicate、disqualified、lost_contact、policy、other</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="102"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="103"/>
         <source>{name}（{id}）已登记于 {death} 死亡，不能登记其后日期 {date} 的生存认证</source>
         <translation>{name}（{id}）已登记于 {death} 死亡，不能登记其后日期 {date} 的生存认证</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="103"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="104"/>
         <source>注意：已登记的生存认证日期 {cert} 晚于死亡日期 {date}，请核实；多发的津贴将在下期花名册中列为追回</source>
         <translation>注意：已登记的生存认证日期 {cert} 晚于死亡日期 {date}，请核实；多发的津贴将在下期花名册中列为追回</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="104"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="105"/>
         <source>尚未加载高龄津贴政策，请管理员先运行 elderdesk policy load</source>
         <translation>尚未加载高龄津贴政策，请管理员先运行 elderdesk policy load</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="105"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="106"/>
         <source>期次“{value}”与政策的发放周期不符（政策按{kind}发放，应写作 {example}）</source>
         <translation>期次“{value}”与政策的发放周期不符（政策按{kind}发放，应写作 {example}）</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="106"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="107"/>
         <source>期次 {period} 从{first}开始，晚于本月（{month}），不能生成或冻结尚未开始的期次的花名册</source>
         <translation>期次 {period} 从{first}开始，晚于本月（{month}），不能生成或冻结尚未开始的期次的花名册</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="107"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="108"/>
         <source>期次 {period} 不在最近已冻结的期次 {last} 之后，不能生成或冻结</source>
         <translation>期次 {period} 不在最近已冻结的期次 {last} 之后，不能生成或冻结</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="108"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="109"/>
         <source>期次 {period} 没有花名册，请先生成（roster build）</source>
         <translation>期次 {period} 没有花名册，请先生成（roster build）</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="109"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="110"/>
         <source>期次 {period} 没有草稿花名册，请先生成（roster build）</source>
         <translation>期次 {period} 没有草稿花名册，请先生成（roster build）</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="110"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="111"/>
         <source>花名册草稿生成后数据已有变动（{change}），请重新生成后再冻结</source>
         <translation>花名册草稿生成后数据已有变动（{change}），请重新生成后再冻结</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="111"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="112"/>
         <source>期次 {period} 的花名册已冻结，不能再修改</source>
         <translation>期次 {period} 的花名册已冻结，不能再修改</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="112"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="113"/>
         <source>期次 {period} 的花名册尚未冻结，银行文件只能从冻结的花名册导出</source>
         <translation>期次 {period} 的花名册尚未冻结，银行文件只能从冻结的花名册导出</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="113"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="114"/>
         <source>请至少指定 --xlsx 或 --pdf 之一</source>
         <translation>请至少指定 --xlsx 或 --pdf 之一</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="114"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="115"/>
         <source>{n} 人没有有效的开户银行和银行账号（账号应为 12 到 30 位数字），本期不发放，也不列入银行文件{where}。请在人员信息中补录，或用 elderdesk people account 身份证号 --bank 开户银行 --account 账号 补录，之后生成的花名册将补发</source>
         <translation>{n} 人没有有效的开户银行和银行账号（账号应为 12 到 30 位数字），本期不发放，也不列入银行文件{where}。请在人员信息中补录，或用 elderdesk people account 身份证号 --bank 开户银行 --account 账号 补录，之后生成的花名册将补发</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="115"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="116"/>
         <source>{name}（{id}）在 {month} 没有未结清的追回款</source>
         <translation>{name}（{id}）在 {month} 没有未结清的追回款</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="116"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="117"/>
         <source>新旧身份证号相同，无需更正</source>
         <translation>新旧身份证号相同，无需更正</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="117"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="118"/>
         <source>{name}（{id}）出生于 {birth}，未满 {min_age} 周岁，不能办理老年证；最早可于 {earliest} 起办理（生日当月前两个月起可提前登记）</source>
         <translation>{name}（{id}）出生于 {birth}，未满 {min_age} 周岁，不能办理老年证；最早可于 {earliest} 起办理（生日当月前两个月起可提前登记）</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="118"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="119"/>
         <source>{name}（{id}）为非本地户籍，且{detail}，不能办理老年证。请先登记有效期内的居住证</source>
         <translation>{name}（{id}）为非本地户籍，且{detail}，不能办理老年证。请先登记有效期内的居住证</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="119"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="120"/>
         <source>{name}（{id}）已持有有效的老年证（编号 {card_no}），不能重复发证；遗失、损坏、年满换证或信息更正请办理补换证（card reissue）</source>
         <translation>{name}（{id}）已持有有效的老年证（编号 {card_no}），不能重复发证；遗失、损坏、年满换证或信息更正请办理补换证（card reissue）</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="120"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="121"/>
         <source>{name}（{id}）没有有效的老年证，请先发证（card issue）</source>
         <translation>{name}（{id}）没有有效的老年证，请先发证（card issue）</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="121"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="122"/>
         <source>{name}（{id}）持有{type}，{date} 按年龄（{age} 周岁）应持{wanted}，不需要年满换证</source>
         <translation>{name}（{id}）持有{type}，{date} 按年龄（{age} 周岁）应持{wanted}，不需要年满换证</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="122"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="123"/>
         <source>补换证原因“{reason}”无效，可选：lost（遗失）、damaged（损坏）、upgrade（年满换证）、correction（信息更正）</source>
         <translation>补换证原因“{reason}”无效，可选：lost（遗失）、damaged（损坏）、upgrade（年满换证）、correction（信息更正）</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="123"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="124"/>
         <source>{year} 年的老年证编号已用完（顺序号最大 {max}），请管理员增加编号位数（card.number_digits）</source>
         <translation>{year} 年的老年证编号已用完（顺序号最大 {max}），请管理员增加编号位数（card.number_digits）</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="124"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="125"/>
         <source>按现行编号规则生成的编号 {card_no} 已被使用过，编号不能重复使用，请管理员调整编号前缀</source>
         <translation>按现行编号规则生成的编号 {card_no} 已被使用过，编号不能重复使用，请管理员调整编号前缀</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="125"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="126"/>
         <source>老年证 {card_no} 已于 {date} 登记领取，不能重复登记</source>
         <translation>老年证 {card_no} 已于 {date} 登记领取，不能重复登记</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="126"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="127"/>
         <source>代领须同时填写代领人姓名（--agent-name）和身份证号（--agent-id）</source>
         <translation>代领须同时填写代领人姓名（--agent-name）和身份证号（--agent-id）</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="127"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="128"/>
         <source>没有名为“{key}”的老年证规则，可设置：{keys}</source>
         <translation>没有名为“{key}”的老年证规则，可设置：{keys}</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="128"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="129"/>
         <source>老年证规则 {key} 的值“{value}”无效：{detail}</source>
         <translation>老年证规则 {key} 的值“{value}”无效：{detail}</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="129"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="130"/>
         <source>数据库中没有机构签名密钥，无法生成或核验老年证二维码，请重新初始化或从备份恢复</source>
         <translation>数据库中没有机构签名密钥，无法生成或核验老年证二维码，请重新初始化或从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="130"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="131"/>
         <source>套打模板“{path}”有误：{detail}</source>
         <translation>套打模板“{path}”有误：{detail}</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="131"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="132"/>
         <source>照片“{path}”无法使用：{detail}。请提供 JPEG 或 PNG 格式的照片</source>
         <translation>照片“{path}”无法使用：{detail}。请提供 JPEG 或 PNG 格式的照片</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="132"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="133"/>
         <source>照片裁剪框 {box} 无效：{detail}</source>
         <translation>照片裁剪框 {box} 无效：{detail}</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="133"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="134"/>
         <source>注意：{name}（{id}）的姓名或身份证号在发证后已更改，老年证 {card_no} 的二维码仍是发证时的内容，请办理信息更正换证（card reissue --reason correction）</source>
         <translation>注意：{name}（{id}）的姓名或身份证号在发证后已更改，老年证 {card_no} 的二维码仍是发证时的内容，请办理信息更正换证（card reissue --reason correction）</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="134"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="135"/>
         <source>注意：{name}（{id}）的“{chars}”没有可用字体，已打印为 〓，请在证上手工填写</source>
         <translation>注意：{name}（{id}）的“{chars}”没有可用字体，已打印为 〓，请在证上手工填写</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="135"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="136"/>
         <source>备份文件属于“{found}”（{region}），不是本机构（{expected}）的数据，已拒绝恢复</source>
         <translation>备份文件属于“{found}”（{region}），不是本机构（{expected}）的数据，已拒绝恢复</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="136"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="137"/>
         <source>备份文件的数据库版本（{found}）比本程序新（{known}），请先升级 ElderDesk</source>
         <translation>备份文件的数据库版本（{found}）比本程序新（{known}），请先升级 ElderDesk</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="137"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="138"/>
         <source>备份文件无效：{detail}。当前数据库未做任何改动</source>
         <translation>备份文件无效：{detail}。当前数据库未做任何改动</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="138"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="139"/>
         <source>备份文件夹“{path}”无法使用：{detail}。请插入备份U盘，或由管理员另选备份文件夹（elderdesk backup folder）</source>
         <translation>备份文件夹“{path}”无法使用：{detail}。请插入备份U盘，或由管理员另选备份文件夹（elderdesk backup folder）</translation>
     </message>
     <message>
         <location filename="../../elderdesk/ui/i18n_data.py" line="140"/>
+        <source>备份或恢复单位服务器上的数据库需要 PostgreSQL {major} 或更新版本的客户端工具 {tool}（{detail}）。请安装 PostgreSQL 客户端工具（Windows：重新运行 ElderDesk 安装程序，或用 PostgreSQL 官方安装程序只装“Command Line Tools”；Debian/Ubuntu：apt-get install postgresql-client），然后重试。数据库未做任何改动</source>
+        <translation>备份或恢复单位服务器上的数据库需要 PostgreSQL {major} 或更新版本的客户端工具 {tool}（{detail}）。请安装 PostgreSQL 客户端工具（Windows：重新运行 ElderDesk 安装程序，或用 PostgreSQL 官方安装程序只装“Command Line Tools”；Debian/Ubuntu：apt-get install postgresql-client），然后重试。数据库未做任何改动</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="141"/>
         <source>不能用正在使用的数据库文件本身来恢复，请选择备份文件</source>
         <translation>不能用正在使用的数据库文件本身来恢复，请选择备份文件</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="141"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="142"/>
         <source>登记册中已有人员，演示数据只能填入刚初始化、尚无人员的空登记册。请新建一个数据库（elderdesk init）后再生成演示数据</source>
         <translation>登记册中已有人员，演示数据只能填入刚初始化、尚无人员的空登记册。请新建一个数据库（elderdesk init）后再生成演示数据</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="142"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="143"/>
         <source>统计月份范围 {first} 至 {last} 无效：起始月不能晚于截止月，且最多 {max} 个月</source>
         <translation>统计月份范围 {first} 至 {last} 无效：起始月不能晚于截止月，且最多 {max} 个月</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="143"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="144"/>
         <source>表格种类“{kind}”不存在，可选：{kinds}</source>
         <translation>表格种类“{kind}”不存在，可选：{kinds}</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="144"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="145"/>
         <source>打印“{form}”需要指定人员的身份证号</source>
         <translation>打印“{form}”需要指定人员的身份证号</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="145"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="146"/>
         <source>打印“{form}”需要指定{what}</source>
         <translation>打印“{form}”需要指定{what}</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="146"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="147"/>
         <source>起止日期有误：{first} 晚于 {last}，请核对</source>
         <translation>起止日期有误：{first} 晚于 {last}，请核对</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="147"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="148"/>
         <source>{name}（{id}）的高龄津贴未停发（当前状态：{state}），没有停发表可打印</source>
         <translation>{name}（{id}）的高龄津贴未停发（当前状态：{state}），没有停发表可打印</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="148"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="149"/>
         <source>{name}（{id}）没有未结清的追回款，不需要追回通知书</source>
         <translation>{name}（{id}）没有未结清的追回款，不需要追回通知书</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="149"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="150"/>
         <source>目前没有未结清的追回款，不需要追回通知书</source>
         <translation>目前没有未结清的追回款，不需要追回通知书</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="150"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="151"/>
         <source>“{user}”是最后一位启用的管理员，不能停用或取消其管理员角色；请先给另一位用户管理员角色</source>
         <translation>“{user}”是最后一位启用的管理员，不能停用或取消其管理员角色；请先给另一位用户管理员角色</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="151"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="152"/>
         <source>不能{action}自己的账户，请由另一位管理员操作</source>
         <translation>不能{action}自己的账户，请由另一位管理员操作</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="152"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="153"/>
         <source>新密码不能与原密码相同，请换一个新密码</source>
         <translation>新密码不能与原密码相同，请换一个新密码</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="153"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="154"/>
         <source>密码太长，最多 {max} 个字符</source>
         <translation>密码太长，最多 {max} 个字符</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="154"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="155"/>
         <source>两次输入的新密码不一致，请重新输入</source>
         <translation>两次输入的新密码不一致，请重新输入</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="155"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="156"/>
         <source>没有名为“{key}”的可修改设置，可修改：{keys}</source>
         <translation>没有名为“{key}”的可修改设置，可修改：{keys}</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="156"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="157"/>
         <source>设置“{label}”的值“{value}”无效：{detail}</source>
         <translation>设置“{label}”的值“{value}”无效：{detail}</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="157"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="158"/>
         <source>审计记录类别“{kind}”不存在，可选：{kinds}</source>
         <translation>审计记录类别“{kind}”不存在，可选：{kinds}</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="158"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="159"/>
         <source>校验码“{value}”格式不对：应为 记录号-16 位（或 64 位）十六进制数，如花名册上印的 1234-89AB-CDEF-0123-4567，请逐位核对</source>
         <translation>校验码“{value}”格式不对：应为 记录号-16 位（或 64 位）十六进制数，如花名册上印的 1234-89AB-CDEF-0123-4567，请逐位核对</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="159"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="160"/>
         <source>无法写入文件“{path}”：{detail}。请换一个文件夹或文件名</source>
         <translation>无法写入文件“{path}”：{detail}。请换一个文件夹或文件名</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="160"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="161"/>
         <source>文件操作失败（{path}）：{detail}。请检查文件夹、文件名长度和权限后重试</source>
         <translation>文件操作失败（{path}）：{detail}。请检查文件夹、文件名长度和权限后重试</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="161"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="162"/>
         <source>本机没有设置身份证读卡器。请由管理员在“系统 → 读卡器”中选择读卡器，或用命令 elderdesk reader set 设置</source>
         <translation>本机没有设置身份证读卡器。请由管理员在“系统 → 读卡器”中选择读卡器，或用命令 elderdesk reader set 设置</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="162"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="163"/>
         <source>读卡器未连接或无法使用（{driver}：{detail}）。请检查读卡器的连接线、电源和驱动程序，或由管理员在“系统 → 读卡器”中重新设置</source>
         <translation>读卡器未连接或无法使用（{driver}：{detail}）。请检查读卡器的连接线、电源和驱动程序，或由管理员在“系统 → 读卡器”中重新设置</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="163"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="164"/>
         <source>读卡结果不完整：{detail}。请把身份证平放在读卡器上不要移动，然后重新读卡</source>
         <translation>读卡结果不完整：{detail}。请把身份证平放在读卡器上不要移动，然后重新读卡</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="164"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="165"/>
         <source>读到的身份证信息无法识别：{detail}。请重新读卡；仍不行的请手工录入</source>
         <translation>读到的身份证信息无法识别：{detail}。请重新读卡；仍不行的请手工录入</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="165"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="166"/>
         <source>注意：这张身份证已于 {date} 过期，信息照常读取；请提醒持证人及时换领</source>
         <translation>注意：这张身份证已于 {date} 过期，信息照常读取；请提醒持证人及时换领</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="166"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="167"/>
         <source>注意：身份证芯片中的{field}“{given}”与身份证号不符（身份证号显示为{expected}），请核对证件</source>
         <translation>注意：身份证芯片中的{field}“{given}”与身份证号不符（身份证号显示为{expected}），请核对证件</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="167"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="168"/>
         <source>注意：没有读到身份证照片（{detail}）</source>
         <translation>注意：没有读到身份证照片（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="168"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="169"/>
         <source>读卡器设置有误：{detail}</source>
         <translation>读卡器设置有误：{detail}</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="169"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="170"/>
         <source>没有读到新的身份证（{detail}），请把身份证放在读卡器上</source>
         <translation>没有读到新的身份证（{detail}），请把身份证放在读卡器上</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="170"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="171"/>
         <source>等了 {seconds} 秒没有读到身份证。请把身份证平放在读卡器上，再按“读卡”</source>
         <translation>等了 {seconds} 秒没有读到身份证。请把身份证平放在读卡器上，再按“读卡”</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="171"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="172"/>
         <source>读到的是 {name}（{id}）的身份证，不是本次办理的 {expected}。请核对来人和证件</source>
         <translation>读到的是 {name}（{id}）的身份证，不是本次办理的 {expected}。请核对来人和证件</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="172"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="173"/>
         <source>{name}（{id}）还没有登记，请由登记人员办理新增登记</source>
         <translation>{name}（{id}）还没有登记，请由登记人员办理新增登记</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="173"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="174"/>
         <source>没有编号为 {no} 的收据，请核对编号</source>
         <translation>没有编号为 {no} 的收据，请核对编号</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="174"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="175"/>
         <source>收据 {no} 已作废（{reason}），不能重复作废</source>
         <translation>收据 {no} 已作废（{reason}），不能重复作废</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="175"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="176"/>
         <source>不能作废自己开具的收据（{no}），请由其他审批人员办理</source>
         <translation>不能作废自己开具的收据（{no}），请由其他审批人员办理</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="176"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="177"/>
         <source>{year} 年的收据编号已用完（最大 {max}），请联系技术支持</source>
         <translation>{year} 年的收据编号已用完（最大 {max}），请联系技术支持</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="177"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="178"/>
         <source>申请日期“{value}”无效（无法识别、只有年月或早于出生日期），本行未导入，请核对</source>
         <translation>申请日期“{value}”无效（无法识别、只有年月或早于出生日期），本行未导入，请核对</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="178"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="179"/>
         <source>此人已于 {date} 迁出，不能申请高龄津贴，本行未导入</source>
         <translation>此人已于 {date} 迁出，不能申请高龄津贴，本行未导入</translation>
     </message>
     <message>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="180"/>
+        <source>本机构代码已设定为 {current}，机构代码设定后不能更改</source>
+        <translation>本机构代码已设定为 {current}，机构代码设定后不能更改</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="181"/>
+        <source>本库是区级机构（{region}），没有街道编号；街道编号只能在街道的数据库中设定</source>
+        <translation>本库是区级机构（{region}），没有街道编号；街道编号只能在街道的数据库中设定</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="182"/>
+        <source>本机构尚未设定街道编号，不能交换数据；请管理员先执行 office code NNN（3 位街道编号）</source>
+        <translation>本机构尚未设定街道编号，不能交换数据；请管理员先执行 office code NNN（3 位街道编号）</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="183"/>
+        <source>机构 {office} 已登记（{name}），公钥不能更换</source>
+        <translation>机构 {office} 已登记（{name}），公钥不能更换</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="184"/>
+        <source>机构 {office} 未登记，请先用 office add 登记它的代码、名称和公钥</source>
+        <translation>机构 {office} 未登记，请先用 office add 登记它的代码、名称和公钥</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="185"/>
+        <source>机构代码“{value}”不对：{detail}</source>
+        <translation>机构代码“{value}”不对：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="186"/>
+        <source>公钥文件 {path} 不是 Ed25519 公钥（PEM）；请用对方 card pubkey 打印的公钥文件</source>
+        <translation>公钥文件 {path} 不是 Ed25519 公钥（PEM）；请用对方 card pubkey 打印的公钥文件</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="187"/>
+        <source>只有区级机构为街道设定发放方式；本街道的设定是“{payment}”（由区里设定，随交换包送达）</source>
+        <translation>只有区级机构为街道设定发放方式；本街道的设定是“{payment}”（由区里设定，随交换包送达）</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="188"/>
+        <source>这条记录归{owner}所有，本机构只能查看不能修改（{what}），请到{owner}办理</source>
+        <translation>这条记录归{owner}所有，本机构只能查看不能修改（{what}），请到{owner}办理</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="189"/>
+        <source>文件 {path} 不是交换包（第一行不是 EDX1 包头）</source>
+        <translation>文件 {path} 不是交换包（第一行不是 EDX1 包头）</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="190"/>
+        <source>区级机构导出交换包时必须用 --to 指定街道代码</source>
+        <translation>区级机构导出交换包时必须用 --to 指定街道代码</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="191"/>
+        <source>交换包签名不符：包头被改动过，或不是机构 {sender} 签发的；未导入任何内容，请让对方重新导出</source>
+        <translation>交换包签名不符：包头被改动过，或不是机构 {sender} 签发的；未导入任何内容，请让对方重新导出</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="192"/>
+        <source>交换包内容与包头记录的校验值不符（内容被改动或不完整）；未导入任何内容，请让对方重新导出</source>
+        <translation>交换包内容与包头记录的校验值不符（内容被改动或不完整）；未导入任何内容，请让对方重新导出</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="193"/>
+        <source>这个交换包是发给机构 {receiver} 的，不是本机构（{own}）；未导入任何内容</source>
+        <translation>这个交换包是发给机构 {receiver} 的，不是本机构（{own}）；未导入任何内容</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="194"/>
+        <source>交换包来自未登记的机构 {sender}；请先用 office add 登记它的公钥；未导入任何内容</source>
+        <translation>交换包来自未登记的机构 {sender}；请先用 office add 登记它的公钥；未导入任何内容</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="195"/>
+        <source>交换包含有不归发送方 {sender} 所有的记录（{what}，属于 {owner}）；未导入任何内容</source>
+        <translation>交换包含有不归发送方 {sender} 所有的记录（{what}，属于 {owner}）；未导入任何内容</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="196"/>
+        <source>交换包序号 {seq} 已导入过，但内容不同；本机构收到的最后一个序号是 {last}，请让对方用 exchange export --since-seq {last} 重新导出</source>
+        <translation>交换包序号 {seq} 已导入过，但内容不同；本机构收到的最后一个序号是 {last}，请让对方用 exchange export --since-seq {last} 重新导出</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="197"/>
+        <source>缺少交换包：第 {missing} 号还没有导入（本包为第 {first} 到 {seq} 号）；请先导入第 {missing} 号，或让对方用 --since-seq {last} 重新导出</source>
+        <translation>缺少交换包：第 {missing} 号还没有导入（本包为第 {first} 到 {seq} 号）；请先导入第 {missing} 号，或让对方用 --since-seq {last} 重新导出</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="198"/>
+        <source>身份证号 {id} 已由{other}登记，{office}又登记了同一人（疑似重复享受，应退尽退）：未合并，请两个街道核实</source>
+        <translation>身份证号 {id} 已由{other}登记，{office}又登记了同一人（疑似重复享受，应退尽退）：未合并，请两个街道核实</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="199"/>
+        <source>身份证号 {id} 在{offices}都有在册登记（疑似重复），请用 --office 指定街道代码</source>
+        <translation>身份证号 {id} 在{offices}都有在册登记（疑似重复），请用 --office 指定街道代码</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="200"/>
+        <source>机构 {office} 没有登记身份证号 {id}；登记此人的是{offices}</source>
+        <translation>机构 {office} 没有登记身份证号 {id}；登记此人的是{offices}</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="201"/>
+        <source>身份证号 {id} 在街道 {other} 的申请已批准，不能再批准街道 {office} 的申请（同一人只发一份，应退尽退）；请核实后对本申请作不予批准</source>
+        <translation>身份证号 {id} 在街道 {other} 的申请已批准，不能再批准街道 {office} 的申请（同一人只发一份，应退尽退）；请核实后对本申请作不予批准</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="202"/>
+        <source>交换包中的{what}含有不是本街道登记的人员（{person}）；未导入任何内容</source>
+        <translation>交换包中的{what}含有不是本街道登记的人员（{person}）；未导入任何内容</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="203"/>
+        <source>高龄津贴由区里（{district}）统一发放，本街道不能{action}：花名册由区里冻结，随交换包送回本街道</source>
+        <translation>高龄津贴由区里（{district}）统一发放，本街道不能{action}：花名册由区里冻结，随交换包送回本街道</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="204"/>
+        <source>高龄津贴由区里（{district}）统一发放，本街道只能为 {next} 编制草稿（核对本街道数据、打印），不能编制 {period}</source>
+        <translation>高龄津贴由区里（{district}）统一发放，本街道只能为 {next} 编制草稿（核对本街道数据、打印），不能编制 {period}</translation>
+    </message>
+    <message>
         <location filename="../../elderdesk/ui/i18n_data.py" line="205"/>
+        <source>交换包内容格式不对（{detail}）；未导入任何内容</source>
+        <translation>交换包内容格式不对（{detail}）；未导入任何内容</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="206"/>
         <source>此人已有在办或已批准的高龄津贴申请，本行未导入</source>
         <translation>此人已有在办或已批准的高龄津贴申请，本行未导入</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="206"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="207"/>
         <source>申请过早：申请日期 {date}，年满 {age} 周岁前两个月起方可申请，最早 {earliest}，本行未导入</source>
         <translation>申请过早：申请日期 {date}，年满 {age} 周岁前两个月起方可申请，最早 {earliest}，本行未导入</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="207"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="208"/>
         <source>申请日期 {date} 没有生效的高龄津贴政策，本行未导入</source>
         <translation>申请日期 {date} 没有生效的高龄津贴政策，本行未导入</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="208"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="209"/>
         <source>登记册中已有另一个银行账号（{account}），文件中为{given}：未更改，请核实后在人员信息中修改</source>
         <translation>登记册中已有另一个银行账号（{account}），文件中为{given}：未更改，请核实后在人员信息中修改</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/i18n_data.py" line="209"/>
+        <location filename="../../elderdesk/ui/i18n_data.py" line="210"/>
         <source>开户银行或银行账号不完整或无效（账号应为 12 到 30 位数字），未登记账号，申请照常导入</source>
         <translation>开户银行或银行账号不完整或无效（账号应为 12 到 30 位数字），未登记账号，申请照常导入</translation>
     </message>
@@ -3537,6 +3849,74 @@
         <location filename="../../elderdesk/ui/models/findings_model.py" line="28"/>
         <source>警告</source>
         <translation>警告</translation>
+    </message>
+</context>
+<context>
+    <name>FirstStartDialog</name>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="74"/>
+        <source>首次使用：选择数据保存的位置</source>
+        <translation>首次使用：选择数据保存的位置</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="75"/>
+        <source>这台电脑上还没有 ElderDesk 数据库。请选择数据保存在哪里：</source>
+        <translation>这台电脑上还没有 ElderDesk 数据库。请选择数据保存在哪里：</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="77"/>
+        <source>本机数据库（只有这一个窗口办理业务）</source>
+        <translation>本机数据库（只有这一个窗口办理业务）</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="79"/>
+        <source>连接单位服务器（几个窗口共用单位的数据库服务器）</source>
+        <translation>连接单位服务器（几个窗口共用单位的数据库服务器）</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="84"/>
+        <source>数据文件：{path}</source>
+        <translation>数据文件：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="89"/>
+        <source>服务器数据库的密码（已写在地址中可不填）</source>
+        <translation>服务器数据库的密码（已写在地址中可不填）</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="94"/>
+        <source>服务器地址</source>
+        <translation>服务器地址</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="95"/>
+        <source>数据库密码</source>
+        <translation>数据库密码</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="96"/>
+        <source>连接单位服务器前，请单位的管理员先在服务器上建好一个空数据库（见使用说明“第一次启动 → 连接单位服务器”）。程序先试着连接，连接成功才保存；服务器上的空数据库接着建立本机构，已有本机构数据的直接登录。</source>
+        <translation>连接单位服务器前，请单位的管理员先在服务器上建好一个空数据库（见使用说明“第一次启动 → 连接单位服务器”）。程序先试着连接，连接成功才保存；服务器上的空数据库接着建立本机构，已有本机构数据的直接登录。</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="99"/>
+        <source>下一步</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="99"/>
+        <source>退出</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="119"/>
+        <source>请输入单位服务器的地址</source>
+        <translation>请输入单位服务器的地址</translation>
+    </message>
+    <message>
+        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="122"/>
+        <source>正在连接单位服务器……</source>
+        <translation>正在连接单位服务器……</translation>
     </message>
 </context>
 <context>
@@ -5277,42 +5657,42 @@ JPEG 或 PNG 格式
 <context>
     <name>RecoveriesTableModel</name>
     <message>
-        <location filename="../../elderdesk/ui/models/roster_models.py" line="180"/>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="264"/>
         <source>身份证号</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/models/roster_models.py" line="180"/>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="264"/>
         <source>姓名</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/models/roster_models.py" line="180"/>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="264"/>
         <source>花名册期次</source>
         <translation>花名册期次</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/models/roster_models.py" line="181"/>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="265"/>
         <source>月份</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/models/roster_models.py" line="181"/>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="265"/>
         <source>金额(元)</source>
         <translation>金额(元)</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/models/roster_models.py" line="181"/>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="265"/>
         <source>状态</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/models/roster_models.py" line="184"/>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="268"/>
         <source>已结清（{date}）</source>
         <translation>已结清（{date}）</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/models/roster_models.py" line="185"/>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="269"/>
         <source>未结清</source>
         <translation>未结清</translation>
     </message>
@@ -5471,32 +5851,32 @@ JPEG 或 PNG 格式
 <context>
     <name>RosterItemsTableModel</name>
     <message>
-        <location filename="../../elderdesk/ui/models/roster_models.py" line="93"/>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="177"/>
         <source>月份</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/models/roster_models.py" line="93"/>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="177"/>
         <source>类别</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/models/roster_models.py" line="93"/>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="177"/>
         <source>金额(元)</source>
         <translation>金额(元)</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/models/roster_models.py" line="94"/>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="178"/>
         <source>正常发放</source>
         <translation>正常发放</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/models/roster_models.py" line="94"/>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="178"/>
         <source>补发</source>
         <translation>补发</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/models/roster_models.py" line="95"/>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="179"/>
         <source>追回（另列，不从发放中扣除）</source>
         <translation>追回（另列，不从发放中扣除）</translation>
     </message>
@@ -5504,79 +5884,79 @@ JPEG 或 PNG 格式
 <context>
     <name>RosterLinesTableModel</name>
     <message>
-        <location filename="../../elderdesk/ui/models/roster_models.py" line="1"/>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="48"/>
         <source>登记街道</source>
         <translation>登记街道</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/models/roster_models.py" line="36"/>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="37"/>
         <source>序号</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/models/roster_models.py" line="36"/>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="37"/>
         <source>身份证号</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/models/roster_models.py" line="36"/>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="37"/>
         <source>姓名</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/models/roster_models.py" line="36"/>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="37"/>
         <source>社区</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/models/roster_models.py" line="37"/>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="38"/>
         <source>年龄</source>
         <translation>年龄</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/models/roster_models.py" line="37"/>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="38"/>
         <source>档次</source>
         <translation>档次</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/models/roster_models.py" line="37"/>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="38"/>
         <source>月标准</source>
         <translation>月标准</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/models/roster_models.py" line="37"/>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="38"/>
         <source>正常发放</source>
         <translation>正常发放</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/models/roster_models.py" line="38"/>
         <location filename="../../elderdesk/ui/models/roster_models.py" line="39"/>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="40"/>
         <source>补发</source>
         <translation>补发</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/models/roster_models.py" line="38"/>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="39"/>
         <source>发放合计</source>
         <translation>发放合计</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/models/roster_models.py" line="38"/>
-        <location filename="../../elderdesk/ui/models/roster_models.py" line="40"/>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="39"/>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="41"/>
         <source>追回</source>
         <translation>追回</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/models/roster_models.py" line="38"/>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="39"/>
         <source>明细</source>
         <translation>明细</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/models/roster_models.py" line="39"/>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="40"/>
         <source>正常</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/models/roster_models.py" line="73"/>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="87"/>
         <source>；</source>
         <translation>；</translation>
     </message>
@@ -5584,263 +5964,248 @@ JPEG 或 PNG 格式
 <context>
     <name>RosterPage</name>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="1"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="255"/>
         <source>{s}：{n} 行，发放 {people} 人，合计 {paid} 元；追回 {recovery} 元。全区</source>
         <translation>{s}：{n} 行，发放 {people} 人，合计 {paid} 元；追回 {recovery} 元。全区</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="80"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="90"/>
         <source>取消生成</source>
         <translation>取消生成</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="159"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="181"/>
         <source>已取消生成，原有草稿未变</source>
         <translation>已取消生成，原有草稿未变</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="259"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="319"/>
         <source>正在取消……</source>
         <translation>正在取消……</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="231"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="291"/>
         <source>正在检查银行账号……</source>
         <translation>正在检查银行账号……</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="240"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="300"/>
         <source>生成花名册</source>
         <translation>生成花名册</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="241"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="301"/>
         <source>生成的花名册不会发放给他们（账号待补录），补录后生成的花名册将补发。仍要生成吗？</source>
         <translation>生成的花名册不会发放给他们（账号待补录），补录后生成的花名册将补发。仍要生成吗？</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="244"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="304"/>
         <source>未生成花名册：请先补录银行账号</source>
         <translation>未生成花名册：请先补录银行账号</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="275"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="335"/>
         <source>；{n} 人因没有银行账号暂不发放（账号待补录）</source>
         <translation>；{n} 人因没有银行账号暂不发放（账号待补录）</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="318"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="379"/>
         <source>他们不列入银行文件，名单在工作表“待补录账号”中。仍要导出吗？</source>
         <translation>他们不列入银行文件，名单在工作表“待补录账号”中。仍要导出吗？</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="335"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="398"/>
         <source>；{n} 人没有银行账号，未列入银行文件，见工作表“待补录账号”</source>
         <translation>；{n} 人没有银行账号，未列入银行文件，见工作表“待补录账号”</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="342"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="405"/>
         <source>有 {n} 人享受高龄津贴但没有有效的开户银行和银行账号（12 到 30 位数字）。请在“老人档案”中选中此人，点“修改”补录开户银行和银行账号，或用命令 elderdesk people account 补录。</source>
         <translation>有 {n} 人享受高龄津贴但没有有效的开户银行和银行账号（12 到 30 位数字）。请在“老人档案”中选中此人，点“修改”补录开户银行和银行账号，或用命令 elderdesk people account 补录。</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="58"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="68"/>
         <source>花名册</source>
         <translation>花名册</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="60"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="70"/>
         <source>追回款</source>
         <translation>追回款</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="68"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="78"/>
         <source>如 2026Q3</source>
         <translation>如 2026Q3</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="72"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="82"/>
         <source>查看</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="73"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="83"/>
         <source>生成</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="74"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="84"/>
         <source>与上期比较</source>
         <translation>与上期比较</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="75"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="85"/>
         <source>冻结…</source>
         <translation>冻结…</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="76"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="86"/>
         <source>导出银行文件…</source>
         <translation>导出银行文件…</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="77"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="87"/>
         <source>打印花名册PDF…</source>
         <translation>打印花名册PDF…</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="83"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="93"/>
         <source>显示完整身份证号</source>
         <translation>显示完整身份证号</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="86"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="96"/>
         <source>期次</source>
         <translation>期次</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="195"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="215"/>
         <source>期次 {p}：尚未生成花名册</source>
         <translation>期次 {p}：尚未生成花名册</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="207"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="267"/>
         <source>{p} 花名册：已冻结（{at}，{who}）</source>
         <translation>{p} 花名册：已冻结（{at}，{who}）</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="209"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="269"/>
         <source>{p} 花名册：草稿（{at} 由 {who} 生成，冻结前可重新生成）</source>
         <translation>{p} 花名册：草稿（{at} 由 {who} 生成，冻结前可重新生成）</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="215"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="275"/>
         <source>合计：发放 {people} 人，正常发放 {regular} 元，补发 {arrears} 元，发放合计 {paid} 元；追回 {recovery} 元（另列，不从发放中扣除）</source>
         <translation>合计：发放 {people} 人，正常发放 {regular} 元，补发 {arrears} 元，发放合计 {paid} 元；追回 {recovery} 元（另列，不从发放中扣除）</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="248"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="308"/>
         <source>正在生成 {p} 花名册……</source>
         <translation>正在生成 {p} 花名册……</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="271"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="331"/>
         <source>已生成 {p} 花名册草稿，共 {n} 行</source>
         <translation>已生成 {p} 花名册草稿，共 {n} 行</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="299"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="359"/>
         <source>{p} 花名册已冻结</source>
         <translation>{p} 花名册已冻结</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="303"/>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="317"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="363"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="378"/>
         <source>导出银行文件</source>
         <translation>导出银行文件</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="303"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="363"/>
         <source>高龄津贴银行发放_{p}.xlsx</source>
         <translation>高龄津贴银行发放_{p}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="304"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="364"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="307"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="367"/>
         <source>打印花名册PDF</source>
         <translation>打印花名册PDF</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="307"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="367"/>
         <source>高龄津贴发放花名册_{p}.pdf</source>
         <translation>高龄津贴发放花名册_{p}.pdf</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="308"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="368"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="324"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="387"/>
         <source>正在导出……</source>
         <translation>正在导出……</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/roster_page.py" line="332"/>
+        <location filename="../../elderdesk/ui/pages/roster_page.py" line="395"/>
         <source>已保存：{files}</source>
         <translation>已保存：{files}</translation>
     </message>
 </context>
 <context>
-    <name>FirstStartDialog</name>
+    <name>RosterSubtotalsTableModel</name>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="70"/>
-        <source>首次使用：选择数据保存的位置</source>
-        <translation>首次使用：选择数据保存的位置</translation>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="117"/>
+        <source>街道</source>
+        <translation>街道</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="73"/>
-        <source>这台电脑上还没有 ElderDesk 数据库。请选择数据保存在哪里：</source>
-        <translation>这台电脑上还没有 ElderDesk 数据库。请选择数据保存在哪里：</translation>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="117"/>
+        <source>社区</source>
+        <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="76"/>
-        <source>本机数据库（只有这一个窗口办理业务）</source>
-        <translation>本机数据库（只有这一个窗口办理业务）</translation>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="117"/>
+        <source>人数</source>
+        <translation>人数</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="79"/>
-        <source>连接单位服务器（几个窗口共用单位的数据库服务器）</source>
-        <translation>连接单位服务器（几个窗口共用单位的数据库服务器）</translation>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="117"/>
+        <source>正常发放</source>
+        <translation>正常发放</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="82"/>
-        <source>数据文件：{path}</source>
-        <translation>数据文件：{path}</translation>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="118"/>
+        <source>补发</source>
+        <translation>补发</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="85"/>
-        <source>服务器数据库的密码（已写在地址中可不填）</source>
-        <translation>服务器数据库的密码（已写在地址中可不填）</translation>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="118"/>
+        <source>发放合计</source>
+        <translation>发放合计</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="88"/>
-        <source>服务器地址</source>
-        <translation>服务器地址</translation>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="118"/>
+        <source>追回</source>
+        <translation>追回</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="91"/>
-        <source>数据库密码</source>
-        <translation>数据库密码</translation>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="136"/>
+        <source>（未填社区）</source>
+        <translation>（未填社区）</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="94"/>
-        <source>连接单位服务器前，请单位的管理员先在服务器上建好一个空数据库（见使用说明“第一次启动 → 连接单位服务器”）。程序先试着连接，连接成功才保存；服务器上的空数据库接着建立本机构，已有本机构数据的直接登录。</source>
-        <translation>连接单位服务器前，请单位的管理员先在服务器上建好一个空数据库（见使用说明“第一次启动 → 连接单位服务器”）。程序先试着连接，连接成功才保存；服务器上的空数据库接着建立本机构，已有本机构数据的直接登录。</translation>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="138"/>
+        <source>{s} 小计</source>
+        <translation>{s} 小计</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="97"/>
-        <source>下一步</source>
-        <translation>下一步</translation>
-    </message>
-    <message>
-        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="100"/>
-        <source>退出</source>
-        <translation>退出</translation>
-    </message>
-    <message>
-        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="103"/>
-        <source>请输入单位服务器的地址</source>
-        <translation>请输入单位服务器的地址</translation>
-    </message>
-    <message>
-        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="106"/>
-        <source>正在连接单位服务器……</source>
-        <translation>正在连接单位服务器……</translation>
+        <location filename="../../elderdesk/ui/models/roster_models.py" line="141"/>
+        <source>合计</source>
+        <translation>合计</translation>
     </message>
 </context>
 <context>
@@ -5858,7 +6223,7 @@ JPEG 或 PNG 格式
 {path}</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="141"/>
+        <location filename="../../elderdesk/ui/dialogs/setup_dialog.py" line="140"/>
         <source>单位服务器上的数据库还是空的，将在其中建立本机构：
 {path}</source>
         <translation>单位服务器上的数据库还是空的，将在其中建立本机构：
@@ -6170,77 +6535,77 @@ JPEG 或 PNG 格式
         <translation>读卡器</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/system_page.py" line="84"/>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="97"/>
         <source>交换</source>
         <translation>交换</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/system_page.py" line="86"/>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="100"/>
         <source>疑似重复</source>
         <translation>疑似重复</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/system_page.py" line="103"/>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="115"/>
         <source>保存机构信息</source>
         <translation>保存机构信息</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/system_page.py" line="108"/>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="120"/>
         <source>机构名称</source>
         <translation>机构名称</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/system_page.py" line="109"/>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="121"/>
         <source>行政区划代码</source>
         <translation>行政区划代码</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/system_page.py" line="112"/>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="124"/>
         <source>机构名称印在花名册、老年证和表格文书上；行政区划代码用于老年证编号，并用于核对备份是否属于本机构，请勿随意修改。</source>
         <translation>机构名称印在花名册、老年证和表格文书上；行政区划代码用于老年证编号，并用于核对备份是否属于本机构，请勿随意修改。</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/system_page.py" line="114"/>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="126"/>
         <source>机构信息由管理员维护。</source>
         <translation>机构信息由管理员维护。</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/system_page.py" line="127"/>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="139"/>
         <source> 分钟</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/system_page.py" line="130"/>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="142"/>
         <source>保存</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/system_page.py" line="135"/>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="147"/>
         <source>无操作自动锁定</source>
         <translation>无操作自动锁定</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/system_page.py" line="139"/>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="151"/>
         <source>超过设定时间没有键盘或鼠标操作，程序自动锁定，须输入本人密码才能继续。登录和解锁时连续输错密码 5 次，账户锁定 15 分钟，或由管理员重置密码解除。</source>
         <translation>超过设定时间没有键盘或鼠标操作，程序自动锁定，须输入本人密码才能继续。登录和解锁时连续输错密码 5 次，账户锁定 15 分钟，或由管理员重置密码解除。</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/system_page.py" line="176"/>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="188"/>
         <source>修改行政区划代码</source>
         <translation>修改行政区划代码</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/system_page.py" line="177"/>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="189"/>
         <source>行政区划代码从 {old} 改为 {new} 后，新发老年证的编号随之改变，以前的备份将被视为其他机构的数据而不能恢复。确定修改吗？</source>
         <translation>行政区划代码从 {old} 改为 {new} 后，新发老年证的编号随之改变，以前的备份将被视为其他机构的数据而不能恢复。确定修改吗？</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/system_page.py" line="192"/>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="204"/>
         <source>已保存</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../elderdesk/ui/pages/system_page.py" line="203"/>
+        <location filename="../../elderdesk/ui/pages/system_page.py" line="215"/>
         <source>已保存，立即生效</source>
         <translation>已保存，立即生效</translation>
     </message>
@@ -6559,161 +6924,6 @@ JPEG 或 PNG 格式
         <location filename="../../elderdesk/ui/widgets/unmask.py" line="19"/>
         <source>只有经办、审批人员和管理员可以查看完整身份证号和银行账号</source>
         <translation>只有经办、审批人员和管理员可以查看完整身份证号和银行账号</translation>
-    </message>
-</context>
-<context>
-    <name>DuplicatesModel</name>
-    <message>
-        <location filename="../../elderdesk/ui/duplicates_page.py" line="36"/>
-        <source>身份证号</source>
-        <translation>身份证号</translation>
-    </message>
-    <message>
-        <location filename="../../elderdesk/ui/duplicates_page.py" line="36"/>
-        <source>姓名</source>
-        <translation>姓名</translation>
-    </message>
-    <message>
-        <location filename="../../elderdesk/ui/duplicates_page.py" line="36"/>
-        <source>登记街道代码</source>
-        <translation>登记街道代码</translation>
-    </message>
-    <message>
-        <location filename="../../elderdesk/ui/duplicates_page.py" line="37"/>
-        <source>登记街道</source>
-        <translation>登记街道</translation>
-    </message>
-    <message>
-        <location filename="../../elderdesk/ui/duplicates_page.py" line="37"/>
-        <source>社区</source>
-        <translation>社区</translation>
-    </message>
-    <message>
-        <location filename="../../elderdesk/ui/duplicates_page.py" line="37"/>
-        <source>人员状态</source>
-        <translation>人员状态</translation>
-    </message>
-    <message>
-        <location filename="../../elderdesk/ui/duplicates_page.py" line="38"/>
-        <source>申请状态</source>
-        <translation>申请状态</translation>
-    </message>
-    <message>
-        <location filename="../../elderdesk/ui/duplicates_page.py" line="38"/>
-        <source>申请日期</source>
-        <translation>申请日期</translation>
-    </message>
-    <message>
-        <location filename="../../elderdesk/ui/duplicates_page.py" line="38"/>
-        <source>批准日期</source>
-        <translation>批准日期</translation>
-    </message>
-    <message>
-        <location filename="../../elderdesk/ui/duplicates_page.py" line="39"/>
-        <source>在册或在办</source>
-        <translation>在册或在办</translation>
-    </message>
-    <message>
-        <location filename="../../elderdesk/ui/duplicates_page.py" line="55"/>
-        <source>是</source>
-        <translation>是</translation>
-    </message>
-    <message>
-        <location filename="../../elderdesk/ui/duplicates_page.py" line="55"/>
-        <source>否</source>
-        <translation>否</translation>
-    </message>
-</context>
-<context>
-    <name>DuplicatesPage</name>
-    <message>
-        <location filename="../../elderdesk/ui/duplicates_page.py" line="67"/>
-        <source>刷新</source>
-        <translation>刷新</translation>
-    </message>
-    <message>
-        <location filename="../../elderdesk/ui/duplicates_page.py" line="69"/>
-        <source>导出 Excel…</source>
-        <translation>导出 Excel…</translation>
-    </message>
-    <message>
-        <location filename="../../elderdesk/ui/duplicates_page.py" line="71"/>
-        <location filename="../../elderdesk/ui/duplicates_page.py" line="99"/>
-        <source>疑似重复 {n} 人</source>
-        <translation>疑似重复 {n} 人</translation>
-    </message>
-    <message>
-        <location filename="../../elderdesk/ui/duplicates_page.py" line="80"/>
-        <source>同一身份证号在两个街道都在册，或都有在办、已批准的高龄津贴申请（疑似重复享受，应退尽退）。两处登记都保留，同一人只能批准一份；办理时用 --office 或在此核实后通知两个街道。</source>
-        <translation>同一身份证号在两个街道都在册，或都有在办、已批准的高龄津贴申请（疑似重复享受，应退尽退）。两处登记都保留，同一人只能批准一份；办理时用 --office 或在此核实后通知两个街道。</translation>
-    </message>
-    <message>
-        <location filename="../../elderdesk/ui/duplicates_page.py" line="106"/>
-        <source>导出疑似重复名单</source>
-        <translation>导出疑似重复名单</translation>
-    </message>
-    <message>
-        <location filename="../../elderdesk/ui/duplicates_page.py" line="107"/>
-        <source>Excel 文件 (*.xlsx)</source>
-        <translation>Excel 文件 (*.xlsx)</translation>
-    </message>
-    <message>
-        <location filename="../../elderdesk/ui/duplicates_page.py" line="112"/>
-        <source>已导出 {n} 人到 {path}</source>
-        <translation>已导出 {n} 人到 {path}</translation>
-    </message>
-</context>
-<context>
-    <name>RosterSubtotalsTableModel</name>
-    <message>
-        <location filename="../../elderdesk/ui/models/roster_models.py" line="1"/>
-        <source>街道</source>
-        <translation>街道</translation>
-    </message>
-    <message>
-        <location filename="../../elderdesk/ui/models/roster_models.py" line="1"/>
-        <source>社区</source>
-        <translation>社区</translation>
-    </message>
-    <message>
-        <location filename="../../elderdesk/ui/models/roster_models.py" line="1"/>
-        <source>人数</source>
-        <translation>人数</translation>
-    </message>
-    <message>
-        <location filename="../../elderdesk/ui/models/roster_models.py" line="1"/>
-        <source>正常发放</source>
-        <translation>正常发放</translation>
-    </message>
-    <message>
-        <location filename="../../elderdesk/ui/models/roster_models.py" line="1"/>
-        <source>补发</source>
-        <translation>补发</translation>
-    </message>
-    <message>
-        <location filename="../../elderdesk/ui/models/roster_models.py" line="1"/>
-        <source>发放合计</source>
-        <translation>发放合计</translation>
-    </message>
-    <message>
-        <location filename="../../elderdesk/ui/models/roster_models.py" line="1"/>
-        <source>追回</source>
-        <translation>追回</translation>
-    </message>
-    <message>
-        <location filename="../../elderdesk/ui/models/roster_models.py" line="1"/>
-        <source>（未填社区）</source>
-        <translation>（未填社区）</translation>
-    </message>
-    <message>
-        <location filename="../../elderdesk/ui/models/roster_models.py" line="1"/>
-        <source>{s} 小计</source>
-        <translation>{s} 小计</translation>
-    </message>
-    <message>
-        <location filename="../../elderdesk/ui/models/roster_models.py" line="1"/>
-        <source>合计</source>
-        <translation>合计</translation>
     </message>
 </context>
 </TS>

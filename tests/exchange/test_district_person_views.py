@@ -15,10 +15,17 @@ from datetime import date
 import pytest
 
 from elderdesk.domain.months import Month
-from tests.exchange.conftest import make_office
-from tests.exchange.test_district_no_double_pay import enrol, join, send, street_policy
+from tests.exchange.conftest import REGION, make_office
+from tests.exchange.test_district_no_double_pay import enrol, send, street_policy
 
 TODAY = "2025-06-20"
+
+
+def join(d, s) -> None:  # type: ignore[no-untyped-def]
+    d.services.office.add_partner(d.admin, s.code, f"街道{s.code[-3:]}",
+                                  s.services.cards.public_key().encode())
+    s.services.office.add_partner(s.admin, REGION, "江汉区民政局",
+                                  d.services.cards.public_key().encode())
 
 
 def owed(history) -> dict[str, int]:  # type: ignore[no-untyped-def]

@@ -65,6 +65,8 @@ def test_the_district_sees_both_registrations_and_exports_them(qtbot, ops, offic
     assert [_cell(page, r, C_LIVE) for r in range(2)] == ["是", "是"]
     assert _cell(page, 0, C_ID) != SHARED and _cell(page, 0, C_ID).startswith(SHARED[:6])
     assert "1" in page.count_label.text() and page.export_button.isEnabled()
+    hint = page.hint_label.text()  # what to do in the GUI, not the command line's --office
+    assert "--office" not in hint and "老人档案" in hint and "登记街道" in hint
     SHOTS.mkdir(parents=True, exist_ok=True)
     qtbot.wait(50)  # the layout takes the count's new width
     assert page.grab().save(str(SHOTS / "duplicates_page.png"))
