@@ -98,16 +98,22 @@ def cmd_backup_restore(ctx: Any, args: Any) -> int:
 
 def _restore_operator(ctx: Any, source: Path) -> Any:
     """Authenticate against the current database; when it is missing or damaged, against a
-    temporary copy of the backup (the backup file itself is never opened for writing)."""
+    temporary copy of the backup (the backup file itself is never opened for writing); an
+    empty server database, against the dump's users."""
     from elderdesk.services.container import Services
 
     if not ctx.opts.user:
         raise ElderError("AUTH_REQUIRED")
-    if Services.offline_safety(ctx.db_path).usable():
+    safety = Services.offline_safety(ctx.db_path)
+    if safety.usable():
         op = _login_waiting_at_most(ctx)
         require(op, "backup.restore")
         return op
     password = os.environ.get("ELDERDESK_PASSWORD")
+    if isinstance(ctx.db_path, str):  # an empty server database: the dump's users
+        op = safety.backup_login(source, ctx.opts.user, password)
+        require(op, "backup.restore")
+        return op
     with tempfile.TemporaryDirectory(prefix="elderdesk-restore-") as tmp:
         copy = Path(tmp) / "backup.db"
         shutil.copyfile(source, copy)

@@ -16,7 +16,9 @@ format (`pg_dump -Fc`), the head file beside each dump, and the checked, all-or-
   an older revision up to date, checks the tables against the program's, bumps db.generation and
   writes the restore's audit record, and commits. Anything failing rolls all of it back: the
   database is as before. Sessions opened before see the new generation at their next write
-  (DB_RESTORED, store/db.py), exactly as after an SQLite restore.
+  (DB_RESTORED, store/db.py), exactly as after an SQLite restore. An empty database (a new
+  server) takes a dump the same way, with nothing to keep and pg_trgm created first; its login
+  is checked against the dump's users (dump_user).
 """
 
 from __future__ import annotations
@@ -370,7 +372,7 @@ def _text(raw: bytes) -> str:
     return raw.decode("utf-8", errors="replace")
 
 
-_COPY = re.compile(r"^COPY (?:\S+\.)?\"?(\w+)\"? \(.*\) FROM stdin;$")
+_COPY = re.compile(r"^COPY (?:\S+\.)?\"?(\w+)\"? \((.*)\) FROM stdin;$")
 _ESCAPES = {"t": "\t", "n": "\n", "r": "\r", "b": "\b", "f": "\f", "v": "\v", "\\": "\\"}
 
 
@@ -393,6 +395,51 @@ def _copy_rows(script: str) -> dict[str, list[list[str | None]]]:
     return found
 
 
+def _copy_columns(script: str) -> dict[str, list[str]]:
+    """The column names of the COPY blocks in a script, by table."""
+    found = {}
+    for line in script.split("\n"):
+        m = _COPY.match(line)
+        if m:
+            found[m[1]] = [c.strip().strip('"') for c in m[2].split(",")]
+    return found
+
+
+def is_empty(url: str) -> bool:
+    """The database holds no table (a new server's database, made empty by its administrator);
+    another program's tables: PG_NOT_ELDERDESK."""
+    engine = pg.make_engine(url)
+    try:
+        return pg.schema_version(engine, url) is None
+    finally:
+        engine.dispose()
+
+
+def dump_user(url: str, source: Path, name: str) -> dict[str, str | None] | None:
+    """The user `name` as the dump holds it (column -> COPY text, None for NULL), after the
+    dump passed inspect's checks; None when the dump has no such user. For the login of a
+    restore into an empty database, which has no users of its own yet."""
+    source = Path(source)
+    if not source.is_file():
+        raise ElderError("FILE_NOT_FOUND", path=str(source))
+    engine = pg.make_engine(url)
+    try:
+        with pg.translated(url), engine.connect() as conn:
+            exe = tool("pg_restore", server_major(conn))
+            conn.rollback()
+    finally:
+        engine.dispose()
+    inspect(exe, url, source)
+    done = _run(exe, "--data-only", "--table=users", "--file=-", str(source))
+    script = _text(done.stdout) if done.returncode == 0 else ""
+    columns = _copy_columns(script).get("users", [])
+    for row in _copy_rows(script).get("users", []):
+        user = dict(zip(columns, row, strict=False))
+        if user.get("name") == name:
+            return user
+    return None
+
+
 # --- restoring --------------------------------------------------------------------------------
 def restore(url: str, source: Path, folder: Path, clock: Callable[[], datetime],
             record: RestoreRecord) -> Path | None:
@@ -409,7 +456,9 @@ def restore(url: str, source: Path, folder: Path, clock: Callable[[], datetime],
             with engine.connect() as conn:
                 major = server_major(conn)
                 conn.rollback()
-            pg.schema_version(engine, url)  # another program's database: PG_NOT_ELDERDESK
+            if pg.schema_version(engine, url) is None:  # another program's: PG_NOT_ELDERDESK
+                pg.ensure_trgm(engine, url)  # an empty database (a new server): the dump's
+                # ID-fragment index needs it (created by the database's owner, else PG_RIGHTS)
             restore_exe = tool("pg_restore", major)
             dump_exe = tool("pg_dump", major)
             found = inspect(restore_exe, url, source)

@@ -238,6 +238,7 @@ TABLE: dict[str, tuple[str, Any]] = {
         op, c.path(".db"))),
     "SafetyService.clean_leftovers": (NO_OP, None),
     "SafetyService.usable": (NO_OP, None),
+    "SafetyService.backup_login": (NO_OP, None),
     "SafetyService.limit_lock_wait": (NO_OP, None),
     "StatsService.compute": ("stats.read", lambda c, op: c.services.stats.compute(op)),
     # --- statistics export and forms (issue 7) ---------------------------------------------

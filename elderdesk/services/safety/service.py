@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from elderdesk import pc_config
@@ -16,6 +17,7 @@ from elderdesk.services.auth import Operator, require
 from elderdesk.services.clock import now
 from elderdesk.services.safety import rotation as backup_rotation
 from elderdesk.services.safety.rotation import BackupKind, check_integrity
+from elderdesk.services.users.passwords import hash_password, verify_password
 from elderdesk.store import backup, leftovers, pg_backup
 from elderdesk.store import safety as store_safety
 from elderdesk.store.db import Database, Session
@@ -168,10 +170,33 @@ class SafetyService:
     def usable(self) -> bool:
         """The database file exists and passes quick_check (else a restore replaces it as a
         file, and a login is checked against the backup instead). A database on a server: the
-        login is checked there (its faults are said when it connects)."""
+        login is checked there (its faults are said when it connects), unless it is empty (a
+        new server's: no users yet, the login is checked against the dump: backup_login);
+        another program's tables: PG_NOT_ELDERDESK."""
         if self.db.is_pg:
-            return True
+            return not pg_backup.is_empty(self.db.url)
         return self.db.path.exists() and store_safety.usable(self.db.path)
+
+    def backup_login(self, source: Path, name: str | None, password: str | None) -> Operator:
+        """The login of a restore into an empty server database (docs/postgresql.md): checked
+        against the users of the dump, after the dump passed the restore's checks, as a missing
+        SQLite file's against its backup. The same answers as a login (a wrong password, an
+        unknown, disabled or locked account: AUTH_FAILED first); nothing counts the failures
+        (the database has nowhere to keep them yet)."""
+        if not name or password is None:
+            raise ElderError("AUTH_REQUIRED")
+        if not self.db.is_pg:
+            raise ElderError("USAGE", detail="只用于恢复到服务器上的空数据库")
+        user = pg_backup.dump_user(self.db.url, Path(source), name)
+        stored = (user or {}).get("password_hash") or hash_password("x" * 8)
+        if not verify_password(stored, password) or user is None:
+            raise ElderError("AUTH_FAILED")
+        if user.get("active") not in ("t", "true", "1"):
+            raise ElderError("AUTH_DISABLED", user=name)
+        locked = user.get("locked_until")
+        if locked and datetime.fromisoformat(locked).replace(tzinfo=None) > now():
+            raise ElderError("AUTH_LOCKED", until=locked[11:16])
+        return Operator(name, frozenset(r for r in (user.get("roles") or "").split(",") if r))
 
     def limit_lock_wait(self) -> None:
         """From now on this database's connections wait at most RESTORE_WAIT for another
