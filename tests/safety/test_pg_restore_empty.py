@@ -39,6 +39,8 @@ def office_and_dump(pg_cluster, pg_office_template, tmp_path_factory):
     try:
         admin = services.users.authenticate("admin", ADMIN_PASSWORD)
         services.users.add(admin, "clerk1", ["clerk"], PASSWORD)
+        services.users.add(admin, "former", ["admin"], PASSWORD)
+        services.users.disable(admin, "former")  # an admin who left: no restore either
         clerk = services.users.authenticate("clerk1", PASSWORD)
         DemoService(services.db).fill(admin, 300, seed=3, enrolled=60, quarters=2)
         cards = issue(services, clerk, 3)
@@ -133,7 +135,7 @@ def _next(card_no: str) -> str:
 
 
 def test_the_login_is_the_dumps_and_a_refused_one_changes_nothing(office_and_dump, run,
-                                                                   empty_db):
+                                                                   empty_db, tmp_path):
     _url, dump, _cards = office_and_dump
     r = run("backup", "restore", str(dump), password="wrong-password-1")
     assert r.status == 3 and r.err.startswith("AUTH_FAILED:"), r.err
@@ -141,6 +143,14 @@ def test_the_login_is_the_dumps_and_a_refused_one_changes_nothing(office_and_dum
     assert r.status == 3 and r.err.startswith("AUTH_REQUIRED:"), r.err
     r = run("backup", "restore", str(dump), user="clerk1", password=PASSWORD)
     assert r.status == 3 and r.err.startswith("ROLE_DENIED:"), r.err
+    r = run("backup", "restore", str(dump), user="former", password=PASSWORD)
+    assert r.status == 3 and r.err.startswith("AUTH_DISABLED:"), r.err
+    r = run("backup", "restore", str(dump), user="nobody", password=PASSWORD)
+    assert r.status == 3 and r.err.startswith("AUTH_FAILED:"), r.err
+    cut = tmp_path / "cut.dump"  # checked before the login is: a damaged dump is said so
+    cut.write_bytes(Path(dump).read_bytes()[:-40])
+    r = run("backup", "restore", str(cut))
+    assert r.status == 2 and r.err.startswith("BACKUP_INVALID:"), r.err
     r = run("backup", "restore", str(Path(dump).with_name("nowhere.dump")))
     assert r.status == 2 and r.err.startswith("FILE_NOT_FOUND:"), r.err
     assert tables(empty_db) == []
