@@ -150,7 +150,7 @@ def reconcile_runs(period: Period, runs: Sequence[tuple[int, int, int, bool]],
 def _reconcile(period: Period, runs: Sequence[tuple[int, int, int, bool]],
                paid: Mapping[int, int]) -> list[tuple[int, str, int]]:
     """reconcile_runs as (Month.index, kind, fen)."""
-    first, last = period.first.index, period.last.index
+    first = period.first.index
     items: list[tuple[int, str, int]] = []
     matched = 0  # ledger rows with p > 0 inside entitled months
     get = paid.get
@@ -169,6 +169,7 @@ def _reconcile(period: Period, runs: Sequence[tuple[int, int, int, bool]],
                 matched += p > 0
                 items.append((i, ARREARS, e - p) if p < e else (i, RECOVERY, p - e))
     if matched < len(paid):  # some ledger month lies outside every entitled run
+        last = first + period.size - 1
         starts = [r[0] for r in runs]
         for i, p in paid.items():
             k = bisect.bisect_right(starts, i) - 1
@@ -300,9 +301,12 @@ class _Memo:
 
 
 def roster_line(policy: Policy, period: Period, f: RosterFacts, settled_until: int | None,
-                memo: _Memo | None = None) -> tuple[DraftLine | None, WithheldView | None]:
+                memo: _Memo | None = None, office: str | None = None
+                ) -> tuple[DraftLine | None, WithheldView | None]:
     """One candidate's line (None: nothing to pay or recover) and withheld entry (None: nothing
-    withheld). settled_until: Month.index of the last frozen month, if any."""
+    withheld). settled_until: Month.index of the last month the ledger is expected to hold as
+    paid (the last frozen month, if any): only a shortcut, the items are the same whatever it
+    is (see _packed). office: the line's office (a district's: the registering street)."""
     memo = memo or _Memo(policy, period)
     ent = Entitlement(policy, PersonFacts(f.birth_date, f.death_date, f.moved_out_on),
                       f.enrollments, (f.latest_cert,) if f.latest_cert else ())
@@ -337,7 +341,7 @@ def roster_line(policy: Policy, period: Period, f: RosterFacts, settled_until: i
     shown, rows, paid, rec, last_paid = memo.line(found)
     band, monthly = memo.band(f.birth_date, last_paid) if paid else (None, 0)
     view = LineView(f.id_number, f.name, f.sex, f.birth_date, f.street, f.community, f.bank,
-                    f.account, band, monthly, memo.age(f.birth_date), shown)
+                    f.account, band, monthly, memo.age(f.birth_date), shown, office)
     return DraftLine(f.person_id, view, rows, paid, rec), withheld
 
 
@@ -359,17 +363,22 @@ CHECK_EVERY = 5000  # candidates between calls of `check` (progress, cancel)
 
 def build_roster(policy: Policy, period: Period, candidates: Iterable[RosterFacts],
                  settled_until: int | None,
-                 check: Callable[[int], None] | None = None) -> Draft:
+                 check: Callable[[int], None] | None = None,
+                 offices: Mapping[int, str] | None = None, own: str | None = None) -> Draft:
     """The roster of `period` for these candidates: every line with an item, every withheld
     person, both sorted by ID number, and the totals. `check(n)` is called before candidate
-    n every CHECK_EVERY candidates (progress; it may raise to cancel)."""
+    n every CHECK_EVERY candidates (progress; it may raise to cancel). offices (a district):
+    person_id -> the line's office, `own` for a person not in it; None: lines without one."""
     memo = _Memo(policy, period)
     draft = Draft()
     lines, withheld = draft.lines, draft.withheld
+    office = None
     for n, f in enumerate(candidates):
         if check is not None and n % CHECK_EVERY == 0:
             check(n)
-        line, held = roster_line(policy, period, f, settled_until, memo)
+        if offices is not None:
+            office = offices.get(f.person_id, own)
+        line, held = roster_line(policy, period, f, settled_until, memo, office)
         if line is not None:
             lines.append(line)
         if held is not None:

@@ -166,17 +166,21 @@ def pays(pays_from: str | None, period: Period) -> bool:
     return pays_from == FROM_START or _period(pays_from).first <= period.first
 
 
-def roster_scope(s: Session, period: Period
-                 ) -> tuple[dict[int, str], set[str], str, dict[str, Month]] | None:
+def roster_scope(s: Session, period: Period) -> tuple[
+        dict[int, str], set[str], str, dict[str, Month], dict[str, int]] | None:
     """At a district: (people.id -> registering street, the streets paid in `period`, the
     district's code, street -> back-pay floor of a street paid in `period` that froze rosters
-    itself); None at a street."""
+    itself, street -> Month.index of the last month such a street's own rosters paid: the
+    month before its `pays_from`); None at a street."""
     if office_repo.level(s) != office_repo.DISTRICT:
         return None
-    paid = {p.code for p in exchange_repo.partners(s)
-            if len(p.code) == 9 and pays(p.pays_from, period)}
+    partners = [p for p in exchange_repo.partners(s)
+                if len(p.code) == 9 and pays(p.pays_from, period)]
+    paid = {p.code for p in partners}
     floors = {code: floor for code, floor in street_floors(s).items() if code in paid}
-    return district_repo.person_offices(s), paid, office_repo.office_code(s), floors
+    until = {p.code: _period(p.pays_from).first.index - 1 for p in partners
+             if p.pays_from != FROM_START}
+    return district_repo.person_offices(s), paid, office_repo.office_code(s), floors, until
 
 
 def street_floors(s: Session) -> dict[str, Month]:
@@ -226,23 +230,42 @@ def person_policy(s: Session, policy: Policy, office: str | None) -> Policy:
 
 def build(policy: Policy, period: Period, facts: list[RosterFacts], settled: int | None,
           scope: Any, check: Any = None) -> Draft:
-    """The engine's roster (domain.ledger.build_roster); at a district the people of a street
-    whose own rosters paid from a later back-pay floor than the district's policy are computed
-    with that floor: no month before it is paid (the former system paid it), so the district
-    pays exactly what the street's own next draft would have."""
-    floors = scope[3] if scope is not None else {}
-    later = later_floors(policy, floors)
-    if not later:
+    """The engine's roster (domain.ledger.build_roster); at a district:
+
+    - the people of a street whose own rosters paid from a later back-pay floor than the
+      district's policy are computed with that floor: no month before it is paid (the former
+      system paid it), so the district pays exactly what the street's own next draft would have;
+    - each line carries its office (the registering street, the district's own code else);
+    - the people of a street whose own rosters paid up to a month later than the district's
+      last frozen one are computed with that month as the settled one (the street's ledger,
+      paid_ledger, holds it): a ledger holding exactly what was owed up to it is not parsed
+      and people alike share their items (domain.ledger._packed; the items do not depend on
+      the month given, tests/exchange/test_district_settled.py)."""
+    if scope is None:
         return build_roster(policy, period, facts, settled, check)
-    offices, own = scope[0], scope[2]
-    groups: dict[Month | None, list[RosterFacts]] = defaultdict(list)
+    offices, own, until = scope[0], scope[2], scope[4]
+    later = later_floors(policy, scope[3])
+    keys: dict[str, tuple[Month | None, int | None]] = {}
+    groups: dict[tuple[Month | None, int | None], list[RosterFacts]] = defaultdict(list)
     for f in facts:
-        groups[later.get(offices.get(f.person_id, own))].append(f)
+        code = offices.get(f.person_id, own)
+        key = keys.get(code)
+        if key is None:
+            paid_to = until.get(code)  # the later of the two settled months
+            if paid_to is None or (settled is not None and settled >= paid_to):
+                paid_to = settled
+            key = keys[code] = (later.get(code), paid_to)
+        groups[key].append(f)
+    if len(groups) <= 1:
+        floor, paid_to = next(iter(groups), (None, settled))
+        return build_roster(_floored(policy, floor), period, facts, paid_to, check, offices,
+                            own)
     draft, done = Draft(), 0
-    for floor, group in groups.items():
+    for (floor, paid_to), group in groups.items():
         start = done
-        part = build_roster(_floored(policy, floor), period, group, settled,
-                            None if check is None else (lambda n, start=start: check(start + n)))
+        part = build_roster(_floored(policy, floor), period, group, paid_to,
+                            None if check is None else (lambda n, start=start: check(start + n)),
+                            offices, own)
         done += len(group)
         draft.lines += part.lines
         draft.withheld += part.withheld

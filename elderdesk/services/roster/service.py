@@ -107,15 +107,6 @@ def _in_scope(scope: Any, facts: list[Any]) -> list[Any]:
     return [f for f in facts if offices.get(f.person_id) in paid or f.person_id not in offices]
 
 
-def _tag(scope: Any, lines: list[Any]) -> None:
-    """At a district: each line's view carries its office (the registering street)."""
-    if scope is None:
-        return
-    offices, own = scope[0], scope[2]
-    for ln in lines:
-        ln.view = replace(ln.view, office=offices.get(ln.person_id, own))
-
-
 def _line_offices(s: Session, roster_id: int) -> dict[int, str] | None:
     return district_repo.line_offices(s, roster_id) if district.street_names(s) is not None \
         else None
@@ -292,7 +283,6 @@ class RosterService:
                                    _checker(len(facts), progress, cancel))
             del facts
             district.drop_foreign_recoveries(draft, movable)
-            _tag(scope, draft.lines)
         return draft
 
     @staticmethod
@@ -319,7 +309,6 @@ class RosterService:
         with gc_paused():
             facts = _in_scope(plan.scope, roster_repo.roster_facts(s, ids))
             part = district.build(plan.policy, plan.period, facts, plan.settled, plan.scope)
-            _tag(plan.scope, part.lines)
         gone = [ln for ln in draft.lines if ln.person_id in ids]
         by_id = attrgetter("view.id_number")
         draft.lines = sorted([ln for ln in draft.lines if ln.person_id not in ids] + part.lines,
@@ -389,7 +378,6 @@ class RosterService:
             facts = _in_scope(scope, roster_repo.roster_facts(s, changed.values()))
             part = district.build(policy, period, facts, settled, scope,
                                   _checker(len(facts), progress, cancel))
-            _tag(scope, part.lines)
         removed = roster_repo.remove_lines(s, row.id, changed.values())
         roster_repo.insert_lines(s, row.id, roster_repo.next_id(s, "roster_lines"), part.lines,
                                  full=False)
