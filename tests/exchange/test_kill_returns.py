@@ -8,6 +8,7 @@ same tables. Run with -s to see where the kills landed."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -57,6 +58,7 @@ def street_and_returns(tmp_path_factory):
     """Street 001, paid by its district, that has not imported the district's package of the
     frozen 2026Q1 yet: the decisions on its applications, the roster's lines and ledger."""
     from elderdesk.demo.generator import DemoService
+    from elderdesk.services.exchange import returns
 
     folder = tmp_path_factory.mktemp("kill_returns")
     with pytest.MonkeyPatch.context() as mp:
@@ -86,12 +88,20 @@ def street_and_returns(tmp_path_factory):
             d.services.roster.build(d.admin, "2026Q1")
             d.services.roster.freeze(d.approver, "2026Q1")
             package = folder / "returns.edx"
+            calls = [0]  # the period of each month, computed while the records are made
+            period_of = returns._period_of
+
+            def counted(month: int, kind: str) -> str:
+                calls[0] += 1
+                return period_of(month, kind)
+
+            mp.setattr(returns, "_period_of", counted)
             exported = d.services.exchange.export(d.admin, package, to=A)
         finally:
             d.services.close()
             a.services.close()
     settle(a.path)
-    return a.path, package, exported.records
+    return a.path, package, exported.records, calls[0]
 
 
 def tables(path: Path) -> dict[str, list[str]]:
@@ -131,7 +141,7 @@ def test_kill_during_returns_import(street_and_returns, tmp_path, monkeypatch):
     from elderdesk.services.container import Services
 
     monkeypatch.setenv("ELDERDESK_TODAY", TODAY)  # as the killed runs have it
-    street, package, records = street_and_returns
+    street, package, records, _calls = street_and_returns
     reopen(street).close()
     before = tables(street)
     assert before["rosters"] == [] and before["ledger"] == []
@@ -191,3 +201,16 @@ def test_kill_during_returns_import(street_and_returns, tmp_path, monkeypatch):
     assert not bad, f"{text}\nwrong outcomes: {bad}"
     inside = sum(1 for p, _o, _t in results if p == "importing")
     assert inside >= RUNS // 2, text  # the kills were spread over the transaction
+
+
+def test_the_return_records_find_each_months_period_once(street_and_returns):
+    """A first roster pays arrears over many quarters: the ledger records of a person group
+    their months by period in one pass (it was every month once per period: 2.4 million
+    Period computations, 20 of the export's 23 s, for 1,500 people paid back to 2021)."""
+    _street, package, _records, calls = street_and_returns
+    recs = [json.loads(x) for x in package.read_bytes().split(b"\n")[2:] if x]
+    ledger = [r for r in recs if r["kind"] == "ledger"]
+    months = sum(len(r["data"]["months"]) for r in ledger)
+    items = sum(len(ln[-1]) for r in recs if r["kind"] == "roster" for ln in r["data"]["lines"])
+    assert len(ledger) > 10 * len({r["data"]["person"] for r in ledger})  # many quarters each
+    assert calls <= items + months, (calls, items, months)

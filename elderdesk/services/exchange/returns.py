@@ -99,9 +99,11 @@ def _roster_records(s: Session, code: str, roster: Any, streets: set[str]) -> li
     for pid in sorted(periods):
         street, key = refs[pid]
         months = ledger.get(pid, {})
-        every = set(months) | touched.get(pid, set())
+        by_period: dict[str, list[int]] = defaultdict(list)  # one pass over the months
+        for m in sorted(set(months) | touched.get(pid, set())):
+            by_period[_period_of(m, kind)].append(m)
         for period in sorted(periods[pid]):
-            mine = sorted(m for m in every if _period_of(m, kind) == period)
+            mine = by_period.get(period, [])
             out.append(("ledger", f"{street}-{key}-{period}", {
                 "street": street, "person": key, "period": period,
                 "months": {str(Month.from_index(m)): months.get(m, 0) for m in mine}}))
