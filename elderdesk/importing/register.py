@@ -23,6 +23,9 @@ from elderdesk.importing.workbook import REGISTER_FIELDS, Table, read_table
 
 # lookup(id18) -> None | ("deceased", death_date) | ("registered", None)
 RegisterLookup = Callable[[str], "tuple[str, date | None] | None"]
+# prefetch(id18s): the lookup's source fetches these IDs in one go before they are asked for
+Prefetch = Callable[[list[str]], None]
+PREFETCH_ROWS = 2_000  # rows checked per prefetch (one statement on PostgreSQL)
 
 _LOCAL_PREFIXES = ("本",)  # 本地, 本市, 本区 …
 _NONLOCAL_PREFIXES = ("外", "非本", "市外", "省外", "异地")  # 外地, 外省, 非本地 …
@@ -181,14 +184,34 @@ def read_register(
     sheet: str | None = None,
     today: date,
     lookup: RegisterLookup,
+    prefetch: Prefetch | None = None,
 ) -> ImportResult:
     """Read and check a register workbook; the caller commits `rows` (or not)."""
     table = read_table(path, sheet=sheet, fields=REGISTER_FIELDS)
-    return check_register(table, today=today, lookup=lookup)
+    return check_register(table, today=today, lookup=lookup, prefetch=prefetch)
 
 
-def check_register(table: Table, *, today: date, lookup: RegisterLookup) -> ImportResult:
-    """Check every data row of a located register table."""
+def prefetched(checks: Iterator[RowCheck], prefetch: Prefetch | None) -> Iterator[RowCheck]:
+    """The checks as they come, with prefetch(valid IDs) called for each stretch of
+    PREFETCH_ROWS rows before they are handed on (one query per stretch, not one per row)."""
+    if prefetch is None:
+        yield from checks
+        return
+    batch: list[RowCheck] = []
+    for check in checks:
+        batch.append(check)
+        if len(batch) == PREFETCH_ROWS:
+            prefetch([c.info.number for c in batch if c.info is not None])
+            yield from batch
+            batch = []
+    if batch:
+        prefetch([c.info.number for c in batch if c.info is not None])
+        yield from batch
+
+
+def check_register(table: Table, *, today: date, lookup: RegisterLookup,
+                   prefetch: Prefetch | None = None) -> ImportResult:
+    """Check every data row of a located register table (`prefetch`: see prefetched())."""
     findings = ignored_columns(table)
     columns = table.columns
     i_birth, i_sex, i_account = (columns.get(k) for k in ("birth_date", "sex", "account"))
@@ -196,7 +219,7 @@ def check_register(table: Table, *, today: date, lookup: RegisterLookup) -> Impo
     rows: list[RegisterRow] = []
     rows_read = 0
 
-    for check in checked_rows(table, today):
+    for check in prefetched(checked_rows(table, today), prefetch):
         rows_read += 1
         row, cells, name, found, add, info = (check.row, check.cells, check.name, check.found,
                                               check.add, check.info)

@@ -24,7 +24,7 @@ from elderdesk.services.people.service import PeopleService
 from elderdesk.store import allowance_repo, lookup_repo, people_repo
 from elderdesk.store.bulk import bulk_insert_people, gc_paused
 from elderdesk.store.db import Database
-from elderdesk.store.lookup_repo import Registered
+from elderdesk.store.lookup_repo import StatusLookup
 from elderdesk.store.orm_allowance import EnrollmentRow
 
 
@@ -111,7 +111,7 @@ class ImportService:
         self.db = db
         self.people = people
 
-    def _status_lookup(self) -> tuple[Callable[[str], Registered | None], Callable[[], None]]:
+    def _status_lookup(self) -> StatusLookup:
         return lookup_repo.status_lookup(self.db)
 
     def import_people(self, op: Operator, path: Path | str, *, sheet: str | None = None,
@@ -123,7 +123,7 @@ class ImportService:
         report = Path(report) if report else None
         _check_files(path, report)
         _step(progress, cancel, 0, 4)
-        raw, close = self._status_lookup()
+        raw = self._status_lookup()
 
         def lookup(id18: str) -> tuple | None:
             r = raw(id18)
@@ -135,9 +135,10 @@ class ImportService:
 
         with gc_paused():  # 100,000 rows of objects: no GIL-holding collections meanwhile
             try:
-                result = read_register(path, sheet=sheet, today=today(), lookup=lookup)
+                result = read_register(path, sheet=sheet, today=today(), lookup=lookup,
+                                       prefetch=raw.prefetch)
             finally:
-                close()
+                raw.close()
             _step(progress, cancel, 1, 4)
             rows = [] if strict and result.has_errors else list(result.rows)
             findings = list(result.findings)
@@ -159,7 +160,7 @@ class ImportService:
         stamp = now()
         with _report_before_commit(report) as write_report, self.db.write() as s:
             # Someone may have registered a person since the check: skip them, as a re-import would.
-            taken = people_repo.existing_status(s, [r.id_number for r in rows])
+            taken = lookup_repo.registered_numbers(s, [r.id_number for r in rows])
             if taken:
                 for r in rows:
                     if r.id_number in taken:
@@ -194,11 +195,11 @@ class ImportService:
         report = Path(report) if report else None
         _check_files(path, report)
         _step(progress, cancel, 0, 3)
-        lookup, close = self._status_lookup()
+        lookup = self._status_lookup()
         try:
             result = read_deaths(path, sheet=sheet, today=today(), lookup=lookup)
         finally:
-            close()
+            lookup.close()
         _step(progress, cancel, 1, 3)
         rows = list(result.rows)
         if not rows or dry_run:

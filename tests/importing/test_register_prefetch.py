@@ -1,0 +1,96 @@
+"""Issue 14 (P3 on PostgreSQL): the register check asks the register for the IDs of a stretch of
+rows in one statement (store/lookup_repo.StatusLookup.prefetch) instead of one round trip per
+row; the answers, and so the findings and the rows imported, are those of the per-ID look-up."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from elderdesk.domain.person import PersonInput
+from elderdesk.importing import register
+from elderdesk.importing.register import read_register
+from elderdesk.services.clock import today
+from elderdesk.store import lookup_repo
+
+from .sheets import make_id, write_xlsx
+
+BOTH_ENGINES = True  # tests/conftest.py: SQLite and PostgreSQL
+
+ACTIVE = make_id("19450312", "011")
+DECEASED = make_id("19440101", "022")
+OLD = make_id("19460505", "031")  # registered; the sheet gives its 15-digit form
+NEW = [make_id("19470707", f"{i:03d}") for i in range(41, 46)]
+ABSENT = make_id("19480808", "051")
+DIED_ON = date(2025, 3, 4)
+
+
+@pytest.fixture
+def registered(services, admin):
+    for number, name in ((ACTIVE, "张三"), (DECEASED, "李四"), (OLD, "王五")):
+        services.people.add(admin, PersonInput(id_number=number, name=name))
+    services.people.record_death(admin, DECEASED, DIED_ON)
+    return services
+
+
+def test_prefetched_answers_equal_the_per_id_answers(registered):
+    ids = [ACTIVE, DECEASED, OLD, ABSENT, NEW[0]]
+    lookup = lookup_repo.status_lookup(registered.db)
+    try:
+        one_by_one = [lookup(n) for n in ids]
+        lookup.prefetch(ids)
+        assert [lookup(n) for n in ids] == one_by_one
+    finally:
+        lookup.close()
+    active, deceased, old, absent, new = one_by_one
+    assert (active.name, active.status, active.birth_date) == ("张三", "active", date(1945, 3, 12))
+    assert (deceased.status, deceased.death_date) == ("deceased", DIED_ON)
+    assert old.name == "王五" and absent is None and new is None
+
+
+def test_a_prefetched_stretch_is_answered_from_memory_and_others_by_a_query(registered, admin):
+    lookup = lookup_repo.status_lookup(registered.db)
+    try:
+        lookup.prefetch([ABSENT])
+        for number in (ABSENT, NEW[0]):  # registered by another counter after the prefetch
+            registered.people.add(admin, PersonInput(id_number=number, name="赵六"))
+        assert lookup(ABSENT) is None  # as fetched: no round trip for it
+        assert lookup(NEW[0]).name == "赵六"  # not prefetched: a query of its own
+        lookup.prefetch([ABSENT])  # the next stretch is read anew
+        assert lookup(ABSENT).name == "赵六"
+    finally:
+        lookup.close()
+
+
+def test_import_over_several_stretches_gives_the_per_id_findings(registered, admin, tmp_path,
+                                                                  monkeypatch):
+    monkeypatch.setattr(register, "PREFETCH_ROWS", 2)  # 9 rows: five stretches
+    old15 = OLD[:6] + OLD[8:17]
+    rows = [["序号", "姓名", "身份证号"],
+            [1, "甲", NEW[0]], [2, "张三", ACTIVE], [3, "乙", "12345"], [4, "李四", DECEASED],
+            [5, "王五", old15], [6, "丙", NEW[1]], [7, "甲", NEW[0]], [8, "丁", NEW[2]],
+            [9, "张三", ACTIVE]]
+    book = write_xlsx(tmp_path / "register.xlsx", rows)
+
+    per_id = lookup_repo.status_lookup(registered.db)
+    try:
+        def state(number: str) -> tuple | None:
+            r = per_id(number)
+            if r is None:
+                return None
+            return ("deceased", r.death_date) if r.status == "deceased" else ("registered", None)
+
+        expected = read_register(book, today=today(), lookup=state)  # no prefetch
+    finally:
+        per_id.close()
+    outcome = registered.imports.import_people(admin, book)
+
+    assert [f.as_dict() for f in outcome.findings] == [f.as_dict() for f in expected.findings]
+    assert [(f.row, f.code) for f in outcome.findings] == [
+        (3, "ALREADY_REGISTERED"), (4, "ID_FORMAT"), (5, "DECEASED_ON_RECORD"),
+        (6, "ID_15_CONVERTED"), (6, "ALREADY_REGISTERED"), (8, "DUPLICATE_IN_FILE"),
+        (10, "DUPLICATE_IN_FILE"), (10, "ALREADY_REGISTERED")]  # sheet rows (header: row 1)
+    assert outcome.imported == len(expected.rows) == 3
+    for number in NEW[:3]:
+        assert registered.people.get(admin, number).status == "active"
