@@ -11,7 +11,7 @@ from __future__ import annotations
 import gc
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -119,43 +119,76 @@ class BulkLoad:
 
     def insert(self, records: Sequence[dict[str, Any]], step: Step | None = None) -> dict[str, int]:
         """Rows and their pinyin keys; step(n) is called twice per chunk (rows, then keys)."""
+        if self.pg:
+            return self._insert_pg(records, step)
         ids: dict[str, int] = {}
         for start in range(0, len(records), CHUNK):
             chunk = records[start:start + CHUNK]
-            columns = [[r.get(name, default) for r in chunk]
-                       for name, default in zip(COLUMNS, _DEFAULTS, strict=True)]
-            for i, convert in self._converters:
-                columns[i] = [convert(v) for v in columns[i]]
-            columns[_HOUSEHOLD] = [compact_household(h, c) for h, c  # stored where it differs
-                                   in zip(columns[_HOUSEHOLD], columns[_CURRENT], strict=True)]
+            columns = self._columns(chunk)
             first = self._next_id()
             row_ids = range(first, first + len(chunk))
-            if self.pg:
-                self._copy("people", ("id", *COLUMNS), zip(row_ids, *columns, strict=True))
-            else:
-                self.conn.exec_driver_sql(_INSERT_PEOPLE,
-                                          list(zip(row_ids, *columns, strict=True)))
+            self.conn.exec_driver_sql(_INSERT_PEOPLE, list(zip(row_ids, *columns, strict=True)))
             ids.update(zip(columns[_ID], row_ids, strict=True))
             if step:
                 step(len(chunk))
             keys = [(k, number, pid) for name, number, pid
                     in zip(columns[_NAME], columns[_ID], row_ids, strict=True)
                     for k in self._name_keys(name)]
-            if keys and self.pg:
-                self._copy("person_keys", _KEY_COLUMNS, keys)
-            elif keys:
+            if keys:
                 self.conn.exec_driver_sql(_INSERT_KEYS, keys)
             if step:
                 step(len(chunk))
         return ids
 
-    def _copy(self, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
-        """PostgreSQL: COPY rows into table on the driver's connection (same transaction)."""
+    def _columns(self, chunk: Sequence[dict[str, Any]]) -> list[list[Any]]:
+        """The chunk's values column by column (COLUMNS' order), as the driver takes them."""
+        columns = [[r.get(name, default) for r in chunk]
+                   for name, default in zip(COLUMNS, _DEFAULTS, strict=True)]
+        for i, convert in self._converters:
+            columns[i] = [convert(v) for v in columns[i]]
+        columns[_HOUSEHOLD] = [compact_household(h, c) for h, c  # stored where it differs
+                               in zip(columns[_HOUSEHOLD], columns[_CURRENT], strict=True)]
+        return columns
+
+    def _insert_pg(self, records: Sequence[dict[str, Any]], step: Step | None) -> dict[str, int]:
+        """PostgreSQL: all the rows in one COPY, then all the keys in one (on the driver's
+        connection, same transaction). The server keeps the indexes of the rows already sent
+        while the next chunk is formatted here: one COPY per chunk of rows and of keys made the
+        two wait for each other (a 100,000-row import: 20 COPYs, each waited for)."""
+        ids: dict[str, int] = {}
+        if not records:
+            return ids
+        first = self._next_id()
+        done: list[tuple[list[Any], list[Any], range]] = []  # names, numbers, row ids
+        with self._copy("people", ("id", *COLUMNS)) as copy:
+            for start in range(0, len(records), CHUNK):
+                chunk = records[start:start + CHUNK]
+                columns = self._columns(chunk)
+                row_ids = range(first + start, first + start + len(chunk))
+                write = copy.write_row
+                for row in zip(row_ids, *columns, strict=True):
+                    write(row)
+                ids.update(zip(columns[_ID], row_ids, strict=True))
+                done.append((columns[_NAME], columns[_ID], row_ids))
+                if step:
+                    step(len(chunk))
+        with self._copy("person_keys", _KEY_COLUMNS) as copy:
+            write = copy.write_row
+            for names, numbers, row_ids in done:
+                for name, number, pid in zip(names, numbers, row_ids, strict=True):
+                    for k in self._name_keys(name):
+                        write((k, number, pid))
+                if step:
+                    step(len(names))
+        return ids
+
+    @contextmanager
+    def _copy(self, table: str, columns: Sequence[str]) -> Iterator[Any]:
+        """PostgreSQL: a COPY into table on the driver's connection (same transaction)."""
         raw = self.conn.connection.driver_connection
         with raw.cursor() as cur, cur.copy(  # type: ignore[union-attr]
                 f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
-            for row in rows:
-                copy.write_row(row)
+            yield copy
 
     def _next_id(self) -> int:
         return (self.conn.execute(select(func.max(PersonRow.id))).scalar() or 0) + 1
