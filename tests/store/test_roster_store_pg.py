@@ -69,7 +69,7 @@ def test_bulk_store_and_freeze_equal_sqlite(pg_url, tmp_path, monkeypatch):
                         "999999, snapshot_roster_id, band, monthly_fen, paid_fen, recovery_fen "
                         "FROM roster_lines WHERE id = ?", (top + 1, top))
             roster_repo._restore_role(cur)
-            roster_repo._check_references(cur, roster, top + 1, top + 1)
+            roster_repo._check_references(cur, roster, top + 1, top + 1, 0)
     assert _rows(pg, LEDGER) == _rows(lite, LEDGER)
     pg.close()
     lite.close()
