@@ -15,14 +15,21 @@ every living enrollee, 15 deaths, 20 new applications applied and reviewed, 40 a
 changes; its package is exported and kept. The district loads the streets' policy (the demo's
 backpay_floor). Each run imports the 15 packages into a scratch
 copy of the district, builds 2026Q4 and freezes it.
+
+P14_WORLD=DIR runs on a world built before (bench/.cache/p14-15-OLDPRINT: the fingerprint
+changes with any migration, and building the world again takes about 19 minutes) when the
+schema it holds is still the current one. `--profile` prints the top of cProfile of the first
+run's build (cumulative and own time) to stderr.
 """
 
 from __future__ import annotations
 
+import cProfile
+import io
 import os
+import pstats
 import random
 import shutil
-import sqlite3
 import sys
 import time
 from datetime import date
@@ -35,7 +42,8 @@ PEOPLE, ENROLLED, QUARTERS = 2_500, 2_000, 2
 REGION = "420103"
 PERIOD = "2026Q4"
 RUNS = int(os.environ.get("P14_RUNS", "3"))
-WORLD = common.CACHE / f"p14-{STREETS}-{common.fingerprint()}"
+WORLD = Path(os.environ.get("P14_WORLD")
+             or common.CACHE / f"p14-{STREETS}-{common.fingerprint()}")
 
 
 def _office(path: Path, name: str, street: str | None):  # type: ignore[no-untyped-def]
@@ -232,6 +240,7 @@ def main() -> None:
     sizes = [p.stat().st_size / 1e6 for p in packages]
     imports: list[float] = []
     builds: list[float] = []
+    build_cpu: list[float] = []  # the process's CPU time: less moved by the machine's other work
     freezes: list[float] = []
     raw_imports: list[float] = []
     raw_builds: list[float] = []
@@ -245,9 +254,19 @@ def main() -> None:
                 t = time.perf_counter()
                 svc.exchange.import_file(op, p)
                 imports.append(time.perf_counter() - t)
-            t = time.perf_counter()
+            profile = cProfile.Profile() if "--profile" in sys.argv and run == 0 else None
+            t, cpu = time.perf_counter(), time.process_time()
+            if profile is not None:
+                profile.enable()
             view = svc.roster.build(op, PERIOD)
             builds.append(time.perf_counter() - t)
+            build_cpu.append(time.process_time() - cpu)
+            if profile is not None:
+                profile.disable()
+                for order in ("cumulative", "tottime"):
+                    out = io.StringIO()
+                    pstats.Stats(profile, stream=out).sort_stats(order).print_stats(30)
+                    print(out.getvalue(), file=sys.stderr)
             lines = len(view.lines)
             t = time.perf_counter()
             svc.roster.freeze(op, PERIOD)
@@ -257,14 +276,15 @@ def main() -> None:
             raw_freezes.append(raw_freeze_baseline(path))
             raw_imports.extend(raw_import_baseline(p, path) for p in packages[:3])
         common.detail(f"run {run + 1}: imports max {max(imports[-STREETS:]):.2f} s, build "
-                      f"{builds[-1]:.2f} s, freeze {freezes[-1]:.2f} s, load "
-                      f"{os.getloadavg()[0]:.1f}")
+                      f"{builds[-1]:.2f} s (CPU {build_cpu[-1]:.2f} s), freeze "
+                      f"{freezes[-1]:.2f} s, load {os.getloadavg()[0]:.1f}")
     common.detail(f"{len(packages)} packages: {min(sizes):.2f}–{max(sizes):.2f} MB; import min "
                   f"{min(imports):.2f} s, median {common.median(imports):.2f} s, max "
                   f"{max(imports):.2f} s; raw insert of a package median "
                   f"{common.median(raw_imports) * 1000:.0f} ms")
     common.detail(f"district roster {PERIOD}: {lines:,} lines; build min {min(builds):.2f} s, "
-                  f"median {common.median(builds):.2f} s (raw {common.median(raw_builds):.2f} s);"
+                  f"median {common.median(builds):.2f} s (raw {common.median(raw_builds):.2f} s, "
+                  f"CPU median {common.median(build_cpu):.2f} s);"
                   f" freeze min {min(freezes):.2f} s, median {common.median(freezes):.2f} s "
                   f"(raw {common.median(raw_freezes):.2f} s)")
     common.report("P14", "district: one street's quarterly package (≤ 1 MB), import",

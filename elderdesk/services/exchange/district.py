@@ -330,11 +330,13 @@ def drop_foreign_recoveries(draft: Draft, movable: dict[int, set[int]]) -> None:
         return
     code = KIND_CODE[RECOVERY]
     kept = []
+    changed = False
     for ln in draft.lines:
         months = movable.get(ln.person_id)
         if months is not None:
             rows = tuple(r for r in ln.rows if r[1] != code or r[0] in months)
             if len(rows) != len(ln.rows):
+                changed = True
                 ln.recovery_fen = sum(r[2] for r in rows if r[1] == code)
                 ln.rows = rows
                 ln.view = replace(ln.view, items=tuple(
@@ -343,5 +345,6 @@ def drop_foreign_recoveries(draft: Draft, movable: dict[int, set[int]]) -> None:
             if not ln.rows:
                 continue
         kept.append(ln)
-    draft.lines[:] = kept
-    draft.totals = totals_of(kept)
+    if changed:  # else the engine's totals stand
+        draft.lines[:] = kept
+        draft.totals = totals_of(kept)
