@@ -55,6 +55,9 @@ class StatusLookup:
         """Fetch these IDs in one go (replacing the previous stretch's)."""
         wanted = list(dict.fromkeys(id_numbers))
         known: dict[str, Registered | None] = dict.fromkeys(wanted)
+        if not wanted:  # a stretch of invalid IDs only
+            self._known = known
+            return
         try:
             if self._pg:
                 self._share()

@@ -41,6 +41,8 @@ def test_prefetched_answers_equal_the_per_id_answers(registered):
         one_by_one = [lookup(n) for n in ids]
         lookup.prefetch(ids)
         assert [lookup(n) for n in ids] == one_by_one
+        lookup.prefetch([])  # a stretch without a valid ID: every answer by its own query
+        assert [lookup(n) for n in ids] == one_by_one
     finally:
         lookup.close()
     active, deceased, old, absent, new = one_by_one
