@@ -151,7 +151,9 @@ def roster_facts(session: Session, person_ids: Iterable[int] | None = None) -> l
                  "source, id FROM enrollments")
     cert_sql = "SELECT person_id, max(cert_date) FROM lifecerts"
     if person_ids is None:
-        ledgers = dict(cur.execute(ledger_sql.replace("{where}", "") + " GROUP BY person_id"))
+        # fetchall: psycopg hands rows over in one call, iterating costs a Python call per row
+        ledgers = dict(cur.execute(ledger_sql.replace("{where}", "") + " GROUP BY person_id"
+                                   ).fetchall())
         people = cur.execute(
             f"SELECT {_PEOPLE} FROM people WHERE id IN "
             "(SELECT person_id FROM enrollments WHERE approved_on IS NOT NULL)").fetchall()
@@ -159,7 +161,7 @@ def roster_facts(session: Session, person_ids: Iterable[int] | None = None) -> l
         people += _in_chunks(cur, f"SELECT {_PEOPLE} FROM people WHERE id IN ({{ids}})",
                              [pid for pid in ledgers if pid not in seen])
         enrollments = cur.execute(enrol_sql + " ORDER BY id").fetchall()
-        certs = dict(cur.execute(cert_sql + " GROUP BY person_id"))
+        certs = dict(cur.execute(cert_sql + " GROUP BY person_id").fetchall())
     else:
         ids = sorted(set(person_ids))
         where = " WHERE person_id IN ({ids})"
@@ -360,12 +362,43 @@ def delete_roster(session: Session, roster_id: int) -> None:
     """A draft with its lines, items and the snapshots it made (no later roster can share
     them); bulk statements rather than row-by-row cascades."""
     cur = raw_cursor(session)
-    cur.execute("DELETE FROM roster_items WHERE line_id IN "
-                "(SELECT id FROM roster_lines WHERE roster_id = ?)", (roster_id,))
-    cur.execute("DELETE FROM roster_lines WHERE roster_id = ?", (roster_id,))
-    cur.execute("DELETE FROM roster_snapshots WHERE roster_id = ?", (roster_id,))
+    if isinstance(cur, PgCursor) and _delete_in_bulk(cur, roster_id):
+        pass
+    else:
+        cur.execute("DELETE FROM roster_items WHERE line_id IN "
+                    "(SELECT id FROM roster_lines WHERE roster_id = ?)", (roster_id,))
+        cur.execute("DELETE FROM roster_lines WHERE roster_id = ?", (roster_id,))
+        cur.execute("DELETE FROM roster_snapshots WHERE roster_id = ?", (roster_id,))
     cur.execute("DELETE FROM settings WHERE key = ?", (withheld_key(roster_id),))
     cur.execute("DELETE FROM rosters WHERE id = ?", (roster_id,))
+
+
+def _delete_in_bulk(cur: PgCursor, roster_id: int) -> bool:
+    """PostgreSQL, a draft of BULK_LINES lines or more, a role with the right (_replica_role):
+    its items, lines and snapshots deleted without the per-row triggers (the frozen-roster
+    refusal, a plpgsql function per row, and the foreign-key checks: 9.8 s of deleting a city
+    draft, 1.1 s without). Instead: the roster is a draft (checked here), its items go first,
+    and no line of another roster shares a snapshot it made (checked after, else the
+    transaction fails as the per-row check would). False: nothing done."""
+    status, lines = cur.execute(
+        "SELECT status, (SELECT count(*) FROM roster_lines WHERE roster_id = r.id) FROM rosters r"
+        " WHERE r.id = ?", (roster_id,)).fetchone() or (None, 0)
+    if status != "draft" or lines < BULK_LINES or not _replica_role(cur):
+        return False
+    first, last = cur.execute("SELECT min(id), max(id) FROM roster_lines WHERE roster_id = ?",
+                              (roster_id,)).fetchone()
+    cur.execute("DELETE FROM roster_items WHERE line_id BETWEEN ? AND ? AND line_id IN "
+                "(SELECT id FROM roster_lines WHERE roster_id = ?)", (first, last, roster_id))
+    cur.execute("DELETE FROM roster_lines WHERE roster_id = ?", (roster_id,))
+    shared = cur.execute(
+        "WITH gone AS (DELETE FROM roster_snapshots WHERE roster_id = ? RETURNING person_id)"
+        " SELECT count(*) FROM roster_lines l JOIN gone g ON g.person_id = l.person_id"
+        " WHERE l.snapshot_roster_id = ?", (roster_id, roster_id)).fetchone()[0]
+    _restore_role(cur)
+    if shared:
+        raise RuntimeError(f"roster {roster_id}: {shared} lines of other rosters share its "
+                           "snapshots")
+    return True
 
 
 def withheld_key(roster_id: int) -> str:
@@ -415,7 +448,7 @@ def load_lines(session: Session, roster_id: int) -> tuple[list[tuple], dict[int,
     else:
         sql = ("SELECT line_id, group_concat(month || ' ' || kind || ' ' || amount_fen) "
                "FROM roster_items WHERE line_id BETWEEN ? AND ? GROUP BY line_id")
-    items = dict(cur.execute(sql, (min(ids), max(ids))))
+    items = dict(cur.execute(sql, (min(ids), max(ids))).fetchall())
     return lines, items
 
 
@@ -532,10 +565,10 @@ def apply_to_ledger(session: Session, roster_id: int) -> None:
                                      "WHERE roster_id = ?", (roster_id,)).fetchone() \
         if pg else (0, 0, 0)
     if pg and count >= BULK_LINES and _replica_role(cur):
-        try:  # the items of the roster's line ids (a range: not every item of every roster)
-            cur.execute(_PG_BULK_UPSERT, (roster_id, first, last))
-        finally:
-            _restore_role(cur)
+        # the items of the roster's line ids (a range: not every item of every roster); after
+        # a failure the transaction rolls back, the setting with it (SET LOCAL)
+        cur.execute(_PG_BULK_UPSERT, (roster_id, first, last))
+        _restore_role(cur)
     else:
         cur.execute(
             "INSERT INTO ledger (person_id, month, paid_fen) "

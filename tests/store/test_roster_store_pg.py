@@ -45,10 +45,13 @@ def test_bulk_store_and_freeze_equal_sqlite(pg_url, tmp_path, monkeypatch):
     pg = Services.open(pg_url)
     admin = pg.users.authenticate("admin", ADMIN_PASSWORD)
     DemoService(pg.db).fill(admin, 300, seed=3, enrolled=90, quarters=3)
-    assert len(calls) == 6  # three builds stored and three freezes, all in bulk
+    for _ in range(2):  # the second draft replaces the first: deleted in bulk
+        pg.roster.build(admin, "2026Q2", full=True)
+    assert len(calls) == 9  # five builds stored, three freezes and the draft deleted in bulk
     lite = _fresh(tmp_path / "lite.db")
-    DemoService(lite.db).fill(lite.users.authenticate("admin", ADMIN_PASSWORD), 300, seed=3,
-                              enrolled=90, quarters=3)
+    lite_admin = lite.users.authenticate("admin", ADMIN_PASSWORD)
+    DemoService(lite.db).fill(lite_admin, 300, seed=3, enrolled=90, quarters=3)
+    lite.roster.build(lite_admin, "2026Q2", full=True)
     for sql in (ROSTER, ITEMS, LEDGER):
         assert _rows(pg, sql) == _rows(lite, sql) and _rows(pg, sql)
     assert sorted(_rows(pg, STATS)) == sorted(_rows(lite, STATS))
