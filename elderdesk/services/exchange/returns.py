@@ -18,7 +18,9 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Iterable
 from datetime import date, datetime
+from functools import lru_cache
 from typing import Any
 
 from elderdesk.domain.errors import ElderError
@@ -36,6 +38,7 @@ PRINTED = ("id_number", "name", "sex", "birth_date", "street", "community", "ban
 COLUMNS = ("person", *PRINTED, "band", "monthly_fen", "items")
 
 Record = tuple[str, str, dict[str, Any]]
+LEDGER = "returns.ledger"  # session.info: people.id -> {Month.index: fen} not written yet
 
 
 def _iso(v: Any) -> Any:
@@ -149,7 +152,8 @@ def _former_numbers(s: Session, number: str) -> set[str]:
 
 def _own(s: Session, code: str, what: str, key: Any, id_number: Any = None) -> int:
     """The local id of this street's person the district names, else refused (looked up once
-    per import: a package names a person in a line and in each of its ledger records)."""
+    per import: a package names a person in a line and in each of its ledger records; a
+    roster's people in bulk, _known)."""
     cache = s.info.setdefault("returns.own", {})
     found = cache.get(str(key))
     if found is None:
@@ -163,6 +167,15 @@ def _own(s: Session, code: str, what: str, key: Any, id_number: Any = None) -> i
     return pid
 
 
+def _known(s: Session, code: str, keys: Iterable[Any]) -> None:
+    """Look the people a roster names up at once (the cache of _own; not found: None)."""
+    cache = s.info.setdefault("returns.own", {})
+    todo = {str(k) for k in keys} - cache.keys()
+    found = returns_repo.own_people(s, code, todo)
+    for key in todo:
+        cache[key] = found.get(key, (None, None))
+
+
 def _day(v: Any) -> date | None:
     return date.fromisoformat(v) if isinstance(v, str) and v else None
 
@@ -174,15 +187,28 @@ def _stamp(v: Any) -> datetime:
 
 
 def _period(v: Any) -> Period:
+    return _period_of_text(str(v))
+
+
+@lru_cache(maxsize=1024)
+def _period_of_text(text: str) -> Period:
+    """A period's text parsed once (a first roster's ledger records name ~20 periods each)."""
     try:
-        return Period.parse(str(v))
+        return Period.parse(text)
     except ElderError:
         raise ValueError("period") from None
 
 
 def _month(v: Any) -> int:
+    return _month_index(str(v))
+
+
+@lru_cache(maxsize=4096)
+def _month_index(text: str) -> int:
+    """'YYYY-MM' -> Month.index, each distinct text parsed once (a first roster's return
+    package names 170,000 months, a few hundred distinct)."""
     try:
-        return Month.parse(str(v)).index
+        return Month.parse(text).index
     except ElderError:
         raise ValueError("month") from None
 
@@ -196,10 +222,14 @@ def apply(s: Session, code: str, rec: dict[str, Any], held: Any) -> str:
     if kind == "ledger":
         pid = _own(s, code, what, d.get("person"))
         period = _period(d["period"])
+        first = period.first.index
+        last = first + period.size - 1
         months = {_month(m): int(fen) for m, fen in dict(d["months"]).items()}
-        if any(Month.from_index(m) not in period or fen < 0 for m, fen in months.items()):
+        if any(not first <= m <= last or fen < 0 for m, fen in months.items()):
             raise ValueError("ledger")
-        returns_repo.set_ledger(s, pid, months)
+        # Written in bulk once every record is applied (write_ledgers); a later record of
+        # the same months wins, as it did written one by one.
+        s.info.setdefault(LEDGER, {}).setdefault(pid, {}).update(months)
         return f"{pid}:{period}"
     if kind == "recovery":
         pid = _own(s, code, what, d.get("person"))
@@ -230,6 +260,9 @@ def _apply_roster(s: Session, code: str, owner: str, key: str, d: dict[str, Any]
         raise ElderError("EXCHANGE_BAD_PACKAGE", detail=f"期次 {period} 本街道已自行冻结花名册")
     lines = []
     columns = list(d.get("columns") or COLUMNS)
+    if "person" in columns:
+        at = columns.index("person")
+        _known(s, code, (values[at] for values in d["lines"] if len(values) > at))
     for values in d["lines"]:
         ln = dict(zip(columns, values, strict=True))
         pid = _own(s, code, f"roster {key}", ln.get("person"), ln.get("id_number"))
@@ -253,6 +286,15 @@ def _apply_roster(s: Session, code: str, owner: str, key: str, d: dict[str, Any]
         head[0] if head else 0, _stamp(d["frozen_at"]),
         _qualified(d.get("frozen_by"), office) or office, office, lines, withheld)
     return str(row.id)
+
+
+def write_ledgers(s: Session) -> None:
+    """After the records of an import are applied: the ledger months its `ledger` records
+    set, written in bulk (one read of the rows held, the changed rows deleted and inserted,
+    in the import's transaction)."""
+    months = s.info.pop(LEDGER, None)
+    if months:
+        returns_repo.set_ledgers(s, months)
 
 
 def received_check_code(s: Session, roster_id: int) -> str | None:

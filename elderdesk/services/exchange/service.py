@@ -288,6 +288,7 @@ class ExchangeService:
             except (ValueError, TypeError, KeyError, AttributeError):
                 raise unreadable(n, rec) from None
             held.put(rec, local, records.digest(rec["data"]))
+        returns.write_ledgers(s)  # a district's ledger records, in bulk
         exchange_repo.add_lifecerts(s, lifecerts, now())
         district_repo.replace_ledgers(s, ledgers)
         held.write()
