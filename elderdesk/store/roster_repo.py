@@ -189,7 +189,24 @@ def roster_facts(session: Session, person_ids: Iterable[int] | None = None) -> l
 
 
 def next_id(session: Session, table: str) -> int:
+    if table == "roster_lines" and _is_pg(session):  # past the ids used before (_PG_NEXT_ID)
+        found = session.execute(text(_PG_NEXT_ID.format(table=table))).scalar()
+        if found is not None:
+            return int(found)
     return (session.execute(text(f"SELECT max(id) FROM {table}")).scalar() or 0) + 1
+
+
+# PostgreSQL: the next line id also past the table's sequence, which marks the highest id used
+# (set here and by insert_lines), so that the line ids of a draft deleted in the same
+# transaction are not used again: every new item's key would meet the deleted items' index
+# entries, each then looked up in the table (a city build replacing its draft: the COPY took
+# 3.7-4 s instead of 1.5 s). Not transactional: a build rolled back leaves a gap in the ids.
+# Line ids are not shown anywhere; roster ids are (in the stored rows the tests compare) and
+# stay as on SQLite.
+_PG_NEXT_ID = ("SELECT setval(q.s, greatest((SELECT coalesce(max(id), 0) FROM {table}), "
+               "coalesce(pg_sequence_last_value(q.s), 0)) + 1) FROM "
+               "(SELECT CAST(pg_get_serial_sequence('{table}', 'id') AS regclass) AS s) q "
+               "WHERE q.s IS NOT NULL")
 
 
 # What a roster prints of a person: stored once per person in roster_snapshots while it does
@@ -265,6 +282,9 @@ def insert_lines(session: Session, roster_id: int, first_line_id: int,
     checked = len(lines) < BULK_LINES or not _replica_role(cur)
     for table, columns, rows in tables:  # COPY, in the same transaction
         cur.copy(table, columns, rows)
+    cur.execute("SELECT setval(q.s, greatest(?, coalesce(pg_sequence_last_value(q.s), 0))) FROM "
+                "(SELECT CAST(pg_get_serial_sequence('roster_lines', 'id') AS regclass) AS s) q "
+                "WHERE q.s IS NOT NULL", (line_id - 1,))  # the highest line id used (next_id)
     if not checked:
         _restore_role(cur)
         _check_references(cur, roster_id, first_line_id, line_id - 1, len(items))
