@@ -4,6 +4,7 @@ both ways."""
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -61,6 +62,49 @@ def make_offices(folder: Path, street_name: str = "街道") -> dict[str, Office]
         street.services.office.add_partner(street.admin, REGION, "江汉区民政局",
                                            district.services.cards.public_key().encode())
     return {"district": district, "a": a, "b": b}
+
+
+def sql(path: Path, statement: str) -> list[tuple]:
+    """One statement on an office's file, committed; its rows."""
+    conn = sqlite3.connect(path)
+    try:
+        with conn:
+            return conn.execute(statement).fetchall()
+    finally:
+        conn.close()
+
+
+def street_paid_by_district(folder: Path, people: int, enrolled: int, seed: int
+                            ) -> tuple[Office, Office]:
+    """(district, street 001): the district pays the street; the street's demo register of
+    `people` with `enrolled` applications, reviewed at the street (2026-01-05), has reached the
+    district, which approved them all (2026-01-10, in bulk: one service call each would take
+    seconds). The caller sets ELDERDESK_TODAY (2026-01-10) and closes both."""
+    from elderdesk.demo.generator import DemoService
+
+    d = make_office(folder, "district", None, district=True)
+    a = make_office(folder, "street", "001")
+    try:
+        d.services.office.add_partner(d.admin, A, "民意街道", a.services.cards.public_key().encode())
+        a.services.office.add_partner(a.admin, REGION, "江汉区民政局",
+                                      d.services.cards.public_key().encode())
+        d.services.office.payment(d.admin, A, "district")
+        DemoService(a.services.db).fill(a.admin, people, seed=seed, enrolled=enrolled)
+        # The demo approved its applications itself; here the district decides them.
+        sql(a.path, "UPDATE enrollments SET status = 'reviewed', applied_on = '2026-01-05',"
+            " reviewed_on = '2026-01-05', approved_on = NULL, approved_by = NULL"
+            " WHERE status = 'approved'")
+        for sender, receiver, name in ((d, a, "setting"), (a, d, "register")):
+            out = folder / f"{name}.edx"
+            sender.services.exchange.export(sender.admin, out, to=A if sender is d else None)
+            receiver.services.exchange.import_file(receiver.admin, out)
+        sql(d.path, "UPDATE enrollments SET status = 'approved', approved_on = '2026-01-10',"
+            " approved_by = 'approver' WHERE status = 'reviewed'")
+    except BaseException:
+        d.services.close()
+        a.services.close()
+        raise
+    return d, a
 
 
 def close_offices(found: dict[str, Office]) -> None:

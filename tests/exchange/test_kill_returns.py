@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ADMIN_PASSWORD
-from tests.exchange.conftest import REGION, A, make_office
+from tests.exchange.conftest import A, street_paid_by_district
 from tests.safety.conftest import copy_db, settle
 from tests.safety.kill import TODAY, Milestone, Operation, calibrate, phase_of, read_marks, start
 from tests.safety.test_kill import reopen
@@ -45,46 +45,17 @@ WALL_TIME = re.compile(r"\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(\.\d+)?")
 HASH = re.compile(r"\b[0-9a-f]{64}\b")
 
 
-def _sql(path: Path, sql: str) -> None:
-    conn = sqlite3.connect(path)
-    try:
-        with conn:
-            conn.execute(sql)
-    finally:
-        conn.close()
-
-
 @pytest.fixture(scope="module")
 def street_and_returns(tmp_path_factory):
     """Street 001, paid by its district, that has not imported the district's package of the
     frozen 2026Q1 yet: the decisions on its applications, the roster's lines and ledger."""
-    from elderdesk.demo.generator import DemoService
     from elderdesk.services.exchange import returns
 
     folder = tmp_path_factory.mktemp("kill_returns")
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("ELDERDESK_TODAY", DAY)
-        d = make_office(folder, "district", None, district=True)
-        a = make_office(folder, "street", "001")
+        d, a = street_paid_by_district(folder, PEOPLE, ENROLLED, seed=5)
         try:
-            d.services.office.add_partner(d.admin, A, "民意街道",
-                                          a.services.cards.public_key().encode())
-            a.services.office.add_partner(a.admin, REGION, "江汉区民政局",
-                                          d.services.cards.public_key().encode())
-            d.services.office.payment(d.admin, A, "district")
-            DemoService(a.services.db).fill(a.admin, PEOPLE, seed=5, enrolled=ENROLLED)
-            # The demo approved its applications itself; here the district decides them.
-            _sql(a.path, "UPDATE enrollments SET status = 'reviewed', applied_on = '2026-01-05',"
-                 " reviewed_on = '2026-01-05', approved_on = NULL, approved_by = NULL"
-                 " WHERE status = 'approved'")
-            for sender, receiver in ((d, a), (a, d)):  # the payment setting, then the register
-                out = folder / f"{sender.path.stem}-{receiver.path.stem}.edx"
-                sender.services.exchange.export(sender.admin, out,
-                                                to=A if sender is d else None)
-                receiver.services.exchange.import_file(receiver.admin, out)
-            # Approved at the district in bulk (one service call each would take seconds).
-            _sql(d.path, "UPDATE enrollments SET status = 'approved', approved_on = '2026-01-10',"
-                 " approved_by = 'approver' WHERE status = 'reviewed'")
             mp.setenv("ELDERDESK_TODAY", Q1)
             d.services.roster.build(d.admin, "2026Q1")
             d.services.roster.freeze(d.approver, "2026Q1")

@@ -8,7 +8,6 @@ INSERT per record), table by table, and what the district's own ledger holds."""
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections import defaultdict
 from datetime import date, datetime
 from pathlib import Path
@@ -18,7 +17,7 @@ from sqlalchemy import text
 
 from elderdesk.store import exchange_repo, returns_repo, roster_repo
 from tests.conftest import ADMIN_PASSWORD
-from tests.exchange.conftest import REGION, A, make_office
+from tests.exchange.conftest import A, sql, street_paid_by_district
 from tests.exchange.test_kill_returns import tables
 from tests.safety.conftest import copy_db, settle
 
@@ -44,18 +43,9 @@ def per_record(session, months: dict[int, dict[int, int]]) -> None:
                             rows)
 
 
-def _sql(path: Path, sql: str) -> list[tuple]:
-    conn = sqlite3.connect(path)
-    try:
-        with conn:
-            return conn.execute(sql).fetchall()
-    finally:
-        conn.close()
-
-
 def _district_ledger(path: Path) -> set[tuple[str, int, int]]:
     """The district's ledger of street A's people: (the street's key, month, fen)."""
-    return set(_sql(path, "SELECT r.key, g.month, g.paid_fen FROM ledger g JOIN "
+    return set(sql(path, "SELECT r.key, g.month, g.paid_fen FROM ledger g JOIN "
                           "exchange_records r ON r.kind = 'person' AND r.owner = '420103001' "
                           "AND r.local_id = CAST(g.person_id AS TEXT)"))
 
@@ -67,24 +57,11 @@ def world(tmp_path_factory):
     frozen after the street recorded two deaths of August 2025 (recovered: months back to 0)
     and the others' proofs of life (paid: new months).
     The district's ledger of the street's people after each freeze."""
-    from elderdesk.demo.generator import DemoService
-
     folder = tmp_path_factory.mktemp("returns_bulk")
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("ELDERDESK_TODAY", DAY)
-        d = make_office(folder, "district", None, district=True)
-        a = make_office(folder, "street", "001")
+        d, a = street_paid_by_district(folder, PEOPLE, PEOPLE // 4, seed=7)
         try:
-            d.services.office.add_partner(d.admin, A, "民意街道",
-                                          a.services.cards.public_key().encode())
-            a.services.office.add_partner(a.admin, REGION, "江汉区民政局",
-                                          d.services.cards.public_key().encode())
-            d.services.office.payment(d.admin, A, "district")
-            DemoService(a.services.db).fill(a.admin, PEOPLE, seed=7, enrolled=PEOPLE // 4)
-            _sql(a.path, "UPDATE enrollments SET status = 'reviewed', applied_on = "
-                 "'2026-01-05', reviewed_on = '2026-01-05', approved_on = NULL, approved_by ="
-                 " NULL WHERE status = 'approved'")
-
             def send(sender, receiver, name: str) -> Path:
                 out = folder / f"{name}.edx"
                 sender.services.exchange.export(sender.admin, out,
@@ -93,17 +70,13 @@ def world(tmp_path_factory):
                     receiver.services.exchange.import_file(receiver.admin, out)
                 return out
 
-            send(d, a, "setting")
-            send(a, d, "register")
-            _sql(d.path, "UPDATE enrollments SET status = 'approved', approved_on = "
-                 "'2026-01-10', approved_by = 'approver' WHERE status = 'reviewed'")
             mp.setenv("ELDERDESK_TODAY", Q1)
             d.services.roster.build(d.admin, "2026Q1")
             d.services.roster.freeze(d.approver, "2026Q1")
             first = send(d, None, "returns-q1")
             ledger_q1 = _district_ledger(d.path)
             mp.setenv("ELDERDESK_TODAY", Q2)
-            enrolled = [r[0] for r in _sql(a.path, "SELECT p.id_number FROM people p JOIN "
+            enrolled = [r[0] for r in sql(a.path, "SELECT p.id_number FROM people p JOIN "
                                                    "enrollments e ON e.person_id = p.id "
                                                    "WHERE p.status = 'active' "
                                                    "ORDER BY p.id_number")]
@@ -124,23 +97,23 @@ def world(tmp_path_factory):
 
 
 def _street_ledger(path: Path) -> set[tuple[str, int, int]]:
-    return {(str(p), m, f) for p, m, f in _sql(path, "SELECT person_id, month, paid_fen "
+    return {(str(p), m, f) for p, m, f in sql(path, "SELECT person_id, month, paid_fen "
                                                      "FROM ledger")}
 
 
 def _stats_by_month(path: Path) -> tuple[dict[int, tuple[int, int]], dict[int, tuple[int, int]]]:
     """stats_ledger summed over birth months, and the same counted from the ledger."""
-    kept = {m: (n, f) for m, n, f in _sql(
+    kept = {m: (n, f) for m, n, f in sql(
         path, "SELECT month, sum(people), sum(fen) FROM stats_ledger GROUP BY month "
               "HAVING sum(people) <> 0 OR sum(fen) <> 0")}
-    counted = {m: (n, f) for m, n, f in _sql(
+    counted = {m: (n, f) for m, n, f in sql(
         path, "SELECT month, count(*), sum(paid_fen) FROM ledger WHERE paid_fen > 0 "
               "GROUP BY month")}
     return kept, counted
 
 
 def _triggers(path: Path) -> list[tuple]:
-    return _sql(path, "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name")
+    return sql(path, "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name")
 
 
 def test_the_bulk_import_leaves_what_the_per_record_writes_did(world, tmp_path, monkeypatch):
