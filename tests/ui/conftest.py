@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -19,6 +20,29 @@ def type_cjk(widget: QWidget, text: str) -> None:
     event = QInputMethodEvent()
     event.setCommitString(text)
     QApplication.sendEvent(widget, event)
+
+
+def on_modal(qtbot, cls, handle, done: list, activate: bool = False) -> None:
+    """Once a dialog of cls is the active modal widget (its exec() runs), handle(dialog);
+    activate=True first makes it the active window (keys only go there; offscreen may leave
+    activation elsewhere)."""
+    def poll() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, cls) and dialog.isVisible():
+            try:
+                if activate:
+                    dialog.activateWindow()
+                    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+                handle(dialog)
+            except BaseException:
+                dialog.reject()  # fail the test rather than hang in exec()
+                raise
+            finally:
+                done.append(dialog)
+        else:
+            QTimer.singleShot(20, poll)
+
+    QTimer.singleShot(0, poll)
 
 
 def make_id(birth: str, seq: str = "001", area: str = "420103") -> str:

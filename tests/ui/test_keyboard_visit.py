@@ -6,12 +6,12 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
 from elderdesk.store.orm_allowance import LifeCertRow
-from tests.ui.conftest import make_id, today, type_cjk
+from tests.ui.conftest import make_id, on_modal, today, type_cjk
 
 KEY = Qt.Key
 
@@ -23,22 +23,7 @@ def private_settings(tmp_path, monkeypatch):
 
 def when_modal(qtbot, cls, handle, done: list) -> None:
     """Once a dialog of cls is the active modal widget, run handle(dialog) (keys only)."""
-    def poll() -> None:
-        dialog = QApplication.activeModalWidget()
-        if isinstance(dialog, cls) and dialog.isVisible():
-            try:
-                dialog.activateWindow()  # offscreen may leave activation elsewhere
-                qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
-                handle(dialog)
-            except BaseException:
-                dialog.reject()  # fail the test rather than hang in exec()
-                raise
-            finally:
-                done.append(dialog)
-        else:
-            QTimer.singleShot(20, poll)
-
-    QTimer.singleShot(0, poll)
+    on_modal(qtbot, cls, handle, done, activate=True)
 
 
 def focused():

@@ -5,8 +5,7 @@ lists the backup made with its button. Each step asserts what the window shows."
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QDialog
 
 from elderdesk import app as app_module
 from elderdesk.ui.dialogs.application_dialog import ApplicationDialog
@@ -19,27 +18,9 @@ from elderdesk.ui.pages.allowance_page import TO_REVIEW
 from elderdesk.ui.pages.backups_tab import B_FILE, B_KIND
 from tests.conftest import ADMIN_PASSWORD, PASSWORD
 from tests.ui.allowance_helpers import BORN_MAY, approve, register
-from tests.ui.conftest import add_people, make_id, type_cjk
+from tests.ui.conftest import add_people, make_id, on_modal, type_cjk
 
 NEW_ID = make_id("19460303", "031")  # 80 in March 2026
-
-
-def on_modal(qtbot, cls, handle, done: list) -> None:
-    """Once a dialog of cls is the active modal widget (its exec() runs), handle(dialog)."""
-    def poll() -> None:
-        dialog = QApplication.activeModalWidget()
-        if isinstance(dialog, cls) and dialog.isVisible():
-            try:
-                handle(dialog)
-            except BaseException:
-                dialog.reject()  # fail the test rather than hang in exec()
-                raise
-            finally:
-                done.append(dialog)
-        else:
-            QTimer.singleShot(20, poll)
-
-    QTimer.singleShot(0, poll)
 
 
 def names(model) -> list[str]:
