@@ -38,22 +38,6 @@ def holders(session: Session, id_number: str) -> list[PersonRow]:
         .order_by(PersonRow.office, PersonRow.id)).scalars())
 
 
-def existing_status(session: Session, id_numbers: Sequence[str]) -> dict[str, tuple[str, Any]]:
-    """id_number -> (status, death_date, name, birth_date) for those registered, in chunks."""
-    out: dict[str, tuple[str, Any]] = {}
-    ids = list(id_numbers)
-    for i in range(0, len(ids), 900):
-        chunk = ids[i:i + 900]
-        rows = session.execute(
-            select(PersonRow.id_number, PersonRow.status, PersonRow.death_date,
-                   PersonRow.name, PersonRow.birth_date)
-            .where(PersonRow.id_number.in_(chunk))
-        )
-        for r in rows:
-            out[r[0]] = (r[1], r[2], r[3], r[4])
-    return out
-
-
 def set_keys(session: Session, person_id: int, keys: Iterable[str]) -> None:
     """Replace a person's pinyin keys (each stored with the person's ID number)."""
     session.execute(delete(PersonKeyRow).where(PersonKeyRow.person_id == person_id))
