@@ -294,12 +294,24 @@ def test_server_stopped_during_an_import_and_a_freeze(cluster, empty_template, r
 # --- a write and the server's restart (store/db.Database.write, store/pg.start_pause) -----------
 
 
-def _services(cluster, empty_template):
+@pytest.fixture
+def office(cluster, empty_template):
+    """A fresh database on the cluster: (its name, Services on it, the admin); dropped after."""
     from elderdesk.services.container import Services
 
     name = cluster.create(empty_template)
     services = Services.open(cluster.url(name))
-    return name, services, services.users.authenticate("admin", ADMIN_PASSWORD)
+    try:
+        yield name, services, services.users.authenticate("admin", ADMIN_PASSWORD)
+    finally:
+        services.close()
+        cluster.drop(name)
+
+
+def _append(session, admin, key: str) -> None:
+    from elderdesk.services import audit
+
+    audit.record(session, admin, "test.append", "test", key, None, {})
 
 
 def _records(services) -> int:
@@ -314,57 +326,47 @@ def _terminate_others(cluster, dbname: str) -> None:
                 f"'{dbname}' AND pid <> pg_backend_pid()")
 
 
-def test_a_write_started_while_the_server_restarts_waits_for_it(cluster, empty_template):
-    from elderdesk.services import audit
-
-    name, services, admin = _services(cluster, empty_template)
-    try:
-        cluster.halt()
-        restarted = threading.Timer(1.0, cluster.start)
-        restarted.start()
-        started = time.monotonic()
-        with services.db.write() as s:  # refused connections, then the server is back
-            audit.record(s, admin, "test.append", "test", "1", None, {})
-        restarted.join()
-        assert 1.0 <= time.monotonic() - started < 10
-        assert _records(services) == 1
-    finally:
-        services.close()
-        cluster.drop(name)
-
-
-def test_a_connection_cut_inside_a_write_rolls_it_back(cluster, empty_template):
-    from elderdesk.services import audit
-
-    name, services, admin = _services(cluster, empty_template)
-    try:
-        with pytest.raises(ElderError) as caught, services.db.write() as s:
-            audit.record(s, admin, "test.append", "test", "1", None, {})
-            _terminate_others(cluster, name)
-            audit.record(s, admin, "test.append", "test", "2", None, {})
-        assert caught.value.code == "PG_UNREACHABLE"  # "刚才的操作没有保存": true
-        assert _records(services) == 0
-        with services.db.write() as s:  # the next write works on a new connection
-            audit.record(s, admin, "test.append", "test", "3", None, {})
-        assert _records(services) == 1
-    finally:
-        services.close()
-        cluster.drop(name)
-
-
-def test_a_connection_cut_at_commit_says_the_outcome_is_unknown(cluster, empty_template):
-    from elderdesk.services import audit
-
-    name, services, admin = _services(cluster, empty_template)
-    try:
-        with pytest.raises(ElderError) as caught, services.db.write() as s:
-            audit.record(s, admin, "test.append", "test", "1", None, {})
+def _cut_write(cluster, office, at_commit: bool) -> ElderError:
+    """A write of one record whose connection is cut from another session: before its second
+    record (inside), or after a flush so that the COMMIT goes to a closed connection; the error
+    it raised."""
+    name, services, admin = office
+    with pytest.raises(ElderError) as caught, services.db.write() as s:
+        _append(s, admin, "1")
+        if at_commit:
             s.flush()
-            _terminate_others(cluster, name)  # the COMMIT goes to a closed connection
-        assert caught.value.code == "PG_COMMIT_UNKNOWN"
-        assert caught.value.exit_status == 4 and "无法确定" in caught.value.message
-        assert _records(services) == 0  # here it was not saved; the clerk is told to look
-    finally:
-        services.close()
-        cluster.drop(name)
+        _terminate_others(cluster, name)
+        if not at_commit:
+            _append(s, admin, "2")
+    return caught.value
 
+
+def test_a_write_started_while_the_server_restarts_waits_for_it(cluster, office):
+    _, services, admin = office
+    cluster.halt()
+    restarted = threading.Timer(1.0, cluster.start)
+    restarted.start()
+    started = time.monotonic()
+    with services.db.write() as s:  # refused connections, then the server is back
+        _append(s, admin, "1")
+    restarted.join()
+    assert 1.0 <= time.monotonic() - started < 10
+    assert _records(services) == 1
+
+
+def test_a_connection_cut_inside_a_write_rolls_it_back(cluster, office):
+    _, services, admin = office
+    error = _cut_write(cluster, office, at_commit=False)
+    assert error.code == "PG_UNREACHABLE"  # "刚才的操作没有保存": true
+    assert _records(services) == 0
+    with services.db.write() as s:  # the next write works on a new connection
+        _append(s, admin, "3")
+    assert _records(services) == 1
+
+
+def test_a_connection_cut_at_commit_says_the_outcome_is_unknown(cluster, office):
+    _, services, _ = office
+    error = _cut_write(cluster, office, at_commit=True)
+    assert error.code == "PG_COMMIT_UNKNOWN"
+    assert error.exit_status == 4 and "无法确定" in error.message
+    assert _records(services) == 0  # here it was not saved; the clerk is told to look
