@@ -5,15 +5,19 @@ both ways."""
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import ADMIN_PASSWORD, PASSWORD, wuhan_policy
+from tests.safety.conftest import copy_db
+from tests.safety.kill import Milestone, Operation
 
 REGION = "420103"
 A, B = "420103001", "420103002"
+IMPORT_PHASES = ("before", "importing", "committing", "after")
 
 
 @dataclass
@@ -31,6 +35,21 @@ class Office:
 
         self.services.close()
         self.services = Services.open(self.path)
+
+
+def killable_import(name: str, office_db: Path, package: Path
+                    ) -> tuple[Operation, Callable[[Path], None]]:
+    """`exchange import <package>` as admin on work/office.db, split into IMPORT_PHASES by its
+    transaction's milestones; and the prepare that puts a copy of office_db there."""
+    def prepare(work: Path) -> None:
+        copy_db(office_db, work / "office.db")
+
+    op = Operation(name, lambda w: [
+        "exchange", "import", str(package), "--db", str(w / "office.db"), "--user", "admin",
+        "--json"],
+        (Milestone("B", "import_file"), Milestone("E", "import_file"),
+         Milestone("C", "import_file")), IMPORT_PHASES)
+    return op, prepare
 
 
 def make_office(folder: Path, name: str, street: str | None, district: bool = False) -> Office:

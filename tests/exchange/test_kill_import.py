@@ -15,8 +15,9 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ADMIN_PASSWORD, wuhan_policy
-from tests.safety.conftest import copy_db, settle
-from tests.safety.kill import TODAY, Milestone, Operation, campaign, report
+from tests.exchange.conftest import killable_import
+from tests.safety.conftest import settle
+from tests.safety.kill import TODAY, campaign, report
 from tests.safety.test_kill import reopen, scalar
 
 pytestmark = [pytest.mark.slow,
@@ -29,7 +30,6 @@ RUNS = int(os.environ.get("ELDERDESK_KILL_RUNS", "10"))  # the issue asks for 10
 # ELDERDESK_KILL_PEOPLE / ELDERDESK_KILL_RUNS change the size.
 PEOPLE = int(os.environ.get("ELDERDESK_KILL_PEOPLE", "2000"))
 REGION, STREET = "420103", "420103001"
-PHASES = ("before", "importing", "committing", "after")
 ALLOWED = {"before": {"none"}, "importing": {"none"}, "committing": {"none", "all"},
            "after": {"all"}}
 
@@ -88,14 +88,7 @@ def test_kill_during_exchange_import(district_and_package, tmp_path, monkeypatch
     assert before == (0, 0, 0)
     full: list[tuple[int, int, int]] = []
 
-    def prepare(work: Path) -> None:
-        copy_db(district, work / "office.db")
-
-    op = Operation("exchange import", lambda w: [
-        "exchange", "import", str(package), "--db", str(w / "office.db"), "--user", "admin",
-        "--json"],
-        (Milestone("B", "import_file"), Milestone("E", "import_file"),
-         Milestone("C", "import_file")), PHASES)
+    op, prepare = killable_import("exchange import", district, package)
 
     def verify(work: Path, phase: str) -> str:
         db_path = work / "office.db"

@@ -22,9 +22,9 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ADMIN_PASSWORD
-from tests.exchange.conftest import A, street_paid_by_district
-from tests.safety.conftest import copy_db, settle
-from tests.safety.kill import TODAY, Milestone, Operation, calibrate, phase_of, read_marks, start
+from tests.exchange.conftest import A, killable_import, street_paid_by_district
+from tests.safety.conftest import settle
+from tests.safety.kill import TODAY, Operation, calibrate, phase_of, read_marks, start
 from tests.safety.test_kill import reopen
 
 pytestmark = [pytest.mark.slow,
@@ -38,7 +38,6 @@ RUNS = int(os.environ.get("ELDERDESK_KILL_RUNS", "10"))  # the issue asks for 10
 PEOPLE = int(os.environ.get("ELDERDESK_KILL_PEOPLE", "320"))
 ENROLLED = PEOPLE // 4
 DAY, Q1 = "2026-01-10", "2026-03-10"
-PHASES = ("before", "importing", "committing", "after")
 ALLOWED = {"before": {"none"}, "importing": {"none"}, "committing": {"none", "all"},
            "after": {"all"}}
 WALL_TIME = re.compile(r"\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(\.\d+)?")
@@ -118,14 +117,7 @@ def test_kill_during_returns_import(street_and_returns, tmp_path, monkeypatch):
     before = tables(street)
     assert before["rosters"] == [] and before["ledger"] == []
 
-    def prepare(work: Path) -> None:
-        copy_db(street, work / "office.db")
-
-    op = Operation("exchange import (returns)", lambda w: [
-        "exchange", "import", str(package), "--db", str(w / "office.db"), "--user", "admin",
-        "--json"],
-        (Milestone("B", "import_file"), Milestone("E", "import_file"),
-         Milestone("C", "import_file")), PHASES)
+    op, prepare = killable_import("exchange import (returns)", street, package)
     timings = calibrate(op, prepare, tmp_path / "calibration")
     reopen(tmp_path / "calibration" / "office.db").close()
     after = tables(tmp_path / "calibration" / "office.db")
