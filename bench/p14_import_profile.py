@@ -26,62 +26,24 @@ import shutil
 import sys
 import tempfile
 import time
-from datetime import date, timedelta
 from pathlib import Path
 
 import common
+import p14_district
+from p14_district import _office
 
-REGION, STREET = "420103", "420103001"
-
-
-def _office(path: Path, name: str, street: str | None):  # type: ignore[no-untyped-def]
-    from elderdesk.paths import resource
-    from elderdesk.services.container import Services
-    from elderdesk.services.users.service import initialise
-
-    policy = resource("policies", "wuhan.toml").read_text(encoding="utf-8")
-    initialise(path, REGION, name, "admin", common.PASSWORD, policy_source=policy,
-               street=street, level="street" if street else "district").close()
-    svc = Services.open(path)
-    admin = svc.users.authenticate("admin", common.PASSWORD)
-    for user, role in (("clerk", "clerk"), ("reviewer", "reviewer"), ("approver", "approver")):
-        svc.users.add(admin, user, [role], common.PASSWORD)
-    return svc
+REGION = p14_district.REGION
+STREET = REGION + "001"
 
 
 def _op(svc, user: str):  # type: ignore[no-untyped-def]
     return svc.users.authenticate(user, common.PASSWORD)
 
 
-def _day(rng: random.Random) -> date:
-    return date(2026, 10, 1) + timedelta(days=rng.randint(0, 44))
-
-
 def _changes(svc, rng: random.Random) -> None:  # type: ignore[no-untyped-def]
-    from sqlalchemy import text
-
-    clerk, reviewer = _op(svc, "clerk"), _op(svc, "reviewer")
-    with svc.db.read() as s:
-        enrolled = [r[0] for r in s.execute(text(
-            "SELECT p.id_number FROM people p JOIN enrollments e ON e.person_id = p.id "
-            "WHERE e.status = 'approved' AND p.status = 'active' ORDER BY p.id_number"))]
-        others = [r[0] for r in s.execute(text(
-            "SELECT p.id_number FROM people p WHERE p.status = 'active' AND p.birth_date < "
-            "'1946-09-01' AND NOT EXISTS (SELECT 1 FROM enrollments e WHERE e.person_id = p.id) "
-            "ORDER BY p.id_number"))]
-    deaths = set(rng.sample(enrolled, 15))
-    for number in enrolled:
-        if number not in deaths:
-            svc.allowance.lifecert(clerk, number, _day(rng))
-    for number in sorted(deaths):
-        svc.people.record_death(clerk, number, _day(rng))
-    for number in rng.sample(others, min(20, len(others))):
-        on = _day(rng)
-        svc.allowance.apply(clerk, number, on)
-        svc.allowance.review(reviewer, number, True, "符合条件", on)
-    for number in rng.sample(sorted(set(enrolled) - deaths), 40):
-        svc.people.set_account(clerk, number, "工商银行",
-                               f"62220202{rng.randrange(10**10, 10**11)}")
+    """P14's quarter of changes at a street (p14_district.py), by its clerk and reviewer."""
+    ops = {"clerk": _op(svc, "clerk"), "reviewer": _op(svc, "reviewer")}
+    p14_district._quarter_of_changes(svc, ops, rng)
 
 
 def build(folder: Path, people: int) -> None:

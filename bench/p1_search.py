@@ -78,13 +78,14 @@ def clerk_queries(conn) -> list[str]:  # type: ignore[no-untyped-def]
     return out
 
 
-def main() -> None:
+def measure(services, op, queries: list[str], plans,  # type: ignore[no-untyped-def]
+            counts: bool = True):
+    """Each query warmed once through PeopleService.search, then REPEAT timed searches and
+    `plans(kind, q)` (the timings of each raw plan, the plain one first); the details printed.
+    Returns every timing by name: service, plain, best. `services` may be over SQLite or
+    PostgreSQL (pg_figures.py, whose details carry no count of queries per kind: counts)."""
     from elderdesk.store.people_repo import classify
 
-    path = common.city_db()
-    services, op = common.open_services(path)
-    conn = common.raw_connection(path)
-    queries = clerk_queries(conn)
     service: dict[str, list[float]] = defaultdict(list)
     plain: dict[str, list[float]] = defaultdict(list)
     best: dict[str, list[float]] = defaultdict(list)
@@ -96,18 +97,28 @@ def main() -> None:
         times = common.timed(lambda q=q: services.people.search(op, q, limit=50), REPEAT)
         service[kind] += times
         worst.append((common.p95(times), q))
-        plans = [raw_times(conn, sql, raw_params(kind, q, sql)) for sql in RAW[kind]]
-        plain[kind] += plans[0]
-        best[kind] += min(plans, key=common.median)
+        found = plans(kind, q)
+        plain[kind] += found[0]
+        best[kind] += min(found, key=common.median)
     every = {name: [t for ts in d.values() for t in ts]
              for name, d in (("service", service), ("plain", plain), ("best", best))}
     for kind in service:
         common.detail(f"{kind:9}: service p95 {common.p95(service[kind]) * 1000:.1f} ms, plain "
                       f"SQL p95 {common.p95(plain[kind]) * 1000:.1f} ms, best raw plan p95 "
-                      f"{common.p95(best[kind]) * 1000:.1f} ms ({len(service[kind]) // REPEAT} "
-                      "queries)")
+                      f"{common.p95(best[kind]) * 1000:.1f} ms"
+                      + (f" ({len(service[kind]) // REPEAT} queries)" if counts else ""))
     slow = ", ".join(f"{q} {t * 1000:.1f} ms" for t, q in sorted(worst, reverse=True)[:5])
     common.detail(f"slowest (p95): {slow}")
+    return every
+
+
+def main() -> None:
+    path = common.city_db()
+    services, op = common.open_services(path)
+    conn = common.raw_connection(path)
+    queries = clerk_queries(conn)
+    every = measure(services, op, queries, lambda kind, q: [
+        raw_times(conn, sql, raw_params(kind, q, sql)) for sql in RAW[kind]])
     p95 = common.p95(every["service"])
     common.detail(f"against the plain indexed statements: "
                   f"{p95 / common.p95(every['plain']):.2f}x (they sort every match)")

@@ -16,21 +16,33 @@ import common
 PERIOD = "2026Q4"
 
 
-def baseline(path, draft_id: int) -> float:  # type: ignore[no-untyped-def]
-    conn = common.raw_connection(path)
-    lines = conn.execute("SELECT * FROM roster_lines WHERE roster_id = ?", (draft_id,)).fetchall()
+def draft_as_other(conn, draft_id: int, mark: str = "?"):  # type: ignore[no-untyped-def]
+    """The draft's lines and items renumbered as those of another roster (the next free id):
+    (that id, lines, items). `mark` is the driver's placeholder (psycopg: %s)."""
+    lines = conn.execute(f"SELECT * FROM roster_lines WHERE roster_id = {mark}",
+                         (draft_id,)).fetchall()
     items = conn.execute("SELECT i.line_id, i.month, i.kind, i.amount_fen FROM roster_items i "
-                         "JOIN roster_lines l ON l.id = i.line_id WHERE l.roster_id = ?",
+                         f"JOIN roster_lines l ON l.id = i.line_id WHERE l.roster_id = {mark}",
                          (draft_id,)).fetchall()
     top = conn.execute("SELECT max(id) FROM roster_lines").fetchone()[0]
     other = conn.execute("SELECT max(id) FROM rosters").fetchone()[0] + 1
-    lines = [(r[0] + top, other, *r[2:]) for r in lines]
-    items = [(r[0] + top, *r[1:]) for r in items]
-    width = len(lines[0])
-    started = time.perf_counter()
+    return (other, [(r[0] + top, other, *r[2:]) for r in lines],
+            [(r[0] + top, *r[1:]) for r in items])
+
+
+def read_inputs(conn) -> None:  # type: ignore[no-untyped-def]
+    """The build's raw reads: the enrollments and the whole ledger."""
     conn.execute("SELECT person_id, applied_on, status, approved_on, ended_on, end_reason "
                  "FROM enrollments").fetchall()
     conn.execute("SELECT person_id, month, paid_fen FROM ledger").fetchall()
+
+
+def baseline(path, draft_id: int) -> float:  # type: ignore[no-untyped-def]
+    conn = common.raw_connection(path)
+    other, lines, items = draft_as_other(conn, draft_id)
+    width = len(lines[0])
+    started = time.perf_counter()
+    read_inputs(conn)
     conn.execute("BEGIN IMMEDIATE")
     conn.execute("INSERT INTO rosters (id, period, status, built_at, built_by, built_audit_id, "
                  "people, regular_fen, arrears_fen, recovery_fen) VALUES "

@@ -45,33 +45,43 @@ def change(services, op, numbers: list[str]) -> None:  # type: ignore[no-untyped
             services.people.record_moved_out(op, idn, date(2026, 10, 5))
 
 
-def main() -> None:
+def measure(services, op):  # type: ignore[no-untyped-def]
+    """2026Q4 built in full (its view held), ROUNDS rounds of CHANGED changes each followed by
+    the timed rebuild, a full build of the same state compared with the last rebuild, then one
+    more round with no view held: (first full build's seconds, the rebuilds' seconds, the last
+    full build's seconds, whether it was the same roster, its lines, the rebuild with no view
+    held). `services` may be over SQLite or PostgreSQL (pg_figures.py)."""
     rng = random.Random(4)
+    started = time.perf_counter()
+    view = services.roster.build(op, PERIOD, full=True)
+    first = time.perf_counter() - started
+    pool = people(services)
+    rng.shuffle(pool)
+    times = []
+    for k in range(ROUNDS):
+        change(services, op, pool[k * CHANGED:(k + 1) * CHANGED])
+        started = time.perf_counter()
+        view = services.roster.build(op, PERIOD)
+        times.append(time.perf_counter() - started)
+    started = time.perf_counter()
+    full = services.roster.build(op, PERIOD, full=True)
+    full_time = time.perf_counter() - started
+    exact = (full.lines == view.lines and full.withheld == view.withheld
+             and full.totals_fen() == view.totals_fen())
+    lines = len(view.lines)
+    del view, full
+    gc.collect()
+    change(services, op, pool[ROUNDS * CHANGED:(ROUNDS + 1) * CHANGED])
+    started = time.perf_counter()
+    services.roster.build(op, PERIOD)
+    cold = time.perf_counter() - started
+    return first, times, full_time, exact, lines, cold
+
+
+def main() -> None:
     with common.scratch_copy(common.city_db()) as path:
         services, op = common.open_services(path)
-        started = time.perf_counter()
-        view = services.roster.build(op, PERIOD, full=True)
-        first = time.perf_counter() - started
-        pool = people(services)
-        rng.shuffle(pool)
-        times = []
-        for k in range(ROUNDS):
-            change(services, op, pool[k * CHANGED:(k + 1) * CHANGED])
-            started = time.perf_counter()
-            view = services.roster.build(op, PERIOD)
-            times.append(time.perf_counter() - started)
-        started = time.perf_counter()
-        full = services.roster.build(op, PERIOD, full=True)
-        full_time = time.perf_counter() - started
-        exact = (full.lines == view.lines and full.withheld == view.withheld
-                 and full.totals_fen() == view.totals_fen())
-        lines = len(view.lines)
-        del view, full
-        gc.collect()
-        change(services, op, pool[ROUNDS * CHANGED:(ROUNDS + 1) * CHANGED])
-        started = time.perf_counter()
-        services.roster.build(op, PERIOD)
-        cold = time.perf_counter() - started
+        first, times, full_time, exact, lines, cold = measure(services, op)
         services.close()
     common.detail(f"{lines:,} lines; full build {first:.1f} s, then {full_time:.1f} s; rebuilds "
                   f"after {CHANGED:,} changes {', '.join(f'{t:.2f}' for t in times)} s; "

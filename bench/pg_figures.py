@@ -19,12 +19,11 @@ city register copied once into the bench cluster by `elderdesk server copy` (pg_
 
 from __future__ import annotations
 
-import random
 import sys
 import time
-from collections import defaultdict
 
 import common
+import p4_build
 import pg_common
 
 ENGINE = "postgresql"
@@ -63,39 +62,15 @@ def open_services(dbname: str):  # type: ignore[no-untyped-def]
 
 def p1(city: str) -> None:
     import p1_search
-    from elderdesk.store.people_repo import classify
 
     lite = common.raw_connection(common.city_db())
     queries = p1_search.clerk_queries(lite)
     lite.close()
     services, op = open_services(city)
     conn = pg_common.raw(city)
-    service: dict[str, list[float]] = defaultdict(list)
-    plain: dict[str, list[float]] = defaultdict(list)
-    best: dict[str, list[float]] = defaultdict(list)
-    worst: list[tuple[float, str]] = []
-    for q in queries:
-        services.people.search(op, q, limit=50)
-    for q in queries:
-        kind = classify(q)
-        times = common.timed(lambda q=q: services.people.search(op, q, limit=50),
-                             p1_search.REPEAT)
-        service[kind] += times
-        worst.append((common.p95(times), q))
-        plans = []
-        for sql in RAW[kind]:
-            args = p1_search.raw_params(kind, q, sql.replace("%s", "?"))
-            plans.append(p1_search.raw_times(_Pg(conn), sql, args))
-        plain[kind] += plans[0]
-        best[kind] += min(plans, key=common.median)
-    every = {n: [t for ts in d.values() for t in ts]
-             for n, d in (("service", service), ("plain", plain), ("best", best))}
-    for kind in service:
-        common.detail(f"{kind:9}: service p95 {common.p95(service[kind]) * 1000:.1f} ms, plain "
-                      f"SQL p95 {common.p95(plain[kind]) * 1000:.1f} ms, best raw plan p95 "
-                      f"{common.p95(best[kind]) * 1000:.1f} ms")
-    slow = ", ".join(f"{q} {t * 1000:.1f} ms" for t, q in sorted(worst, reverse=True)[:5])
-    common.detail(f"slowest (p95): {slow}")
+    every = p1_search.measure(services, op, queries, lambda kind, q: [
+        p1_search.raw_times(_Pg(conn), sql, p1_search.raw_params(kind, q, sql.replace("%s", "?")))
+        for sql in RAW[kind]], counts=False)
     value = common.p95(every["service"])
     report("P1", f"search as you type, 1,000,000 people, {len(queries)} queries", value, 0.020,
            unit="ms", label="p95", ratio=value / common.p95(every["best"]), ratio_max=3)
@@ -113,29 +88,11 @@ class _Pg:
         return self.conn.execute(sql, args)
 
 
-def drop_draft(services) -> None:  # type: ignore[no-untyped-def]
-    from elderdesk.store import allowance_repo, roster_repo
-
-    with services.db.write() as s:
-        draft = allowance_repo.draft(s)
-        if draft is not None:
-            roster_repo.delete_roster(s, draft.id)
-
-
 def p4_baseline(conn, draft_id: int) -> float:  # type: ignore[no-untyped-def]
-    lines = conn.execute("SELECT * FROM roster_lines WHERE roster_id = %s", (draft_id,)).fetchall()
-    items = conn.execute("SELECT i.line_id, i.month, i.kind, i.amount_fen FROM roster_items i "
-                         "JOIN roster_lines l ON l.id = i.line_id WHERE l.roster_id = %s",
-                         (draft_id,)).fetchall()
-    top = conn.execute("SELECT max(id) FROM roster_lines").fetchone()[0]
-    other = conn.execute("SELECT max(id) FROM rosters").fetchone()[0] + 1
-    lines = [(r[0] + top, other, *r[2:]) for r in lines]
-    items = [(r[0] + top, *r[1:]) for r in items]
+    other, lines, items = p4_build.draft_as_other(conn, draft_id, "%s")
     width = len(lines[0])
     started = time.perf_counter()
-    conn.execute("SELECT person_id, applied_on, status, approved_on, ended_on, end_reason "
-                 "FROM enrollments").fetchall()
-    conn.execute("SELECT person_id, month, paid_fen FROM ledger").fetchall()
+    p4_build.read_inputs(conn)
     with conn.transaction(force_rollback=True):
         conn.execute("INSERT INTO rosters SELECT (jsonb_populate_record(r, jsonb_build_object("
                      "'id', %s::int, 'period', '9999Q1', 'status', 'frozen'))).* FROM rosters r WHERE id = %s",
@@ -170,7 +127,7 @@ def draft_id(conn) -> int:  # type: ignore[no-untyped-def]
 def p4(db: str, services, op, conn) -> None:  # type: ignore[no-untyped-def]
     times = []
     for _ in range(3):
-        drop_draft(services)
+        p4_build.drop_draft(services)
         started = time.perf_counter()
         view = services.roster.build(op, PERIOD)
         times.append(time.perf_counter() - started)
@@ -187,33 +144,10 @@ def p4b(db: str, services, op, conn) -> None:  # type: ignore[no-untyped-def]
     """As p4b_rebuild.py: the draft's view held (the roster page's flow), three rounds of 1,000
     changes, the result checked against a full build; under the line the rebuild with no view
     held (a new process, the CLI: the draft's lines read back)."""
-    import gc
-
     import p4b_rebuild
 
-    rng = random.Random(4)
-    view = services.roster.build(op, PERIOD, full=True)
-    pool = p4b_rebuild.people(services)
-    rng.shuffle(pool)
+    _, times, full_time, exact, _, cold = p4b_rebuild.measure(services, op)
     size = p4b_rebuild.CHANGED
-    times = []
-    for k in range(p4b_rebuild.ROUNDS):
-        p4b_rebuild.change(services, op, pool[k * size:(k + 1) * size])
-        started = time.perf_counter()
-        view = services.roster.build(op, PERIOD)
-        times.append(time.perf_counter() - started)
-    started = time.perf_counter()
-    full = services.roster.build(op, PERIOD, full=True)
-    full_time = time.perf_counter() - started
-    exact = (full.lines == view.lines and full.withheld == view.withheld
-             and full.totals_fen() == view.totals_fen())
-    del view, full
-    gc.collect()
-    rounds = p4b_rebuild.ROUNDS
-    p4b_rebuild.change(services, op, pool[rounds * size:(rounds + 1) * size])
-    started = time.perf_counter()
-    services.roster.build(op, PERIOD)
-    cold = time.perf_counter() - started
     common.detail(f"rebuilds after {size:,} changes: {', '.join(f'{t:.2f}' for t in times)} s; "
                   f"{'the same as' if exact else 'DIFFERENT FROM'} a full build ({full_time:.1f} s)")
     common.detail(f"with no view held (a new process, the CLI: its lines read back): {cold:.2f} s")
@@ -224,16 +158,25 @@ def p4b(db: str, services, op, conn) -> None:  # type: ignore[no-untyped-def]
         raise SystemExit("P4b: the rebuilt draft differs from a full build")
 
 
+def _once(figure: str, what: str, fn, raw: list[float],  # type: ignore[no-untyped-def]
+          detail) -> None:
+    """A figure timed once (it changes the database: P5, P3), ceiling 10 s, ≤ 2x the median of
+    the raw baseline: `detail(fn's result, seconds)` printed under it, then its line."""
+    started = time.perf_counter()
+    result = fn()
+    seconds = time.perf_counter() - started
+    common.detail(detail(result, seconds))
+    report(figure, what, seconds, 10, ratio=seconds / common.median(raw), ratio_max=2,
+           label="time")
+
+
 def p5(db: str, services, op, conn) -> None:  # type: ignore[no-untyped-def]
     view = services.roster.build(op, PERIOD)  # the view held, as the roster page holds it
     raw = [p5_baseline(conn, draft_id(conn)) for _ in range(2)]
-    started = time.perf_counter()
-    services.roster.freeze(op, PERIOD)
-    seconds = time.perf_counter() - started
-    common.detail(f"{len(view.lines):,} lines frozen in {seconds:.2f} s (one freeze: it changes "
-                  f"the database); baseline median {common.median(raw):.2f} s")
-    report("P5", "freeze a quarterly roster of about 300,000 lines", seconds, 10,
-           ratio=seconds / common.median(raw), ratio_max=2, label="time")
+    _once("P5", "freeze a quarterly roster of about 300,000 lines",
+          lambda: services.roster.freeze(op, PERIOD), raw,
+          lambda _, seconds: f"{len(view.lines):,} lines frozen in {seconds:.2f} s (one "
+          f"freeze: it changes the database); baseline median {common.median(raw):.2f} s")
 
 
 def p3(db: str, services, op, conn) -> None:  # type: ignore[no-untyped-def]
@@ -261,13 +204,10 @@ def p3(db: str, services, op, conn) -> None:  # type: ignore[no-untyped-def]
                 "ON CONFLICT DO NOTHING", rows)
             raw.append(time.perf_counter() - started)
         del stamp
-    started = time.perf_counter()
-    outcome = services.imports.import_people(op, book)
-    seconds = time.perf_counter() - started
-    common.detail(f"imported {outcome.imported:,}, skipped {outcome.skipped:,}; baseline "
-                  f"median {common.median(raw):.2f} s")
-    report("P3", "import a 100,000-row register workbook into the 1M register", seconds, 10,
-           ratio=seconds / common.median(raw), ratio_max=2, label="time")
+    _once("P3", "import a 100,000-row register workbook into the 1M register",
+          lambda: services.imports.import_people(op, book), raw,
+          lambda outcome, _: f"imported {outcome.imported:,}, skipped {outcome.skipped:,}; "
+          f"baseline median {common.median(raw):.2f} s")
 
 
 def p2(db: str, services, op, conn) -> None:  # type: ignore[no-untyped-def]
