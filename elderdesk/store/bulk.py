@@ -106,9 +106,8 @@ class BulkLoad:
         self._counted = False  # the statistics' people counts kept here, not row by row
         if self.fast:
             self._triggers = drop_fts_triggers(conn)
-            counts = _trigger_sql(conn, (STATS_TRIGGER,))  # migration 0012 on (not before)
+            counts = drop_triggers(conn, (STATS_TRIGGER,))  # migration 0012 on (not before)
             if counts:
-                conn.exec_driver_sql(f"DROP TRIGGER {STATS_TRIGGER}")
                 self._triggers += counts
                 self._counted = True
             existing = conn.execute(select(func.count()).select_from(PersonRow)).scalar_one()
@@ -317,6 +316,17 @@ def _trigger_sql(conn: Connection, names: Sequence[str]) -> list[str]:
         f"({', '.join('?' * len(names))}) ORDER BY name", tuple(names),
     )
     return [r[0] for r in rows]
+
+
+def drop_triggers(conn: Connection, names: Sequence[str]) -> list[str]:
+    """Drop these triggers (SQLite) when the database has them all; their exact SQL for
+    restore(). Empty: one of them is missing (an older schema), nothing dropped."""
+    saved = _trigger_sql(conn, names)
+    if len(saved) != len(names):
+        return []
+    for name in names:
+        conn.exec_driver_sql(f"DROP TRIGGER {name}")
+    return saved
 
 
 def drop_fts_triggers(conn: Connection) -> list[str]:

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
 
 from elderdesk.domain.ledger import DraftLine
@@ -238,7 +238,8 @@ def set_ledgers(session: Session, months: dict[int, dict[int, int]]) -> None:
             if fen:
                 new.append((pid, month, fen))
     if not isinstance(cur, roster_repo.PgCursor):
-        counted = len(gone) + len(new) >= COUNT_MIN and _count_ledger(cur, held, gone, new)
+        counted = len(gone) + len(new) >= COUNT_MIN and _count_ledger(
+            session.connection(), cur, held, gone, new)
         try:
             cur.executemany("DELETE FROM ledger WHERE person_id = ? AND month = ?", gone)
             cur.executemany("INSERT INTO ledger (person_id, month, paid_fen) VALUES (?, ?, ?)",
@@ -269,16 +270,14 @@ _ADD_STATS = ("INSERT INTO stats_ledger (month, birth_month, people, fen) VALUES
               " fen = stats_ledger.fen + excluded.fen")
 
 
-def _count_ledger(cur: Any, held: dict[tuple[int, int], int], gone: list[tuple[int, int]],
-                  new: list[tuple[int, int, int]]) -> list[str]:
+def _count_ledger(conn: Connection, cur: Any, held: dict[tuple[int, int], int],
+                  gone: list[tuple[int, int]], new: list[tuple[int, int, int]]) -> list[str]:
     """SQLite: add to stats_ledger what the ledger triggers would for deleting `gone` (their
     amounts in `held`) and inserting `new`, in one executemany (every (month, birth month) they
     touch gets its row, as from the triggers), and drop the insert and delete triggers; their
     SQL to restore (empty: no such triggers, nothing done)."""
-    saved = [sql for (sql,) in cur.execute(
-        "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name IN (?, ?) ORDER BY name",
-        _LEDGER_TRIGGERS)]
-    if len(saved) != len(_LEDGER_TRIGGERS):
+    saved = bulk.drop_triggers(conn, _LEDGER_TRIGGERS)
+    if not saved:
         return []
     ids = sorted({p for p, _m in gone} | {p for p, _m, _f in new})
     born: dict[int, int] = {}
@@ -299,8 +298,6 @@ def _count_ledger(cur: Any, held: dict[tuple[int, int], int], gone: list[tuple[i
     for pid, month, fen in new:
         add(pid, month, fen, 1)
     cur.executemany(_ADD_STATS, [(m, b, n, fen) for (m, b), (n, fen) in sorted(sums.items())])
-    for name in _LEDGER_TRIGGERS:
-        cur.execute(f"DROP TRIGGER {name}")
     return saved
 
 
