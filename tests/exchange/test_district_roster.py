@@ -53,6 +53,18 @@ def send(sender, receiver, folder, name: str, to: str | None = None):
     return receiver.services.exchange.import_file(receiver.admin, out)
 
 
+def approved_at_district(d, a, b, folder) -> tuple[list[str], list[str]]:
+    """Three people of street A (two communities) and two of street B registered, sent to the
+    district d and approved there on 2026-03-05: their ID numbers, A's and B's."""
+    ids_a = register(a, 2, 10, "民意社区") + register(a, 1, 20, "新华社区")
+    ids_b = register(b, 2, 50, "唐家墩社区")
+    send(a, d, folder, "a1.edx")
+    send(b, d, folder, "b1.edx")
+    for number in ids_a + ids_b:
+        d.services.allowance.approve(d.approver, number, date(2026, 3, 5))
+    return ids_a, ids_b
+
+
 def paid_months(office, number: str) -> dict[str, int]:  # type: ignore[no-untyped-def]
     """'YYYY-MM' -> fen of the office's ledger of a person (its payment history)."""
     return {str(h.status.month): h.paid_fen
@@ -72,12 +84,7 @@ def world(offices, tmp_path, monkeypatch):  # type: ignore[no-untyped-def]
     A received the setting at once, street B only after freezing 2026Q2 itself."""
     d, a, b = offices["district"], offices["a"], offices["b"]
     monkeypatch.setenv("ELDERDESK_TODAY", "2026-03-10")
-    ids_a = register(a, 2, 10, "民意社区") + register(a, 1, 20, "新华社区")
-    ids_b = register(b, 2, 50, "唐家墩社区")
-    send(a, d, tmp_path, "a1.edx")
-    send(b, d, tmp_path, "b1.edx")
-    for number in ids_a + ids_b:
-        d.services.allowance.approve(d.approver, number, date(2026, 3, 5))
+    ids_a, ids_b = approved_at_district(d, a, b, tmp_path)
     send(d, a, tmp_path, "d-a1.edx", to=A)
     send(d, b, tmp_path, "d-b1.edx", to=B)
     monkeypatch.setenv("ELDERDESK_TODAY", "2026-04-10")

@@ -6,7 +6,6 @@ in the totals line), a chosen street's PDF is that street's part; at a street no
 from __future__ import annotations
 
 import subprocess
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -24,7 +23,7 @@ from elderdesk.ui.models.roster_models import (
 )
 from elderdesk.ui.pages.roster_page import RosterPage
 from tests.exchange.conftest import REGION, A, B, make_office
-from tests.exchange.test_district_roster import register, send
+from tests.exchange.test_district_roster import approved_at_district, send
 from tests.system_tools import needs
 
 SHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
@@ -45,12 +44,7 @@ def world(tmp_path_factory):
                                            d.services.cards.public_key().encode())
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("ELDERDESK_TODAY", "2026-03-10")
-        ids_a = register(a, 2, 10, "民意社区") + register(a, 1, 20, "新华社区")
-        ids_b = register(b, 2, 50, "唐家墩社区")
-        send(a, d, folder, "a1.edx")
-        send(b, d, folder, "b1.edx")
-        for number in ids_a + ids_b:
-            d.services.allowance.approve(d.approver, number, date(2026, 3, 5))
+        ids_a, ids_b = approved_at_district(d, a, b, folder)
         for street, code in ((a, A), (b, B)):
             d.services.office.payment(d.admin, code, "district")
             send(d, street, folder, f"d-{code}.edx", to=code)
