@@ -54,8 +54,8 @@ def demo_db(people: int, enrolled: int = 0, quarters: int = 0, seed: int = 1) ->
 
 
 def _build(path: Path, people: int, enrolled: int, quarters: int, seed: int) -> None:
-    from elderdesk.paths import resource
     from elderdesk.demo.generator import DemoService
+    from elderdesk.paths import resource
     from elderdesk.services.users.service import initialise
 
     print(f"  (building the demo database: {people:,} people, {enrolled:,} enrolled, "

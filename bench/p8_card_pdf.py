@@ -19,9 +19,9 @@ import common
 def main() -> None:
     from PIL import Image, ImageDraw
 
+    from elderdesk.demo.generator import DemoService
     from elderdesk.domain.errors import ElderError
     from elderdesk.paths import resource
-    from elderdesk.demo.generator import DemoService
     from elderdesk.services.users.service import initialise
 
     folder = Path(tempfile.mkdtemp(prefix="p8-"))

@@ -135,9 +135,7 @@ def _option(action: argparse.Action) -> str:
             text += " …"
     else:
         text = action.metavar or action.dest.upper()
-        if action.choices and not action.metavar:
-            text = "|".join(map(str, action.choices))
-        elif action.choices:
+        if action.choices:
             text = "|".join(map(str, action.choices))
         if action.nargs == "+":
             text += " …"

@@ -142,9 +142,9 @@ def shoot(out: Path, db: Path, tmp: Path, scenes: tuple, refix: Callable[[], Non
     import screenshot_scenes
 
     app = QApplication.instance() or QApplication([])
-    from elderdesk.ui.startup import install_qt_translation, load_fonts
     from elderdesk.services.container import Services
     from elderdesk.ui.main_window import MainWindow
+    from elderdesk.ui.startup import install_qt_translation, load_fonts
 
     load_fonts(app)
     install_qt_translation(app, "zh_CN")  # 是/否 in the dialogs, as the clerk sees them

@@ -51,9 +51,9 @@ def fixed_clock() -> Iterator[Callable[[], None]]:
 def make_demo(path: Path) -> None:
     """Initialise `path` and fill it: 400 people, 70 enrolled with 4 frozen quarters, staff,
     applications waiting at each step, and some issued cards. Run inside fixed_clock()."""
+    from elderdesk.demo.generator import DemoService
     from elderdesk.paths import resource
     from elderdesk.services.container import Services
-    from elderdesk.demo.generator import DemoService
     from elderdesk.services.users.service import initialise
 
     source = resource("policies", "wuhan.toml").read_text(encoding="utf-8")

@@ -117,7 +117,6 @@ def _machine_state(exc: Exception, db: str | None) -> ElderError | None:
     DB_READ_ONLY, DB_LOCKED, DB_IO_ERROR, or DB_CORRUPT confirmed by quick_check."""
     from elderdesk.paths import default_db_path
     from elderdesk.services.container import database_failure
-
     from elderdesk.store.pg import is_url
 
     if is_url(db or os.environ.get("ELDERDESK_DB")):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import shutil
@@ -15,6 +16,7 @@ from typing import Any
 from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
+
 # Session is also the type of the unit of work that services hand to repositories (imported
 # from here, so that no service names the driver's library).
 from sqlalchemy.orm import Session, sessionmaker
@@ -211,10 +213,8 @@ class Database:
                 raise ElderError("DB_RESTORING")
         if found.get(GENERATION_KEY, "0") != self.generation:
             for listener in list(self.swap_listeners):
-                try:
+                with contextlib.suppress(Exception):  # a closed window: DB_RESTORED still stops the write
                     listener()
-                except Exception:  # noqa: S110  a closed window: the error still stops the write
-                    pass
             raise ElderError("DB_RESTORED")
 
 

@@ -78,8 +78,8 @@ def roster_office(tmp_path_factory) -> Path:
     life 2026-04) by direct SQL; the 2026Q1 draft built by the roster service."""
     from sqlalchemy import text
 
-    from elderdesk.services.container import Services
     from elderdesk.demo.generator import DemoService
+    from elderdesk.services.container import Services
 
     path = initialise_office(tmp_path_factory.mktemp("roster") / "office.db")
     with pytest.MonkeyPatch.context() as mp:

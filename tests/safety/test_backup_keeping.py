@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 from elderdesk.domain.person import PersonInput
-from elderdesk.services.safety import rotation
 from elderdesk.services.container import Services
+from elderdesk.services.safety import rotation
 from elderdesk.services.safety.service import SafetyService
 from elderdesk.store import backup
 from tests.cli.conftest import Runner

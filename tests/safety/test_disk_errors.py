@@ -189,8 +189,8 @@ def test_the_startup_check_does_not_call_a_full_disk_damage(qtbot, db_path, smal
                                                             monkeypatch):
     from PySide6.QtWidgets import QMessageBox
 
-    from elderdesk.ui import startup
     from elderdesk.services.container import Services
+    from elderdesk.ui import startup
     from elderdesk.ui.main_window import MainWindow
 
     shown: list[tuple[str, str, str]] = []

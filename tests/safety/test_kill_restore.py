@@ -14,7 +14,6 @@ from pathlib import Path
 import pytest
 
 from elderdesk.services.container import Services
-from elderdesk.services.container import Services
 from tests.conftest import ADMIN_PASSWORD
 from tests.safety.conftest import copy_db
 from tests.safety.kill import Milestone, Operation, campaign, report

@@ -19,9 +19,9 @@ import pytest
 
 from elderdesk.domain.errors import ElderError
 from elderdesk.domain.person import PersonInput
-from elderdesk.store import safety as store_safety
 from elderdesk.services.container import Services
 from elderdesk.services.safety.service import SafetyService
+from elderdesk.store import safety as store_safety
 from tests.cli.conftest import Runner
 from tests.helpers import make_id
 from tests.safety.kill import ROOT, environment

@@ -10,11 +10,11 @@ import threading
 import pytest
 from PySide6.QtWidgets import QLabel, QMessageBox
 
-from elderdesk.ui import startup
 from elderdesk.domain.errors import ElderError
 from elderdesk.domain.person import PersonInput
 from elderdesk.services.safety.service import SafetyService
 from elderdesk.store import backup
+from elderdesk.ui import startup
 from tests.helpers import make_id
 from tests.safety.damage import damage
 

@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select, text
 
+from elderdesk.demo import data as demo_data
+from elderdesk.demo.generator import DemoService, generate_people, make_people
 from elderdesk.domain.errors import ElderError
 from elderdesk.domain.idcard import check_char, expected_sex, parse_id
 from elderdesk.domain.person import PersonInput
-from elderdesk.demo import data as demo_data
-from elderdesk.demo.generator import DemoService, generate_people, make_people
 from elderdesk.store.orm import AuditRow, PersonKeyRow, PersonRow
 
 TODAY = "2026-06-15"

@@ -9,9 +9,9 @@ from datetime import date
 
 from sqlalchemy import text
 
+from elderdesk.demo.generator import DemoService
 from elderdesk.domain.ledger import parse_ledger, reconcile_packed, reconcile_runs
 from elderdesk.domain.months import Period
-from elderdesk.demo.generator import DemoService
 from elderdesk.store.bulk import gc_paused
 from tests.services.test_allowance_views import enrol
 

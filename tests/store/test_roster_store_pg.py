@@ -61,18 +61,17 @@ def test_bulk_store_and_freeze_equal_sqlite(pg_url, tmp_path, monkeypatch):
     with pg.db.read() as s:
         assert s.execute(text("SHOW session_replication_role")).scalar() == "origin"
     # A stored line whose person is missing is found by the set-based check.
-    with pytest.raises(RuntimeError, match="refer to missing rows"):
-        with pg.db.write() as s:
-            cur = roster_repo.raw_cursor(s)
-            top, roster = cur.execute("SELECT max(id), max(roster_id) FROM roster_lines"
-                                      ).fetchone()
-            assert roster_repo._replica_role(cur)
-            cur.execute("INSERT INTO roster_lines (id, roster_id, person_id, snapshot_roster_id, "
-                        "band, monthly_fen, paid_fen, recovery_fen) SELECT ?, roster_id, "
-                        "999999, snapshot_roster_id, band, monthly_fen, paid_fen, recovery_fen "
-                        "FROM roster_lines WHERE id = ?", (top + 1, top))
-            roster_repo._restore_role(cur)
-            roster_repo._check_references(cur, roster, top + 1, top + 1, 0)
+    with pytest.raises(RuntimeError, match="refer to missing rows"), pg.db.write() as s:
+        cur = roster_repo.raw_cursor(s)
+        top, roster = cur.execute("SELECT max(id), max(roster_id) FROM roster_lines"
+                                  ).fetchone()
+        assert roster_repo._replica_role(cur)
+        cur.execute("INSERT INTO roster_lines (id, roster_id, person_id, snapshot_roster_id, "
+                    "band, monthly_fen, paid_fen, recovery_fen) SELECT ?, roster_id, "
+                    "999999, snapshot_roster_id, band, monthly_fen, paid_fen, recovery_fen "
+                    "FROM roster_lines WHERE id = ?", (top + 1, top))
+        roster_repo._restore_role(cur)
+        roster_repo._check_references(cur, roster, top + 1, top + 1, 0)
     assert _rows(pg, LEDGER) == _rows(lite, LEDGER)
     pg.close()
     lite.close()

@@ -10,8 +10,8 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from elderdesk import app as app_module
-from elderdesk.ui import startup
 from elderdesk import logs, paths
+from elderdesk.ui import startup
 from elderdesk.ui.dialogs.login_dialog import LoginDialog
 from elderdesk.ui.dialogs.setup_dialog import SetupDialog
 

@@ -15,8 +15,8 @@ from PySide6.QtCore import Qt
 from elderdesk.ui.dialogs.file_dialog import FileDialog
 from elderdesk.ui.duplicates_page import C_APPLICATION, C_ID, C_LIVE, C_OFFICE, DuplicatesPage
 from tests.exchange.conftest import REGION, A, B, make_office
-from tests.ui.test_exchange_tab import register
 from tests.helpers import make_id
+from tests.ui.test_exchange_tab import register
 
 SHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
 SHARED = make_id(date(1940, 2, 3), seq=21)

@@ -95,9 +95,9 @@ def test_every_month_is_labelled_on_the_chart(qtbot, tmp_path):
     (12月 and 11月 were missing with the shipped font); repeated month names are not allowed."""
     from PySide6.QtGui import QFont, QFontDatabase
 
-    from elderdesk.ui.startup import FONT_FILE
     from elderdesk.paths import resource
     from elderdesk.reports.tables import Chart, StatTable
+    from elderdesk.ui.startup import FONT_FILE
     from elderdesk.ui.widgets.stat_chart import StatChartView, axis_labels
 
     months = [str(Month(2025, 12) + k) for k in range(12)]

@@ -29,8 +29,8 @@ from elderdesk.domain.text import clean_text
 from elderdesk.services import audit
 from elderdesk.services.allowance import once
 from elderdesk.services.auth import Operator, require
-from elderdesk.services.exchange import district
 from elderdesk.services.clock import event_date, now, today
+from elderdesk.services.exchange import district
 from elderdesk.services.people.refs import split_ref
 from elderdesk.services.people.service import PeopleService
 from elderdesk.store import allowance_repo as repo

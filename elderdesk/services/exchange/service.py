@@ -273,7 +273,7 @@ class ExchangeService:
 
         fresh = [(n, rec) for n, rec in enumerate(recs, 1) if held.newer(rec)]
         counts: Counter[str] = Counter()
-        for n, rec in fresh:
+        for _n, rec in fresh:
             counts[payment.COUNTED_AS.get(rec["kind"], rec["kind"])] += 1
         records.apply_people(s, [x for x in fresh if x[1]["kind"] == "person"], held, unreadable)
         records.apply_applications(s, [x for x in fresh if x[1]["kind"] == "application"],
