@@ -227,7 +227,7 @@ class RosterService:
         collection meanwhile (gc_paused: the rows read and stored are acyclic; P14's district
         build spent about a tenth of its CPU collecting)."""
         require(op, "roster.build")
-        with gc_paused():
+        with gc_paused():  # the whole build: _compute, _catch_up and _rebuild run inside
             return self._build(op, period_text, progress, cancel, full)
 
     def _build(self, op: Operator, period_text: str, progress: Progress | None, cancel: Any,
@@ -280,16 +280,15 @@ class RosterService:
     def _compute(s: Session, plan: _Plan, progress: Progress | None, cancel: Any) -> Draft:
         """Everyone's lines from the facts `s` sees."""
         scope = plan.scope
-        with gc_paused():
-            facts = roster_repo.roster_facts(s)
-            movable: dict[int, set[int]] = {}
-            if scope is not None:  # one line per ID across streets
-                facts, movable = district.merge_by_id(facts, scope[0], scope[1])
-            facts = _in_scope(scope, facts)
-            draft = district.build(plan.policy, plan.period, facts, plan.settled, scope,
-                                   _checker(len(facts), progress, cancel))
-            del facts
-            district.drop_foreign_recoveries(draft, movable)
+        facts = roster_repo.roster_facts(s)
+        movable: dict[int, set[int]] = {}
+        if scope is not None:  # one line per ID across streets
+            facts, movable = district.merge_by_id(facts, scope[0], scope[1])
+        facts = _in_scope(scope, facts)
+        draft = district.build(plan.policy, plan.period, facts, plan.settled, scope,
+                               _checker(len(facts), progress, cancel))
+        del facts
+        district.drop_foreign_recoveries(draft, movable)
         return draft
 
     @staticmethod
@@ -313,9 +312,8 @@ class RosterService:
                 plan.scope is not None and district_repo.shared_ids(s, changed.values())):
             return False
         ids = set(changed.values())
-        with gc_paused():
-            facts = _in_scope(plan.scope, roster_repo.roster_facts(s, ids))
-            part = district.build(plan.policy, plan.period, facts, plan.settled, plan.scope)
+        facts = _in_scope(plan.scope, roster_repo.roster_facts(s, ids))
+        part = district.build(plan.policy, plan.period, facts, plan.settled, plan.scope)
         gone = [ln for ln in draft.lines if ln.person_id in ids]
         by_id = attrgetter("view.id_number")
         draft.lines = sorted([ln for ln in draft.lines if ln.person_id not in ids] + part.lines,
@@ -381,10 +379,9 @@ class RosterService:
         and withheld entries are replaced, the totals adjusted. Exactly what a full build
         stores (tests/services/test_roster_incremental.py)."""
         held = self._recall(row)
-        with gc_paused():
-            facts = _in_scope(scope, roster_repo.roster_facts(s, changed.values()))
-            part = district.build(policy, period, facts, settled, scope,
-                                  _checker(len(facts), progress, cancel))
+        facts = _in_scope(scope, roster_repo.roster_facts(s, changed.values()))
+        part = district.build(policy, period, facts, settled, scope,
+                              _checker(len(facts), progress, cancel))
         removed = roster_repo.remove_lines(s, row.id, changed.values())
         roster_repo.insert_lines(s, row.id, roster_repo.next_id(s, "roster_lines"), part.lines,
                                  full=False)
@@ -406,8 +403,7 @@ class RosterService:
         if held is not None:  # the lines shown before, the changed people's replaced
             lines = replace_lines(held.lines, changed, [ln.view for ln in part.lines])
         else:
-            with gc_paused():
-                lines = roster_repo.load_views(s, row.id, period, _line_offices(s, row.id))
+            lines = roster_repo.load_views(s, row.id, period, _line_offices(s, row.id))
         if progress:
             progress(1, 1)
         return self._remember(row, RosterView(
