@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 from pathlib import Path
 
 APP_NAME = "ElderDesk"
+_SCHEMES = ("postgresql://", "postgres://", "postgresql+psycopg://")
 
 
 def resources_dir() -> Path:
@@ -37,7 +39,6 @@ def db_location(given: str | None) -> Path | str:
     first start) or the default file: a Path, or a PostgreSQL URL kept as text (a URL is never
     taken for a file name)."""
     from elderdesk import pc_config
-    from elderdesk.store.pg import is_url
 
     value = given or os.environ.get("ELDERDESK_DB") or pc_config.get(pc_config.DATABASE)
     if value and is_url(value):
@@ -49,3 +50,13 @@ def log_dir() -> Path:
     from platformdirs import user_log_dir
 
     return Path(user_log_dir(APP_NAME, appauthor=False))
+
+
+def is_url(target: object) -> bool:
+    """A PostgreSQL URL (never a file name): `--db`, ELDERDESK_DB or the PC's server setting."""
+    return isinstance(target, str) and target.strip().lower().startswith(_SCHEMES)
+
+
+def masked(url: str) -> str:
+    """The URL with any password replaced by ***, for messages and logs."""
+    return re.sub(r"^([a-zA-Z+]+://[^:/@]*):[^@]*@", r"\1:***@", url.strip())

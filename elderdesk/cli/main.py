@@ -37,7 +37,7 @@ class Context:
     @property
     def db_shown(self) -> str:
         """The database for messages (a URL without its password)."""
-        from elderdesk.store.pg import masked
+        from elderdesk.paths import masked
 
         where = self.db_path
         return masked(where) if isinstance(where, str) else str(where)
@@ -115,9 +115,8 @@ def _error(exc: ElderError) -> int:
 def _machine_state(exc: Exception, db: str | None) -> ElderError | None:
     """An SQLite failure that no unit of work translated (a raw connection): DISK_FULL,
     DB_READ_ONLY, DB_LOCKED, DB_IO_ERROR, or DB_CORRUPT confirmed by quick_check."""
-    from elderdesk.paths import default_db_path
+    from elderdesk.paths import default_db_path, is_url
     from elderdesk.services.container import database_failure
-    from elderdesk.store.pg import is_url
 
     if is_url(db or os.environ.get("ELDERDESK_DB")):
         return None  # PostgreSQL faults are translated by the store (store/pg.py)

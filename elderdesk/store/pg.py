@@ -19,10 +19,12 @@ from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.orm import Session
 
 from elderdesk.domain.errors import ElderError
+from elderdesk.paths import is_url, masked
+
+__all__ = ["is_url", "masked"]  # pure text checks, kept in paths (the CLI and the GUI use them)
 
 log = logging.getLogger(__name__)
 
-_SCHEMES = ("postgresql://", "postgres://", "postgresql+psycopg://")
 # The advisory lock every writer takes at BEGIN (SQLite's BEGIN IMMEDIATE): one writer at a
 # time, so the audit chain and the counters never race. Any constant; "ElDe".
 WRITE_LOCK = 0x456C4465
@@ -30,14 +32,6 @@ CONNECT_TIMEOUT = 10  # seconds before an unreachable server is reported
 LOCK_TIMEOUT_MS = 30_000  # a writer waits this long for another's write before DB_BUSY
 
 
-def is_url(target: object) -> bool:
-    """A PostgreSQL URL (never a file name)."""
-    return isinstance(target, str) and target.strip().lower().startswith(_SCHEMES)
-
-
-def masked(url: str) -> str:
-    """The URL with any password replaced by ***, for messages and logs."""
-    return re.sub(r"^([a-zA-Z+]+://[^:/@]*):[^@]*@", r"\1:***@", url.strip())
 
 
 def engine_url(url: str) -> Any:
