@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Sequence
-from typing import Any
+from datetime import date
+from typing import Any, NamedTuple, cast
 
-from sqlalchemy import delete, insert, select, text
+from sqlalchemy import Table, delete, insert, select, text
 from sqlalchemy.orm import Session
 
 from elderdesk.store.orm import PersonKeyRow, PersonRow
@@ -20,6 +21,19 @@ ID_DENSE = 500
 SUMMARY_COLS = ("p.id_number, p.name, p.sex, p.birth_date, p.status, p.community, p.street, "
                 "p.office")
 _ID_RE = re.compile(r"^[0-9X]*[0-9][0-9X]*$")
+
+
+class PersonHit(NamedTuple):
+    """One search result: the columns of SUMMARY_COLS, the birth date as a date."""
+
+    id_number: str
+    name: str
+    sex: str
+    birth_date: date
+    status: str
+    community: str | None
+    street: str | None
+    office: str  # at a district: the registering street's code; '' at a street
 
 
 def by_id_number(session: Session, id_number: str) -> PersonRow | None:
@@ -74,7 +88,7 @@ def set_keys_many(session: Session, people: Sequence[tuple[int, str, Iterable[st
                 taken.add((k, number))
                 rows.append({"key": k, "id_number": number, "person_id": pid})
     for i in range(0, len(rows), 5000):
-        session.execute(insert(PersonKeyRow.__table__), rows[i:i + 5000])
+        session.execute(insert(cast(Table, PersonKeyRow.__table__)), rows[i:i + 5000])
 
 
 def _upper_bound(prefix: str) -> str:
@@ -110,14 +124,18 @@ def _at_least(session: Session, sql: str, params: dict, n: int) -> bool:
     ).scalar_one() >= n
 
 
-def _rows(session: Session, numbers_sql: str, params: dict) -> list[tuple]:
+def _rows(session: Session, numbers_sql: str, params: dict) -> list[PersonHit]:
     """Summary rows of the ID numbers a query selects (at most `limit`), sorted."""
     sql = (f"SELECT {SUMMARY_COLS} FROM people p WHERE p.id_number IN ({numbers_sql}) "
            "ORDER BY p.id_number, p.office")
-    return [tuple(r) for r in session.execute(text(_dialect(session, sql)), params)]
+    return [PersonHit(number, name, sex, date.fromisoformat(str(birth)), status, community,
+                      street, office)
+            for number, name, sex, birth, status, community, street, office
+            in session.execute(text(_dialect(session, sql)), params)]
 
 
-def search(session: Session, query: str, limit: int, after: str | None = None) -> list[tuple]:
+def search(session: Session, query: str, limit: int,
+           after: str | None = None) -> list[PersonHit]:
     """Summary rows sorted by ID number, starting after the ID `after` (keyset paging).
 
     Each kind has a sparse plan (collect the matching ID numbers from an index that holds
@@ -154,7 +172,7 @@ def search(session: Session, query: str, limit: int, after: str | None = None) -
 
 
 def _search_id_fragment(session: Session, query: str, params: dict, walk: str,
-                        tail: str) -> list[tuple]:
+                        tail: str) -> list[PersonHit]:
     """4+ characters anywhere in the ID number. Up to ID_DENSE candidates from the trigram
     index are sorted; more mean a dense fragment, found sooner by walking the ID index (which
     holds the numbers: the walk reads no row)."""

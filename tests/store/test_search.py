@@ -67,12 +67,12 @@ def test_every_plan_matches_a_full_scan(register, monkeypatch, dense):
     with services.db.read() as s:
         for q in queries(people):
             for limit in (1, 50):
-                got = [r[0] for r in people_repo.search(s, q, limit)]
+                got = [r.id_number for r in people_repo.search(s, q, limit)]
                 assert got == brute(people, q, limit), (q, limit)
             first = people_repo.search(s, q, 7)
             if first:  # keyset paging goes on after the last row shown
-                after = first[-1][0]
-                got = [r[0] for r in people_repo.search(s, q, 20, after)]
+                after = first[-1].id_number
+                got = [r.id_number for r in people_repo.search(s, q, 20, after)]
                 assert got == brute(people, q, 20, after), (q, "after")
 
 

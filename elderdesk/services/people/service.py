@@ -101,11 +101,8 @@ class PeopleService:
             raise ElderError("INVALID_VALUE", field="--limit", value=limit, detail="应在 1 到 10000 之间")
         with self.db.read() as s:
             rows = people_repo.search(s, q[:64], limit, after)
-        return [
-            PersonSummary(r[0], r[1], r[2], date.fromisoformat(str(r[3])), r[4], r[5], r[6],
-                          r[7] or None)
-            for r in rows
-        ]
+        return [PersonSummary(r.id_number, r.name, r.sex, r.birth_date, r.status, r.community,
+                              r.street, r.office or None) for r in rows]
 
     @staticmethod
     def resolve(s: Session, value: str) -> PersonRow:
