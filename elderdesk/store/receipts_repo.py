@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import NamedTuple
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from elderdesk.store.orm_cards import CardRow
 from elderdesk.store.orm_receipts import ReceiptCounterRow, ReceiptRow
+
+
+class DayReceipt(NamedTuple):
+    """A receipt of the day and the number of the card it was for (None: no card)."""
+
+    receipt: ReceiptRow
+    card_no: str | None
 
 
 def next_seq(session: Session, year: int) -> int:
@@ -28,9 +36,9 @@ def by_no(session: Session, receipt_no: str) -> ReceiptRow | None:
         select(ReceiptRow).where(ReceiptRow.receipt_no == receipt_no)).scalar_one_or_none()
 
 
-def of_day(session: Session, day: date) -> list[tuple[ReceiptRow, str | None]]:
+def of_day(session: Session, day: date) -> list[DayReceipt]:
     """The receipts dated `day` in number order, with the card number each was for."""
-    return [(r, no) for r, no in session.execute(
+    return [DayReceipt(r, no) for r, no in session.execute(
         select(ReceiptRow, CardRow.card_no).outerjoin(CardRow, CardRow.id == ReceiptRow.card_id)
         .where(ReceiptRow.issued_on == day).order_by(ReceiptRow.seq_year, ReceiptRow.seq)).all()]
 

@@ -88,7 +88,7 @@ class ReceiptService:
         with self.db.read() as s:
             rows = repo.of_day(s, on)
             return DayReceipts(on, settings.get(s, "office.name") or "",
-                               tuple(to_receipt(r, no) for r, no in rows))
+                               tuple(to_receipt(r.receipt, r.card_no) for r in rows))
 
     def get(self, op: Operator, no: str) -> Receipt:
         require(op, "receipt.read")
