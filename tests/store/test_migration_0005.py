@@ -3,11 +3,9 @@ and proofs of life, upgraded, shows and pays exactly what it did; frozen history
 immutable in the new tables."""
 
 import sqlite3
-from datetime import date
 from pathlib import Path
 
 import pytest
-from python_calamine import CalamineWorkbook
 from sqlalchemy import text
 
 from elderdesk.demo.generator import DemoService
@@ -20,9 +18,7 @@ from elderdesk.store import roster_repo, schema
 from elderdesk.store.db import Database, schema_version
 from tests.conftest import ADMIN_PASSWORD, wuhan_policy
 from tests.store import legacy
-
-FROZEN = ("2026Q1", "2026Q2")
-DRAFT = "2026Q3"
+from tests.store.before_after import DRAFT, change_printed, dump, make_history
 
 
 # --- 0004's roster layout: every line carries its own copy of the printed columns --------
@@ -118,34 +114,6 @@ def _create_at_0004(path: Path) -> Database:
     return db
 
 
-def _change_printed(db: Database, tag: str, every: int) -> None:
-    """What a roster prints changes for some enrolled people: bank, account, street."""
-    with db.write() as s:
-        s.execute(text(
-            "UPDATE people SET bank = :bank, account = :acct || substr(id_number, 7), "
-            "street = CASE WHEN id % 2 = 0 THEN street ELSE :street END "
-            "WHERE id IN (SELECT person_id FROM enrollments) AND id % :every = 0"),
-            {"bank": f"中国银行{tag}", "acct": "62166", "street": f"新街道{tag}",
-             "every": every})
-
-
-def _dump(services: Services, op, folder: Path, tag: str) -> dict:  # type: ignore[no-untyped-def]
-    out: dict = {}
-    views = {p: services.roster.show(op, p) for p in (*FROZEN, DRAFT)}
-    out["views"] = views
-    out["statuses"] = [(p, v.status) for p, v in views.items()]
-    for p in FROZEN:
-        path = services.roster.export(op, p, xlsx=folder / f"{tag}-{p}.xlsx")[0]
-        sheet = CalamineWorkbook.from_path(str(path))
-        out[f"bank {p}"] = [sheet.get_sheet_by_index(0).to_python()]
-    out["compare"] = repr(services.roster.compare(op, DRAFT))
-    out["recoveries"] = services.roster.recoveries(op)
-    ids = sorted({ln.id_number for v in views.values() for ln in v.lines})
-    out["history"] = {i: repr(services.allowance.history(op, i)) for i in ids}
-    out.update(legacy.history_rows(services))
-    return out
-
-
 def test_upgrade_from_0004_keeps_rosters_ledger_bank_files_and_history(tmp_path, monkeypatch):
     monkeypatch.setenv("ELDERDESK_TODAY", "2026-06-15")
     path = tmp_path / "office.db"
@@ -161,29 +129,8 @@ def test_upgrade_from_0004_keeps_rosters_ledger_bank_files_and_history(tmp_path,
         assert schema_version(db) == "0004"
         services = Services(db)
         op = services.users.authenticate("admin", ADMIN_PASSWORD)
-        DemoService(db).fill(op, 600, seed=3, enrolled=150, quarters=1)  # 2026Q1 frozen
-        _change_printed(db, "甲", 7)
-        with db.read() as s:
-            paid = s.execute(text(
-                "SELECT DISTINCT p.id_number FROM ledger g JOIN people p ON p.id = g.person_id "
-                "WHERE p.status = 'active' ORDER BY p.id LIMIT 3")).scalars().all()
-        for idn in paid:  # died in 2026Q1, told after it was paid: recoveries in 2026Q2
-            services.people.record_death(op, idn, date(2026, 2, 10))
-        services.roster.build(op, FROZEN[1])
-        services.roster.freeze(op, FROZEN[1])
-        monkeypatch.setenv("ELDERDESK_TODAY", "2026-08-20")
-        with db.read() as s:
-            living = s.execute(text(
-                "SELECT p.id_number FROM people p JOIN enrollments e ON e.person_id = p.id "
-                "WHERE e.status = 'approved' AND p.status = 'active' ORDER BY p.id")).scalars().all()
-        for idn in living:
-            services.allowance.lifecert(op, idn)
-        _change_printed(db, "乙", 5)
-        services.roster.build(op, DRAFT)
-        _change_printed(db, "丙", 11)
-        services.roster.build(op, DRAFT, full=True)  # a rebuild replaces the draft (the
-        # printed data changed by SQL, unaudited: an incremental rebuild would not see it)
-        before = _dump(services, op, tmp_path, "before")
+        make_history(db, services, op, monkeypatch)
+        before = dump(services, op, tmp_path, "before")
         services.close()
 
     legacy.drop_orm_columns(path)
@@ -191,7 +138,7 @@ def test_upgrade_from_0004_keeps_rosters_ledger_bank_files_and_history(tmp_path,
     assert schema_version(services.db) == schema.HEAD
     with services.db.read() as s:  # the pages the rebuilt tables freed are given back
         assert s.execute(text("PRAGMA freelist_count")).scalar() == 0
-    after = _dump(services, op, tmp_path, "after")
+    after = dump(services, op, tmp_path, "after")
     assert after["statuses"] == [("2026Q1", "frozen"), ("2026Q2", "frozen"), (DRAFT, "draft")]
     for key in before:
         assert after[key] == before[key], key
@@ -244,7 +191,7 @@ def test_a_draft_takes_its_own_snapshots_with_it(services, admin, monkeypatch):
     DemoService(services.db).fill(admin, 200, seed=5, enrolled=60, quarters=1)
     with services.db.read() as s:
         base = s.execute(text("SELECT count(*) FROM roster_snapshots")).scalar()
-    _change_printed(services.db, "丁", 3)
+    change_printed(services.db, "丁", 3)
     services.roster.build(admin, "2026Q2")
     with services.db.read() as s:
         made = s.execute(text("SELECT count(*) FROM roster_snapshots WHERE roster_id = "

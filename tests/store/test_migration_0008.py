@@ -8,7 +8,6 @@ from datetime import date
 import pytest
 from sqlalchemy import select, text
 
-from elderdesk.demo.generator import DemoService
 from elderdesk.services import audit
 from elderdesk.services.container import Services
 from elderdesk.services.users.service import initialise
@@ -17,7 +16,7 @@ from elderdesk.store.db import Database, schema_version
 from elderdesk.store.orm import PersonRow
 from tests.conftest import ADMIN_PASSWORD, wuhan_policy
 from tests.store import legacy
-from tests.store.test_migration_0005 import DRAFT, FROZEN, _change_printed, _dump
+from tests.store.before_after import DRAFT, FROZEN, dump, make_history
 
 
 def _create_at_0007(path):  # type: ignore[no-untyped-def]
@@ -62,28 +61,7 @@ def test_upgrade_from_0007_keeps_rosters_ledger_history_stats_and_people(tmp_pat
         assert schema_version(db) == "0007"
         services = Services(db)
         op = services.users.authenticate("admin", ADMIN_PASSWORD)
-        DemoService(db).fill(op, 600, seed=3, enrolled=150, quarters=1)  # 2026Q1 frozen
-        _change_printed(db, "甲", 7)
-        with db.read() as s:
-            paid = s.execute(text(
-                "SELECT DISTINCT p.id_number FROM ledger g JOIN people p ON p.id = g.person_id "
-                "WHERE p.status = 'active' ORDER BY p.id LIMIT 3")).scalars().all()
-        for idn in paid:  # died in 2026Q1, told after it was paid: recoveries in 2026Q2
-            services.people.record_death(op, idn, date(2026, 2, 10))
-        services.roster.build(op, FROZEN[1])
-        services.roster.freeze(op, FROZEN[1])
-        monkeypatch.setenv("ELDERDESK_TODAY", "2026-08-20")
-        with db.read() as s:
-            living = s.execute(text(
-                "SELECT p.id_number FROM people p JOIN enrollments e ON e.person_id = p.id "
-                "WHERE e.status = 'approved' AND p.status = 'active' ORDER BY p.id")).scalars().all()
-        for idn in living:
-            services.allowance.lifecert(op, idn)
-        _change_printed(db, "乙", 5)
-        services.roster.build(op, DRAFT)
-        _change_printed(db, "丙", 11)
-        services.roster.build(op, DRAFT, full=True)  # a rebuild replaces the draft (the
-        # printed data changed by SQL, unaudited: an incremental rebuild would not see it)
+        make_history(db, services, op, monkeypatch)
         with db.write() as s:  # 0007's data: a proof of life recorded twice (before the no-op
             # rule), people and times as its ORM wrote them
             s.execute(text("INSERT INTO lifecerts (person_id, cert_date, recorded_by, "
@@ -95,13 +73,13 @@ def test_upgrade_from_0007_keeps_rosters_ledger_history_stats_and_people(tmp_pat
             stored = s.execute(text("SELECT count(*) FROM people WHERE household_address = "
                                     "current_address AND typeof(created_at) = 'text'")).scalar()
         assert twice == 2 and stored > 400
-        before = _dump(services, op, tmp_path, "before") | _more(services, op, tmp_path / "a")
+        before = dump(services, op, tmp_path, "before") | _more(services, op, tmp_path / "a")
         services.close()
 
     legacy.drop_orm_columns(path)
     services = Services.open(path)  # migrates, after a backup, and gives the space back
     assert schema_version(services.db) == schema.HEAD
-    after = _dump(services, op, tmp_path, "after") | _more(services, op, tmp_path / "b")
+    after = dump(services, op, tmp_path, "after") | _more(services, op, tmp_path / "b")
     for key in before:
         assert after[key] == before[key], key
     assert len(before["views"][DRAFT].lines) > 100 and len(before["recoveries"]) == 3
