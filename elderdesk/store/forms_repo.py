@@ -5,31 +5,71 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import date
+from typing import NamedTuple
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from elderdesk.domain.entitlement import EnrollmentFacts
 from elderdesk.domain.ledger import KINDS
 from elderdesk.domain.months import Month
 
 
-def roster_items(session: Session, person_id: int) -> list[tuple[str, str, str, str, int]]:
-    """(period, roster status, month, kind, fen) of every roster line of the person, by period
-    with a frozen roster before a draft of the same period, then by month."""
+class RosterItem(NamedTuple):
+    """One item of a roster line of the person, with the roster's period and state."""
+
+    period: str  # the roster's period ('2025-Q1', '2025-03' …)
+    roster_status: str  # draft | frozen
+    month: str  # 'YYYY-MM' the item pays (or recovers)
+    kind: str  # regular | arrears | recovery
+    amount_fen: int
+
+
+class PersonRecovery(NamedTuple):
+    """One month's recovery of the person, recorded by a frozen roster."""
+
+    period: str  # the frozen roster's period
+    month: str  # 'YYYY-MM' paid wrongly
+    amount_fen: int
+    settled_on: date | None  # None: still owed
+
+
+class PickupRow(NamedTuple):
+    """A card issued in the range, with its holder (codes as stored; the form names them)."""
+
+    card_no: str
+    card_type: str
+    reason: str
+    issued_on: date
+    picked_up_on: date | None
+    agent_name: str | None
+    agent_id_number: str | None
+    id_number: str
+    name: str
+    sex: str
+    community: str | None
+    status: str
+
+
+def roster_items(session: Session, person_id: int) -> list[RosterItem]:
+    """Every roster item of the person, by period with a frozen roster before a draft of the
+    same period, then by month."""
     rows = session.execute(text(
         "SELECT r.period, r.status, i.month, i.kind, i.amount_fen FROM roster_items i"
         " JOIN roster_lines l ON l.id = i.line_id JOIN rosters r ON r.id = l.roster_id"
         " WHERE l.person_id = :p ORDER BY r.period, r.status DESC, i.month, i.kind"),
         {"p": person_id})
-    return [(r[0], r[1], str(Month.from_index(r[2])), KINDS[r[3]], r[4]) for r in rows]
+    return [RosterItem(period, status, str(Month.from_index(month)), KINDS[kind], fen)
+            for period, status, month, kind, fen in rows]
 
 
-def recoveries_of(session: Session, person_id: int) -> list[tuple[str, str, int, date | None]]:
-    """(period, month, fen, settled on) of the person's recoveries from frozen rosters."""
+def recoveries_of(session: Session, person_id: int) -> list[PersonRecovery]:
+    """The person's recoveries from frozen rosters, by month."""
     rows = session.execute(text(
         "SELECT period, month, amount_fen, settled_on FROM recoveries WHERE person_id = :p"
         " ORDER BY month, id"), {"p": person_id})
-    return [(r[0], r[1], r[2], _opt(r[3])) for r in rows]
+    return [PersonRecovery(period, month, fen, _opt(settled))
+            for period, month, fen, settled in rows]
 
 
 def people_with_open_recoveries(session: Session) -> list[str]:
@@ -39,19 +79,18 @@ def people_with_open_recoveries(session: Session) -> list[str]:
         " WHERE r.settled_on IS NULL ORDER BY p.id_number")).scalars())
 
 
-def pickup_rows(session: Session, first: date, last: date) -> list[tuple]:
-    """Cards issued first..last: (card_no, type, reason, issued_on, picked_up_on, agent name,
-    agent ID, ID number, name, sex, community, status), in issue order."""
+def pickup_rows(session: Session, first: date, last: date) -> list[PickupRow]:
+    """Cards issued first..last, in issue order."""
     rows = session.execute(text(
         "SELECT c.card_no, c.card_type, c.reason, c.issued_on, c.picked_up_on, c.agent_name,"
         " c.agent_id_number, p.id_number, p.name, p.sex, p.community, c.status FROM cards c"
         " JOIN people p ON p.id = c.person_id WHERE c.issued_on >= :a AND c.issued_on <= :b"
         " ORDER BY c.issued_on, c.seq_year, c.seq"),
         {"a": first.isoformat(), "b": last.isoformat()})
-    out = []
-    for r in rows:
-        out.append((r[0], r[1], r[2], _day(r[3]), _opt(r[4]), *r[5:]))
-    return out
+    return [PickupRow(card_no, card_type, reason, _day(issued), _opt(picked), agent, agent_id,
+                      id_number, name, sex, community, status)
+            for (card_no, card_type, reason, issued, picked, agent, agent_id, id_number, name,
+                 sex, community, status) in rows]
 
 
 def _chunks(ids: list[int], size: int = 500) -> list[list[int]]:
@@ -74,7 +113,7 @@ def approved_born_in(session: Session, months: set[str]) -> tuple[list[tuple], d
         {f"m{i}": m for i, m in enumerate(sorted(months))}).all()
     people = [(r[0], r[1], r[2], r[3], _day(r[4]), r[5], r[6], r[7], r[8], _opt(r[9]),
                _opt(r[10])) for r in rows]
-    enrollments: dict[int, list[tuple]] = defaultdict(list)
+    enrollments: dict[int, list[EnrollmentFacts]] = defaultdict(list)
     certs: dict[int, list[date]] = defaultdict(list)
     for chunk in _chunks([p[0] for p in people]):
         where = ", ".join(str(int(i)) for i in chunk)
@@ -82,8 +121,8 @@ def approved_born_in(session: Session, months: set[str]) -> tuple[list[tuple], d
                 "SELECT person_id, applied_on, status, approved_on, ended_on, end_reason, source"
                 f" FROM enrollments WHERE person_id IN ({where}) ORDER BY id")):
             approved = approved_on is not None and status in ("approved", "stopped")
-            enrollments[pid].append((_day(applied), approved, _opt(ended), reason,
-                                     source != "online"))
+            enrollments[pid].append(EnrollmentFacts(_day(applied), approved, _opt(ended), reason,
+                                                    source != "online"))
         for pid, d in session.execute(text(
                 f"SELECT person_id, cert_date FROM lifecerts WHERE person_id IN ({where})")):
             certs[pid].append(_day(d))

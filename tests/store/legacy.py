@@ -168,7 +168,7 @@ def roster_items(session, person_id):  # type: ignore[no-untyped-def]
         " JOIN roster_lines l ON l.id = i.line_id JOIN rosters r ON r.id = l.roster_id"
         " WHERE l.person_id = :p ORDER BY r.period, r.status DESC, i.month, i.kind"),
         {"p": person_id})
-    return [(r[0], r[1], r[2], r[3], r[4]) for r in rows]
+    return [forms_repo.RosterItem(r[0], r[1], r[2], r[3], r[4]) for r in rows]
 
 
 NEW = {"insert_lines": roster_repo.insert_lines}

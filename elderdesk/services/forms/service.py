@@ -149,11 +149,11 @@ class FormsService:
             return [], 0, ""
         first_period = Period.containing(Month.of(applied_on), policy.period)
         by_roster: dict[str, tuple[str, list[tuple[str, str, int]]]] = {}
-        for period, status, month, kind, fen in forms_repo.roster_items(s, row.id):
-            if period >= str(first_period):  # a frozen roster comes before a draft
-                entry = by_roster.setdefault(period, (status, []))
-                if entry[0] == status:
-                    entry[1].append((month, kind, fen))
+        for item in forms_repo.roster_items(s, row.id):
+            if item.period >= str(first_period):  # a frozen roster comes before a draft
+                status, kept = by_roster.setdefault(item.period, (item.roster_status, []))
+                if status == item.roster_status:
+                    kept.append((item.month, item.kind, item.amount_fen))
         paying = [p for p, (_st, items) in sorted(by_roster.items())
                   if any(k != RECOVERY for _, k, _ in items)]
         if paying:
@@ -192,25 +192,25 @@ class FormsService:
             while ent.status(stop).entitled and stop <= Month.of(ended):
                 stop += 1
             items = forms_repo.roster_items(s, row.id)
-            paid = [Month.parse(m) for _p, st, m, k, _f in items
-                    if st == RosterStatus.FROZEN and k != RECOVERY]
+            paid = [Month.parse(i.month) for i in items
+                    if i.roster_status == RosterStatus.FROZEN and i.kind != RECOVERY]
             actual = max(stop, max(paid) + 1) if paid else stop
             recorded = forms_repo.recoveries_of(s, row.id)
             pending = [i for i in _items(s, row.id, ent, self._next_period(s, Month.of(on)))
                        if i.kind == RECOVERY]
-            months = [m for _p, m, _f, _d in recorded] + [str(i.month) for i in pending]
-            fen = sum(f for _p, _m, f, _d in recorded) + sum(i.amount_fen for i in pending)
-            settled = sum(f for _p, _m, f, d in recorded if d is not None)
+            months = [r.month for r in recorded] + [str(i.month) for i in pending]
+            fen = sum(r.amount_fen for r in recorded) + sum(i.amount_fen for i in pending)
+            settled = sum(r.amount_fen for r in recorded if r.settled_on is not None)
             reason = STOP_REASONS_ZH.get(latest.end_reason or "", latest.end_reason or "其他")
             if latest.end_note:
                 reason += f"（{latest.end_note}）"
             decided = _decisions(s, row.id_number, latest.applied_on)
             by = decided.get("allowance.stop") or decided.get("allowance.end")
-            recorded = (f"{reason}，登记停发（{by.operator}，{date_zh(_audit_day(by))}）"
-                        if by is not None else "")
+            registered = (f"{reason}，登记停发（{by.operator}，{date_zh(_audit_day(by))}）"
+                          if by is not None else "")
             return StopForm(self._office(s), on, self._person(s, row, on), reason, ended,
                             stop.first_day(), actual.first_day(), tuple(months), fen, settled,
-                            recorded)
+                            registered)
 
     # --- 调整备案表 ----------------------------------------------------------------------
     def adjustments(self, op: Operator, month: Month, on: date | None = None) -> AdjustmentList:
@@ -258,17 +258,17 @@ class FormsService:
             out = []
             for number in numbers:
                 row = self.people.resolve(s, number)
-                open_ = [r for r in forms_repo.recoveries_of(s, row.id) if r[3] is None]
+                open_ = [r for r in forms_repo.recoveries_of(s, row.id) if r.settled_on is None]
                 if not open_:
                     raise ElderError("FORM_NO_RECOVERY", name=row.name, id=row.id_number)
                 ent = self.allowance.entitlement(s, row)
                 reasons = dict.fromkeys(
-                    ent.status(Month.parse(m)).explanation.split(": ", 1)[-1]
-                    for _p, m, _f, _d in open_)
+                    ent.status(Month.parse(r.month)).explanation.split(": ", 1)[-1]
+                    for r in open_)
                 out.append(RecoveryNotice(
                     office, on, add_months(on, RECOVERY_DEADLINE_MONTHS), self._person(s, row, on),
-                    tuple(m for _p, m, _f, _d in open_), sum(f for _p, _m, f, _d in open_),
-                    tuple(reasons), tuple(dict.fromkeys(p for p, _m, _f, _d in open_))))
+                    tuple(r.month for r in open_), sum(r.amount_fen for r in open_),
+                    tuple(reasons), tuple(dict.fromkeys(r.period for r in open_))))
             return out
 
     # --- 老年证领取登记表 ----------------------------------------------------------------
@@ -279,8 +279,10 @@ class FormsService:
             raise ElderError("FORM_DATE_RANGE", first=first, last=last)
         with self.db.read() as s:
             lines = tuple(PickupLine(
-                r[0], TYPE_NAMES.get(r[1], r[1]), REASON_NAMES.get(r[2], r[2]), r[3], r[4], r[5],
-                r[6], r[7], r[8], SEX_LABELS.get(r[9], r[9]), r[10], STATUS_NAMES.get(r[11], r[11]))
+                r.card_no, TYPE_NAMES.get(r.card_type, r.card_type),
+                REASON_NAMES.get(r.reason, r.reason), r.issued_on, r.picked_up_on, r.agent_name,
+                r.agent_id_number, r.id_number, r.name, SEX_LABELS.get(r.sex, r.sex), r.community,
+                STATUS_NAMES.get(r.status, r.status))
                 for r in forms_repo.pickup_rows(s, first, last))
             return PickupRegister(self._office(s), on or today(), first, last, lines)
 
