@@ -18,10 +18,10 @@ from typing import Any
 from sqlalchemy import Connection, func, select
 from sqlalchemy.orm import Session
 
+from elderdesk.domain.progress import Progress
 from elderdesk.store.orm import PersonRow, compact_household
 from elderdesk.store.pinyin import name_keys
 
-Progress = Callable[[int, int], None]
 Step = Callable[[int], None]
 
 CHUNK = 10_000
