@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from typing import NamedTuple
 
 from elderdesk.domain.errors import ElderError
 from elderdesk.domain.idcard import SEX_LABELS, IdInfo, clean_id, parse_id, sex_from_text
@@ -21,8 +22,16 @@ from elderdesk.importing.cells import (
 from elderdesk.importing.findings import ERROR, WARNING, Finding, ImportResult, RegisterRow
 from elderdesk.importing.workbook import REGISTER_FIELDS, Table, read_table
 
-# lookup(id18) -> None | ("deceased", death_date) | ("registered", None)
-RegisterLookup = Callable[[str], "tuple[str, date | None] | None"]
+
+class RegisterState(NamedTuple):
+    """What the register already holds for an ID being imported."""
+
+    state: str  # 'deceased' | 'registered' (any other status)
+    death_date: date | None = None  # of the deceased
+
+
+# lookup(id18) -> None (not registered) | RegisterState
+RegisterLookup = Callable[[str], "RegisterState | None"]
 # prefetch(id18s): the lookup's source fetches these IDs in one go before they are asked for
 Prefetch = Callable[[list[str]], None]
 PREFETCH_ROWS = 2_000  # rows checked per prefetch (one statement on PostgreSQL)
@@ -244,12 +253,12 @@ def check_register(table: Table, *, today: date, lookup: RegisterLookup,
                     add(ERROR, "SEX_MISMATCH", given=sex_text, expected=SEX_LABELS[info.sex])
             if i_account is not None and is_damaged_number(cells[i_account]):
                 add(ERROR, "ACCOUNT_NUMERIC_CELL")
-            state = lookup(number)
-            if state is not None and state[0] == "deceased":
-                add(ERROR, "DECEASED_ON_RECORD", date=state[1])
+            record = lookup(number)
+            if record is not None and record.state == "deceased":
+                add(ERROR, "DECEASED_ON_RECORD", date=record.death_date)
             if info.converted_from_15:
                 add(WARNING, "ID_15_CONVERTED", new=number)
-            if state is not None and state[0] == "registered":
+            if record is not None and record.state == "registered":
                 registered = True
                 add(WARNING, "ALREADY_REGISTERED")
         if found:

@@ -7,6 +7,7 @@ from openpyxl import load_workbook
 
 from elderdesk.domain.errors import ElderError
 from elderdesk.importing import Finding, read_register
+from elderdesk.importing.register import RegisterState
 from elderdesk.reports.import_report import write_import_report
 
 from .sheets import HEADER, TODAY, by_row, make_id, no_one, write_xlsx
@@ -313,9 +314,9 @@ def test_account_numeric_cell_and_phone_as_text(tmp_path):
 def test_lookup_deceased_registered_and_order_within_row(tmp_path):
     old15 = "110105491231002"
     states = {
-        A: ("deceased", date(2025, 1, 2)),
-        B: ("registered", None),
-        "11010519491231002X": ("registered", None),
+        A: RegisterState("deceased", date(2025, 1, 2)),
+        B: RegisterState("registered"),
+        "11010519491231002X": RegisterState("registered"),
     }
     rows = [
         HEADER,
@@ -342,7 +343,7 @@ def test_lookup_deceased_registered_and_order_within_row(tmp_path):
 def test_second_import_is_warnings_only(tmp_path):
     rows = [HEADER, [1, "张三", "男", A], [2, "李四", "女", B]]
     first = read(tmp_path, rows)
-    known = {r.id_number: ("registered", None) for r in first.rows}
+    known = {r.id_number: RegisterState("registered") for r in first.rows}
     second = read(tmp_path, rows, lookup=known.get)
     assert codes(second) == ["ALREADY_REGISTERED"] * 2
     assert not second.has_errors
@@ -358,7 +359,7 @@ def test_every_message_is_filled(tmp_path):
         ["序号"],
         [4, "丁", None, 1.5],
     ]
-    result = read(tmp_path, rows, lookup=lambda n: ("deceased", date(2020, 1, 1)))
+    result = read(tmp_path, rows, lookup=lambda n: RegisterState("deceased", date(2020, 1, 1)))
     assert len(result.findings) >= 8
     for f in result.findings:
         assert f.message and "?" not in f.message and "{" not in f.message

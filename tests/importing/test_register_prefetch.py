@@ -10,7 +10,7 @@ import pytest
 
 from elderdesk.domain.person import PersonInput
 from elderdesk.importing import register
-from elderdesk.importing.register import read_register
+from elderdesk.importing.register import RegisterState, read_register
 from elderdesk.services.clock import today
 from elderdesk.store import lookup_repo
 
@@ -77,11 +77,12 @@ def test_import_over_several_stretches_gives_the_per_id_findings(registered, adm
 
     per_id = lookup_repo.status_lookup(registered.db)
     try:
-        def state(number: str) -> tuple | None:
+        def state(number: str) -> RegisterState | None:
             r = per_id(number)
             if r is None:
                 return None
-            return ("deceased", r.death_date) if r.status == "deceased" else ("registered", None)
+            return (RegisterState("deceased", r.death_date) if r.status == "deceased"
+                    else RegisterState("registered"))
 
         expected = read_register(book, today=today(), lookup=state)  # no prefetch
     finally:

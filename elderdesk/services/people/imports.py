@@ -16,7 +16,7 @@ from elderdesk.domain.states import PersonStatus
 from elderdesk.importing.applications import OnRecord, check_state, read_applications
 from elderdesk.importing.deaths import read_deaths
 from elderdesk.importing.findings import Finding
-from elderdesk.importing.register import read_register
+from elderdesk.importing.register import RegisterState, read_register
 from elderdesk.services import audit
 from elderdesk.services.auth import Operator, require
 from elderdesk.services.clock import now, today
@@ -125,13 +125,13 @@ class ImportService:
         _step(progress, cancel, 0, 4)
         raw = self._status_lookup()
 
-        def lookup(id18: str) -> tuple | None:
+        def lookup(id18: str) -> RegisterState | None:
             r = raw(id18)
             if r is None:
                 return None
             if r.status == PersonStatus.DECEASED:
-                return ("deceased", r.death_date)
-            return ("registered", None)
+                return RegisterState("deceased", r.death_date)
+            return RegisterState("registered")
 
         with gc_paused():  # 100,000 rows of objects: no GIL-holding collections meanwhile
             try:
