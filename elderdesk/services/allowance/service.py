@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from elderdesk.domain.entitlement import (
     EnrollmentFacts,
@@ -103,11 +103,18 @@ def person_facts(row: PersonRow) -> PersonFacts:
     return PersonFacts(row.birth_date, row.death_date, row.moved_out_on)
 
 
+class _ParsedPolicy(NamedTuple):
+    """The stored policy text last read and its parse (parsed again when the text changes)."""
+
+    source: str
+    policy: Policy
+
+
 class AllowanceService:
     def __init__(self, db: Database, people: PeopleService) -> None:
         self.db = db
         self.people = people
-        self._policy: tuple[str, Policy] | None = None
+        self._policy: _ParsedPolicy | None = None
         people.status_hooks.append(self._on_status_change)
 
     # --- policy ----------------------------------------------------------------------
@@ -115,9 +122,9 @@ class AllowanceService:
         source = repo.current_policy_source(s)
         if source is None:
             raise ElderError("NO_POLICY")
-        if self._policy is None or self._policy[0] != source:
-            self._policy = (source, parse_policy_toml(source))
-        return self._policy[1]
+        if self._policy is None or self._policy.source != source:
+            self._policy = _ParsedPolicy(source, parse_policy_toml(source))
+        return self._policy.policy
 
     def policy(self, op: Operator) -> tuple[Policy, str]:
         require(op, "people.read")
