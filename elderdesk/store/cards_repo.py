@@ -12,6 +12,8 @@ from elderdesk.store.orm_cards import CardCounterRow, CardPhotoRow, CardRow
 
 
 class CardOfPerson(NamedTuple):
+    """A card and the person it was issued to."""
+
     card: CardRow
     person: PersonRow
 

@@ -4,6 +4,7 @@ one street (people.office, migration 0011), each registration with its latest ap
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 from typing import NamedTuple
 
 from sqlalchemy import func, select
@@ -14,6 +15,8 @@ from elderdesk.store.orm_allowance import EnrollmentRow
 
 
 class Registration(NamedTuple):
+    """One registration of a shared ID number, with its latest application (if any)."""
+
     person_id: int
     id_number: str
     office: str
@@ -21,8 +24,8 @@ class Registration(NamedTuple):
     status: str
     community: str | None
     application: str | None  # the latest application's state (None: none)
-    applied_on: object
-    approved_on: object
+    applied_on: date | None  # of the latest application
+    approved_on: date | None
 
 
 def _latest_ids():  # type: ignore[no-untyped-def]

@@ -34,6 +34,8 @@ class ApplicationLine(NamedTuple):
 
 
 class DueLine(NamedTuple):
+    """An active person about to reach the age, with no open or approved application."""
+
     id_number: str
     name: str
     birth_date: date

@@ -17,6 +17,8 @@ from elderdesk.store.db import Database, translated
 
 
 class Registered(NamedTuple):
+    """What the register holds for an ID number (the first office's row at a district)."""
+
     name: str
     birth_date: date | None
     status: str
