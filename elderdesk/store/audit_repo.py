@@ -15,6 +15,8 @@ CHAIN_BATCH = 5000
 
 
 class ChainRow(NamedTuple):
+    """One audit record with every field its hash covers, as the chain check reads it."""
+
     id: int
     at: str
     operator: str
@@ -46,11 +48,25 @@ def server_clock(session: Session) -> datetime | None:
     return session.execute(text("SELECT localtimestamp(0)")).scalar_one()
 
 
-def head(session: Session) -> tuple[int, str] | None:
-    """(record number, SHA-256) of the last record; None for an empty log."""
+class RecordHash(NamedTuple):
+    """One audit record's number and stored SHA-256 (a head of the chain, or a record found)."""
+
+    record: int
+    sha256: str
+
+
+class BeforeAfter(NamedTuple):
+    """The JSON texts an audit record holds: the state before and after its action."""
+
+    before_json: str | None
+    after_json: str | None
+
+
+def head(session: Session) -> RecordHash | None:
+    """The number and SHA-256 of the last record; None for an empty log."""
     row = session.execute(select(AuditRow.id, AuditRow.hash).order_by(AuditRow.id.desc())
                           .limit(1)).first()
-    return (row[0], row[1]) if row else None
+    return RecordHash(row.id, row.hash) if row else None
 
 
 class AuditFilter(NamedTuple):
@@ -108,12 +124,12 @@ def append(session: Session, row: AuditRow) -> None:
     session.flush()
 
 
-def last_of(session: Session, action: str, entity_key: str) -> tuple[int, str] | None:
-    """(record number, SHA-256) of the newest record of an action on a key (entity_key index)."""
+def last_of(session: Session, action: str, entity_key: str) -> RecordHash | None:
+    """The number and SHA-256 of the newest record of an action on a key (entity_key index)."""
     row = session.execute(select(AuditRow.id, AuditRow.hash).where(
         AuditRow.entity_key == entity_key, AuditRow.action == action)
         .order_by(AuditRow.id.desc()).limit(1)).first()
-    return (row[0], row[1]) if row else None
+    return RecordHash(row.id, row.hash) if row else None
 
 
 def hashes_of(session: Session, records: set[int]) -> dict[int, str]:
@@ -121,13 +137,12 @@ def hashes_of(session: Session, records: set[int]) -> dict[int, str]:
     if not records:
         return {}
     rows = session.execute(select(AuditRow.id, AuditRow.hash).where(AuditRow.id.in_(records)))
-    return {r[0]: r[1] for r in rows}
+    return {r.id: r.hash for r in rows}
 
 
-def records_on(session: Session, action: str, keys: tuple[str, ...]) -> list[tuple[str | None,
-                                                                                  str | None]]:
-    """(before_json, after_json) of every record of an action on any of keys (entity_key
-    index)."""
+def records_on(session: Session, action: str, keys: tuple[str, ...]) -> list[BeforeAfter]:
+    """The before and after JSON of every record of an action on any of keys (entity_key
+    index), oldest first."""
     rows = session.execute(select(AuditRow.before_json, AuditRow.after_json).where(
         AuditRow.entity_key.in_(keys), AuditRow.action == action).order_by(AuditRow.id))
-    return [(r[0], r[1]) for r in rows]
+    return [BeforeAfter(r.before_json, r.after_json) for r in rows]

@@ -12,6 +12,7 @@ from datetime import datetime
 from pathlib import Path
 
 from elderdesk.store import leftovers
+from elderdesk.store.audit_repo import RecordHash
 from elderdesk.store.db import SQLITE_HEADER, is_damage, machine_error
 
 FOLDER_KEY = "backup.folder"  # office setting: where automatic backups go
@@ -101,8 +102,9 @@ def head_path(backup_file: Path) -> Path:
     return backup_file.with_name(backup_file.name + HEAD_SUFFIX)
 
 
-def last_record(path: Path) -> tuple[int, str] | None:
-    """(id, hash) of the last audit record in a database file, read-only; None if none."""
+def last_record(path: Path) -> RecordHash | None:
+    """The number and hash of the last audit record in a database file, read-only; None if
+    none."""
     conn = _read_only(path)
     try:
         row = conn.execute("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
@@ -110,7 +112,7 @@ def last_record(path: Path) -> tuple[int, str] | None:
         row = None
     finally:
         conn.close()
-    return (int(row[0]), str(row[1])) if row else None
+    return RecordHash(int(row[0]), str(row[1])) if row else None
 
 
 def read_head(path: Path) -> BackupHead | None:
@@ -120,7 +122,7 @@ def read_head(path: Path) -> BackupHead | None:
     office = office_of(path).code
     if last is None or not office:
         return None
-    return BackupHead(office, last[0], last[1])
+    return BackupHead(office, last.record, last.sha256)
 
 
 def write_head(backup_file: Path) -> Path | None:

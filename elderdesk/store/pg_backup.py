@@ -46,6 +46,7 @@ from sqlalchemy.orm import Session
 from elderdesk import paths
 from elderdesk.domain.errors import ElderError
 from elderdesk.store import backup, leftovers, pg, schema
+from elderdesk.store.audit_repo import RecordHash
 from elderdesk.store.db import GENERATION_KEY, RESTORING_KEY
 from elderdesk.store.orm import Base
 from elderdesk.store.safety import reason
@@ -179,18 +180,18 @@ def _settings(conn: Connection) -> dict[str, str]:
         "'office.code', 'office.former_code', :g)"), {"g": GENERATION_KEY}).all()}
 
 
-def _last_record(conn: Connection) -> tuple[int, str] | None:
+def _last_record(conn: Connection) -> RecordHash | None:
     if not _has_table(conn, "audit_log"):
         return None
     row = conn.execute(text("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1")).first()
-    return (int(row[0]), str(row[1])) if row else None
+    return RecordHash(int(row[0]), str(row[1])) if row else None
 
 
 def _head(conn: Connection) -> backup.BackupHead | None:
     values = _settings(conn)
     office = values.get("office.code") or values.get("office.region")
     last = _last_record(conn)
-    return backup.BackupHead(office, last[0], last[1]) if office and last else None
+    return backup.BackupHead(office, last.record, last.sha256) if office and last else None
 
 
 def _generation(values: dict[str, str]) -> int:
@@ -659,7 +660,7 @@ def _check_tables(conn: Connection, wanted: dict[str, set[str]]) -> None:
 
 
 def _seal(conn: Connection, generation: int, kept: Path | None,
-          replaced: tuple[int, str] | None, source: Path, record: RestoreRecord) -> None:
+          replaced: RecordHash | None, source: Path, record: RestoreRecord) -> None:
     """In the restore's transaction: a new restore generation, no restore mark, the restore's
     audit record naming both heads."""
     restored = _last_record(conn)
@@ -674,5 +675,5 @@ def _seal(conn: Connection, generation: int, kept: Path | None,
         session.commit()
 
 
-def _head_json(last: tuple[int, str] | None) -> dict | None:
-    return {"record": last[0], "sha256": last[1]} if last else None
+def _head_json(last: RecordHash | None) -> dict | None:
+    return {"record": last.record, "sha256": last.sha256} if last else None

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from elderdesk.domain.errors import ElderError
 from elderdesk.store import backup, leftovers, schema
+from elderdesk.store.audit_repo import RecordHash
 from elderdesk.store.db import GENERATION_KEY, MOVED_KEY, RESTORING_KEY, Database
 
 log = logging.getLogger(__name__)
@@ -265,8 +266,8 @@ def _replace(db_path: Path, staged: Path, seal: _Seal) -> Path | None:
     return kept
 
 
-def _head_json(last: tuple[int, str] | None) -> dict | None:
-    return {"record": last[0], "sha256": last[1]} if last else None
+def _head_json(last: RecordHash | None) -> dict | None:
+    return {"record": last.record, "sha256": last.sha256} if last else None
 
 
 class _Seal:
@@ -277,11 +278,11 @@ class _Seal:
         self.source, self.clock, self.record = source, clock, record
 
     def __call__(self, staged: Path, generation: int, kept: Path | None,
-                 replaced: tuple[int, str] | None) -> None:
+                 replaced: RecordHash | None) -> None:
         _seal(staged, generation, kept, replaced, self)
 
 
-def _seal(staged: Path, generation: int, kept: Path | None, replaced: tuple[int, str] | None,
+def _seal(staged: Path, generation: int, kept: Path | None, replaced: RecordHash | None,
           how: _Seal) -> None:
     """Make the checked copy the next state of the database: a new restore generation, no
     restore mark (a copy kept during an earlier restore may hold one), and the restore's own

@@ -58,7 +58,7 @@ def record(session: Session, op: Operator, action: str, entity: str, entity_key:
     for guard in GUARDS:
         guard(session, op, action, entity_key)
     last = audit_repo.head(session)
-    prev = last[1] if last is not None else GENESIS
+    prev = last.sha256 if last is not None else GENESIS
     # the system clock (the server's on PostgreSQL: one clock for every counter), never
     # ELDERDESK_TODAY
     at = (audit_repo.server_clock(session) or now()).isoformat(timespec="seconds")

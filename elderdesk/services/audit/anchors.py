@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from elderdesk.domain.errors import ElderError
 from elderdesk.services import audit
@@ -98,10 +98,17 @@ def parse_head_arg(text: str) -> Head:
     return Head(int(m[1]), digits)
 
 
-def parse_head_line(text: str) -> tuple[str, Head] | None:
-    """(office, head) of a head file's text; None unless it is exactly one head line."""
+class HeadLine(NamedTuple):
+    """What a head file says: the office it belongs to and the head."""
+
+    office: str
+    head: Head
+
+
+def parse_head_line(text: str) -> HeadLine | None:
+    """The office and head of a head file's text; None unless it is exactly one head line."""
     m = _LINE.fullmatch(text.lstrip("\ufeff").strip())
-    return (m[1], Head(int(m[2]), m[3].lower())) if m else None
+    return HeadLine(m[1], Head(int(m[2]), m[3].lower())) if m else None
 
 
 def head_path(backup_file: Path) -> Path:
@@ -168,11 +175,11 @@ def backup_anchors(folder: Path, offices: set[str]) -> list[Anchor]:
         except (OSError, UnicodeDecodeError):
             continue
         parsed = parse_head_line(text)
-        if parsed is None or parsed[0] not in offices:
+        if parsed is None or parsed.office not in offices:
             continue
         name = path.name[: -len(HEAD_SUFFIX)]
         stamp = backup_store.parse_name(name)
-        found.append(Anchor("backup", name, parsed[1], stamp.at if stamp else None))
+        found.append(Anchor("backup", name, parsed.head, stamp.at if stamp else None))
     return found
 
 

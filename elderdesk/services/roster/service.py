@@ -274,7 +274,7 @@ class RosterService:
         head = audit_repo.head(s)
         return _Plan(period, self.allowance.policy_in(s), scope,
                      Period.parse(frozen.period).last.index if frozen else None,
-                     old.id if old is not None else None, changed, head[0] if head else 0)
+                     old.id if old is not None else None, changed, head.record if head else 0)
 
     @staticmethod
     def _compute(s: Session, plan: _Plan, progress: Progress | None, cancel: Any) -> Draft:
