@@ -6,9 +6,9 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 from datetime import datetime
-from typing import Any
+from typing import Any, NamedTuple, cast
 
-from sqlalchemy import bindparam, func, insert, select, update
+from sqlalchemy import Table, bindparam, func, insert, select, update
 from sqlalchemy.orm import Session, undefer_group
 
 from elderdesk.store import settings_repo
@@ -135,13 +135,19 @@ def _chunks(items: list, size: int = 500) -> Iterable[list]:
         yield items[i:i + size]
 
 
+class HeldRecord(NamedTuple):
+    """A partner's record held here: the local row it maps to and the version written."""
+
+    local_id: str
+    version: int
+
+
 def held_records(session: Session, kind: str, owner: str, keys: Iterable[str]
-                 ) -> dict[str, tuple[str, int]]:
-    """key -> (local_id, version) of owner's records of kind held here, of those keys (one
-    query per 500 keys)."""
-    out: dict[str, tuple[str, int]] = {}
+                 ) -> dict[str, HeldRecord]:
+    """key -> the owner's record of kind held here, of those keys (one query per 500 keys)."""
+    out: dict[str, HeldRecord] = {}
     for chunk in _chunks(sorted(set(keys))):
-        out.update((k, (local, v)) for k, local, v in session.execute(
+        out.update((k, HeldRecord(local, v)) for k, local, v in session.execute(
             select(RecordRow.key, RecordRow.local_id, RecordRow.version).where(
                 RecordRow.kind == kind, RecordRow.owner == owner, RecordRow.key.in_(chunk))))
     return out
@@ -154,7 +160,7 @@ def write_records(session: Session, rows: list[dict[str, Any]], existing: set[tu
     new = [r for r in rows if (r["kind"], r["owner"], r["key"]) not in existing]
     old = [{"k_kind": r["kind"], "k_owner": r["owner"], "k_key": r["key"], **r}
            for r in rows if (r["kind"], r["owner"], r["key"]) in existing]
-    table = RecordRow.__table__
+    table = cast(Table, RecordRow.__table__)
     for chunk in _chunks(new, 2000):
         session.execute(insert(table), chunk)
     if old:
@@ -185,7 +191,7 @@ def enrollments_by_ids(session: Session, ids: Iterable[int]) -> dict[int, Enroll
 
 def insert_people(session: Session, rows: list[dict[str, Any]]) -> list[int]:
     """New people rows (dicts of PersonRow attributes) in bulk; their ids in the same order."""
-    table = PersonRow.__table__
+    table = cast(Table, PersonRow.__table__)
     values = [{**{k: v for k, v in r.items() if k != "household_address"},
                "household_address": compact_household(r.get("household_address"),
                                                       r.get("current_address"))}
@@ -199,7 +205,7 @@ def insert_people(session: Session, rows: list[dict[str, Any]]) -> list[int]:
 
 def insert_enrollments(session: Session, rows: list[dict[str, Any]]) -> list[int]:
     """New enrollments rows in bulk; their ids in the same order."""
-    table = EnrollmentRow.__table__
+    table = cast(Table, EnrollmentRow.__table__)
     ids: list[int] = []
     for chunk in _chunks(rows, 1000):
         ids += session.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True),
@@ -217,7 +223,7 @@ def add_lifecerts(session: Session, rows: list[tuple[int, Any]], at: datetime) -
     new = [{"person_id": pid, "cert_date": on, "recorded_at": at, "user_id": None}
            for pid, on in wanted if (pid, on) not in have]
     for chunk in _chunks(new, 2000):
-        session.execute(insert(LifeCertRow.__table__), chunk)
+        session.execute(insert(cast(Table, LifeCertRow.__table__)), chunk)
 
 
 def count_changed_since(session: Session, owner: str, version: int) -> int:
@@ -260,10 +266,20 @@ def photo_hashes(session: Session) -> dict[int, str]:
     return {pid: hashlib.sha256(image).hexdigest() for pid, image in rows}
 
 
-def street_rows(session: Session) -> tuple[list, list, list, list]:
+class StreetRows(NamedTuple):
+    """Everything a street owns and sends, as ORM rows."""
+
+    people: list[PersonRow]
+    lifecerts: list[LifeCertRow]
+    enrollments: list[EnrollmentRow]
+    cards: list[CardRow]
+
+
+def street_rows(session: Session) -> StreetRows:
     """Every person, proof of life, application and card of this office (what a street owns)."""
-    return (list(session.execute(select(PersonRow).order_by(PersonRow.id)).scalars()),
-            list(session.execute(select(LifeCertRow)).scalars()),
-            list(session.execute(select(EnrollmentRow).options(undefer_group("source"))
-                                 .order_by(EnrollmentRow.id)).scalars()),  # no load per row
-            list(session.execute(select(CardRow).order_by(CardRow.id)).scalars()))
+    return StreetRows(
+        list(session.execute(select(PersonRow).order_by(PersonRow.id)).scalars()),
+        list(session.execute(select(LifeCertRow)).scalars()),
+        list(session.execute(select(EnrollmentRow).options(undefer_group("source"))
+                             .order_by(EnrollmentRow.id)).scalars()),  # no load per row
+        list(session.execute(select(CardRow).order_by(CardRow.id)).scalars()))

@@ -9,6 +9,7 @@ from typing import Any
 
 from elderdesk.store import exchange_repo
 from elderdesk.store.db import Session
+from elderdesk.store.exchange_repo import HeldRecord
 
 # data fields naming another record of the same owner: (kind of the record, field, its kind)
 _REFERENCES = {"lifecert": "person", "application": "person", "paid_ledger": "person"}
@@ -26,7 +27,7 @@ class Held:
                 wanted.setdefault(ref, set()).add(str(data["person"]))
             if rec["kind"] == "recovery" and isinstance(data, dict):  # its roster's key
                 wanted.setdefault("roster", set()).add(f"{code}-{data.get('period')}")
-        self._held: dict[tuple[str, str], tuple[str, int]] = {}
+        self._held: dict[tuple[str, str], HeldRecord] = {}
         for kind, keys in wanted.items():
             for key, found in exchange_repo.held_records(s, kind, owner, keys).items():
                 self._held[(kind, key)] = found
@@ -34,20 +35,20 @@ class Held:
         self._existing = {(kind, owner, key) for kind, key in self._held}
         self._rows: dict[tuple[str, str], dict[str, Any]] = {}
 
-    def get(self, kind: str, key: str) -> tuple[str, int] | None:
-        """(local_id, version) of the owner's record held here (or written by this import)."""
+    def get(self, kind: str, key: str) -> HeldRecord | None:
+        """The owner's record held here (or written by this import)."""
         k = (kind, str(key))
         if k not in self._loaded:  # a reference not foreseen: looked up on its own
             row = exchange_repo.record(self.s, kind, self.owner, str(key))
             self._loaded.add(k)
             if row is not None:
-                self._held[k] = (row.local_id, row.version)
+                self._held[k] = HeldRecord(row.local_id, row.version)
                 self._existing.add((kind, self.owner, str(key)))
         return self._held.get(k)
 
     def local(self, kind: str, key: Any) -> str | None:
         found = self.get(kind, str(key))
-        return found[0] if found else None
+        return found.local_id if found else None
 
     def local_int(self, kind: str, key: Any) -> int | None:
         local = self.local(kind, key)
@@ -56,11 +57,11 @@ class Held:
     def newer(self, rec: dict[str, Any]) -> bool:
         """Whether a record is newer than the version held (older never overwrites newer)."""
         found = self.get(rec["kind"], str(rec["key"]))
-        return found is None or found[1] < rec["version"]
+        return found is None or found.version < rec["version"]
 
     def put(self, rec: dict[str, Any], local: str, digest: str) -> None:
         kind, key = rec["kind"], str(rec["key"])
-        self._held[(kind, key)] = (local, rec["version"])
+        self._held[(kind, key)] = HeldRecord(local, rec["version"])
         self._loaded.add((kind, key))
         self._rows[(kind, key)] = {
             "kind": kind, "owner": self.owner, "key": key, "local_id": local,

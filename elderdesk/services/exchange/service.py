@@ -67,7 +67,7 @@ def _require(op: Operator, s: Session) -> tuple[str, str]:
 
 def _head(s: Session) -> dict[str, Any] | None:
     h = audit_repo.head(s)
-    return {"record": h[0], "sha256": h[1]} if h else None
+    return {"record": h.record, "sha256": h.sha256} if h else None
 
 
 def _stamp(s: Session, code: str, level: str) -> None:
@@ -275,9 +275,10 @@ class ExchangeService:
         counts: Counter[str] = Counter()
         for _n, rec in fresh:
             counts[payment.COUNTED_AS.get(rec["kind"], rec["kind"])] += 1
-        records.apply_people(s, [x for x in fresh if x[1]["kind"] == "person"], held, unreadable)
-        records.apply_applications(s, [x for x in fresh if x[1]["kind"] == "application"],
-                                   held, unreadable)
+        records.apply_people(s, [(n, rec) for n, rec in fresh if rec["kind"] == "person"],
+                             held, unreadable)
+        records.apply_applications(s, [(n, rec) for n, rec in fresh
+                                       if rec["kind"] == "application"], held, unreadable)
         lifecerts: list[Any] = []
         ledgers: dict[int, dict[int, int]] = {}
         for n, rec in fresh:
