@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date, datetime
-from typing import Any
+from typing import Any, NamedTuple, cast
 
 from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
@@ -21,6 +21,43 @@ from elderdesk.store.orm_exchange import RecordRow
 
 # The highest roster id whose return records a district has written (settings key).
 MARK_KEY = "exchange.returns.roster"
+
+
+class PersonRef(NamedTuple):
+    """How a district knows a street's person: the registering street and the street's key."""
+
+    street: str
+    key: str
+
+
+class Printed(NamedTuple):
+    """A roster line's register snapshot as printed (and sent back to the street)."""
+
+    id_number: str
+    name: str
+    sex: str
+    birth_date: date | str  # ISO text when read raw from SQLite
+    street: str | None
+    community: str | None
+    bank: str | None
+    account: str | None
+
+
+class ReturnLine(NamedTuple):
+    """One line of a district roster as a street receives it."""
+
+    person_id: int
+    printed: Printed
+    band: str | None
+    monthly_fen: int
+    items: list[tuple[int, int, int]]  # (Month.index, kind code, fen), by month
+
+
+class OwnPerson(NamedTuple):
+    """A person this street sent: its people.id and ID number."""
+
+    person_id: int
+    id_number: str
 
 
 def _chunks(ids: list, size: int = 500) -> Iterable[list]:
@@ -45,29 +82,36 @@ def frozen_after(session: Session, roster_id: int) -> list[RosterRow]:
 
 
 def person_refs(session: Session, own: str, person_ids: Iterable[int]
-                ) -> dict[int, tuple[str, str]]:
-    """people.id -> (registering street, the street's key) of the people a district holds."""
-    out: dict[int, tuple[str, str]] = {}
+                ) -> dict[int, PersonRef]:
+    """people.id -> the registering street and its key, of the people a district holds."""
+    out: dict[int, PersonRef] = {}
     for chunk in _chunks(sorted({str(i) for i in person_ids})):
         for local, owner, key in session.execute(select(
                 RecordRow.local_id, RecordRow.owner, RecordRow.key).where(
                 RecordRow.kind == "person", RecordRow.owner != own,
                 RecordRow.local_id.in_(chunk))):
-            out[int(local)] = (owner, key)
+            out[int(local)] = PersonRef(owner, key)
     return out
 
 
-def roster_lines(session: Session, roster_id: int) -> list[tuple]:
-    """(person_id, id_number, name, sex, birth_date, street, community, bank, account, band,
-    monthly_fen, [(Month.index, kind code, fen)]) of a roster's lines, by ID number."""
+def roster_lines(session: Session, roster_id: int) -> list[ReturnLine]:
+    """A roster's lines, by ID number."""
     lines, items = roster_repo.load_lines(session, roster_id)
     out = []
-    for ln in lines:
+    for ln in lines:  # (line id, the 8 printed fields, band, monthly_fen, person_id)
         text = items.get(ln[0])
-        rows = sorted(tuple(int(x) for x in p.split(" ")) for p in text.split(",")) \
-            if text else []
-        out.append((ln[11], *ln[1:11], rows))
+        out.append(ReturnLine(ln[11], Printed._make(ln[1:9]), ln[9], ln[10],
+                              _items(text) if text else []))
     return out
+
+
+def _items(text: str) -> list[tuple[int, int, int]]:
+    """'month kind fen,...' (load_lines) -> (Month.index, kind code, fen) sorted."""
+    out = []
+    for part in text.split(","):
+        month, kind, fen = part.split(" ")
+        out.append((int(month), int(kind), int(fen)))
+    return sorted(out)
 
 
 def withheld_people(session: Session, id_numbers: Iterable[str]) -> dict[str, int]:
@@ -133,20 +177,20 @@ def own_person(session: Session, code: str, key: str) -> PersonRow | None:
 
 
 def own_people(session: Session, code: str, keys: Iterable[str]
-               ) -> dict[str, tuple[int, str]]:
-    """own_person of many keys at once: key -> (people.id, ID number) of those this street
-    sent (two queries per 500 keys); a key it never sent is left out."""
+               ) -> dict[str, OwnPerson]:
+    """own_person of many keys at once: key -> the person of those this street sent (two
+    queries per 500 keys); a key it never sent is left out."""
     sent: list[str] = []
     for chunk in _chunks(sorted({k for k in keys if k.isdigit()})):
         sent += session.execute(select(RecordRow.key).where(
             RecordRow.kind == "person", RecordRow.owner == code,
             RecordRow.key.in_(chunk))).scalars().all()
-    out: dict[str, tuple[int, str]] = {}
+    out: dict[str, OwnPerson] = {}
     for chunk in _chunks(sent):
         by_id = {k: int(k) for k in chunk}
         found = dict(session.execute(select(PersonRow.id, PersonRow.id_number).where(
             PersonRow.id.in_(sorted(set(by_id.values()))))).all())
-        out.update((k, (i, found[i])) for k, i in by_id.items() if i in found)
+        out.update((k, OwnPerson(i, found[i])) for k, i in by_id.items() if i in found)
     return out
 
 
@@ -193,11 +237,12 @@ def add_frozen_roster(session: Session, period: str, built_at: datetime, built_b
     return row
 
 
-def line(person_id: int, printed: tuple, band: str | None, monthly_fen: int,
+def line(person_id: int, printed: Printed, band: str | None, monthly_fen: int,
          rows: list[tuple[int, int, int]]) -> DraftLine:
-    """A received line as the engine's DraftLine (what insert_lines stores)."""
-    id_number, name, sex, birth, street, community, bank, account = printed
-    view = LineView(id_number, name, sex, birth, street, community, bank, account, band,
+    """A received line as the engine's DraftLine (what insert_lines stores); its birth date a
+    date (the street parses the package's)."""
+    view = LineView(printed.id_number, printed.name, printed.sex, cast(date, printed.birth_date),
+                    printed.street, printed.community, printed.bank, printed.account, band,
                     monthly_fen, 0, ())
     rows = sorted(rows)
     return DraftLine(person_id, view, tuple(rows),

@@ -39,6 +39,7 @@ COLUMNS = ("person", *PRINTED, "band", "monthly_fen", "items")
 
 Record = tuple[str, str, dict[str, Any]]
 LEDGER = "returns.ledger"  # session.info: people.id -> {Month.index: fen} not written yet
+_NOBODY = returns_repo.PersonRef("", "")  # a person no partner street registered
 
 
 def _iso(v: Any) -> Any:
@@ -59,44 +60,44 @@ def district_records(s: Session, code: str) -> list[Record]:
     settled = returns_repo.settled_recoveries(s)
     refs = returns_repo.person_refs(s, code, [r.person_id for r in settled])
     for r in settled:
-        street, _key = refs.get(r.person_id, ("", ""))
+        street = refs.get(r.person_id, _NOBODY).street
         if street:
             out.append(("settlement", f"{street}-{r.id}", {
                 "street": street, "settled_on": _iso(r.settled_on),
                 "settled_by": r.settled_by}))
     sent = {key for kind, key, _d in out if kind == "recovery"}
-    return [r for r in out if r[0] != "settlement" or r[1] in sent
-            or exchange_repo.record(s, "recovery", code, r[1]) is not None]
+    return [(kind, key, d) for kind, key, d in out if kind != "settlement" or key in sent
+            or exchange_repo.record(s, "recovery", code, key) is not None]
 
 
 def _roster_records(s: Session, code: str, roster: Any, streets: set[str]) -> list[Record]:
     lines = returns_repo.roster_lines(s, roster.id)
     withheld = roster_repo.load_withheld(s, roster.id)
     held = returns_repo.withheld_people(s, [w[0] for w in withheld])
-    refs = returns_repo.person_refs(s, code, [ln[0] for ln in lines] + list(held.values()))
+    refs = returns_repo.person_refs(s, code, [ln.person_id for ln in lines] + list(held.values()))
     found = audit_repo.last_of(s, "roster.freeze", roster.period)
     parts: dict[str, list[list[Any]]] = {street: [] for street in streets}
     kind = Period.parse(roster.period).kind
     periods: dict[int, set[str]] = defaultdict(set)  # person -> periods this roster touched
-    for pid, *printed, band, monthly, rows in lines:
-        street, key = refs.get(pid, ("", ""))
+    for ln in lines:
+        street, key = refs.get(ln.person_id, _NOBODY)
         if street not in parts:
             continue
-        parts[street].append([key, *map(_iso, printed), band, monthly,
+        parts[street].append([key, *map(_iso, ln.printed), ln.band, ln.monthly_fen,
                               [[str(Month.from_index(m)), ITEM_KINDS[k], fen]
-                               for m, k, fen in rows]])
-        periods[pid] |= {_period_of(m, kind) for m, _k, _f in rows}
+                               for m, k, fen in ln.items]])
+        periods[ln.person_id] |= {_period_of(m, kind) for m, _k, _f in ln.items}
     out: list[Record] = []
     for street in sorted(parts):
         out.append(("roster", f"{street}-{roster.period}", {
             "street": street, "period": roster.period, "office": code,
             "built_at": _iso(roster.built_at), "built_by": roster.built_by,
             "frozen_at": _iso(roster.frozen_at), "frozen_by": roster.frozen_by,
-            "check_code": anchors.check_code(*found) if found else None,
+            "check_code": anchors.check_code(found.record, found.sha256) if found else None,
             "columns": list(COLUMNS), "lines": parts[street],
             "withheld": [[n, name, reason, list(months), fen]
                          for n, name, reason, months, fen in withheld
-                         if refs.get(held.get(n, 0), ("",))[0] == street]}))
+                         if refs.get(held.get(n, 0), _NOBODY).street == street]}))
     ledger = returns_repo.ledger_months(s, periods)
     touched = returns_repo.frozen_item_months(s, periods)
     for pid in sorted(periods):
@@ -113,7 +114,7 @@ def _roster_records(s: Session, code: str, roster: Any, streets: set[str]) -> li
     recs = returns_repo.recoveries_of(s, roster.id)
     more = returns_repo.person_refs(s, code, [r.person_id for r in recs])
     for r in recs:
-        street, key = more.get(r.person_id, ("", ""))
+        street, key = more.get(r.person_id, _NOBODY)
         if street in parts:
             out.append(("recovery", f"{street}-{r.id}", {
                 "street": street, "person": key, "period": r.period, "month": r.month,
@@ -266,8 +267,9 @@ def _apply_roster(s: Session, code: str, owner: str, key: str, d: dict[str, Any]
     for values in d["lines"]:
         ln = dict(zip(columns, values, strict=True))
         pid = _own(s, code, f"roster {key}", ln.get("person"), ln.get("id_number"))
-        printed = tuple(_day(ln[f]) if f == "birth_date" else ln.get(f) for f in PRINTED)
-        if printed[3] is None or not printed[0] or not printed[1]:
+        printed = returns_repo.Printed._make(
+            _day(ln[f]) if f == "birth_date" else ln.get(f) for f in PRINTED)
+        if printed.birth_date is None or not printed.id_number or not printed.name:
             raise ValueError("line")
         rows = [(_month(m), KIND_CODE[kind], int(fen)) for m, kind, fen in ln["items"]]
         if any(fen <= 0 for _m, _k, fen in rows):
@@ -283,7 +285,7 @@ def _apply_roster(s: Session, code: str, owner: str, key: str, d: dict[str, Any]
     office = owner  # the district that froze it (the sender)
     row = returns_repo.add_frozen_roster(
         s, str(period), _stamp(d["built_at"]), _qualified(d.get("built_by"), office) or office,
-        head[0] if head else 0, _stamp(d["frozen_at"]),
+        head.record if head else 0, _stamp(d["frozen_at"]),
         _qualified(d.get("frozen_by"), office) or office, office, lines, withheld)
     return str(row.id)
 
