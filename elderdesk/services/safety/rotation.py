@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 from pathlib import Path
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from elderdesk import pc_config
 from elderdesk.domain.errors import ElderError
@@ -69,12 +69,19 @@ def pg_default_folder() -> Path:
     return pc_config.path().parent / "backups"
 
 
-def names_of(db: Database) -> tuple[str, str]:
-    """(stem, suffix) of this database's backups: `office` and .db for office.db; the
-    database's name and .dump on a PostgreSQL server."""
+class BackupNames(NamedTuple):
+    """How this database's backups are named: `STEM-YYYYMMDD-HHMMSS-KIND` and the suffix."""
+
+    stem: str
+    suffix: str
+
+
+def names_of(db: Database) -> BackupNames:
+    """The names of this database's backups: `office` and .db for office.db; the database's
+    name and .dump on a PostgreSQL server."""
     if db.is_pg:
-        return pg_backup.stem(db.url), backup.PG_SUFFIX
-    return db.path.stem, backup.SQLITE_SUFFIX
+        return BackupNames(pg_backup.stem(db.url), backup.PG_SUFFIX)
+    return BackupNames(db.path.stem, backup.SQLITE_SUFFIX)
 
 
 def base_kind(kind: str) -> str:

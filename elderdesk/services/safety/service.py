@@ -138,10 +138,10 @@ class SafetyService:
         integrity = "ok" if self.db.is_pg else backup.quick_check(self.db.path)
         if integrity != "ok":
             self.db.damaged = integrity
-            found = backup_rotation.list_backups(folder, *names)
+            found = backup_rotation.list_backups(folder, names.stem, names.suffix)
             return StartupReport(integrity, folder, latest=found[0].path if found else None)
         stamp = now()  # the system clock's day, as in the backups' names (never ELDERDESK_TODAY)
-        if backup_rotation.has_backup_on(folder, names[0], stamp.date(), names[1]):
+        if backup_rotation.has_backup_on(folder, names.stem, stamp.date(), names.suffix):
             return StartupReport(integrity, folder)
         try:
             path = backup_rotation.take(self.db, BackupKind.DAILY, stamp, folder, checked=True)
