@@ -63,7 +63,6 @@ LAZY: dict[tuple[str, str], str] = {
     ("ui/pages/reader_tab.py", "elderdesk.domain.idcard"): "ID parsing when a card was read",
     ("store/schema.py", "alembic"): "Alembic (half a second) loads only to create or migrate",
     ("store/pg_copy.py", "alembic"): "Alembic loads only when `server copy` makes the schema",
-    ("store/schema.py", "datetime"): "only a migration's backup name needs it",
     ("store/pinyin.py", "pypinyin"): "the pinyin table loads at the first search by initials",
     ("store/pg.py", "psycopg"): "the PostgreSQL driver loads only for a PostgreSQL URL",
     ("store/stamp.py", "sqlalchemy"): "a type decorator built on first use",
@@ -73,13 +72,6 @@ LAZY: dict[tuple[str, str], str] = {
     ("logs.py", "elderdesk"): "logging is configured before the rest of the program loads",
     ("paths.py", ""): "platformdirs loads when a default path is asked for; pc_config (which "
                      "imports paths' data_dir) when the database's place is",
-    # real cycles, broken at run time
-    ("store/db.py", "elderdesk.store"): "cycle: backup, leftovers and pg import db",
-    ("store/schema.py", "elderdesk.store"): "cycle: backup imports schema's neighbours",
-    ("store/leftovers.py", "elderdesk.store.backup"): "cycle: backup imports leftovers",
-    ("ui/errors.py", "elderdesk.ui.layout"): "cycle: layout shows errors",
-    ("ui/keys.py", "elderdesk.ui.errors"): "cycle: errors' dialogs use the counter keys",
-    ("ui/ops.py", "elderdesk.ui.errors"): "cycle: errors' dialogs wait on Ops",
 }
 
 # Known breaks of a rule, each to be removed by the work named (the test fails once a listed

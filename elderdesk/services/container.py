@@ -28,7 +28,8 @@ from elderdesk.services.settings import SettingsService
 from elderdesk.services.stats.service import StatsService
 from elderdesk.services.users.service import UserService
 from elderdesk.store import schema
-from elderdesk.store.db import Database, database_error, sqlite_code
+from elderdesk.store.db import Database, database_error
+from elderdesk.store.sqlite_file import sqlite_code
 
 
 class Services:

@@ -1,11 +1,11 @@
-"""SQLite online backups (consistent while the program runs), backup file names, and checks."""
+"""SQLite online backups (consistent while the program runs), their head files, and reads of a
+backup file (office, integrity)."""
 
 from __future__ import annotations
 
 import contextlib
 import errno
 import os
-import re
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
@@ -13,13 +13,19 @@ from pathlib import Path
 
 from elderdesk.store import leftovers
 from elderdesk.store.audit_repo import RecordHash
-from elderdesk.store.db import SQLITE_HEADER, is_damage, machine_error
+
+# Backup file names (store/backup_names.py) and quick_check (store/sqlite_file.py) are read
+# through this module too (services, pg_backup, tests): `X as X` exports them.
+from elderdesk.store.backup_names import PG_SUFFIX as PG_SUFFIX
+from elderdesk.store.backup_names import SQLITE_SUFFIX as SQLITE_SUFFIX
+from elderdesk.store.backup_names import BackupName as BackupName
+from elderdesk.store.backup_names import backup_name as backup_name
+from elderdesk.store.backup_names import parse_name as parse_name
+from elderdesk.store.sqlite_file import SQLITE_HEADER
+from elderdesk.store.sqlite_file import quick_check as quick_check
+from elderdesk.store.sqlite_file import read_only as _read_only
 
 FOLDER_KEY = "backup.folder"  # office setting: where automatic backups go
-# <database stem>-YYYYMMDD-HHMMSS-<kind>.db, e.g. office-20260520-083000-daily.db; a database
-# on a PostgreSQL server: <database name>-…-<kind>.dump (pg_dump's custom format, pg_backup.py)
-_NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})-(?P<kind>[a-z0-9-]+)(?P<suffix>\.db|\.dump)$")
-SQLITE_SUFFIX, PG_SUFFIX = ".db", ".dump"
 PARTIAL = ".partial"
 
 
@@ -29,14 +35,6 @@ class BackupInfo:
     schema: str | None
     office_name: str | None
     region: str | None
-
-
-@dataclass(frozen=True)
-class BackupName:
-    stem: str
-    at: datetime
-    kind: str
-    suffix: str = SQLITE_SUFFIX
 
 
 def online_backup(source: Path, target: Path, *, exclusive: bool = False) -> None:
@@ -194,10 +192,6 @@ def _fsync_dir(folder: Path) -> None:
             os.close(fd)
 
 
-def _read_only(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-
-
 def inspect(path: Path) -> BackupInfo:
     """Integrity, schema version and office of a database file, read-only."""
     try:
@@ -222,23 +216,6 @@ def inspect(path: Path) -> BackupInfo:
                       settings.get("office.region"))
 
 
-def quick_check(path: Path) -> str:
-    """PRAGMA quick_check of a database file: "ok", or SQLite's first complaint. A check that
-    cannot run for the state of the machine (a full disk, a read-only or locked file) raises
-    that ElderError (DISK_FULL, ...): it says nothing about damage."""
-    try:
-        conn = _read_only(path)
-        try:
-            return str(conn.execute("PRAGMA quick_check").fetchone()[0])
-        finally:
-            conn.close()
-    except sqlite3.Error as exc:
-        found = None if is_damage(exc) else machine_error(exc, path)
-        if found is not None:
-            raise found from exc
-        return str(exc)
-
-
 def configured_folder(db_path: Path) -> Path | None:
     """The backup folder chosen in the office settings of a database file (None: default)."""
     conn = _read_only(db_path)
@@ -254,21 +231,6 @@ def configured_folder(db_path: Path) -> Path | None:
 def default_folder(db_path: Path) -> Path:
     """A `backups` folder beside the database."""
     return db_path.resolve().parent / "backups"
-
-
-def backup_name(db_path: Path, at: datetime, kind: str, suffix: str = SQLITE_SUFFIX) -> str:
-    return f"{db_path.stem}-{at:%Y%m%d-%H%M%S}-{kind}{suffix}"
-
-
-def parse_name(name: str) -> BackupName | None:
-    m = _NAME.match(name)
-    if m is None:
-        return None
-    try:
-        at = datetime.strptime(m["stamp"], "%Y%m%d-%H%M%S")
-    except ValueError:
-        return None
-    return BackupName(m["stem"], at, m["kind"], m["suffix"])
 
 
 def snapshot(db_path: Path, folder: Path, at: datetime, kind: str, *,

@@ -1,11 +1,10 @@
-"""The SQLite engine (pragmas on every connection), sessions, and opening/creating a database file."""
+"""The database: the SQLite engine (pragmas on every connection) or PostgreSQL's (store/pg.py),
+sessions, units of work, and SQLite's failures as ElderErrors (store/sqlite_file.py)."""
 
 from __future__ import annotations
 
 import contextlib
 import logging
-import os
-import shutil
 import sqlite3
 import time
 from collections.abc import Callable, Iterator
@@ -22,11 +21,11 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from elderdesk.domain.errors import ElderError
+from elderdesk.store import pg, sqlite_file
+from elderdesk.store.leftovers import mark_stale
+from elderdesk.store.sqlite_file import is_damage, machine_error, quick_check
 
 log = logging.getLogger(__name__)
-SQLITE_HEADER = b"SQLite format 3\x00"
-BUSY_TIMEOUT = 30.0  # seconds a connection waits for another's lock before DB_LOCKED
-LOW_SPACE = 4 << 20  # an I/O error with less free space than this is a full disk
 
 
 def _configure(engine: Engine) -> None:
@@ -36,7 +35,7 @@ def _configure(engine: Engine) -> None:
         dbapi_conn.isolation_level = None
         cur = dbapi_conn.cursor()
         cur.execute("PRAGMA foreign_keys=ON")
-        cur.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT * 1000)}")
+        cur.execute(f"PRAGMA busy_timeout={int(sqlite_file.BUSY_TIMEOUT * 1000)}")
         cur.execute("PRAGMA journal_mode=WAL")
         cur.execute("PRAGMA synchronous=FULL")
         cur.execute("PRAGMA cache_size=-65536")
@@ -49,7 +48,7 @@ def _configure(engine: Engine) -> None:
 
 
 def make_engine(path: Path | str) -> Engine:
-    engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": BUSY_TIMEOUT})
+    engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": sqlite_file.BUSY_TIMEOUT})
     _configure(engine)
     return engine
 
@@ -58,8 +57,6 @@ class Database:
     """One database file: an engine and the read/write session factories."""
 
     def __init__(self, path: Path | str) -> None:
-        from elderdesk.store import pg
-
         # A PostgreSQL URL (store/pg.py) or an SQLite file; `path` is None on PostgreSQL.
         self.url: str | None = path.strip() if pg.is_url(path) else None  # type: ignore[union-attr]
         self.path = None if self.url else Path(path)  # type: ignore[assignment]
@@ -90,8 +87,6 @@ class Database:
     @property
     def shown(self) -> str:
         """Where the data is, for messages: the file, or the URL without its password."""
-        from elderdesk.store import pg
-
         return pg.masked(self.url) if self.url else str(self.path)
 
     @contextmanager
@@ -143,8 +138,6 @@ class Database:
             except Exception as exc:
                 self._roll_back(session)
                 session.close()
-                from elderdesk.store import pg
-
                 pause = pg.start_pause(exc, waited) if self.is_pg else None
                 if pause is None:
                     raise
@@ -170,8 +163,6 @@ class Database:
         try:
             session.commit()
         except DBAPIError as exc:
-            from elderdesk.store import pg
-
             if self.is_pg and pg.connection_lost(exc):
                 log.warning("connection to %s lost during COMMIT: %s", self.shown,
                             getattr(exc, "orig", exc))
@@ -206,11 +197,8 @@ class Database:
         if found.get(MOVED_KEY) is not None and not login:
             raise ElderError("DB_MOVED", server=found[MOVED_KEY])
         mark = found.get(RESTORING_KEY)
-        if mark is not None:
-            from elderdesk.store.leftovers import mark_stale
-
-            if not mark_stale(mark):
-                raise ElderError("DB_RESTORING")
+        if mark is not None and not mark_stale(mark):
+            raise ElderError("DB_RESTORING")
         if found.get(GENERATION_KEY, "0") != self.generation:
             for listener in list(self.swap_listeners):
                 with contextlib.suppress(Exception):  # a closed window: DB_RESTORED still stops the write
@@ -248,67 +236,6 @@ def read_generation_pg(conn: Any) -> str | None:
         conn.rollback()
 
 
-# SQLite's primary result codes (the low byte of the extended code)
-_BUSY, _LOCKED, _READONLY, _IOERR, _CORRUPT, _FULL, _CANTOPEN, _NOTADB = 5, 6, 8, 10, 11, 13, 14, 26
-_READONLY_DBMOVED = 1032  # the file was replaced under the connection (a restore): not read-only
-
-
-def sqlite_code(exc: BaseException) -> int | None:
-    """SQLite's extended result code of an error (sqlite3's, or SQLAlchemy's wrapping it)."""
-    err = getattr(exc, "orig", exc)
-    return getattr(err, "sqlite_errorcode", None) if isinstance(err, sqlite3.Error) else None
-
-
-def is_damage(exc: BaseException) -> bool:
-    """SQLite said "malformed" or "not a database" (to be confirmed by a check)."""
-    code = sqlite_code(exc)
-    return code is not None and code & 0xFF in (_CORRUPT, _NOTADB)
-
-
-def _free(folder: str) -> int | None:
-    try:
-        return shutil.disk_usage(folder).free
-    except OSError:
-        return None
-
-
-def _writable(path: Path) -> bool:
-    return all(os.access(p, os.W_OK) for p in (path, path.parent) if p.exists())
-
-
-def machine_error(exc: BaseException, path: Path | str) -> ElderError | None:
-    """The code for an SQLite failure on the database file at `path` that is the state of the
-    machine: DISK_FULL, DB_READ_ONLY, DB_LOCKED or DB_IO_ERROR; None for any other error
-    (constraints, damage, a file replaced by a restore). The driver's text goes to the log."""
-    code = sqlite_code(exc)
-    if code is None:
-        return None
-    path = Path(os.path.abspath(path))
-    folder = str(path.parent)
-    primary = code & 0xFF
-    free = _free(folder)
-    low = free is not None and free < LOW_SPACE
-    found: ElderError | None = None
-    if primary == _FULL:
-        found = ElderError("DISK_FULL", path=folder)
-    elif primary in (_BUSY, _LOCKED):
-        found = ElderError("DB_LOCKED", path=str(path), seconds=f"{BUSY_TIMEOUT:g}")
-    elif (primary == _READONLY and code != _READONLY_DBMOVED) or (
-            primary in (_IOERR, _CANTOPEN) and not _writable(path)):
-        found = ElderError("DB_READ_ONLY", path=str(path))
-    elif primary in (_IOERR, _CANTOPEN) and low:
-        found = ElderError("DISK_FULL", path=folder)
-    elif primary == _CANTOPEN and not path.exists():
-        found = ElderError("DB_MISSING", path=str(path))
-    elif primary in (_IOERR, _CANTOPEN):
-        found = ElderError("DB_IO_ERROR", path=str(path))
-    if found is not None:
-        err = getattr(exc, "orig", exc)
-        log.warning("%s on %s: %s (%s, free %s bytes)", found.code, path, err,
-                    getattr(err, "sqlite_errorname", code), free)
-    return found
-
-
 def database_error(exc: BaseException, db: Database | Path) -> ElderError | None:
     """machine_error, or DB_CORRUPT when SQLite reported damage and its quick_check confirms it
     (a confirmed database is then marked damaged: writes refuse). None: not an SQLite error of
@@ -317,9 +244,7 @@ def database_error(exc: BaseException, db: Database | Path) -> ElderError | None
     found = machine_error(exc, path)
     if found is not None or not is_damage(exc):
         return found
-    from elderdesk.store.backup import quick_check  # it raises machine errors itself
-
-    check = quick_check(path)
+    check = quick_check(path)  # it raises machine errors itself
     log.error("SQLite reported damage in %s: %s; quick_check: %s",
               path, getattr(exc, "orig", exc), check)
     if check == "ok":
@@ -334,8 +259,6 @@ def translated(db: Database | Path) -> Iterator[None]:
     """SQLite failures on the file become their ElderError (database_error); others pass.
     On PostgreSQL: the server's faults (store/pg.fault)."""
     if isinstance(db, Database) and db.url is not None:
-        from elderdesk.store import pg
-
         with pg.translated(db.url):
             yield
         return
@@ -348,21 +271,8 @@ def translated(db: Database | Path) -> Iterator[None]:
         raise found from exc
 
 
-def check_header(path: Path) -> None:
-    """Refuse a file that is not an SQLite database before SQLite touches it."""
-    try:
-        with open(path, "rb") as f:
-            head = f.read(16)
-    except OSError as exc:
-        raise ElderError("FILE_UNREADABLE", path=str(path), detail=exc.strerror) from None
-    if head and head != SQLITE_HEADER:
-        raise ElderError("DB_CORRUPT", detail="文件头不是 SQLite 数据库")
-
-
 def schema_version(db: Database) -> str | None:
     if db.url is not None:
-        from elderdesk.store import pg
-
         return pg.schema_version(db.engine, db.url)
     with db.engine.connect() as conn:
         has = conn.execute(

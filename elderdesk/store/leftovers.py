@@ -17,6 +17,8 @@ import time
 from datetime import datetime
 from pathlib import Path
 
+from elderdesk.store.backup_names import parse_name
+
 PARTIAL = ".partial"
 RESTORING = ".restoring"
 SIDECARS = ("-wal", "-shm", "-journal")
@@ -99,8 +101,6 @@ def in_use(path: Path) -> bool:
 def _backup_stem(name: str) -> str | None:
     """The database stem of a backup folder temporary (`office-2026...-daily.db.<pid>.partial`,
     `….db.head.<pid>.partial`, `….dump.sha256.<pid>.partial`, an untagged `….db.partial`)."""
-    from elderdesk.store.backup import parse_name
-
     m = _TAGGED.match(name)
     base = m["base"] if m else name[: -len(PARTIAL)] if name.endswith(PARTIAL) else None
     if base is None:

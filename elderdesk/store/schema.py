@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import sqlite3
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from elderdesk.domain.errors import ElderError
-from elderdesk.store.db import (
-    Database,
-    check_header,
-    database_error,
-    schema_version,
-    translated,
-)
+from elderdesk.store import backup, pg
+from elderdesk.store.db import Database, database_error, schema_version, translated
+from elderdesk.store.orm import Base
+from elderdesk.store.sqlite_file import check_header
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 # The newest revision this program knows; bump with every new migration file.
@@ -65,8 +63,6 @@ def create(path: Path | str) -> Database:
 
 
 def _create_pg(url: str) -> Database:
-    from elderdesk.store import pg
-
     db = Database(url)
     try:
         if schema_version(db) is not None:
@@ -83,8 +79,6 @@ def _create_pg(url: str) -> Database:
 def drop_all_pg(db: Database) -> None:
     """Undo a half-made `init` on PostgreSQL (the schema made, the office not): the tables of
     this program only."""
-    from elderdesk.store.orm import Base
-
     with db.engine.begin() as conn:
         for table in [*Base.metadata.sorted_tables[::-1]]:
             conn.exec_driver_sql(f'DROP TABLE IF EXISTS "{table.name}" CASCADE')
@@ -163,10 +157,6 @@ def give_back_space(db: Database) -> None:
 def before_migration(db: Database, found: str) -> None:
     """Never migrate a damaged file; keep a copy first, in the office's backup folder (the
     `backups` folder beside the database if that one cannot be used)."""
-    from datetime import datetime
-
-    from elderdesk.store import backup
-
     check = backup.quick_check(db.path)
     if check != "ok":
         db.close()

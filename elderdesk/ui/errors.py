@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from elderdesk.domain.errors import ElderError
 from elderdesk.ui.data_text import error_message, message
+from elderdesk.ui.layout import ErrorLine
 
 log = logging.getLogger(__name__)
 
@@ -24,8 +26,6 @@ def error_text(exc: BaseException) -> str:
 def error_line(parent: QWidget) -> QLabel:
     """The red line under a dialog's form where its refusals are shown (ui/layout.ErrorLine:
     hidden while empty, grows the dialog to show the whole message, cleared by the next edit)."""
-    from elderdesk.ui.layout import ErrorLine
-
     return ErrorLine(parent)
 
 
@@ -40,7 +40,8 @@ def show_error(parent: QWidget | None, exc: BaseException) -> None:
     QMessageBox.warning(parent, title, error_text(exc))
 
 
-def show_warnings(parent: QWidget | None, warnings) -> None:  # type: ignore[no-untyped-def]
+def show_warnings(parent: QWidget | None,
+                  warnings: Iterable[tuple[str, dict[str, object]]]) -> None:
     """Warnings of a change that was made ((code, params) of the message table, exit 0), the
     ones the CLI prints after the document: one box, one line each."""
     lines = [message(code, **params) for code, params in warnings]

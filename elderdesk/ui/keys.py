@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QAbstractButton, QWidget
 
 from elderdesk.domain.errors import ElderError
 from elderdesk.services.auth import PERMISSIONS, require
+from elderdesk.ui.errors import show_error
 
 if TYPE_CHECKING:
     from elderdesk.services.auth import Operator
@@ -52,8 +53,6 @@ def button_key(button: QAbstractButton) -> str:
 def deny(widget: QWidget, key: str, operator: Operator, action: str) -> QShortcut:
     """The key of an action this operator may not do, on widget: pressing it shows why (the
     ROLE_DENIED message naming the role) instead of doing nothing."""
-    from elderdesk.ui.errors import show_error
-
     def refuse() -> None:
         try:
             require(operator, action)

@@ -29,6 +29,8 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QApplication, QWidget
 
+from elderdesk.ui.errors import show_error
+
 log = logging.getLogger(__name__)
 
 PROGRESS_INTERVAL = 0.05  # seconds between progress signals (a service may report every row)
@@ -211,8 +213,6 @@ class Ops(QObject):
             elif on_failed is not None:
                 on_failed(error)
             else:
-                from elderdesk.ui.errors import show_error
-
                 show_error(self._parent_widget, error)
         finally:
             if not self._pending:

@@ -22,7 +22,7 @@ import pytest
 
 from elderdesk.domain.errors import ElderError, message_for
 from elderdesk.domain.person import PersonInput
-from elderdesk.store import db as store_db
+from elderdesk.store import sqlite_file
 from tests.cli.conftest import Runner
 from tests.conftest import ADMIN_PASSWORD
 from tests.helpers import make_id
@@ -281,7 +281,7 @@ def held_exclusively(path: Path) -> Iterator[Path]:
 
 @pytest.fixture
 def short_wait(monkeypatch) -> None:
-    monkeypatch.setattr(store_db, "BUSY_TIMEOUT", 0.5)  # 30 s in production
+    monkeypatch.setattr(sqlite_file, "BUSY_TIMEOUT", 0.5)  # 30 s in production
 
 
 def test_a_file_locked_by_another_program_is_db_locked(db_path, short_wait, monkeypatch):
