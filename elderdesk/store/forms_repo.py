@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from elderdesk.domain.entitlement import EnrollmentFacts
 from elderdesk.domain.ledger import KINDS
 from elderdesk.domain.months import Month
+from elderdesk.store import roster_repo
 
 
 class RosterItem(NamedTuple):
@@ -49,6 +50,31 @@ class PickupRow(NamedTuple):
     sex: str
     community: str | None
     status: str
+
+
+class ApprovedPerson(NamedTuple):
+    """A person the adjustment list looks at: the facts the entitlement engine needs and the
+    columns the list shows."""
+
+    person_id: int
+    id_number: str
+    name: str
+    sex: str
+    birth_date: date
+    street: str | None
+    community: str | None
+    bank: str | None
+    account: str | None
+    death_date: date | None
+    moved_out_on: date | None
+
+
+class ApprovedPeople(NamedTuple):
+    """People with their applications and proof-of-life dates, keyed by person id."""
+
+    people: list[ApprovedPerson]
+    enrollments: dict[int, list[EnrollmentFacts]]  # in application order
+    lifecerts: dict[int, list[date]]
 
 
 def roster_items(session: Session, person_id: int) -> list[RosterItem]:
@@ -97,12 +123,21 @@ def _chunks(ids: list[int], size: int = 500) -> list[list[int]]:
     return [ids[i:i + size] for i in range(0, len(ids), size)]
 
 
-def approved_born_in(session: Session, months: set[str]) -> tuple[list[tuple], dict, dict]:
-    """People ever approved whose birth month ('YYYY-MM') is in `months`, as
-    roster_repo.candidates gives them, with their enrollments and proof-of-life dates keyed by
-    person id (as roster_repo.enrollments_by_person / lifecerts_by_person)."""
+def everyone_approved(session: Session) -> ApprovedPeople:
+    """Everyone roster_repo.candidates gives (ever approved, or holding ledger money), with
+    their applications and proof-of-life dates: a new policy version may change anyone's
+    amount. Named from roster_repo's rows in one pass each."""
+    people = list(map(ApprovedPerson._make, roster_repo.candidates(session)))
+    enrollments = {pid: list(map(EnrollmentFacts._make, rows))
+                   for pid, rows in roster_repo.enrollments_by_person(session).items()}
+    return ApprovedPeople(people, enrollments, roster_repo.lifecerts_by_person(session))
+
+
+def approved_born_in(session: Session, months: set[str]) -> ApprovedPeople:
+    """People ever approved whose birth month ('YYYY-MM') is in `months`, with their
+    applications and proof-of-life dates."""
     if not months:
-        return [], {}, {}
+        return ApprovedPeople([], {}, {})
     marks = ", ".join(f":m{i}" for i in range(len(months)))
     month = ("to_char(birth_date, 'YYYY-MM')" if session.get_bind().dialect.name == "postgresql"
              else "substr(birth_date, 1, 7)")
@@ -111,11 +146,13 @@ def approved_born_in(session: Session, months: set[str]) -> tuple[list[tuple], d
         f" death_date, moved_out_on FROM people WHERE {month} IN ({marks})"
         " AND id IN (SELECT person_id FROM enrollments WHERE approved_on IS NOT NULL)"),
         {f"m{i}": m for i, m in enumerate(sorted(months))}).all()
-    people = [(r[0], r[1], r[2], r[3], _day(r[4]), r[5], r[6], r[7], r[8], _opt(r[9]),
-               _opt(r[10])) for r in rows]
+    people = [ApprovedPerson(pid, number, name, sex, _day(birth), street, community, bank,
+                             account, _opt(death), _opt(moved))
+              for (pid, number, name, sex, birth, street, community, bank, account, death,
+                   moved) in rows]
     enrollments: dict[int, list[EnrollmentFacts]] = defaultdict(list)
     certs: dict[int, list[date]] = defaultdict(list)
-    for chunk in _chunks([p[0] for p in people]):
+    for chunk in _chunks([p.person_id for p in people]):
         where = ", ".join(str(int(i)) for i in chunk)
         for pid, applied, status, approved_on, ended, reason, source in session.execute(text(
                 "SELECT person_id, applied_on, status, approved_on, ended_on, end_reason, source"
@@ -126,7 +163,7 @@ def approved_born_in(session: Session, months: set[str]) -> tuple[list[tuple], d
         for pid, d in session.execute(text(
                 f"SELECT person_id, cert_date FROM lifecerts WHERE person_id IN ({where})")):
             certs[pid].append(_day(d))
-    return people, enrollments, certs
+    return ApprovedPeople(people, enrollments, certs)
 
 
 def _day(value: str | date) -> date:

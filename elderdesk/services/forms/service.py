@@ -221,26 +221,24 @@ class FormsService:
             policy = self.allowance.policy_in(s)
             shift = 1 if policy.start == "next_month" else 0
             if month.index in policy.version_starts:  # new amounts: everyone may change
-                people = roster_repo.candidates(s)
-                enrollments = roster_repo.enrollments_by_person(s)
-                certs = roster_repo.lifecerts_by_person(s)
+                people, enrollments, certs = forms_repo.everyone_approved(s)
             else:  # only those whose age crosses a band edge this month
                 people, enrollments, certs = forms_repo.approved_born_in(s, {
                     str(month - shift - 12 * age) for age in policy.age_edges})
             lines = []
             for p in people:
-                birth = p[4]
-                ent = Entitlement(policy, PersonFacts(birth, p[9], p[10]),
-                                  [EnrollmentFacts(*e) for e in enrollments.get(p[0], ())],
-                                  certs.get(p[0], ()))
+                birth = p.birth_date
+                ent = Entitlement(policy, PersonFacts(birth, p.death_date, p.moved_out_on),
+                                  enrollments.get(p.person_id, ()), certs.get(p.person_id, ()))
                 before, after = ent.status(month - 1), ent.status(month)
                 if not (before.entitled and after.entitled) or \
                         before.amount_fen == after.amount_fen:
                     continue
                 age = age_in(birth, month - shift)
                 why = f"年龄{age - 1}→{age}周岁" if before.band != after.band else "政策标准调整"
-                lines.append(AdjustmentLine(p[1], p[2], SEX_LABELS.get(p[3], p[3]), birth, p[6],
-                                            why, before.amount_fen, after.amount_fen))
+                lines.append(AdjustmentLine(p.id_number, p.name, SEX_LABELS.get(p.sex, p.sex),
+                                            birth, p.community, why, before.amount_fen,
+                                            after.amount_fen))
             lines.sort(key=lambda ln: (ln.community or "", ln.id_number))
             return AdjustmentList(self._office(s), on, str(month), tuple(lines))
 
