@@ -57,7 +57,9 @@ def frozen(offices, tmp_path, monkeypatch):
 def district_check_code(w: World) -> str:
     """The 校验码 of the district's freeze of 2026Q1 (its audit record)."""
     with w.o["district"].services.db.read() as s:
-        return anchors.check_code(*audit_repo.last_of(s, "roster.freeze", "2026Q1"))
+        freeze = audit_repo.last_of(s, "roster.freeze", "2026Q1")
+        assert freeze is not None
+        return anchors.check_code(freeze.record, freeze.sha256)
 
 
 def roster_rows(path: Path) -> dict[str, list]:
