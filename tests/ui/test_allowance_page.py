@@ -223,7 +223,7 @@ def test_policy_tab_and_loading_a_policy(qtbot, ops, services, clerk, admin, tmp
     page.load_policy_button.click()
     qtbot.waitUntil(lambda: "2027-01" in page.policy_summary.text())
     assert "80–89 岁每月 150.00 元" in page.policy_summary.text()
-    assert services.allowance.policy(admin)[1] == good.read_text(encoding="utf-8")
+    assert services.allowance.policy(admin).source == good.read_text(encoding="utf-8")
 
 
 def test_payment_history_explains_every_month(qtbot, ops, services, clerk, reviewer, approver,

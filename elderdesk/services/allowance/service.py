@@ -103,18 +103,18 @@ def person_facts(row: PersonRow) -> PersonFacts:
     return PersonFacts(row.birth_date, row.death_date, row.moved_out_on)
 
 
-class _ParsedPolicy(NamedTuple):
-    """The stored policy text last read and its parse (parsed again when the text changes)."""
+class CurrentPolicy(NamedTuple):
+    """The policy in force and the stored TOML text it was parsed from."""
 
-    source: str
     policy: Policy
+    source: str
 
 
 class AllowanceService:
     def __init__(self, db: Database, people: PeopleService) -> None:
         self.db = db
         self.people = people
-        self._policy: _ParsedPolicy | None = None
+        self._policy: CurrentPolicy | None = None  # the last one parsed (again on a new text)
         people.status_hooks.append(self._on_status_change)
 
     # --- policy ----------------------------------------------------------------------
@@ -123,13 +123,13 @@ class AllowanceService:
         if source is None:
             raise ElderError("NO_POLICY")
         if self._policy is None or self._policy.source != source:
-            self._policy = _ParsedPolicy(source, parse_policy_toml(source))
+            self._policy = CurrentPolicy(parse_policy_toml(source), source)
         return self._policy.policy
 
-    def policy(self, op: Operator) -> tuple[Policy, str]:
+    def policy(self, op: Operator) -> CurrentPolicy:
         require(op, "people.read")
         with self.db.read() as s:
-            return self.policy_in(s), repo.current_policy_source(s) or ""
+            return CurrentPolicy(self.policy_in(s), repo.current_policy_source(s) or "")
 
     def load_policy(self, op: Operator, source: str) -> Policy:
         require(op, "policy.load")

@@ -48,6 +48,7 @@ from elderdesk.ui.widgets.street_filter import StreetFilter
 from elderdesk.ui.widgets.unmask import guard_unmask
 
 if TYPE_CHECKING:
+    from elderdesk.services.allowance.service import CurrentPolicy
     from elderdesk.services.auth import Operator
     from elderdesk.services.container import Services
 
@@ -191,8 +192,8 @@ class RosterPage(QWidget):
             self._ops.run(lambda: self._services.allowance.policy(self._op),
                           self._on_policy_loaded, lambda _e: None)
 
-    def _on_policy_loaded(self, loaded: tuple[Any, str]) -> None:
-        self._period_kind = loaded[0].period
+    def _on_policy_loaded(self, loaded: CurrentPolicy) -> None:
+        self._period_kind = loaded.policy.period
         if not self.period_edit.text():
             self.period_edit.setText(str(Period.containing(Month.of(today()), self._period_kind)))
             self.show_period(quiet=True)
