@@ -3,14 +3,23 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from elderdesk.domain.errors import ElderError
 
 ROLES = ("clerk", "reviewer", "approver", "admin")
 ROLE_NAMES = {"clerk": "经办", "reviewer": "审核", "approver": "审批", "admin": "管理员"}
 
+
+class Permission(NamedTuple):
+    """Who may take an action besides admin, and the action's Chinese name."""
+
+    roles: frozenset[str]
+    label: str
+
+
 # action -> (roles allowed besides admin, Chinese name of the action)
-PERMISSIONS: dict[str, tuple[frozenset[str], str]] = {
+_TABLE: dict[str, tuple[frozenset[str], str]] = {
     "user.add": (frozenset(), "新增用户"),
     "user.manage": (frozenset(), "管理用户"),
     "policy.load": (frozenset(), "修改津贴政策"),
@@ -67,6 +76,7 @@ PERMISSIONS: dict[str, tuple[frozenset[str], str]] = {
     # issue 14: moving an office's SQLite file onto its PostgreSQL server
     "server.copy": (frozenset(), "迁移到单位数据库服务器"),
 }
+PERMISSIONS: dict[str, Permission] = {action: Permission(*p) for action, p in _TABLE.items()}
 
 
 @dataclass(frozen=True)
@@ -80,8 +90,7 @@ class Operator:
         return role in self.roles or "admin" in self.roles
 
     def can(self, action: str) -> bool:
-        allowed, _ = PERMISSIONS[action]
-        return "admin" in self.roles or bool(self.roles & allowed)
+        return "admin" in self.roles or bool(self.roles & PERMISSIONS[action].roles)
 
 
 SYSTEM = Operator("system", frozenset({"admin"}))
@@ -89,7 +98,8 @@ SYSTEM = Operator("system", frozenset({"admin"}))
 
 def require(op: Operator, action: str) -> None:
     """Refuse (exit 3) unless the operator's roles allow the action."""
-    allowed, label = PERMISSIONS[action]
     if not op.can(action):
-        names = "、".join(ROLE_NAMES[r] for r in ROLES if r in allowed | {"admin"})
-        raise ElderError("ROLE_DENIED", user=op.name, action=label, roles=names)
+        allowed = PERMISSIONS[action].roles | {"admin"}
+        names = "、".join(ROLE_NAMES[r] for r in ROLES if r in allowed)
+        raise ElderError("ROLE_DENIED", user=op.name, action=PERMISSIONS[action].label,
+                         roles=names)

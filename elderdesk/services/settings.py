@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from elderdesk.domain.cards import CARD_SETTINGS
 from elderdesk.domain.errors import ElderError
@@ -12,15 +13,22 @@ from elderdesk.services.auth import Operator, require
 from elderdesk.store import office_repo, settings_repo
 from elderdesk.store.db import Database, Session
 
-# key -> (Chinese label, default)
-SETTINGS: dict[str, tuple[str, str | None]] = {
+
+class Setting(NamedTuple):
+    """A setting's Chinese label and the value it has while none is stored."""
+
+    label: str
+    default: str | None
+
+
+SETTINGS: dict[str, Setting] = {key: Setting(label, default) for key, (label, default) in {
     "office.name": ("办理机构名称", None),
     "office.region": ("行政区划代码", None),
     "office.public_key": ("机构公钥", None),
     "office.private_key": ("机构私钥", None),
     "security.idle_minutes": ("无操作自动锁定（分钟）", "10"),
     **CARD_SETTINGS,  # card rules and print calibration, with their defaults
-}
+}.items()}
 SECRET = {"office.private_key"}
 # What SettingsService.set may change (card rules go through CardService.set_rule).
 EDITABLE = ("office.name", "office.region", "security.idle_minutes")
@@ -29,7 +37,16 @@ IDLE_RANGE = (1, 240)  # minutes
 
 def get(session: Session, key: str) -> str | None:
     stored = settings_repo.value(session, key)
-    return stored if stored is not None else SETTINGS.get(key, ("", None))[1]
+    if stored is not None:
+        return stored
+    known = SETTINGS.get(key)
+    return known.default if known is not None else None
+
+
+def label_of(key: str) -> str:
+    """The setting's Chinese label (the key itself for one not in SETTINGS)."""
+    known = SETTINGS.get(key)
+    return known.label if known is not None else key
 
 
 def put(session: Session, op: Operator, key: str, value: str) -> None:
@@ -58,7 +75,7 @@ class SettingsService:
         try:
             return int(check_value("security.idle_minutes", value or ""))
         except ElderError:  # a value written outside the program: the default
-            return int(SETTINGS["security.idle_minutes"][1] or 10)
+            return int(SETTINGS["security.idle_minutes"].default or 10)
 
     def set(self, op: Operator, key: str, value: str) -> None:
         require(op, "settings.change")
@@ -66,7 +83,7 @@ class SettingsService:
         with self.db.write() as s:
             if (key == "office.region" and stored != get(s, key)
                     and office_repo.exchange_code(s) is not None):
-                raise ElderError("SETTING_INVALID", label=SETTINGS[key][0], value=stored,
+                raise ElderError("SETTING_INVALID", label=SETTINGS[key].label, value=stored,
                                  detail="机构代码设定后不能修改（卡号、收据号和交换包都带着它）")
             put(s, op, key, stored)
 
@@ -75,7 +92,7 @@ def check_value(key: str, value: object) -> str:
     """The cleaned text to store for an editable setting, or SETTING_UNKNOWN/SETTING_INVALID."""
     if key not in EDITABLE:
         raise ElderError("SETTING_UNKNOWN", key=str(key)[:40], keys="、".join(EDITABLE))
-    label = SETTINGS[key][0]
+    label = SETTINGS[key].label
     text = clean_text(value) if isinstance(value, str | int) else ""
     shown = text[:40]
     if key == "office.name":

@@ -61,5 +61,5 @@ def deny(widget: QWidget, key: str, operator: Operator, action: str) -> QShortcu
 
     shortcut = QShortcut(QKeySequence(key), widget, refuse)
     shortcut.setWhatsThis(QCoreApplication.translate("keys", "{what}（无此权限）").format(
-        what=PERMISSIONS[action][1]))
+        what=PERMISSIONS[action].label))
     return shortcut

@@ -13,7 +13,7 @@ from elderdesk.domain.person import HOUSEHOLD_NAMES, SEX_NAMES, STATUS_NAMES, TE
 from elderdesk.domain.pii import mask_numbers
 from elderdesk.services.allowance.service import STATE_NAMES
 from elderdesk.services.auth import ROLE_NAMES
-from elderdesk.services.settings import SETTINGS
+from elderdesk.services.settings import label_of
 
 KINDS = {
     "people": "人员", "allowance": "高龄津贴", "lifecert": "生存认证", "roster": "花名册",
@@ -163,7 +163,7 @@ def changes(entity: str, entity_key: str | None, before: dict | None, after: dic
             continue  # a creation or a removal lists only the fields that have a value
         label = ENTITY_FIELDS.get((entity, key)) or FIELDS.get(key, key)
         if entity == "setting" and key == "value" and entity_key:
-            label = SETTINGS.get(entity_key, (entity_key, None))[0]
+            label = label_of(entity_key)
         out.append(Change(label, _value(key, old, entity, masked) if before is not None else "",
                           _value(key, new, entity, masked) if after is not None else ""))
     return out
@@ -181,7 +181,7 @@ def key_text(entity: str, key: str | None, masked: bool = True) -> str:
     if not key:
         return ""
     if entity == "setting":
-        return SETTINGS.get(key, (key, None))[0]
+        return label_of(key)
     if masked and entity in ("person", "enrollment", "card", "lifecert", "recovery"):
         return mask_id(key) if len(key) in (15, 18) else key
     return mask_numbers(key) if masked else key
