@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from elderdesk.domain.cards import CALIBRATION_KEY, check_offset, parse_calibration
 from elderdesk.domain.errors import ElderError
@@ -27,10 +28,17 @@ class PrintOutcome:
     warnings: tuple[tuple[str, dict], ...]  # (code, params) of MESSAGES, exit status 0
 
 
-def offset_in(s: Session, printer: str | None) -> tuple[float, float]:
+class CardOffset(NamedTuple):
+    """A printer's calibration offset in mm (data-only printing on pre-printed stock)."""
+
+    x_mm: float
+    y_mm: float
+
+
+def offset_in(s: Session, printer: str | None) -> CardOffset:
     """The calibration offset (mm) for a printer; "" holds the one for any other printer."""
     table = parse_calibration(settings.get(s, CALIBRATION_KEY))
-    return table.get(printer or "", table.get("", (0.0, 0.0)))
+    return CardOffset(*table.get(printer or "", table.get("", (0.0, 0.0))))
 
 
 class CardPrinter:
@@ -40,13 +48,13 @@ class CardPrinter:
         self.db = db
         self.cards = cards  # CardService: person lookup through its PeopleService
 
-    def calibration(self, op: Operator, printer: str | None = None) -> tuple[float, float]:
+    def calibration(self, op: Operator, printer: str | None = None) -> CardOffset:
         require(op, "people.read")
         with self.db.read() as s:
             return offset_in(s, printer)
 
     def set_calibration(self, op: Operator, printer: str | None, x_mm: float,
-                        y_mm: float) -> tuple[float, float]:
+                        y_mm: float) -> CardOffset:
         """Store a printer's X/Y offset in mm (audited as a settings change)."""
         require(op, "card.calibrate")
         x, y = check_offset("X", x_mm), check_offset("Y", y_mm)
@@ -57,7 +65,7 @@ class CardPrinter:
             settings.put(s, op, CALIBRATION_KEY,
                          json.dumps({k: list(v) for k, v in sorted(table.items())},
                                     ensure_ascii=False))
-        return x, y
+        return CardOffset(x, y)
 
     def print_cards(self, op: Operator, id_numbers: list[str], path: Path, mode: str = "full",
                     printer: str | None = None, template: Path | None = None) -> PrintOutcome:
@@ -108,7 +116,7 @@ class CardPrinter:
         return PrintOutcome(len(faces), pages, tuple(warnings))
 
     def calibration_page(self, op: Operator, path: Path, printer: str | None = None,
-                         template: Path | None = None) -> tuple[float, float]:
+                         template: Path | None = None) -> CardOffset:
         """The overlay stock's test page with rulers, at the printer's current offset."""
         from elderdesk.reports.card_overlay import load_template, write_calibration_page
 

@@ -25,6 +25,7 @@ from elderdesk.ui.pdf_printing import print_with_dialog
 
 if TYPE_CHECKING:
     from elderdesk.services.auth import Operator
+    from elderdesk.services.cards.printing import CardOffset
     from elderdesk.services.container import Services
 
 
@@ -87,15 +88,15 @@ class CalibrationDialog(RecordDialog):
     def _load(self) -> None:
         printer, cards, op = self.printer(), self._services.cards, self._op
         self._ops.run(lambda: cards.printer.calibration(op, printer),
-                      lambda xy: self._on_loaded(printer, xy), self._on_failed)
+                      lambda offset: self._on_loaded(printer, offset), self._on_failed)
 
-    def _on_loaded(self, printer: str, xy: tuple[float, float]) -> None:
+    def _on_loaded(self, printer: str, offset: CardOffset) -> None:
         if printer != self.printer():
             return
-        self.x_spin.setValue(xy[0])
-        self.y_spin.setValue(xy[1])
+        self.x_spin.setValue(offset.x_mm)
+        self.y_spin.setValue(offset.y_mm)
         self.current_label.setText(self.tr("X {x:+.1f} 毫米，Y {y:+.1f} 毫米").format(
-            x=xy[0], y=xy[1]))
+            x=offset.x_mm, y=offset.y_mm))
 
     def _on_ok_clicked(self) -> None:
         printer, x, y = self.printer(), self.x_spin.value(), self.y_spin.value()
@@ -125,6 +126,6 @@ class CalibrationDialog(RecordDialog):
 
     @classmethod
     def ask(cls, parent: QWidget | None, ops: Ops, services: Services, operator: Operator,
-            printers: list[str], printer: str = "") -> tuple[float, float] | None:
+            printers: list[str], printer: str = "") -> CardOffset | None:
         """Show the dialog; the saved offset, or None if closed without saving."""
         return cls._run(cls(ops, services, operator, printers, printer, parent=parent))

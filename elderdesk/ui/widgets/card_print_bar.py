@@ -125,4 +125,4 @@ class CardPrintBar(QWidget):
                                       self._printers, self.printer())
         if saved is not None:
             self.message.emit(self.tr("已保存套打校准偏移：X {x:+.1f} 毫米，Y {y:+.1f} 毫米").format(
-                x=saved[0], y=saved[1]))
+                x=saved.x_mm, y=saved.y_mm))
