@@ -12,8 +12,9 @@ from elderdesk.importing.findings import ERROR, WARNING, DeathRow, DeathsResult
 from elderdesk.importing.register import checked_rows, ignored_columns
 from elderdesk.importing.workbook import DEATH_FIELDS, Table, read_table
 
-# lookup(id18) -> None | (registered_name, birth_date, status, death_date)
-DeathLookup = Callable[[str], "tuple[str, date, str, date | None] | None"]
+# lookup(id18) -> None | (registered_name, birth_date, status, death_date), e.g. the store's
+# lookup_repo.Registered
+DeathLookup = Callable[[str], "tuple[str, date | None, str, date | None] | None"]
 
 
 def read_deaths(
