@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date, datetime
+from typing import NamedTuple
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -93,8 +94,15 @@ def changes_since(session: Session, audit_id: int, harmless: tuple[str, ...]) ->
     return None
 
 
-def actions_since(session: Session, audit_id: int) -> list[tuple[str, str | None]]:
-    """(action, entity key) of every audit record after audit_id, in order."""
-    return [(a, k) for a, k in session.execute(
+class AuditAction(NamedTuple):
+    """What an audit record did, and to whom (a draft's staleness check)."""
+
+    action: str
+    entity_key: str | None  # the person's ID number for one person's changes
+
+
+def actions_since(session: Session, audit_id: int) -> list[AuditAction]:
+    """Every audit record after audit_id, in order."""
+    return [AuditAction(a, k) for a, k in session.execute(
         select(AuditRow.action, AuditRow.entity_key).where(AuditRow.id > audit_id)
         .order_by(AuditRow.id))]

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from typing import NamedTuple, cast
 
-from sqlalchemy import delete, insert, select, text
+from sqlalchemy import Table, delete, insert, select, text
 from sqlalchemy.orm import Session
 
 from elderdesk.store.orm import PersonRow
@@ -63,6 +64,9 @@ def replace_ledger(session: Session, person_id: int, paid: dict[int, int]) -> No
     session.flush()
 
 
+_LEDGER = cast(Table, LedgerRow.__table__)  # Core inserts (executemany), not the ORM's
+
+
 def replace_ledgers(session: Session, paid: dict[int, dict[int, int]]) -> None:
     """replace_ledger for many people at once (one DELETE per 500 people, one executemany)."""
     ids = sorted(paid)
@@ -71,7 +75,7 @@ def replace_ledgers(session: Session, paid: dict[int, dict[int, int]]) -> None:
     rows = [{"person_id": pid, "month": m, "paid_fen": fen}
             for pid in ids for m, fen in sorted(paid[pid].items()) if fen]
     for i in range(0, len(rows), 5000):
-        session.execute(insert(LedgerRow.__table__), rows[i:i + 5000])
+        session.execute(insert(_LEDGER), rows[i:i + 5000])
 
 
 def street_roster_periods(session: Session, street: str, kind: str) -> list[str]:
@@ -80,9 +84,17 @@ def street_roster_periods(session: Session, street: str, kind: str) -> list[str]
         RecordRow.kind == kind, RecordRow.owner == street)).scalars())
 
 
-def street_record_bodies(session: Session, kind: str) -> list[tuple[str, str, str | None]]:
-    """(owner, key, body as received) of every partner record of `kind` held here."""
-    return [tuple(r) for r in session.execute(select(  # type: ignore[misc]
+class StreetRecordBody(NamedTuple):
+    """A partner's record as received (exchange_records), for reading its JSON body."""
+
+    owner: str  # the street that sent it
+    key: str
+    body: str | None
+
+
+def street_record_bodies(session: Session, kind: str) -> list[StreetRecordBody]:
+    """Every partner record of `kind` held here, by owner and key."""
+    return [StreetRecordBody._make(r) for r in session.execute(select(
         RecordRow.owner, RecordRow.key, RecordRow.body).where(RecordRow.kind == kind)
         .order_by(RecordRow.owner, RecordRow.key)).all()]
 

@@ -72,7 +72,9 @@ def enrollments_by_person(session: Session) -> dict[int, list[tuple]]:
 def lifecerts_by_person(session: Session) -> dict[int, list[date]]:
     out: dict[int, list[date]] = defaultdict(list)
     for pid, d in session.execute(text("SELECT person_id, cert_date FROM lifecerts")):
-        out[pid].append(_date(d))
+        day = _date(d)
+        if day is not None:  # always (NOT NULL)
+            out[pid].append(day)
     return out
 
 
@@ -426,10 +428,20 @@ def withheld_key(roster_id: int) -> str:
     return f"roster.withheld.{roster_id}"
 
 
-def save_withheld(session: Session, roster_id: int, rows: list[tuple]) -> None:
-    """(id_number, name, reason, months, amount_fen) of each withheld person, as built: a
-    frozen roster shows them as they were, whatever is recorded later. None: no row (an
-    earlier list of the roster is dropped)."""
+class WithheldRow(NamedTuple):
+    """One person a roster withholds, as stored with the roster (settings row, JSON list)."""
+
+    id_number: str
+    name: str
+    reason: str  # no_account | no_proof_of_life
+    months: tuple[str, ...]  # 'YYYY-MM', ascending
+    amount_fen: int
+
+
+def save_withheld(session: Session, roster_id: int, rows: Iterable[WithheldRow]) -> None:
+    """Each withheld person, as built: a frozen roster shows them as they were, whatever is
+    recorded later. None: no row (an earlier list of the roster is dropped)."""
+    rows = list(rows)
     raw_cursor(session).execute("DELETE FROM settings WHERE key = ?", (withheld_key(roster_id),))
     if rows:
         raw_cursor(session).execute(
@@ -440,12 +452,13 @@ def save_withheld(session: Session, roster_id: int, rows: list[tuple]) -> None:
                                                  separators=(",", ":"))))
 
 
-def load_withheld(session: Session, roster_id: int) -> list[tuple]:
+def load_withheld(session: Session, roster_id: int) -> list[WithheldRow]:
+    """The roster's withheld people as save_withheld stored them."""
     row = raw_cursor(session).execute("SELECT value FROM settings WHERE key = ?",
                                       (withheld_key(roster_id),)).fetchone()
     if not row:
         return []
-    return [(n, name, reason, tuple(months), int(fen))
+    return [WithheldRow(n, name, reason, tuple(months), int(fen))
             for n, name, reason, months, fen in json.loads(row[0])]
 
 
@@ -494,48 +507,79 @@ def load_views(session: Session, roster_id: int, period: Period,
     ages: dict[date, int] = {}
     last = period.last
     out = []
-    for ln in lines:
-        birth = dates[ln[4]]
-        age = ages.get(birth)  # type: ignore[arg-type]
+    for (line_id, id_number, name, sex, birth_text, street, community, bank, account, band,
+         monthly_fen, person_id) in lines:
+        birth = dates[birth_text]
+        assert birth is not None  # a roster line's person has a birth date (NOT NULL)
+        age = ages.get(birth)
         if age is None:
-            age = ages[birth] = age_in(birth, last)  # type: ignore[arg-type,index]
-        out.append(LineView(ln[1], ln[2], ln[3], birth, ln[5], ln[6], ln[7], ln[8],  # type: ignore[arg-type]
-                            ln[9], ln[10], age, _item_views(items.get(ln[0]), cache),
-                            offices.get(ln[11]) if offices else None))
+            age = ages[birth] = age_in(birth, last)
+        out.append(LineView(id_number, name, sex, birth, street, community, bank, account,
+                            band, monthly_fen, age, _item_views(items.get(line_id), cache),
+                            offices.get(person_id) if offices else None))
     return out
 
 
-def bank_lines(session: Session, roster_id: int) -> list[tuple]:
-    """(name, id_number, bank, account, paid_fen) of the roster's paying lines, by ID number:
-    what the bank file needs, without building the roster's views."""
+class BankRow(NamedTuple):
+    """One paying line of the bank file (代发明细), in its column order."""
+
+    name: str
+    id_number: str
+    bank: str | None
+    account: str | None
+    paid_fen: int
+
+
+class MissingAccountRow(NamedTuple):
+    """One row of the bank file's sheet 待补录账号: someone not paid for want of an account."""
+
+    id_number: str
+    name: str
+    amount_fen: int  # what the roster withholds (or the line would have paid)
+
+
+class AccountlessPerson(NamedTuple):
+    """An enrolled person without a valid bank account (enrolled_without_account)."""
+
+    id_number: str
+    name: str
+
+
+def bank_lines(session: Session, roster_id: int) -> list[BankRow]:
+    """The roster's paying lines by ID number: what the bank file needs, without building the
+    roster's views (named in one pass over the cursor's rows)."""
     rows = raw_cursor(session).execute(
         f"SELECT s.name, s.id_number, s.bank, s.account, l.paid_fen FROM roster_lines l "
         f"{_JOIN_SNAPSHOT} WHERE l.roster_id = ? AND l.paid_fen > 0", (roster_id,)).fetchall()
-    rows.sort(key=lambda r: r[1])
-    return rows
+    out = list(map(BankRow._make, rows))  # 0.1 s of CPU for a city's 270,000 lines
+    out.sort(key=attrgetter("id_number"))
+    return out
 
 
-def enrolled_without_account(session: Session) -> list[tuple[str, str]]:
-    """(ID number, name) of living, resident people in an approved, open enrollment without a
-    valid bank account, by ID number: whom the next roster will withhold as no_account."""
+def enrolled_without_account(session: Session) -> list[AccountlessPerson]:
+    """Living, resident people in an approved, open enrollment without a valid bank account,
+    by ID number: whom the next roster will withhold as no_account."""
     rows = raw_cursor(session).execute(
         "SELECT id_number, name, bank, account FROM people WHERE status = 'active' AND id IN "
         "(SELECT person_id FROM enrollments WHERE status = 'approved' AND ended_on IS NULL)"
     ).fetchall()
-    return sorted((r[0], r[1]) for r in rows if not has_account(r[2], r[3]))
+    return sorted(AccountlessPerson(id_number, name) for id_number, name, bank, account in rows
+                  if not has_account(bank, account))
 
 
-def bank_file_rows(session: Session, roster_id: int) -> tuple[list[tuple], list[tuple]]:
-    """The bank sheet's rows (bank_lines) and the 待补录账号 rows (ID number, name, fen): the
-    roster's `no_account` people, and any paying line without a valid account (a roster built
-    before accounts were checked): no line without an account ever reaches the bank."""
+def bank_file_rows(session: Session, roster_id: int
+                   ) -> tuple[list[BankRow], list[MissingAccountRow]]:
+    """The bank sheet's rows (bank_lines) and the 待补录账号 rows: the roster's `no_account`
+    people, and any paying line without a valid account (a roster built before accounts were
+    checked): no line without an account ever reaches the bank."""
     rows = bank_lines(session, roster_id)
-    missing = [(n, name, fen) for n, name, reason, _m, fen in load_withheld(session, roster_id)
-               if reason == "no_account"]
-    if not all(has_account(r[2], r[3]) for r in rows):
-        missing += [(r[1], r[0], r[4]) for r in rows if not has_account(r[2], r[3])]
+    missing = [MissingAccountRow(w.id_number, w.name, w.amount_fen)
+               for w in load_withheld(session, roster_id) if w.reason == "no_account"]
+    if not all(has_account(r.bank, r.account) for r in rows):
+        missing += [MissingAccountRow(r.id_number, r.name, r.paid_fen) for r in rows
+                    if not has_account(r.bank, r.account)]
         missing.sort()
-        rows = [r for r in rows if has_account(r[2], r[3])]
+        rows = [r for r in rows if has_account(r.bank, r.account)]
     return rows, missing
 
 

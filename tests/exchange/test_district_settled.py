@@ -116,11 +116,13 @@ def test_district_roster_with_the_shortcut_equals_the_full_computation(trio, tmp
     with d.services.db.read() as s:
         scope = district.roster_scope(s, Q4)
         policy = d.services.allowance.policy_in(s)
-        facts, movable = district.merge_by_id(roster_repo.roster_facts(s), scope[0], scope[1])
-    assert scope[4] == {A: Month(2026, 9).index}  # B pays from '*': nothing settled
+        assert scope is not None
+        facts, movable = district.merge_by_id(roster_repo.roster_facts(s), scope.offices,
+                                              scope.paid)
+    assert scope.until == {A: Month(2026, 9).index}  # B pays from '*': nothing settled
     assert movable == {}
-    facts = [f for f in facts if scope[0].get(f.person_id) in scope[1]]
-    full = district.build(policy, Q4, facts, None, (*scope[:4], {}))
+    facts = [f for f in facts if scope.offices.get(f.person_id) in scope.paid]
+    full = district.build(policy, Q4, facts, None, scope._replace(until={}))
     assert [ln.view for ln in full.lines] == list(view.lines)
     assert full.withheld == list(view.withheld)
     t = full.totals
@@ -131,7 +133,7 @@ def test_district_roster_with_the_shortcut_equals_the_full_computation(trio, tmp
     floored = district._floored(policy, Month(2026, 4))
     settled = 0
     for f in facts:
-        if scope[0][f.person_id] != A:
+        if scope.offices[f.person_id] != A:
             continue
         ent = Entitlement(floored, PersonFacts(f.birth_date, f.death_date, f.moved_out_on),
                           f.enrollments, (f.latest_cert,) if f.latest_cert else ())

@@ -68,8 +68,7 @@ def _old_bank_lines(session, roster_id):  # type: ignore[no-untyped-def]
     rows = roster_repo.raw_cursor(session).execute(
         "SELECT name, id_number, bank, account, paid_fen FROM roster_lines "
         "WHERE roster_id = ? AND paid_fen > 0", (roster_id,)).fetchall()
-    rows.sort(key=lambda r: r[1])
-    return rows
+    return sorted(map(roster_repo.BankRow._make, rows), key=lambda r: r.id_number)
 
 
 def _old_roster_facts(session, person_ids=None):  # type: ignore[no-untyped-def]

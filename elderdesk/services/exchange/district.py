@@ -25,9 +25,10 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from elderdesk.domain.errors import ElderError
 from elderdesk.domain.ledger import (
@@ -166,12 +167,19 @@ def pays(pays_from: str | None, period: Period) -> bool:
     return pays_from == FROM_START or _period(pays_from).first <= period.first
 
 
-def roster_scope(s: Session, period: Period) -> tuple[
-        dict[int, str], set[str], str, dict[str, Month], dict[str, int]] | None:
-    """At a district: (people.id -> registering street, the streets paid in `period`, the
-    district's code, street -> back-pay floor of a street paid in `period` that froze rosters
-    itself, street -> Month.index of the last month such a street's own rosters paid: the
-    month before its `pays_from`); None at a street."""
+class RosterScope(NamedTuple):
+    """What a district roster of one period covers, and how its streets are computed."""
+
+    offices: dict[int, str]  # people.id -> registering street (the district's own: absent)
+    paid: set[str]  # the streets the district pays in the period
+    own: str  # the district's code (the office of its own registrations' lines)
+    floors: dict[str, Month]  # street paid in the period that froze rosters -> back-pay floor
+    until: dict[str, int]  # such a street -> Month.index of the last month its rosters paid
+
+
+def roster_scope(s: Session, period: Period) -> RosterScope | None:
+    """At a district: its RosterScope in `period` (`until`: the month before each street's
+    `pays_from`); None at a street."""
     if office_repo.level(s) != office_repo.DISTRICT:
         return None
     partners = [p for p in exchange_repo.partners(s)
@@ -180,21 +188,23 @@ def roster_scope(s: Session, period: Period) -> tuple[
     floors = {code: floor for code, floor in street_floors(s).items() if code in paid}
     until = {p.code: _period(p.pays_from).first.index - 1 for p in partners
              if p.pays_from != FROM_START}
-    return district_repo.person_offices(s), paid, office_repo.office_code(s), floors, until
+    return RosterScope(district_repo.person_offices(s), paid, office_repo.office_code(s),
+                       floors, until)
 
 
 def street_floors(s: Session) -> dict[str, Month]:
     """street -> the back-pay floor its own frozen rosters paid from (the `backpay_floor` of
     its latest `paid_roster`); streets without one are left out."""
-    latest: dict[str, tuple[Period, Any]] = {}
-    for owner, key, body in district_repo.street_record_bodies(s, PAID_ROSTER):
+    latest: dict[str, tuple[Period, Any]] = {}  # street -> (period, its backpay_floor)
+    for rec in district_repo.street_record_bodies(s, PAID_ROSTER):
         try:
-            data = json.loads(body or "{}")
-            period = Period.parse(key.removeprefix("paid-"))
+            data = json.loads(rec.body or "{}")
+            period = Period.parse(rec.key.removeprefix("paid-"))
         except (ValueError, ElderError):
             continue
-        if owner not in latest or latest[owner][0].first < period.first:
-            latest[owner] = (period, data.get("backpay_floor"))
+        seen = latest.get(rec.owner)
+        if seen is None or seen[0].first < period.first:
+            latest[rec.owner] = (period, data.get("backpay_floor"))
     out: dict[str, Month] = {}
     for owner, (_period, floor) in latest.items():
         if isinstance(floor, str) and floor:
@@ -229,7 +239,7 @@ def person_policy(s: Session, policy: Policy, office: str | None) -> Policy:
 
 
 def build(policy: Policy, period: Period, facts: list[RosterFacts], settled: int | None,
-          scope: Any, check: Any = None) -> Draft:
+          scope: RosterScope | None, check: Callable[[int], None] | None = None) -> Draft:
     """The engine's roster (domain.ledger.build_roster); at a district:
 
     - the people of a street whose own rosters paid from a later back-pay floor than the
@@ -243,8 +253,8 @@ def build(policy: Policy, period: Period, facts: list[RosterFacts], settled: int
       the month given, tests/exchange/test_district_settled.py)."""
     if scope is None:
         return build_roster(policy, period, facts, settled, check)
-    offices, own, until = scope[0], scope[2], scope[4]
-    later = later_floors(policy, scope[3])
+    offices, own, until = scope.offices, scope.own, scope.until
+    later = later_floors(policy, scope.floors)
     keys: dict[str, tuple[Month | None, int | None]] = {}
     groups: dict[tuple[Month | None, int | None], list[RosterFacts]] = defaultdict(list)
     for f in facts:
@@ -262,10 +272,8 @@ def build(policy: Policy, period: Period, facts: list[RosterFacts], settled: int
                             own)
     draft, done = Draft(), 0
     for (floor, paid_to), group in groups.items():
-        start = done
         part = build_roster(_floored(policy, floor), period, group, paid_to,
-                            None if check is None else (lambda n, start=start: check(start + n)),
-                            offices, own)
+                            None if check is None else _shifted(check, done), offices, own)
         done += len(group)
         draft.lines += part.lines
         draft.withheld += part.withheld
@@ -273,6 +281,11 @@ def build(policy: Policy, period: Period, facts: list[RosterFacts], settled: int
     draft.withheld.sort(key=lambda w: w.id_number)
     draft.totals = totals_of(draft.lines)
     return draft
+
+
+def _shifted(check: Callable[[int], None], start: int) -> Callable[[int], None]:
+    """check(n) of a group's engine, counted on from the `start` people before it."""
+    return lambda n: check(start + n)
 
 
 def street_names(s: Session) -> dict[str, str] | None:
@@ -334,10 +347,11 @@ def drop_foreign_recoveries(draft: Draft, movable: dict[int, set[int]]) -> None:
     for ln in draft.lines:
         months = movable.get(ln.person_id)
         if months is not None:
-            rows = tuple(r for r in ln.rows if r[1] != code or r[0] in months)
+            rows = tuple((m, kind, fen) for m, kind, fen in ln.rows  # (Month.index, kind, fen)
+                         if kind != code or m in months)
             if len(rows) != len(ln.rows):
                 changed = True
-                ln.recovery_fen = sum(r[2] for r in rows if r[1] == code)
+                ln.recovery_fen = sum(fen for _m, kind, fen in rows if kind == code)
                 ln.rows = rows
                 ln.view = replace(ln.view, items=tuple(
                     i for i in ln.view.items

@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from operator import attrgetter
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from elderdesk.domain.errors import ElderError
-from elderdesk.domain.ledger import Draft, RosterTotals, totals_of
+from elderdesk.domain.ledger import Draft, RosterFacts, RosterTotals, totals_of
 from elderdesk.domain.money import fen_to_str
 from elderdesk.domain.months import Month, Period
+from elderdesk.domain.progress import Cancel, Cancelled, Progress
 from elderdesk.domain.roster import LineView, RosterView, WithheldView, replace_lines
 from elderdesk.services import audit, settings
 from elderdesk.services.allowance.service import AllowanceService
@@ -22,13 +23,12 @@ from elderdesk.services.audit.labels import change_words
 from elderdesk.services.auth import Operator, require
 from elderdesk.services.clock import event_date, now, today
 from elderdesk.services.exchange import district, returns
-from elderdesk.services.people.imports import Cancelled
 from elderdesk.store import allowance_repo, audit_repo, district_repo, roster_repo
 from elderdesk.store.bulk import gc_paused
 from elderdesk.store.db import Database, Session
 from elderdesk.store.orm_allowance import RosterRow
+from elderdesk.store.roster_repo import AccountlessPerson, BankRow, WithheldRow
 
-Progress = Callable[[int, int], None]
 # Audit actions that cannot change any roster line: they do not make a draft stale.
 HARMLESS = ("user.", "card.", "backup.", "audit.", "settings.", "roster.export",
             "recoveries.settle", "people.add", "import.people", "init", "reader.", "receipt.",
@@ -52,7 +52,7 @@ class _Plan:
 
     period: Period
     policy: Any
-    scope: Any
+    scope: district.RosterScope | None  # None at a street
     settled: int | None
     old_id: int | None  # the draft replaced
     changed: dict[str, int] | None  # not None: rebuild the old draft for these people
@@ -74,7 +74,8 @@ class Recovery:
                 "settled_on": self.settled_on.isoformat() if self.settled_on else None}
 
 
-def _checker(total: int, progress: Progress | None, cancel: Any) -> Callable[[int], None]:
+def _checker(total: int, progress: Progress | None,
+             cancel: Cancel | None) -> Callable[[int], None]:
     """The engine's check(n): report progress, and stop when the clerk cancels (rolled back)."""
     def check(n: int) -> None:
         if cancel is not None and cancel.is_set():
@@ -98,12 +99,13 @@ def _change_words(s: Session, change: Any) -> str:
     return change_words(change.at, change.action, change.entity, change.entity_key, name)
 
 
-def _in_scope(scope: Any, facts: list[Any]) -> list[Any]:
+def _in_scope(scope: district.RosterScope | None, facts: list[RosterFacts]
+              ) -> list[RosterFacts]:
     """At a district (district.roster_scope): the candidates of the streets it pays in the
     period, and its own registrations; everyone at a street."""
     if scope is None:
         return facts
-    offices, paid = scope[0], scope[1]
+    offices, paid = scope.offices, scope.paid
     return [f for f in facts if offices.get(f.person_id) in paid or f.person_id not in offices]
 
 
@@ -134,14 +136,32 @@ def _only_office(s: Session, view: RosterView, office: str | None) -> RosterView
                    withheld=tuple(w for w in view.withheld if held.get(w.id_number) == office))
 
 
-def _one_per_person(rows: list[tuple]) -> list[tuple]:
-    """Bank rows (name, id_number, bank, account, paid_fen) by ID number, one per person: at
-    a district an ID registered at two streets is paid once, in one row (the last account)."""
-    out: dict[str, tuple] = {}
+def _one_per_person(rows: list[BankRow]) -> list[BankRow]:
+    """Bank rows by ID number, one per person: at a district an ID registered at two streets
+    is paid once, in one row (the last account)."""
+    out: dict[str, BankRow] = {}
     for r in rows:
-        seen = out.get(r[1])
-        out[r[1]] = r if seen is None else (*r[:4], seen[4] + r[4])
+        seen = out.get(r.id_number)
+        out[r.id_number] = r if seen is None else r._replace(paid_fen=seen.paid_fen + r.paid_fen)
     return [out[k] for k in sorted(out)]
+
+
+def _withheld_view(w: WithheldRow) -> WithheldView:
+    return WithheldView(w.id_number, w.name, w.reason, w.months, w.amount_fen)
+
+
+def _withheld_rows(withheld: Iterable[WithheldView]) -> list[WithheldRow]:
+    """What save_withheld stores of each withheld person (not the office: looked up)."""
+    return [WithheldRow(w.id_number, w.name, w.reason, w.months, w.amount_fen)
+            for w in withheld]
+
+
+class _HeldDraft(NamedTuple):
+    """The last draft view handed out (RosterService._remember), while someone holds it."""
+
+    roster_id: int
+    built_audit_id: int
+    view: weakref.ref[RosterView]
 
 
 @dataclass(frozen=True)
@@ -164,17 +184,18 @@ class RosterService:
         # The last draft view handed out, while someone (the roster page) still holds it:
         # (roster id, build's audit id, weak reference). A draft never changes after its build,
         # so freezing it can return that view instead of reading 300,000 lines again.
-        self._draft_view: tuple[int, int, weakref.ref[RosterView]] | None = None
+        self._draft_view: _HeldDraft | None = None
 
     def _remember(self, row: RosterRow, view: RosterView) -> RosterView:
         if view.status == "draft":
-            self._draft_view = (row.id, row.built_audit_id, weakref.ref(view))
+            self._draft_view = _HeldDraft(row.id, row.built_audit_id, weakref.ref(view))
         return view
 
     def _recall(self, row: RosterRow) -> RosterView | None:
         held = self._draft_view
-        if held is not None and held[:2] == (row.id, row.built_audit_id):
-            return held[2]()
+        if held is not None and (held.roster_id, held.built_audit_id) == (row.id,
+                                                                          row.built_audit_id):
+            return held.view()
         return None
 
     def parse_period(self, s: Session, value: str) -> Period:
@@ -213,7 +234,7 @@ class RosterService:
 
     # --- build -----------------------------------------------------------------------
     def build(self, op: Operator, period_text: str, progress: Progress | None = None,
-              cancel: Any = None, *, full: bool = False) -> RosterView:
+              cancel: Cancel | None = None, *, full: bool = False) -> RosterView:
         """Compute and store the draft of a period (replacing any draft); cancel (an object with
         is_set()) rolls everything back. A draft of the same period is rebuilt only for the
         people whose records changed since it was built, when the audit log names them all
@@ -230,8 +251,8 @@ class RosterService:
         with gc_paused():  # the whole build: _compute, _catch_up and _rebuild run inside
             return self._build(op, period_text, progress, cancel, full)
 
-    def _build(self, op: Operator, period_text: str, progress: Progress | None, cancel: Any,
-               full: bool) -> RosterView:
+    def _build(self, op: Operator, period_text: str, progress: Progress | None,
+               cancel: Cancel | None, full: bool) -> RosterView:
         kept = None  # noqa: F841  holds the old draft's view while _rebuild may use it
         for attempt in range(BUILD_TRIES + 1):
             locked = attempt == BUILD_TRIES
@@ -244,20 +265,23 @@ class RosterService:
                         draft = self._compute(s, plan, progress, cancel)
                     else:  # the old draft's lines read here, not under the lock (_rebuild)
                         old = allowance_repo.draft(s)
+                        assert old is not None  # plan.changed comes from the old draft
                         kept = self._recall(old) or self._remember(old, self._view(s, old))  # noqa: F841
             with self.db.write() as s:
-                if plan is None or plan.changed is not None:  # planned again under the lock
-                    plan = self._plan(s, period_text, full)
-                    if plan.changed is not None:
-                        old = allowance_repo.draft(s)
-                        return self._rebuild(s, op, plan.period, plan.policy, plan.settled, old,
-                                             plan.changed, progress, cancel, plan.scope)
-                    if not locked:
-                        continue  # no longer a rebuild: computed in a snapshot again
-                    draft = self._compute(s, plan, progress, cancel)
-                elif not self._catch_up(s, plan, draft):  # type: ignore[arg-type]
-                    continue
-                return self._store(s, op, plan, draft, progress)  # type: ignore[arg-type]
+                if plan is not None and draft is not None:  # computed in the snapshot
+                    if not self._catch_up(s, plan, draft):
+                        continue
+                    return self._store(s, op, plan, draft, progress)
+                plan = self._plan(s, period_text, full)  # planned again under the lock
+                if plan.changed is not None:
+                    old = allowance_repo.draft(s)
+                    assert old is not None  # plan.changed comes from the old draft
+                    return self._rebuild(s, op, plan.period, plan.policy, plan.settled, old,
+                                         plan.changed, progress, cancel, plan.scope)
+                if not locked:
+                    continue  # no longer a rebuild: computed in a snapshot again
+                return self._store(s, op, plan, self._compute(s, plan, progress, cancel),
+                                   progress)
         raise AssertionError("the last try runs under the lock")
 
     def _plan(self, s: Session, period_text: str, full: bool) -> _Plan:
@@ -277,13 +301,14 @@ class RosterService:
                      old.id if old is not None else None, changed, head.record if head else 0)
 
     @staticmethod
-    def _compute(s: Session, plan: _Plan, progress: Progress | None, cancel: Any) -> Draft:
+    def _compute(s: Session, plan: _Plan, progress: Progress | None,
+                 cancel: Cancel | None) -> Draft:
         """Everyone's lines from the facts `s` sees."""
         scope = plan.scope
         facts = roster_repo.roster_facts(s)
         movable: dict[int, set[int]] = {}
         if scope is not None:  # one line per ID across streets
-            facts, movable = district.merge_by_id(facts, scope[0], scope[1])
+            facts, movable = district.merge_by_id(facts, scope.offices, scope.paid)
         facts = _in_scope(scope, facts)
         draft = district.build(plan.policy, plan.period, facts, plan.settled, scope,
                                _checker(len(facts), progress, cancel))
@@ -343,8 +368,7 @@ class RosterService:
         s.flush()
         roster_repo.insert_lines(s, roster_id, roster_repo.next_id(s, "roster_lines"),
                                  draft.lines)
-        roster_repo.save_withheld(s, roster_id, [
-            (w.id_number, w.name, w.reason, w.months, w.amount_fen) for w in draft.withheld])
+        roster_repo.save_withheld(s, roster_id, _withheld_rows(draft.withheld))
         if progress:
             progress(1, 1)
         return self._remember(row, RosterView(
@@ -374,7 +398,8 @@ class RosterService:
 
     def _rebuild(self, s: Session, op: Operator, period: Period, policy: Any,
                  settled: int | None, row: RosterRow, changed: dict[str, int],
-                 progress: Progress | None, cancel: Any, scope: Any = None) -> RosterView:
+                 progress: Progress | None, cancel: Cancel | None,
+                 scope: district.RosterScope | None = None) -> RosterView:
         """The draft again, computing only the changed people: their lines, items, snapshots
         and withheld entries are replaced, the totals adjusted. Exactly what a full build
         stores (tests/services/test_roster_incremental.py)."""
@@ -385,11 +410,10 @@ class RosterService:
         removed = roster_repo.remove_lines(s, row.id, changed.values())
         roster_repo.insert_lines(s, row.id, roster_repo.next_id(s, "roster_lines"), part.lines,
                                  full=False)
-        withheld = sorted([WithheldView(*w) for w in roster_repo.load_withheld(s, row.id)
-                           if w[0] not in changed] + part.withheld,
+        withheld = sorted([_withheld_view(w) for w in roster_repo.load_withheld(s, row.id)
+                           if w.id_number not in changed] + part.withheld,
                           key=lambda w: w.id_number)
-        roster_repo.save_withheld(s, row.id, [
-            (w.id_number, w.name, w.reason, w.months, w.amount_fen) for w in withheld])
+        roster_repo.save_withheld(s, row.id, _withheld_rows(withheld))
         totals = RosterTotals(row.people, row.regular_fen, row.arrears_fen, row.recovery_fen) \
             - removed + part.totals
         record = audit.record(s, op, "roster.build", "roster", str(period), None, {
@@ -400,6 +424,7 @@ class RosterService:
         row.people, row.regular_fen = totals.people, totals.regular
         row.arrears_fen, row.recovery_fen = totals.arrears, totals.recovery
         s.flush()
+        lines: Sequence[LineView]
         if held is not None:  # the lines shown before, the changed people's replaced
             lines = replace_lines(held.lines, changed, [ln.view for ln in part.lines])
         else:
@@ -411,7 +436,7 @@ class RosterService:
             row.built_by, row.frozen_at, row.frozen_by, tuple(lines), withheld=tuple(withheld),
             offices=district.street_names(s)))
 
-    def missing_accounts(self, op: Operator) -> list[tuple[str, str]]:
+    def missing_accounts(self, op: Operator) -> list[AccountlessPerson]:
         """(ID number, name) of enrolled people without a valid bank account: the roster page
         warns before a build that they will be withheld (allowance-rules.md section 4)."""
         require(op, "roster.read")
@@ -438,7 +463,7 @@ class RosterService:
             out = roster_repo.load_views(s, row.id, Period.parse(row.period),
                                          _line_offices(s, row.id))
         office = settings.get(s, "office.name") or ""
-        withheld = tuple(WithheldView(*w) for w in roster_repo.load_withheld(s, row.id))
+        withheld = tuple(map(_withheld_view, roster_repo.load_withheld(s, row.id)))
         names = district.street_names(s)
         if names is not None and withheld:  # a district: who registered each withheld person
             held = district_repo.offices_by_id_number(s, [w.id_number for w in withheld])
@@ -496,9 +521,10 @@ class RosterService:
             if names is not None and xlsx is not None:  # a district's bank file
                 if office is not None:
                     ids = district_repo.line_id_numbers(s, row.id, office)
-                    held = district_repo.offices_by_id_number(s, [m[0] for m in missing])
-                    bank = [b for b in bank if b[1] in ids]
-                    missing = [m for m in missing if held.get(m[0]) == office]
+                    held = district_repo.offices_by_id_number(
+                        s, [m.id_number for m in missing])
+                    bank = [b for b in bank if b.id_number in ids]
+                    missing = [m for m in missing if held.get(m.id_number) == office]
                 bank = _one_per_person(bank)
             code = self._check_code(s, row)
             name, status = row.period, row.status
