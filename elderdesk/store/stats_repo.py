@@ -50,10 +50,19 @@ def _areas(session: Session) -> list[str]:
         after = first[:6] + "Z"  # past every number of that area (digits, then X last)
 
 
-def people_groups(session: Session, on: date,
-                  ages: tuple[int, ...]) -> list[tuple[str | None, str, str, int, int]]:
-    """(community, sex, status, level, people) for people born by `on`: level is the index in
-    `ages` (ascending, ages[0] = 0) of the highest age reached on `on` (in full years).
+class PeopleGroup(NamedTuple):
+    """People born by a day, counted by community, sex, status and age level."""
+
+    community: str | None  # None: not filled in
+    sex: str
+    status: str  # active | deceased | moved_out
+    level: int  # index in `ages` of the highest age reached (people_groups)
+    people: int
+
+
+def people_groups(session: Session, on: date, ages: tuple[int, ...]) -> list[PeopleGroup]:
+    """The people born by `on`, grouped: level is the index in `ages` (ascending,
+    ages[0] = 0) of the highest age reached on `on` (in full years).
 
     `stats_people` counts people by birth month: a birth month before the month in which age
     A is reached on `on` has reached it, one after has not. Of the people born in that month,
@@ -90,28 +99,54 @@ def people_groups(session: Session, on: date,
                     count[(community, sex, status, k)] -= 1
                     if k > 1:
                         count[(community, sex, status, k - 1)] += 1
-    return [(c, sex, status, k - 1, n) for (c, sex, status, k), n in count.items() if n]
+    return [PeopleGroup(c, sex, status, k - 1, n)
+            for (c, sex, status, k), n in count.items() if n]
+
+
+class ApplicationGroup(NamedTuple):
+    """People by community and the state of their latest application."""
+
+    community: str | None
+    state: str
+    people: int
+
+
+class EnrollmentWindow(NamedTuple):
+    """Approved enrollments by the months they cover (and the birth month: the band)."""
+
+    birth_month: int  # Month.index
+    approved_month: int
+    ended_month: int | None  # None: still open
+    person_id: int  # 0: a group of people with one window each; else one person's window
+    people: int  # how many (1 for one person's window)
+
+
+class CoverGroup(NamedTuple):
+    """Living approved enrollees by community and the month of their latest proof of life."""
+
+    community: str | None
+    latest_month: int  # Month.index of the latest proof of life or application; -1: none
+    people: int
 
 
 class Enrollees(NamedTuple):
     """The enrollee figures of one pass over the applications (see enrollee_groups)."""
 
-    latest: list[tuple[str | None, str, int]]
-    windows: list[tuple[int, int, int | None, int, int]]
-    cover: list[tuple[str | None, int, int]]
+    latest: list[ApplicationGroup]
+    windows: list[EnrollmentWindow]
+    cover: list[CoverGroup]
 
 
 def enrollee_groups(session: Session) -> Enrollees:
     """Every application read once with its person (community, birth month, status) and, for
     the approved ones of living people, the latest proof of life; grouped three ways:
 
-    - latest: (community, state of the person's latest application, people);
-    - windows: approved enrollments (approved or stopped) of people with one of them, grouped:
-      (birth month index, approved month index, ended month index or None, 0, count); of people
-      with several, one row per distinct window: (birth, approved, ended, person id, 1);
-    - cover: (community, month index of the latest proof of life or application (-1: none),
-      people) of the living people with an approved enrollment (allowance-rules.md section 4;
-      an online application is no proof of life).
+    - latest: people by community and the state of their latest application;
+    - windows: approved enrollments (approved or stopped) of people with one of them, grouped
+      (person_id 0); of people with several, one row per distinct window (person_id, 1);
+    - cover: the living people with an approved enrollment by community and the month of the
+      latest proof of life or application (allowance-rules.md section 4; an online
+      application is no proof of life).
 
     One statement: the people of a city's 300,000 enrollees are read once, not three times,
     and the groups come back (not the 300,000 rows: building Python rows cost more than
@@ -147,7 +182,7 @@ def enrollee_groups(session: Session) -> Enrollees:
         " ELSE 1 END FROM f WHERE a IS NOT NULL GROUP BY b, a, x, several"))
     states: dict[tuple[str | None, str], int] = defaultdict(int)
     cover: dict[tuple[str | None, int], int] = defaultdict(int)
-    windows = []
+    windows: list[EnrollmentWindow] = []
     for kind, community, state, b, a, x, person, n in rows:
         if kind == 0:
             if b:  # the person's latest application
@@ -155,37 +190,54 @@ def enrollee_groups(session: Session) -> Enrollees:
             if a is not None:  # approved, living: the month of the latest proof
                 cover[(community, a)] += n
         else:
-            windows.append((b, a, x, person, n))
-    return Enrollees([(c, st, n) for (c, st), n in states.items()], windows,
-                     [(c, month, n) for (c, month), n in cover.items()])
+            windows.append(EnrollmentWindow(b, a, x, person, n))
+    return Enrollees([ApplicationGroup(c, st, n) for (c, st), n in states.items()], windows,
+                     [CoverGroup(c, month, n) for (c, month), n in cover.items()])
 
 
-def ledger_groups(session: Session, first: str, last: str) -> list[tuple[str, int, int, int]]:
-    """(month, birth month index, people paid, net fen) of the ledger, months first..last
-    ('YYYY-MM'), from `stats_ledger` (the ledger's rows above zero by month and birth month,
-    kept by triggers on the ledger)."""
+class LedgerGroup(NamedTuple):
+    """The ledger's rows above zero of one month and birth month."""
+
+    month: str  # 'YYYY-MM'
+    birth_month: int  # Month.index
+    people: int  # people paid
+    fen: int  # net fen paid
+
+
+def ledger_groups(session: Session, first: str, last: str) -> list[LedgerGroup]:
+    """The ledger of months first..last ('YYYY-MM') by month and birth month, from
+    `stats_ledger` (the ledger's rows above zero by month and birth month, kept by triggers on
+    the ledger)."""
     rows = session.execute(text(
         "SELECT month, birth_month, people, fen FROM stats_ledger"
         " WHERE month >= :first AND month <= :last AND people > 0"),
         {"first": Month.parse(first).index, "last": Month.parse(last).index})
-    return [(str(Month.from_index(m)), b, n, fen) for m, b, n, fen in rows]
+    return [LedgerGroup(str(Month.from_index(m)), b, n, fen) for m, b, n, fen in rows]
 
 
-def ledger_groups_scanned(session: Session, first: str,
-                          last: str) -> list[tuple[str, int, int, int]]:
+def ledger_groups_scanned(session: Session, first: str, last: str) -> list[LedgerGroup]:
     """ledger_groups counted from the ledger itself (tests compare the two)."""
     rows = session.execute(text(
         f"SELECT g.month, {_month(session, 'p.birth_date')} AS b, count(*), sum(g.paid_fen)"
         " FROM ledger g JOIN people p ON p.id = g.person_id WHERE g.paid_fen > 0"
         f" AND g.month >= :first AND g.month <= :last GROUP BY g.month, {_month(session, 'p.birth_date')}"),
         {"first": Month.parse(first).index, "last": Month.parse(last).index})
-    return [(str(Month.from_index(m)), b, n, fen) for m, b, n, fen in rows]
+    return [LedgerGroup(str(Month.from_index(m)), b, n, fen) for m, b, n, fen in rows]
+
+
+class CorrectionGroup(NamedTuple):
+    """Frozen rosters' arrears or recovery items of one month, birth month and kind."""
+
+    month: str  # 'YYYY-MM' the items are for
+    birth_month: int  # Month.index
+    kind: str  # arrears | recovery
+    fen: int
 
 
 def frozen_correction_groups(session: Session, first: str,
-                             last: str) -> list[tuple[str, int, str, int]]:
-    """(month, birth month index, kind, fen) of the arrears and recovery items of frozen
-    rosters, months first..last (the month an item is for). Regular items are not read: per
+                             last: str) -> list[CorrectionGroup]:
+    """The arrears and recovery items of frozen rosters, months first..last (the month an
+    item is for). Regular items are not read: per
     person and month the ledger is regular + arrears - recovery, so the caller derives them
     (a city's ledger holds millions of regular items; arrears and recoveries are few and have
     an index of their own, ix_roster_items_corrections)."""
@@ -197,27 +249,46 @@ def frozen_correction_groups(session: Session, first: str,
         f" WHERE i.kind <> {KIND_CODE[REGULAR]} AND r.status = 'frozen' AND i.month >= :first"
         f" AND i.month <= :last GROUP BY i.month, {birth}, i.kind"),
         {"first": Month.parse(first).index, "last": Month.parse(last).index})
-    return [(str(Month.from_index(r[0])), r[1], KINDS[r[2]], r[3]) for r in rows]
+    return [CorrectionGroup(str(Month.from_index(m)), b, KINDS[kind], fen)
+            for m, b, kind, fen in rows]
 
 
-def card_groups(session: Session, first: str, last: str) -> list[tuple[str, str, str, int, int]]:
-    """(month issued, card type, reason, cards, fees in fen) for cards issued first..last."""
+class CardGroup(NamedTuple):
+    """Cards issued in one month, of one type, for one reason."""
+
+    month: str  # 'YYYY-MM' issued
+    card_type: str  # blue | red
+    reason: str  # new, or why reissued
+    cards: int
+    fee_fen: int | None  # None: no fees recorded
+
+
+def card_groups(session: Session, first: str, last: str) -> list[CardGroup]:
+    """Cards issued first..last by month, type and reason."""
     m = _month(session, "issued_on")
     rows = session.execute(text(
         f"SELECT {m} AS m, card_type, reason, count(*), sum(fee_fen) FROM cards"
         f" WHERE issued_on >= :lo AND issued_on < :hi GROUP BY {m}, card_type, reason"),
         _span_params(session, first, last))
-    return [(str(Month.from_index(r[0])), r[1], r[2], r[3], r[4]) for r in rows]
+    return [CardGroup(str(Month.from_index(m)), card_type, reason, n, fee)
+            for m, card_type, reason, n, fee in rows]
 
 
-def pickup_groups(session: Session, first: str, last: str) -> list[tuple[str, int]]:
-    """(month, cards picked up) for pick-ups first..last."""
+class PickupGroup(NamedTuple):
+    """Cards picked up in one month."""
+
+    month: str  # 'YYYY-MM'
+    cards: int
+
+
+def pickup_groups(session: Session, first: str, last: str) -> list[PickupGroup]:
+    """Cards picked up first..last, by month."""
     m = _month(session, "picked_up_on")
     rows = session.execute(text(
         f"SELECT {m} AS m, count(*) FROM cards WHERE picked_up_on IS NOT NULL"
         f" AND picked_up_on >= :lo AND picked_up_on < :hi GROUP BY {m}"),
         _span_params(session, first, last))
-    return [(str(Month.from_index(r[0])), r[1]) for r in rows]
+    return [PickupGroup(str(Month.from_index(m)), n) for m, n in rows]
 
 
 def _span_params(session: Session, first: str, last: str) -> dict[str, object]:

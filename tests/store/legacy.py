@@ -135,7 +135,7 @@ def ledger_groups(session, first, last):  # type: ignore[no-untyped-def]
             cell = cells[(lo, b)]
             cell[0] += x
             cell[1] += y
-    return [(month, b, n, fen) for (month, b), (n, fen) in cells.items()]
+    return [stats_repo.LedgerGroup(month, b, n, fen) for (month, b), (n, fen) in cells.items()]
 
 
 def frozen_correction_groups(session, first, last):  # type: ignore[no-untyped-def]
@@ -146,7 +146,7 @@ def frozen_correction_groups(session, first, last):  # type: ignore[no-untyped-d
         " JOIN people p ON p.id = l.person_id"
         " WHERE i.kind != 'regular' AND r.status = 'frozen' AND i.month >= :first"
         " AND i.month <= :last GROUP BY i.month, b, i.kind"), {"first": first, "last": last})
-    return [(r[0], r[1], r[2], r[3]) for r in rows]
+    return [stats_repo.CorrectionGroup._make(r) for r in rows]
 
 
 def people_groups(session, on, ages):  # type: ignore[no-untyped-def]
@@ -159,7 +159,7 @@ def people_groups(session, on, ages):  # type: ignore[no-untyped-def]
     out: dict = defaultdict(int)
     for community, sex, status, age, n in rows:
         out[(community, sex, status, max(i for i, low in enumerate(ages) if age >= low))] += n
-    return [(*key, n) for key, n in out.items()]
+    return [stats_repo.PeopleGroup(*key, n) for key, n in out.items()]
 
 
 def roster_items(session, person_id):  # type: ignore[no-untyped-def]

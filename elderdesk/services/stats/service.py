@@ -28,6 +28,16 @@ from elderdesk.services.stats.figures import (
 from elderdesk.services.stats.tables import all_tables
 from elderdesk.store import stats_repo as repo
 from elderdesk.store.db import Database
+from elderdesk.store.stats_repo import (
+    ApplicationGroup,
+    CardGroup,
+    CorrectionGroup,
+    CoverGroup,
+    EnrollmentWindow,
+    LedgerGroup,
+    PeopleGroup,
+    PickupGroup,
+)
 
 # The ages at which the bands of the age table start, and 80 (the community table's column):
 # people_groups gives the index of the highest of them each person has reached.
@@ -95,7 +105,7 @@ class StatsService:
         return written
 
 
-def _bands(groups: list[tuple]) -> tuple[BandCount, ...]:
+def _bands(groups: list[PeopleGroup]) -> tuple[BandCount, ...]:
     count: dict[tuple[str, str], int] = defaultdict(int)
     for _community, sex, status, level, n in groups:
         if status == "active":
@@ -104,7 +114,8 @@ def _bands(groups: list[tuple]) -> tuple[BandCount, ...]:
                  for label, _, _ in AGE_BANDS)
 
 
-def _communities(groups: list[tuple], apps: list[tuple]) -> tuple[CommunityCount, ...]:
+def _communities(groups: list[PeopleGroup],
+                 apps: list[ApplicationGroup]) -> tuple[CommunityCount, ...]:
     c: dict[str | None, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for community, _sex, status, level, n in groups:
         c[community][status] += n
@@ -118,14 +129,14 @@ def _communities(groups: list[tuple], apps: list[tuple]) -> tuple[CommunityCount
                  for k, v in sorted(c.items(), key=lambda kv: (kv[0] is None, kv[0] or "")))
 
 
-def _statuses(groups: list[tuple]) -> tuple[tuple[str, int], ...]:
+def _statuses(groups: list[PeopleGroup]) -> tuple[tuple[str, int], ...]:
     count: dict[str, int] = defaultdict(int)
     for _community, _sex, status, _level, n in groups:
         count[status] += n
     return tuple((k, count[k]) for k in ("active", "deceased", "moved_out"))
 
 
-def _applications(apps: list[tuple]) -> tuple[tuple[str, int], ...]:
+def _applications(apps: list[ApplicationGroup]) -> tuple[tuple[str, int], ...]:
     count: dict[str, int] = defaultdict(int)
     for _community, state, n in apps:
         count[state] += n
@@ -133,8 +144,8 @@ def _applications(apps: list[tuple]) -> tuple[tuple[str, int], ...]:
     return tuple((k, count[k]) for k in order if count[k])
 
 
-def _money(policy: Policy | None, first: Month, last: Month, windows: list[tuple],
-           ledger: list[tuple], items: list[tuple]) -> tuple[MoneyRow, ...]:
+def _money(policy: Policy | None, first: Month, last: Month, windows: list[EnrollmentWindow],
+           ledger: list[LedgerGroup], items: list[CorrectionGroup]) -> tuple[MoneyRow, ...]:
     """Rows for every month and band of the policy (zeros included); regular payments are the
     ledger less arrears plus recoveries (the ledger is their net, person by person)."""
     if policy is None:
@@ -176,16 +187,17 @@ def _money(policy: Policy | None, first: Month, last: Month, windows: list[tuple
     out = []
     for m in months:
         version = policy.version_in(m)
-        labels = [(b.label, b.monthly) for b in version.bands] if version else []
+        bands: list[tuple[str, int | None]] = [(b.label, b.monthly) for b in version.bands] \
+            if version else []
         if (str(m), OUT_OF_BAND) in cells:
-            labels.append((OUT_OF_BAND, None))
-        for label, monthly in labels:
+            bands.append((OUT_OF_BAND, None))
+        for label, monthly in bands:
             out.append(MoneyRow(str(m), label, monthly, *cells.get((str(m), label), [0] * 6)))
     return tuple(out)
 
 
-def _cards(first: Month, last: Month, groups: list[tuple],
-           pickups: list[tuple]) -> tuple[CardMonth, ...]:
+def _cards(first: Month, last: Month, groups: list[CardGroup],
+           pickups: list[PickupGroup]) -> tuple[CardMonth, ...]:
     c: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for month, kind, reason, n, fee in groups:
         c[month][kind] += n
@@ -198,7 +210,7 @@ def _cards(first: Month, last: Month, groups: list[tuple],
                  for m in month_range(first, last))
 
 
-def _coverage(groups: list[tuple], month: Month, n: int) -> tuple[Coverage, ...]:
+def _coverage(groups: list[CoverGroup], month: Month, n: int) -> tuple[Coverage, ...]:
     c: dict[str | None, list[int]] = defaultdict(lambda: [0, 0])
     for community, latest, people in groups:
         covered = n == 0 or latest + n - 1 >= month.index

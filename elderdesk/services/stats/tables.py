@@ -23,7 +23,8 @@ def _pct(part: int, whole: int) -> str:
 
 def age_table(st: Statistics) -> StatTable:
     rows = tuple((b.band, b.male, b.female, b.total) for b in st.by_band)
-    total = ("合计", *(sum(r[i] for r in rows) for i in (1, 2, 3)))
+    total = ("合计", sum(b.male for b in st.by_band), sum(b.female for b in st.by_band),
+             sum(b.total for b in st.by_band))
     return StatTable("age", "在册人员按年龄段", ("年龄段", "男", "女", "合计"), rows, total,
                      f"年龄按身份证出生日期计算至 {st.on.isoformat()}（周岁）",
                      Chart("stacked", 0, (1, 2), title="在册人员按年龄段"))
@@ -32,7 +33,10 @@ def age_table(st: Statistics) -> StatTable:
 def community_table(st: Statistics) -> StatTable:
     rows = tuple((c.community or NO_COMMUNITY, c.active, c.active_80, c.deceased, c.moved_out,
                   c.total, c.enrolled) for c in st.by_community)
-    total = ("合计", *(sum(r[i] for r in rows) for i in range(1, 7)))
+    by = st.by_community
+    total = ("合计", sum(c.active for c in by), sum(c.active_80 for c in by),
+             sum(c.deceased for c in by), sum(c.moved_out for c in by),
+             sum(c.total for c in by), sum(c.enrolled for c in by))
     return StatTable("community", "人员按社区",
                      ("社区", "在册", "80岁以上", "已故", "迁出", "合计", "享受津贴"),
                      rows, total, "80岁以上：在册且年满80周岁；享受津贴：最近一次申请为“已批准”",
@@ -52,6 +56,12 @@ def application_table(st: Statistics) -> StatTable:
                      ("合计", sum(n for _, n in rows)))
 
 
+def _money_totals(st: Statistics) -> tuple[Yuan, Yuan, Yuan, Yuan]:
+    """Regular, arrears, recovery and net of every month and band."""
+    return (Yuan(sum(r.regular_fen for r in st.money)), Yuan(sum(r.arrears_fen for r in st.money)),
+            Yuan(sum(r.recovery_fen for r in st.money)), Yuan(sum(r.net_fen for r in st.money)))
+
+
 def money_month_table(st: Statistics) -> StatTable:
     by: dict[str, list[int]] = defaultdict(lambda: [0] * 6)
     for r in st.money:
@@ -60,7 +70,7 @@ def money_month_table(st: Statistics) -> StatTable:
             by[r.month][k] += v
     rows = tuple((m, v[0], v[1], Yuan(v[2]), Yuan(v[3]), Yuan(v[4]), Yuan(v[5]))
                  for m, v in by.items())
-    total = ("合计", None, None, *(Yuan(sum(r[i].fen for r in rows)) for i in range(3, 7)))
+    total = ("合计", None, None, *_money_totals(st))
     return StatTable("money", "高龄津贴按月份", ("月份", "在享人数", "已发人数", "正常发放",
                                             "补发", "追回", "实发净额"), rows, total,
                      "在享：当月处于批准享受状态；发放金额按所属月份计，来自已冻结花名册",
@@ -71,8 +81,7 @@ def money_band_table(st: Statistics) -> StatTable:
     rows = tuple((r.month, r.band, Yuan(r.monthly_fen) if r.monthly_fen is not None else "",
                   r.enrolled, r.paid_people, Yuan(r.regular_fen), Yuan(r.arrears_fen),
                   Yuan(r.recovery_fen), Yuan(r.net_fen)) for r in st.money)
-    total = ("合计", None, None, None, None,
-             *(Yuan(sum(r[i].fen for r in rows)) for i in range(5, 9)))  # type: ignore[union-attr]
+    total = ("合计", None, None, None, None, *_money_totals(st))
     return StatTable("money_band", "高龄津贴按月份和档次",
                      ("月份", "档次", "月标准", "在享人数", "已发人数", "正常发放", "补发", "追回",
                       "实发净额"), rows, total, "",
@@ -83,8 +92,11 @@ def money_band_table(st: Statistics) -> StatTable:
 def card_table(st: Statistics) -> StatTable:
     rows = tuple((c.month, c.blue, c.red, c.total, c.new, c.reissued, Yuan(c.fee_fen),
                   c.picked_up) for c in st.cards)
-    total = ("合计", *(sum(r[i] for r in rows) for i in range(1, 6)),
-             Yuan(sum(r[6].fen for r in rows)), sum(r[7] for r in rows))
+    cards = st.cards
+    total = ("合计", sum(c.blue for c in cards), sum(c.red for c in cards),
+             sum(c.total for c in cards), sum(c.new for c in cards),
+             sum(c.reissued for c in cards), Yuan(sum(c.fee_fen for c in cards)),
+             sum(c.picked_up for c in cards))
     return StatTable("cards", "老年证发放按月份",
                      ("月份", "蓝卡", "红卡", "发证合计", "首次发证", "补换证", "工本费", "领取"),
                      rows, total, "按发证日期统计；领取按领取日期统计",
@@ -95,7 +107,7 @@ def card_table(st: Statistics) -> StatTable:
 def coverage_table(st: Statistics) -> StatTable:
     rows = tuple((c.community or NO_COMMUNITY, c.total, c.covered, c.uncovered,
                   _pct(c.covered, c.total)) for c in st.coverage)
-    n_all, n_cov = sum(r[1] for r in rows), sum(r[2] for r in rows)
+    n_all, n_cov = sum(c.total for c in st.coverage), sum(c.covered for c in st.coverage)
     total = ("合计", n_all, n_cov, n_all - n_cov, _pct(n_cov, n_all))
     month = f"{st.on.year}年{st.on.month}月"
     if st.life_cert_months:
