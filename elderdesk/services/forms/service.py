@@ -123,8 +123,10 @@ class FormsService:
             applied = Month.of(latest.applied_on)
             earlier = [r.ended_on for r in rows[:-1] if r.ended_on and r.approved_on]
             floor = (Month.of(max(earlier)) + 1).index if earlier else -10**9
-            runs = [r for r in ent.runs(applied + 36) if r[1] >= floor] if counted else []
-            start = Month.from_index(max(runs[0][0], floor)) if runs else None
+            # the first entitled month: of the first run (first, last, fen, payable) past floor
+            first = next((lo for lo, hi, _fen, _payable in ent.runs(applied + 36)
+                          if hi >= floor), None) if counted else None
+            start = Month.from_index(max(first, floor)) if first is not None else None
             # The category applied for: the band of the application month (or of the first
             # entitled month, for those applying before it); back pay may cover lower bands.
             band = policy.band_for(row.birth_date, max(start, applied)) if start else None
@@ -158,8 +160,8 @@ class FormsService:
                   if any(k != RECOVERY for _, k, _ in items)]
         if paying:
             period = Period.parse(paying[0])
-            items = [(m, f) for m, k, f in by_roster[paying[0]][1] if k == ARREARS
-                     and Month.parse(m) >= start]
+            _status, kept = by_roster[paying[0]]
+            items = [(m, f) for m, k, f in kept if k == ARREARS and Month.parse(m) >= start]
         else:
             period = self._next_period(s, max(Month.of(applied_on), Month.of(today())))
             items = [(str(i.month), i.amount_fen) for i in _items(s, row.id, ent, period)
