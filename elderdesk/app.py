@@ -60,13 +60,14 @@ class ServicesOpener:
 def run_gui(db_path: Path | str | None = None) -> int:
     """Start the desktop program on db_path (a file or a server URL; default: ELDERDESK_DB, the
     office server this PC was set to, else the file in the user's data folder); the exit code."""
-    app = QApplication.instance() or QApplication(sys.argv)
+    running = QApplication.instance()  # a test's; never a console QCoreApplication here
+    app = running if isinstance(running, QApplication) else QApplication(sys.argv)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setWindowIcon(QIcon(str(resource("icons", "elderdesk.png"))))
     install_excepthook(setup_logging())
-    load_fonts(app)  # type: ignore[arg-type]
-    install_translator(app)  # type: ignore[arg-type]
+    load_fonts(app)
+    install_translator(app)
     apply_font_size(font_size(), save=False)  # the 界面 setting for tired eyes
 
     ops = Ops()

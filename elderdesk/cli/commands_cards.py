@@ -65,19 +65,20 @@ def register(sub: Any) -> None:
 
 
 def _photo(args: Any) -> tuple[bytes | None, tuple[int, int, int, int] | None]:
-    box = None
+    box: tuple[int, int, int, int] | None = None
     if args.crop:
         parts = args.crop.replace("，", ",").split(",")
         if len(parts) != 4 or not all(p.strip().isdigit() for p in parts):
             raise ElderError("USAGE", detail="--crop 应写作 X,Y,W,H（像素整数）")
-        box = tuple(int(p) for p in parts)
+        x, y, w, h = (int(p) for p in parts)
+        box = (x, y, w, h)
     if not args.photo:
         if box is not None:
             raise ElderError("USAGE", detail="--crop 须与 --photo 一起使用")
         return None, None
     path = existing_file(args.photo)
     try:
-        return path.read_bytes(), box  # type: ignore[return-value]
+        return path.read_bytes(), box
     except OSError as exc:
         raise ElderError("FILE_UNREADABLE", path=args.photo, detail=exc.strerror) from None
 

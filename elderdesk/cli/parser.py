@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any, NoReturn
 
 from elderdesk.domain.errors import ElderError
 
@@ -85,7 +87,8 @@ class _StoreOnce(argparse._StoreAction):
     """`store`, but an option given twice with different values is a usage error (cli.md);
     options meant to repeat (`--role`) use `append`."""
 
-    def __call__(self, parser, namespace, values, option_string=None):  # type: ignore[no-untyped-def]
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
+                 values: str | Sequence[Any] | None, option_string: str | None = None) -> None:
         given = getattr(namespace, _GIVEN, None)
         if given is None:
             given = set()
@@ -99,7 +102,7 @@ class _StoreOnce(argparse._StoreAction):
 class Parser(argparse.ArgumentParser):
     """argparse that raises a coded error instead of printing English and exiting."""
 
-    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("add_help", True)
         super().__init__(*args, **kwargs)
         self.register("action", None, _StoreOnce)
@@ -107,5 +110,5 @@ class Parser(argparse.ArgumentParser):
         self._positionals.title = "参数"
         self._optionals.title = "选项"
 
-    def error(self, message: str):  # type: ignore[no-untyped-def]
+    def error(self, message: str) -> NoReturn:
         raise ElderError("USAGE", detail=translate_usage(message))

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import random
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -31,6 +32,7 @@ from elderdesk.store.orm import PersonRow
 
 BATCH = 50_000  # people generated and inserted at a time (bounds memory; not in the output)
 MAX_PEOPLE = 2_000_000  # twice a whole city; keeps the ID sequence space far from full
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -108,7 +110,7 @@ def _policy(s: Session) -> Policy:
     return parse_policy_toml(source)
 
 
-def _roster_service(db: Database):  # type: ignore[no-untyped-def]
+def _roster_service(db: Database) -> RosterService:
     return RosterService(db, AllowanceService(db, PeopleService(db)))
 
 
@@ -122,7 +124,7 @@ def make_people(n: int, seed: int = 1, *, on: date, stamp: datetime) -> list[dic
     return [r for batch in generate_people(n, seed, on=on, stamp=stamp) for r in batch]
 
 
-def _pool(weighted) -> tuple:  # type: ignore[no-untyped-def]
+def _pool(weighted: Iterable[tuple[T, float]]) -> tuple[T, ...]:
     """Each item repeated by its integer weight: pool[int(random() * len(pool))] is a draw."""
     return tuple(item for item, w in weighted for _ in range(round(w)))
 
@@ -192,8 +194,8 @@ def generate_people(n: int, seed: int = 1, *, on: date, stamp: datetime,
     out: list[dict] = []
     for _ in range(n):
         age = ages[int(rnd() * len(ages))]
-        lo, span = born[age]
-        ordinal = lo + int(rnd() * span)
+        first, span = born[age]
+        ordinal = first + int(rnd() * span)
         day = days.get(ordinal)
         if day is None:
             d = date.fromordinal(ordinal)

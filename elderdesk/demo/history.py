@@ -9,6 +9,7 @@ import secrets
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -24,6 +25,9 @@ from elderdesk.store.bulk import driver_sql
 from elderdesk.store.db import Database
 from elderdesk.store.orm import PolicyRow, UserRow
 from elderdesk.store.orm_allowance import EnrollmentRow
+
+if TYPE_CHECKING:
+    from elderdesk.services.roster.service import RosterService
 
 # The counter staff of the demo: one per step, so separation of duties holds. They cannot log in.
 CLERK, REVIEWER, APPROVER = "演示经办员", "演示审核员", "演示审批员"
@@ -138,7 +142,7 @@ class History:
         """Quarter number of a day: 0 = the first of the history; negative before it."""
         return (index_of(day) - self.quarter0) // 3
 
-    def run(self, rosters: object, step: Step) -> None:
+    def run(self, rosters: RosterService, step: Step) -> None:
         """Setup (users, policy, what happened before), each period, then up to today."""
         with self.db.write() as s:
             self._setup(s)
@@ -149,8 +153,8 @@ class History:
             lo, hi = period.first.first_day(), period.last.last_day()
             with self.db.write() as s:
                 self._events(s, lo, hi, str(period))
-            rosters.build(self.op, str(period))  # type: ignore[attr-defined]
-            rosters.freeze(self.op, str(period))  # type: ignore[attr-defined]
+            rosters.build(self.op, str(period))
+            rosters.freeze(self.op, str(period))
             step(1)
         if hi < self.on:
             with self.db.write() as s:
@@ -206,9 +210,9 @@ class History:
                 "applied_on, applied_by, reviewed_on, reviewed_by, approved_on, approved_by, "
                 "ended_on, end_reason, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
                 enroll)
-        quarters = [-1] if before else range(self.quarter_of(lo), self.quarter_of(hi) + 1)
+        quarters = [-1] if lo is None else range(self.quarter_of(lo), self.quarter_of(hi) + 1)
         certs = [c for k in quarters for c in self._quarter_certs(k)
-                 if before or lo <= c[1] <= hi]  # type: ignore[operator]
+                 if lo is None or lo <= c[1] <= hi]
         if certs:
             allowance_repo.insert_lifecerts(s, [
                 (pid, d, self.clerk_id, datetime.combine(d, time(10))) for pid, d in certs])

@@ -20,7 +20,10 @@ def load(path: str, driver: str, needed: tuple[str, ...]) -> Any:
     or READER_UNAVAILABLE saying why in Chinese."""
     import ctypes
 
-    loader = ctypes.WinDLL if sys.platform == "win32" else ctypes.CDLL  # type: ignore[attr-defined]
+    if sys.platform == "win32":  # ctypes has WinDLL there only (a type checker knows it)
+        loader = ctypes.WinDLL
+    else:
+        loader = ctypes.CDLL
     try:
         lib = loader(path)
     except OSError as exc:

@@ -94,7 +94,10 @@ class SdtapiReader(Reader):
         import ctypes
 
         try:
-            loader = ctypes.WinDLL if sys.platform == "win32" else ctypes.CDLL  # type: ignore[attr-defined]
+            if sys.platform == "win32":  # ctypes has WinDLL there only
+                loader = ctypes.WinDLL
+            else:
+                loader = ctypes.CDLL
             dec = loader(self.wlt)
             dec.GetBmp.argtypes = [ctypes.c_char_p, ctypes.c_int]
             dec.GetBmp.restype = ctypes.c_int

@@ -164,9 +164,9 @@ def check_state(r: ApplicationRow, person: OnRecord | None,
         elif not person.account:
             fill = True
         elif (person.account.replace(" ", ""), squeeze(person.bank or "")) != (
-                r.account, squeeze(r.bank)):
+                r.account, squeeze(r.bank or "")):
             out.append(_finding(r, WARNING, "ACCOUNT_DIFFERS",
-                                account=_last4(person.account), given=_last4(r.account)))
+                                account=_last4(person.account), given=_last4(r.account or "")))
     out.sort(key=Finding.sort_key)
     return out, fill and not any(f.level == ERROR for f in out)
 

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
+from typing import TypeGuard
 
 from elderdesk.domain.text import WHITESPACE, clean_text
 
@@ -26,12 +27,12 @@ def is_blank(value: object) -> bool:
     return isinstance(value, str) and not value.strip(WHITESPACE)
 
 
-def is_number(value: object) -> bool:
+def is_number(value: object) -> TypeGuard[float]:
     """A number cell (python-calamine gives float; int accepted too, bool not)."""
     return type(value) is float or type(value) is int
 
 
-def is_damaged_number(value: object) -> bool:
+def is_damaged_number(value: object) -> TypeGuard[float]:
     """A number cell holding an integer of 16 or more digits (ID_NUMERIC_CELL and its kin)."""
     if type(value) is not float and type(value) is not int:
         return False
@@ -129,7 +130,7 @@ def read_date(value: object) -> CellDate | None:
     if isinstance(value, date):
         return CellDate.of(value)
     if is_number(value):
-        number = float(value)  # type: ignore[arg-type]
+        number = float(value)
         if not number.is_integer():
             return None
         whole = int(number)

@@ -20,6 +20,7 @@ import zipfile
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import BinaryIO
 
 from elderdesk.domain.errors import ElderError
 
@@ -84,7 +85,7 @@ def is_zip(path: str) -> bool:
         return fp.read(4) == _ZIP
 
 
-def _check_zip(path: str, book: zipfile.ZipFile, fp) -> None:  # type: ignore[no-untyped-def]
+def _check_zip(path: str, book: zipfile.ZipFile, fp: BinaryIO) -> None:
     members = book.infolist()
     names = {m.filename for m in members}
     if "xl/workbook.xml" not in names:
@@ -131,7 +132,7 @@ def _is_shared_strings(name: str) -> bool:
     return os.path.basename(name).lower().startswith("sharedstrings")
 
 
-def _inflate(path: str, fp, info: zipfile.ZipInfo) -> Iterator[bytes]:  # type: ignore[no-untyped-def]
+def _inflate(path: str, fp: BinaryIO, info: zipfile.ZipInfo) -> Iterator[bytes]:
     """The member's bytes in pieces of at most 1 MB, never more than its declared size (a
     member whose data inflates beyond it is refused: the reader would not stop there)."""
     if info.flag_bits & 0x1:
@@ -165,7 +166,7 @@ def _inflate(path: str, fp, info: zipfile.ZipInfo) -> Iterator[bytes]:  # type: 
             yield piece
 
 
-def _pieces(inflate, raw: bytes) -> Iterator[bytes]:  # type: ignore[no-untyped-def]
+def _pieces(inflate: zlib._Decompress, raw: bytes) -> Iterator[bytes]:
     data = inflate.decompress(raw, _CHUNK)
     while True:
         if data:
@@ -190,7 +191,7 @@ def _whole_tags(path: str, pieces: Iterator[bytes], name: str) -> Iterator[bytes
         yield carry
 
 
-def _scan_cells(path: str, fp, info: zipfile.ZipInfo, extent: _Extent, *,  # type: ignore[no-untyped-def]
+def _scan_cells(path: str, fp: BinaryIO, info: zipfile.ZipInfo, extent: _Extent, *,
                 count_strings: bool) -> None:
     """The quick pass: only cells outside A1:Z99999 (or written oddly) are looked at one by one;
     the others make the extent a bound (at most 99,999 rows, 26 columns)."""
@@ -220,7 +221,7 @@ def _scan_cells(path: str, fp, info: zipfile.ZipInfo, extent: _Extent, *,  # typ
     extent.string_cells += strings
 
 
-def _scan_cells_slowly(path: str, fp, info: zipfile.ZipInfo, extent: _Extent) -> None:  # type: ignore[no-untyped-def]
+def _scan_cells_slowly(path: str, fp: BinaryIO, info: zipfile.ZipInfo, extent: _Extent) -> None:
     """Every row and cell tag in order, positions as the reader assigns them (a tag without
     `r` follows the previous one); any namespace prefix, quoting or spacing."""
     row = column = rows = columns = strings = 0
@@ -258,7 +259,7 @@ def _column(letters: str) -> int:
     return number
 
 
-def _shared_string_lengths(path: str, fp, info: zipfile.ZipInfo) -> list[int]:  # type: ignore[no-untyped-def]
+def _shared_string_lengths(path: str, fp: BinaryIO, info: zipfile.ZipInfo) -> list[int]:
     """The length bound of each shared string in order: its XML size, or for long ones the exact
     number of characters; a string over MAX_CELL_CHARS is refused, quoted in part."""
     lengths: list[int] = []
@@ -289,7 +290,7 @@ def _measure(path: str, xml: bytes) -> int:
     return len(text)
 
 
-def _shared_text(fp, members: list[zipfile.ZipInfo], strings: list[zipfile.ZipInfo],  # type: ignore[no-untyped-def]
+def _shared_text(fp: BinaryIO, members: list[zipfile.ZipInfo], strings: list[zipfile.ZipInfo],
                  lengths: list[int]) -> int:
     """Characters that shared strings copy into cells, counted cell by cell (only when the quick
     bound, string cells x longest string, is over the limit)."""

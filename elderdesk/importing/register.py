@@ -54,7 +54,7 @@ def id_cell_text(raw: object) -> str | None:
     if is_blank(raw):
         return None
     if is_damaged_number(raw):
-        return number_digits(float(raw))  # type: ignore[arg-type]
+        return number_digits(float(raw))
     return clean_id(cell_text(raw)) or None
 
 
@@ -77,7 +77,7 @@ def check_id(
     try:
         return parse_id(shown, today)
     except ElderError as exc:
-        findings.append(Finding.make(row, ERROR, exc.code, shown, name, **exc.params))
+        findings.append(Finding.make(row, ERROR, exc.code, shown, name, None, **exc.params))
         return None
 
 
@@ -113,8 +113,10 @@ class RowCheck:
     found: list[Finding] = field(default_factory=list)
     info: IdInfo | None = None
 
-    def add(self, level: str, code: str, **params: object) -> None:
-        self.found.append(Finding.make(self.row, level, code, self.shown, self.name, **params))
+    def add(self, level: str, code: str, message_code: str | None = None,
+            **params: object) -> None:
+        self.found.append(Finding.make(self.row, level, code, self.shown, self.name,
+                                       message_code, **params))
 
     def check_text(self, field_name: str, raw: object, column: str | None = None) -> str:
         """The cleaned text of a field; a TEXT_INVALID error naming the column (default: the
@@ -141,10 +143,10 @@ def checked_rows(table: Table, today: date) -> Iterator[RowCheck]:
         name = cell_text(cells[i_name]) if i_name is not None else ""
         raw_id = cells[i_id] if i_id is not None else ""
         check = RowCheck(row, cells, name, id_cell_text(raw_id))
-        if not name:
+        if not name or i_name is None:
             check.add(ERROR, "NAME_MISSING")
         else:
-            check.name = check.check_text("name", cells[i_name])  # type: ignore[index]
+            check.name = check.check_text("name", cells[i_name])
         check.info = check_id(raw_id, check.shown, row, name, today, check.found)
         yield check
 
@@ -183,7 +185,15 @@ def _register_row(
         else household_type(cell_text(cells[i_household])),
         residence_permit_expiry=permit,
         row=row,
-        **texts,  # type: ignore[arg-type]
+        ethnicity=texts["ethnicity"],
+        household_address=texts["household_address"],
+        current_address=texts["current_address"],
+        street=texts["street"],
+        community=texts["community"],
+        phone=texts["phone"],
+        bank=texts["bank"],
+        account=texts["account"],
+        notes=texts["notes"],
     )
 
 

@@ -8,6 +8,7 @@ positive X moves right, positive Y moves down.
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -79,10 +80,19 @@ def load_template(path: Path | str | None = None) -> Template:
     qr = raw.get("qr")
     return Template(
         name=str(raw.get("name", file.stem)), width=width, height=height, fields=fields,
-        photo=None if not photo or not photo.get("print", True) else tuple(
-            _num(photo, k, "photo", name) for k in ("x", "y", "width", "height")),  # type: ignore[arg-type]
-        qr=None if not qr else tuple(_num(qr, k, "qr", name) for k in ("x", "y", "size")),  # type: ignore[arg-type]
+        photo=None if not photo or not photo.get("print", True) else _box(photo, name),
+        qr=None if not qr else _square(qr, name),
     )
+
+
+def _box(photo: dict, path: str) -> tuple[float, float, float, float]:
+    x, y, w, h = (_num(photo, k, "photo", path) for k in ("x", "y", "width", "height"))
+    return x, y, w, h
+
+
+def _square(qr: dict, path: str) -> tuple[float, float, float]:
+    x, y, size = (_num(qr, k, "qr", path) for k in ("x", "y", "size"))
+    return x, y, size
 
 
 def _values(face: CardFace) -> dict[str, str]:
@@ -115,7 +125,7 @@ def draw_overlay(c: Canvas, tpl: Template, face: CardFace, photos: Photos,
         draw_qr(c, face.qr, face.qr_mask, px, py, size * mm)
 
 
-def _rulers(c: Canvas, tpl: Template, pos) -> None:  # type: ignore[no-untyped-def]
+def _rulers(c: Canvas, tpl: Template, pos: Callable[[float, float], tuple[float, float]]) -> None:
     """A horizontal ruler 8 mm below the top edge and a vertical one 8 mm from the left edge,
     numbered in mm from the page's edges."""
     c.setStrokeColor(BLACK)

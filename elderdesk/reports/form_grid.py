@@ -7,6 +7,7 @@ import io
 from dataclasses import dataclass, field
 
 from reportlab.lib.utils import ImageReader
+from reportlab.pdfgen.canvas import Canvas
 
 from elderdesk.reports import fonts
 
@@ -79,7 +80,7 @@ class Grid:
     """A form drawn row by row from `top` down, `width` wide from `x0`; the first `caption`
     points of every row are the section caption column."""
 
-    c: object
+    c: Canvas
     x0: float
     top: float
     width: float

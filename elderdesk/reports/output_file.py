@@ -11,9 +11,12 @@ import io
 import logging
 import os
 from collections.abc import Iterator
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from elderdesk.domain.errors import output_error
+
+if TYPE_CHECKING:
+    from _typeshed import ReadableBuffer
 
 log = logging.getLogger(__name__)
 PART = ".part"
@@ -35,11 +38,12 @@ class _Scratch(io.BufferedWriter):
     abandoned = False
     _pos = 0
 
-    def write(self, data):  # type: ignore[no-untyped-def, override]
+    def write(self, data: ReadableBuffer) -> int:
         if not self.abandoned:
             return super().write(data)
-        self._pos += len(data)
-        return len(data)
+        size = memoryview(data).nbytes
+        self._pos += size
+        return size
 
     def seek(self, pos: int, whence: int = 0) -> int:
         if not self.abandoned:
@@ -50,8 +54,8 @@ class _Scratch(io.BufferedWriter):
     def tell(self) -> int:
         return self._pos if self.abandoned else super().tell()
 
-    def truncate(self, *args):  # type: ignore[no-untyped-def, override]
-        return self._pos if self.abandoned else super().truncate(*args)
+    def truncate(self, pos: int | None = None) -> int:
+        return self._pos if self.abandoned else super().truncate(pos)
 
     def flush(self) -> None:
         if not self.abandoned:

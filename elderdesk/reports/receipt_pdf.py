@@ -7,10 +7,12 @@ written through output_file.atomic_output like every report. ID numbers print ma
 from __future__ import annotations
 
 import os
+from datetime import date
 from typing import TYPE_CHECKING
 
 from reportlab.lib.pagesizes import A4, A5, landscape
 from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
 
 from elderdesk.domain.idcard import mask_id
 from elderdesk.domain.money import fen_to_capital, fen_to_str
@@ -24,7 +26,7 @@ RECEIPT_PAGE = landscape(A5)
 VOID_RED = (0.8, 0.1, 0.1)
 
 
-def _date_zh(d) -> str:  # type: ignore[no-untyped-def]
+def _date_zh(d: date) -> str:
     return f"{d.year}年{d.month:02d}月{d.day:02d}日"
 
 
@@ -72,7 +74,7 @@ def write_receipt_pdf(path: str | os.PathLike[str], r: Receipt) -> None:
             _void_mark(c, w, h, f"作废原因：{r.void_reason or ''}")
 
 
-def _void_mark(c, w: float, h: float, reason: str) -> None:  # type: ignore[no-untyped-def]
+def _void_mark(c: Canvas, w: float, h: float, reason: str) -> None:
     c.saveState()
     c.setFillColorRGB(*VOID_RED)
     c.setStrokeColorRGB(*VOID_RED)

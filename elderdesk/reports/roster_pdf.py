@@ -277,7 +277,9 @@ class _Writer:
                 elif op == "rows":
                     draw_rows(c, self.main, y, ROW_H, rows[a:b])
                 elif op == "subtotal":
-                    page_sums = tuple(sum(s[k] for s in sums[a:b]) for k in range(3))
+                    on_page = sums[a:b]
+                    page_sums = (sum(s[0] for s in on_page), sum(s[1] for s in on_page),
+                                 sum(s[2] for s in on_page))
                     self.total_row(y, "本页小计", b - a, page_sums, False)
                 elif op == "total":
                     self.total_row(y, "合计", tot["people"], grand, True)

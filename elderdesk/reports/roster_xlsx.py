@@ -12,9 +12,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from elderdesk.domain.roster import RosterView
 from elderdesk.reports.xlsx_file import xlsx_book
+
+if TYPE_CHECKING:  # xlsxwriter itself loads when a workbook is written (xlsx_file.py)
+    from xlsxwriter.format import Format
+    from xlsxwriter.workbook import Workbook
 
 HEADERS = ("序号", "姓名", "身份证号", "开户银行", "银行账号", "实发金额")
 SHEET_NAME = "代发明细"
@@ -89,7 +94,8 @@ def write_bank_rows(path: str | os.PathLike[str],
         _write_check(book, check_code, bold)
 
 
-def _write_missing(book, missing: Iterable[tuple[str, str, int]], bold, text, money) -> None:  # type: ignore[no-untyped-def]
+def _write_missing(book: Workbook, missing: Iterable[tuple[str, str, int]], bold: Format,
+                   text: Format, money: Format) -> None:
     sheet = book.add_worksheet(MISSING_SHEET)
     for col, width in enumerate(_MISSING_WIDTHS):
         sheet.set_column(col, col, width)
@@ -101,7 +107,7 @@ def _write_missing(book, missing: Iterable[tuple[str, str, int]], bold, text, mo
         sheet.write_number(row, 2, fen / 100, money)
 
 
-def _write_check(book, code: str | None, bold) -> None:  # type: ignore[no-untyped-def]
+def _write_check(book: Workbook, code: str | None, bold: Format) -> None:
     """The sheet 校验: the roster's 校验码 (its freeze's audit record), last in the workbook."""
     sheet = book.add_worksheet(CHECK_SHEET)
     sheet.set_column(0, 0, 10)

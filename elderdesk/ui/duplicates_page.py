@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from elderdesk.domain.idcard import mask_id
@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 class DuplicatesModel(MaskedTableModel):
     """One row per registration: (id_number, registration JSON of the service)."""
 
-    def __init__(self, parent=None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__([], parent)
         self._headers = [self.tr("身份证号"), self.tr("姓名"), self.tr("登记街道代码"),
                          self.tr("登记街道"), self.tr("社区"), self.tr("人员状态"),

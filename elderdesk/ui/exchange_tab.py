@@ -6,10 +6,11 @@ the service checks the roles, a refusal shows its Chinese message."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -60,7 +61,7 @@ def export_to_folder(services: Services, op: Operator, folder: Path, to: str | N
 class FindingsModel(MaskedTableModel):
     """Findings of an import ({"code", "id_number", "message", "offices"})."""
 
-    def __init__(self, parent=None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__([], parent)
         self._headers = [self.tr("代码"), self.tr("身份证号"), self.tr("说明"),
                          self.tr("涉及机构")]
@@ -92,7 +93,7 @@ class FindingsModel(MaskedTableModel):
 class StatusModel(ListTableModel):
     """Rows of ExchangeService.status (one per partner office)."""
 
-    def __init__(self, parent=None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__([], parent)
         self._headers = [self.tr("机构代码"), self.tr("机构名称"), self.tr("已发序号"),
                          self.tr("最近发出"), self.tr("已收序号"), self.tr("最近收到"),
@@ -145,7 +146,7 @@ class ExchangeTab(QWidget):
         self._lay_out()
         self._update()
 
-    def _button(self, text: str, slot) -> QPushButton:  # type: ignore[no-untyped-def]
+    def _button(self, text: str, slot: Callable[[], object]) -> QPushButton:
         button = QPushButton(text, self)
         button.clicked.connect(lambda _c=False: slot())
         return button

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -137,7 +137,7 @@ class IdleLock(QObject):
         self._covers: list[_Cover] = []
         self.set_minutes(minutes)
 
-    def install(self, app: QApplication) -> None:
+    def install(self, app: QCoreApplication) -> None:
         app.installEventFilter(self)
 
     @property

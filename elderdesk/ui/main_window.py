@@ -146,7 +146,7 @@ class MainWindow(QMainWindow):
                         lambda name, pw: services.users.authenticate(name, pw))
         app = QApplication.instance()
         if app is not None:
-            lock.install(app)  # type: ignore[arg-type]
+            lock.install(app)
         self.ops.run(services.settings.idle_minutes, lock.set_minutes, lambda _e: None)
         self.system_page.idle_minutes_changed.connect(lock.set_minutes)
         lock.switch_requested.connect(lambda: self.switch_user(from_lock=True))

@@ -63,10 +63,10 @@ def apply_font_size(key: str, save: bool = True) -> None:
     """Set the whole application's font size at once (and remember it)."""
     points = dict(FONT_SIZES).get(key)
     app = QApplication.instance()
-    if points is None or app is None:
+    if points is None or not isinstance(app, QApplication):  # none yet, or a console one
         return
-    font = app.font()  # type: ignore[attr-defined]
+    font = app.font()
     font.setPointSize(points)
-    app.setFont(font)  # type: ignore[attr-defined]
+    app.setFont(font)
     if save:
         settings().setValue(FONT_KEY, key)

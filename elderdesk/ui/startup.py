@@ -10,6 +10,7 @@ import sys
 import threading
 import traceback
 from pathlib import Path
+from types import TracebackType
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTimer, QTranslator
@@ -41,7 +42,8 @@ def install_excepthook(log_path: Path | None) -> None:
     """Unexpected errors are logged and shown as a Chinese dialog instead of ending silently."""
     showing = threading.Lock()
 
-    def hook(exc_type, exc, tb) -> None:  # type: ignore[no-untyped-def]
+    def hook(exc_type: type[BaseException], exc: BaseException | None,
+             tb: TracebackType | None) -> None:
         log.error("uncaught exception:\n%s", "".join(traceback.format_exception(exc_type, exc, tb)))
         if threading.current_thread() is not threading.main_thread():
             return

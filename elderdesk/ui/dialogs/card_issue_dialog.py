@@ -33,11 +33,11 @@ from elderdesk.ui.layout import WrapLabel, relative_font
 from elderdesk.ui.ops import Ops
 from elderdesk.ui.pdf_printing import render_pages
 from elderdesk.ui.widgets.card_reader import CardRead, CardReader
-from elderdesk.ui.widgets.photo_crop import PhotoCrop, decode_photo
+from elderdesk.ui.widgets.photo_crop import Box, PhotoCrop, decode_photo
 
 if TYPE_CHECKING:
     from elderdesk.services.auth import Operator
-    from elderdesk.services.cards.service import Card, Eligibility
+    from elderdesk.services.cards.service import Card, CardService, Eligibility
     from elderdesk.services.container import Services
 
 PREVIEW_WIDTH = 360  # px of the card preview (85.6 mm wide); the dialog fits 1280 × 720
@@ -226,7 +226,7 @@ class CardIssueDialog(RecordDialog):
         """Read, check and decode the photo in the background, then show it with its frame."""
         name = path.name
 
-        def work():  # type: ignore[no-untyped-def]
+        def work() -> tuple[bytes, tuple[int, int], QImage]:
             try:
                 data = path.read_bytes()
             except OSError as exc:
@@ -308,7 +308,8 @@ class CardIssueDialog(RecordDialog):
         name = self.photo_name or self.tr("照片")
         self._submit(lambda: self._call(cards, op, number, on, data, box, name))
 
-    def _call(self, cards, op, number, on, data, box, name) -> Card:  # type: ignore[no-untyped-def]
+    def _call(self, cards: CardService, op: Operator, number: str, on: date, data: bytes | None,
+              box: Box | None, name: str) -> Card:
         return cards.issue(op, number, on, data, box if data else None, name)
 
     def done(self, result: int) -> None:

@@ -24,7 +24,7 @@ from elderdesk.domain.errors import ElderError
 from elderdesk.domain.idcard import IdInfo
 from elderdesk.domain.person import HOUSEHOLD_NAMES, SEX_NAMES, TEXT_FIELDS, Person, PersonInput
 from elderdesk.services.clock import today
-from elderdesk.services.people.service import version_of
+from elderdesk.services.people.service import PeopleService, version_of
 from elderdesk.ui.data_text import tr_data
 from elderdesk.ui.dialogs.record_dialog import RecordDialog
 from elderdesk.ui.errors import error_line, error_text
@@ -35,6 +35,7 @@ from elderdesk.ui.widgets.id_check import BAD, OK, IdCheck, IdNumberEdit
 
 if TYPE_CHECKING:
     from elderdesk.services.auth import Operator
+    from elderdesk.services.cards.service import CardService
     from elderdesk.services.container import Services
     from elderdesk.ui.widgets.card_reader import CardRead
 
@@ -279,8 +280,8 @@ class PersonDialog(RecordDialog):
         return cls._run(dialog)
 
 
-def _add(people, cards, op, data: PersonInput, override: str | None,  # type: ignore[no-untyped-def]
-         photo: bytes | None) -> Person:
+def _add(people: PeopleService, cards: CardService, op: Operator, data: PersonInput,
+         override: str | None, photo: bytes | None) -> Person:
     """Register the person; with the chip photo accepted, store it as their card photo (what the
     card issue then uses). The photo is checked first, so a refusal saves nothing."""
     if photo is not None:

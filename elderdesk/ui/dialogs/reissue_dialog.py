@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QComboBox, QFormLayout, QWidget
@@ -14,7 +15,9 @@ from elderdesk.ui.labels import reissue_reason_label
 from elderdesk.ui.layout import WrapLabel
 
 if TYPE_CHECKING:
-    from elderdesk.services.cards.service import Card
+    from elderdesk.services.auth import Operator
+    from elderdesk.services.cards.service import Card, CardService
+    from elderdesk.ui.widgets.photo_crop import Box
 
 
 class ReissueDialog(CardIssueDialog):
@@ -65,5 +68,6 @@ class ReissueDialog(CardIssueDialog):
         return self.tr("补换证后原证作废（二维码核验显示已作废），新证使用新编号。"
                        "不选新照片则沿用已存的照片。")
 
-    def _call(self, cards, op, number, on, data, box, name) -> Card:  # type: ignore[no-untyped-def]
+    def _call(self, cards: CardService, op: Operator, number: str, on: date, data: bytes | None,
+              box: Box | None, name: str) -> Card:
         return cards.reissue(op, number, self.reason, on, data, box if data else None, name)

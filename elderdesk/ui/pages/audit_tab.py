@@ -4,6 +4,7 @@ changes in words, export to Excel, and the hash-chain check off the GUI thread."
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt
@@ -36,6 +37,7 @@ from elderdesk.ui.widgets.unmask import guard_unmask
 if TYPE_CHECKING:
     from elderdesk.services.auth import Operator
     from elderdesk.services.container import Services
+    from elderdesk.services.safety.service import AuditCheck
 
 NO_DATE = QDate(2000, 1, 1)  # the date edits' minimum, shown as 不限
 
@@ -185,7 +187,7 @@ class AuditTab(QWidget):
         self._ops.run(lambda: audit.export(op, query, path, masked=masked),
                       lambda n: self._on_exported(path, n), self._on_action_failed, write=True)
 
-    def _on_exported(self, path, n: int) -> None:  # type: ignore[no-untyped-def]
+    def _on_exported(self, path: Path, n: int) -> None:
         self.export_button.setEnabled(True)
         self.status_label.setStyleSheet("")
         self.status_label.setText(self.tr("已导出 {n} 条记录到 {path}").format(n=n, path=path))
@@ -198,7 +200,7 @@ class AuditTab(QWidget):
         self.status_label.setText(self.tr("正在校验审计日志……"))
         self._ops.run(lambda: safety.verify_audit(op), self._on_verified, self._on_action_failed)
 
-    def _on_verified(self, check) -> None:  # type: ignore[no-untyped-def]
+    def _on_verified(self, check: AuditCheck) -> None:
         self.verify_button.setEnabled(True)
         if check.ok:
             self.status_label.setStyleSheet("color: #1c7c1c")

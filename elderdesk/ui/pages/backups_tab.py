@@ -4,10 +4,11 @@ then sends the clerk back to the login screen on the restored file."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -28,6 +29,10 @@ from elderdesk.ui.widgets.record_table import record_table
 if TYPE_CHECKING:
     from elderdesk.services.auth import Operator
     from elderdesk.services.container import Services
+    from elderdesk.services.safety.rotation import Backup
+    from elderdesk.services.safety.service import SafetyService
+
+    Listed = tuple[Path, list[tuple[Backup, int]]]  # the folder, its backups and their sizes
 
 B_AT, B_KIND, B_SIZE, B_FILE = range(4)
 
@@ -41,7 +46,7 @@ def size_text(size: int) -> str:
 class BackupsTableModel(ListTableModel):
     """Rows of (backup_rotation.Backup, size in bytes), newest first."""
 
-    def __init__(self, parent=None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__([], parent)
         self._headers = [self.tr("备份时间"), self.tr("种类"), self.tr("大小"), self.tr("文件名")]
         self.kinds = {"daily": self.tr("每日自动"), "manual": self.tr("手动"),
@@ -71,9 +76,9 @@ class BackupsTableModel(ListTableModel):
         return None
 
 
-def _list_with_sizes(safety, op) -> tuple[Path, list[tuple[Any, int]]]:  # type: ignore[no-untyped-def]
+def _list_with_sizes(safety: SafetyService, op: Operator) -> Listed:
     """Off the GUI thread: the folder and its backups with their sizes (a slow USB stick)."""
-    rows = []
+    rows: list[tuple[Backup, int]] = []
     for b in safety.backups(op):
         try:
             rows.append((b, b.path.stat().st_size))
@@ -130,7 +135,7 @@ class BackupsTab(QWidget):
         self._busy = False
         self._update()
 
-    def _button(self, text: str, slot) -> QPushButton:  # type: ignore[no-untyped-def]
+    def _button(self, text: str, slot: Callable[[], object]) -> QPushButton:
         button = QPushButton(text, self)
         button.clicked.connect(lambda _c=False: slot())
         return button
@@ -158,8 +163,7 @@ class BackupsTab(QWidget):
                       lambda result: self._on_listed(result, select, keep_status),
                       lambda exc: self._say(error_text(exc), True))
 
-    def _on_listed(self, result, select: Path | None,  # type: ignore[no-untyped-def]
-                   keep_status: bool) -> None:
+    def _on_listed(self, result: Listed, select: Path | None, keep_status: bool) -> None:
         folder, rows = result
         self.folder_label.setText(str(folder))
         self.model.set_backups(rows)

@@ -33,7 +33,7 @@ from elderdesk.ui.layout import WrapLabel, scrolled
 from elderdesk.ui.models.card_models import CardsTableModel
 from elderdesk.ui.models.people_model import COL_COMMUNITY, PeopleTableModel
 from elderdesk.ui.ops import Ops
-from elderdesk.ui.pdf_printing import print_with_dialog
+from elderdesk.ui.pdf_printing import PdfMaker, print_with_dialog
 from elderdesk.ui.widgets.card_panel import PersonCardPanel
 from elderdesk.ui.widgets.card_print_bar import CardPrintBar
 from elderdesk.ui.widgets.card_summary import CardSummary
@@ -42,7 +42,7 @@ from elderdesk.ui.widgets.unmask import guard_unmask
 
 if TYPE_CHECKING:
     from elderdesk.services.auth import Operator
-    from elderdesk.services.cards.service import Eligibility
+    from elderdesk.services.cards.service import Card, Eligibility
     from elderdesk.services.container import Services
     from elderdesk.ui.pages.register_page import RegisterPage
 
@@ -260,7 +260,7 @@ class CardsPage(QWidget):
                     no=done.card_no, name=done.name))
                 self._changed(done.id_number)
 
-    def _after(self, card, verb: str) -> None:  # type: ignore[no-untyped-def]
+    def _after(self, card: Card | None, verb: str) -> None:
         if card is None:
             return
         self._set_message(self.tr("{verb}{type} {no}（{name}），工本费 {fee} 元。可以打印老年证。")
@@ -287,7 +287,7 @@ class CardsPage(QWidget):
         self.receipt_bar.hide()
         return self.receipt_bar
 
-    def _offer_receipt(self, card) -> None:  # type: ignore[no-untyped-def]
+    def _offer_receipt(self, card: Card) -> None:
         self.receipt_no = card.receipt_no
         self.receipt_bar.setVisible(card.receipt_no is not None)
         if card.receipt_no is not None:
@@ -295,7 +295,7 @@ class CardsPage(QWidget):
                 no=card.receipt_no, name=card.name, fee=fen_to_str(card.fee_fen)))
             self.receipt_print_button.setFocus()
 
-    def _receipt_maker(self, no: str):  # type: ignore[no-untyped-def]
+    def _receipt_maker(self, no: str) -> PdfMaker:
         return lambda path, _printer: self._services.receipts.print_pdf(self._op, no, path)
 
     def print_receipt(self) -> None:

@@ -174,7 +174,7 @@ class SystemPage(QWidget):
         if self.backups_tab is not None:
             self.backups_tab.refresh()
 
-    def _on_settings(self, result) -> None:  # type: ignore[no-untyped-def]
+    def _on_settings(self, result: tuple[dict[str, str | None], int]) -> None:
         office, minutes = result
         self.office_edit.setText(office.get("name") or "")
         self._region = office.get("region") or ""

@@ -3,6 +3,8 @@ everyone may change their own password here."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
@@ -24,7 +26,7 @@ from elderdesk.ui.widgets.record_table import record_table
 
 if TYPE_CHECKING:
     from elderdesk.services.auth import Operator
-    from elderdesk.services.users.service import UserService
+    from elderdesk.services.users.service import User, UserService
 
 
 class UsersTab(QWidget):
@@ -60,12 +62,12 @@ class UsersTab(QWidget):
             layout.addStretch(1)
         self._update()
 
-    def _button(self, text: str, slot) -> QPushButton:  # type: ignore[no-untyped-def]
+    def _button(self, text: str, slot: Callable[[], object]) -> QPushButton:
         button = QPushButton(text, self)
         button.clicked.connect(lambda _c=False: slot())
         return button
 
-    def selected(self):  # type: ignore[no-untyped-def]
+    def selected(self) -> User | None:
         return self.model.user_at(self.table.currentIndex().row())
 
     def _update(self) -> None:
@@ -82,11 +84,12 @@ class UsersTab(QWidget):
         if not self.can_manage:
             return
         users, op = self._users, self._op
-        keep = select or (self.selected().name if self.selected() is not None else None)
+        chosen = self.selected()
+        keep = select or (chosen.name if chosen is not None else None)
         self._ops.run(lambda: (users.list(op), now()),
                       lambda result: self._on_loaded(result, keep), self._on_failed)
 
-    def _on_loaded(self, result, keep: str | None) -> None:  # type: ignore[no-untyped-def]
+    def _on_loaded(self, result: tuple[list[User], datetime], keep: str | None) -> None:
         rows, stamp = result
         self.model.set_users(rows, stamp)
         row = self.model.row_of(keep) if keep else -1
