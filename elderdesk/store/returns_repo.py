@@ -218,7 +218,7 @@ def drafts_up_to(session: Session, period: str) -> list[RosterRow]:
 def add_frozen_roster(session: Session, period: str, built_at: datetime, built_by: str,
                       built_audit_id: int, frozen_at: datetime, frozen_by: str,
                       office: str, lines: list[DraftLine],
-                      withheld: list[tuple]) -> RosterRow:
+                      withheld: list[roster_repo.WithheldRow]) -> RosterRow:
     """A roster frozen elsewhere (by the district), stored as the street's own frozen ones
     are: the same tables, so the same triggers keep it as it is."""
     row = RosterRow(

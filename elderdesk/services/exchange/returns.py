@@ -73,7 +73,7 @@ def district_records(s: Session, code: str) -> list[Record]:
 def _roster_records(s: Session, code: str, roster: Any, streets: set[str]) -> list[Record]:
     lines = returns_repo.roster_lines(s, roster.id)
     withheld = roster_repo.load_withheld(s, roster.id)
-    held = returns_repo.withheld_people(s, [w[0] for w in withheld])
+    held = returns_repo.withheld_people(s, [w.id_number for w in withheld])
     refs = returns_repo.person_refs(s, code, [ln.person_id for ln in lines] + list(held.values()))
     found = audit_repo.last_of(s, "roster.freeze", roster.period)
     parts: dict[str, list[list[Any]]] = {street: [] for street in streets}
@@ -276,7 +276,8 @@ def _apply_roster(s: Session, code: str, owner: str, key: str, d: dict[str, Any]
             raise ValueError("item")
         lines.append(returns_repo.line(pid, printed, ln.get("band"), int(ln["monthly_fen"]),
                                        rows))
-    withheld = [(str(n), str(name), str(reason), [str(m) for m in months], int(fen))
+    withheld = [roster_repo.WithheldRow(str(n), str(name), str(reason),
+                                        tuple(str(m) for m in months), int(fen))
                 for n, name, reason, months, fen in d.get("withheld") or []]
     for draft in returns_repo.drafts_up_to(s, str(period)):  # replaced by the district's
         roster_repo.delete_roster(s, draft.id)
