@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date
 from operator import attrgetter
 from typing import Any, NamedTuple
@@ -127,7 +127,8 @@ class DateCache(dict):
         return value
 
 
-def _in_chunks(cur: Any, sql: str, ids: list[int], size: int = 500) -> list[tuple]:
+def _in_chunks(cur: Any, sql: str, ids: Sequence[int] | Sequence[str],
+               size: int = 500) -> list[tuple]:
     """sql with '{ids}' for a list of ? marks, run for each chunk of ids."""
     out: list[tuple] = []
     for i in range(0, len(ids), size):
@@ -372,7 +373,7 @@ def remove_lines(session: Session, roster_id: int, person_ids: Iterable[int]) ->
 def person_ids(session: Session, id_numbers: Iterable[str]) -> dict[str, int]:
     """ID number -> people.id of those registered."""
     return dict(_in_chunks(raw_cursor(session), "SELECT id_number, id FROM people WHERE "
-                           "id_number IN ({ids})", sorted(id_numbers)))  # type: ignore[arg-type]
+                           "id_number IN ({ids})", sorted(id_numbers)))
 
 
 def count_lines(session: Session, roster_id: int) -> int:

@@ -88,7 +88,7 @@ def _checker(total: int, progress: Progress | None,
 class Exported(list):
     """The files written, and how many people the bank file lists as missing an account."""
 
-    def __init__(self, paths: list[Path] = (), missing_accounts: int = 0) -> None:  # type: ignore[assignment]
+    def __init__(self, paths: Iterable[Path] = (), missing_accounts: int = 0) -> None:
         super().__init__(paths)
         self.missing_accounts = missing_accounts
 
