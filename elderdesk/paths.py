@@ -6,6 +6,7 @@ import os
 import re
 import sys
 from pathlib import Path
+from typing import TypeGuard
 
 APP_NAME = "ElderDesk"
 _SCHEMES = ("postgresql://", "postgres://", "postgresql+psycopg://")
@@ -52,7 +53,7 @@ def log_dir() -> Path:
     return Path(user_log_dir(APP_NAME, appauthor=False))
 
 
-def is_url(target: object) -> bool:
+def is_url(target: object) -> TypeGuard[str]:
     """A PostgreSQL URL (never a file name): `--db`, ELDERDESK_DB or the PC's server setting."""
     return isinstance(target, str) and target.strip().lower().startswith(_SCHEMES)
 

@@ -13,12 +13,13 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import create_engine, event, text
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError
 
 # Session is also the type of the unit of work that services hand to repositories (imported
 # from here, so that no service names the driver's library).
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import ConnectionPoolEntry
 
 from elderdesk.domain.errors import ElderError
 from elderdesk.store import pg, sqlite_file
@@ -30,7 +31,7 @@ log = logging.getLogger(__name__)
 
 def _configure(engine: Engine) -> None:
     @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_conn, _record):  # type: ignore[no-untyped-def]
+    def _on_connect(dbapi_conn: sqlite3.Connection, _record: ConnectionPoolEntry) -> None:
         # We issue BEGIN ourselves (below) so that writers can take the lock up front.
         dbapi_conn.isolation_level = None
         cur = dbapi_conn.cursor()
@@ -42,7 +43,7 @@ def _configure(engine: Engine) -> None:
         cur.close()
 
     @event.listens_for(engine, "begin")
-    def _on_begin(conn):  # type: ignore[no-untyped-def]
+    def _on_begin(conn: Connection) -> None:
         immediate = conn.get_execution_options().get("sqlite_immediate", False)
         conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
@@ -58,9 +59,14 @@ class Database:
 
     def __init__(self, path: Path | str) -> None:
         # A PostgreSQL URL (store/pg.py) or an SQLite file; `path` is None on PostgreSQL.
-        self.url: str | None = path.strip() if pg.is_url(path) else None  # type: ignore[union-attr]
-        self.path = None if self.url else Path(path)  # type: ignore[assignment]
-        self.engine = pg.make_engine(self.url) if self.url else make_engine(self.path)
+        self.url: str | None = None
+        self.path: Path | None = None
+        if pg.is_url(path):
+            self.url = path.strip()
+            self.engine = pg.make_engine(self.url)
+        else:
+            self.path = Path(path)
+            self.engine = make_engine(self.path)
         # Set when a check found the file damaged: from then on write() refuses (DB_CORRUPT).
         self.damaged: str | None = None
         # The restore generation this session saw when it first connected (None: a file without
@@ -180,7 +186,8 @@ class Database:
                      lambda conn, _r: conn.execute(f"PRAGMA busy_timeout={wait}"))
         self.engine.dispose()  # the next connection is made with it
 
-    def _first_connect(self, dbapi_conn, _record) -> None:  # type: ignore[no-untyped-def]
+    def _first_connect(self, dbapi_conn: Any, _record: ConnectionPoolEntry) -> None:
+        # dbapi_conn: sqlite3's connection, or psycopg's (Any: psycopg loads only for a URL)
         if self.generation is None:
             self.generation = (read_generation_pg(dbapi_conn) if self.is_pg
                                else read_generation(dbapi_conn))
@@ -191,7 +198,7 @@ class Database:
         data, and a restore elsewhere must never be written over."""
         if self.generation is None:
             return
-        found = dict(session.connection().execute(
+        found: dict[str, str] = dict(session.connection().execute(
             text("SELECT key, value FROM settings WHERE key IN (:g, :r, :m)"),
             {"g": GENERATION_KEY, "r": RESTORING_KEY, "m": MOVED_KEY}).all())
         if found.get(MOVED_KEY) is not None and not login:
@@ -241,6 +248,8 @@ def database_error(exc: BaseException, db: Database | Path) -> ElderError | None
     (a confirmed database is then marked damaged: writes refuse). None: not an SQLite error of
     the file (the caller re-raises it)."""
     path = db.path if isinstance(db, Database) else Path(db)
+    if path is None:  # a server's database: its faults are pg.fault's (translated)
+        return None
     found = machine_error(exc, path)
     if found is not None or not is_damage(exc):
         return found

@@ -45,7 +45,7 @@ def pid_alive(pid: int) -> bool:
     if sys.platform == "win32":  # os.kill(pid, 0) would send CTRL_C_EVENT there
         import ctypes
 
-        kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
+        kernel32 = ctypes.windll.kernel32
         handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
         if not handle:
             return False

@@ -117,10 +117,10 @@ def open_existing(path: Path | str, *, migrate: bool = True) -> Database:
         found = schema_version(db)
     except Exception as exc:  # a full disk, a locked or read-only file, damage...
         db.close()
-        found = database_error(exc, path)
-        if found is None:
+        error = database_error(exc, path)
+        if error is None:
             raise
-        raise found from exc
+        raise error from exc
     if found is None:
         db.close()
         raise ElderError("DB_NOT_INITIALISED", path=str(path))
@@ -156,17 +156,21 @@ def give_back_space(db: Database) -> None:
 
 def before_migration(db: Database, found: str) -> None:
     """Never migrate a damaged file; keep a copy first, in the office's backup folder (the
-    `backups` folder beside the database if that one cannot be used)."""
-    check = backup.quick_check(db.path)
+    `backups` folder beside the database if that one cannot be used). A database on a server
+    has no file to copy (its migration is one transaction there): nothing to do."""
+    path = db.path
+    if path is None:
+        return
+    check = backup.quick_check(path)
     if check != "ok":
         db.close()
         raise ElderError("DB_CORRUPT", detail=check)
     kind = f"before-migration-{found}"
-    folders = [backup.configured_folder(db.path), backup.default_folder(db.path)]
+    folders = [backup.configured_folder(path), backup.default_folder(path)]
     error: Exception | None = None
     for folder in [f for f in folders if f is not None]:
         try:
-            backup.snapshot(db.path, folder, datetime.now(), kind)
+            backup.snapshot(path, folder, datetime.now(), kind)
             return
         except (OSError, sqlite3.Error) as exc:
             error = exc
