@@ -152,9 +152,10 @@ def expected_people(db: Database, on: date) -> Counter:
 def got_people(db: Database, on: date) -> Counter:
     with db.read() as s:
         rows = stats_repo.people_groups(s, on, AGES)
-    assert all(n > 0 for *_k, n in rows)
-    assert len({tuple(r[:4]) for r in rows}) == len(rows)
-    return Counter({tuple(r[:4]): r[4] for r in rows})
+    assert all(r.people > 0 for r in rows)
+    keys = [(r.community, r.sex, r.status, r.level) for r in rows]
+    assert len(set(keys)) == len(rows)
+    return Counter({k: r.people for k, r in zip(keys, rows, strict=True)})
 
 
 def test_people_groups_equal_counting_each_person(db):

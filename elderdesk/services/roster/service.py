@@ -583,7 +583,7 @@ class RosterService:
     def recoveries(self, op: Operator, open_only: bool = False) -> list[Recovery]:
         require(op, "recoveries.read")
         with self.db.read() as s:
-            return [Recovery(*r) for r in roster_repo.recoveries(s, open_only)]
+            return [Recovery(**r._asdict()) for r in roster_repo.recoveries(s, open_only)]
 
     def settle(self, op: Operator, id_number: str, month_text: str,
                on: date | None = None) -> list[Recovery]:
