@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from elderdesk.paths import APP_NAME, db_location, resource
+from elderdesk.paths import APP_NAME, resource
+from elderdesk.pc_config import db_location
 from elderdesk.ui.dialogs.login_dialog import LoginDialog
 from elderdesk.ui.dialogs.setup_dialog import FirstStartDialog, SetupDialog
 from elderdesk.ui.ops import Ops

@@ -35,18 +35,6 @@ def default_db_path() -> Path:
     return Path(env) if env else data_dir() / "elderdesk.db"
 
 
-def db_location(given: str | None) -> Path | str:
-    """--db or ELDERDESK_DB or the office server this PC was set to (pc_config, the GUI's
-    first start) or the default file: a Path, or a PostgreSQL URL kept as text (a URL is never
-    taken for a file name)."""
-    from elderdesk import pc_config
-
-    value = given or os.environ.get("ELDERDESK_DB") or pc_config.get(pc_config.DATABASE)
-    if value and is_url(value):
-        return value.strip()
-    return Path(value) if value else data_dir() / "elderdesk.db"
-
-
 def log_dir() -> Path:
     from platformdirs import user_log_dir
 

@@ -62,3 +62,13 @@ def put(key: str, value: str | None) -> None:
         with contextlib.suppress(OSError):
             partial.unlink()
         raise
+
+
+def db_location(given: str | None) -> Path | str:
+    """--db or ELDERDESK_DB or the office server this PC was set to (DATABASE, the GUI's first
+    start) or the default file: a Path, or a PostgreSQL URL kept as text (a URL is never taken
+    for a file name)."""
+    value = given or os.environ.get("ELDERDESK_DB") or get(DATABASE)
+    if value and paths.is_url(value):
+        return value.strip()
+    return Path(value) if value else paths.data_dir() / "elderdesk.db"

@@ -70,8 +70,7 @@ LAZY: dict[tuple[str, str], str] = {
     ("devices/", ""): "a reader driver, its vendor library and its Windows-only modules load "
                       "only when that driver is chosen",
     ("logs.py", "elderdesk"): "logging is configured before the rest of the program loads",
-    ("paths.py", ""): "platformdirs loads when a default path is asked for; pc_config (which "
-                     "imports paths' data_dir) when the database's place is",
+    ("paths.py", "platformdirs"): "platformdirs loads when a default path is asked for",
 }
 
 # Known breaks of a rule, each to be removed by the work named (the test fails once a listed

@@ -7,7 +7,7 @@ from typing import Any
 from elderdesk.cli.common import existing_file
 from elderdesk.cli.output import emit
 from elderdesk.domain.errors import ElderError
-from elderdesk.paths import db_location
+from elderdesk.pc_config import db_location
 
 
 def register(sub: Any) -> None:

@@ -30,7 +30,7 @@ class Context:
     @property
     def db_path(self) -> Path | str:
         """The database file, or a PostgreSQL URL (str)."""
-        from elderdesk.paths import db_location
+        from elderdesk.pc_config import db_location
 
         return db_location(self.opts.db)
 

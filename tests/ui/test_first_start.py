@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from elderdesk import app as app_module
 from elderdesk import pc_config
-from elderdesk.paths import db_location
+from elderdesk.pc_config import db_location
 from elderdesk.services.container import Services
 from elderdesk.ui.dialogs.setup_dialog import FirstStartDialog, SetupDialog
 from tests.ui.test_setup_login import fill_setup

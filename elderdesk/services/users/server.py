@@ -1,6 +1,6 @@
 """The GUI's first start on an office server (multi-office.md §1: 连接单位服务器): test a
 PostgreSQL URL before it is saved, and save it as this PC's database (elderdesk/pc_config.py;
-paths.db_location reads it when neither --db nor ELDERDESK_DB is given).
+pc_config.db_location reads it when neither --db nor ELDERDESK_DB is given).
 
 The URL may carry the password; it is shown and logged only masked (store/pg.masked)."""
 
