@@ -8,6 +8,7 @@
 - ui and cli never import store or a database driver;
 - nothing below the ui imports Qt;
 - an import inside a function is allowed only where LAZY lists it with its reason.
+- an import inside a function never closes an import cycle (LATE_CYCLES: the one exception).
 
 Imports are read from the source (every `import`, at any depth), so a rule holds for imports
 inside functions too.
@@ -87,8 +88,9 @@ def _rel(path: Path) -> str:
     return path.relative_to(PKG).as_posix()
 
 
-def _imports(path: Path) -> list[tuple[str, bool]]:
-    """(module, inside a function) of every import in a file; relative imports resolved."""
+def _imports(path: Path, *, run_time: bool = False) -> list[tuple[str, bool]]:
+    """(module, inside a function) of every import in a file; relative imports resolved.
+    run_time: without those under `if TYPE_CHECKING:` (never run)."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
     package = ".".join(("elderdesk", *path.relative_to(PKG).parent.parts))
     found: list[tuple[str, bool]] = []
@@ -97,6 +99,9 @@ def _imports(path: Path) -> list[tuple[str, bool]]:
         for child in ast.iter_child_nodes(node):
             if isinstance(child, ast.FunctionDef | ast.AsyncFunctionDef):
                 walk(child, True)
+            elif run_time and isinstance(child, ast.If) and ast.unparse(child.test) in (
+                    "TYPE_CHECKING", "typing.TYPE_CHECKING"):
+                walk(ast.Module(body=child.orelse, type_ignores=[]), in_function)
             elif isinstance(child, ast.Import):
                 found.extend((a.name, in_function) for a in child.names)
             elif isinstance(child, ast.ImportFrom):
@@ -239,3 +244,51 @@ def test_every_pending_break_is_still_there():
         else:
             still = any(_under(m, "elderdesk.store", *DRIVERS) for m in modules)
         assert still, f"{rel} obeys the {rule} rule now: remove it from PENDING"
+
+
+# An import inside a function that closes a cycle (the imported module reaches back, at any
+# depth): allowed only here, with its reason. Anything else two modules share belongs in a third
+# that both import at the top (e.g. store/sqlite_file.py, store/backup_names.py).
+LATE_CYCLES: dict[str, str] = {
+    "devices/config.py": "the registry loads a reader driver when it is chosen; each driver "
+                         "imports config at the top",
+}
+
+
+def _module_of(name: str, modules: dict[str, Path]) -> str | None:
+    """The elderdesk module a dotted import name lands in (the longest known prefix)."""
+    while name and name not in modules:
+        name = name.rpartition(".")[0]
+    return name or None
+
+
+def test_no_import_inside_a_function_hides_a_cycle():
+    modules = {".".join(("elderdesk", *p.relative_to(PKG).with_suffix("").parts))
+               .removesuffix(".__init__"): p for p in _files("")}
+    edges: dict[str, set[str]] = {m: set() for m in modules}
+    late: set[tuple[str, str]] = set()
+    for name, path in modules.items():
+        for imported, lazy in _imports(path, run_time=True):
+            target = _module_of(imported, modules) if imported.startswith("elderdesk") else None
+            # a package holding the importer is loaded before it already: no cycle
+            if target is not None and not _under(name, target):
+                edges[name].add(target)
+                if lazy:
+                    late.add((name, target))
+
+    def reaches(start: str, goal: str) -> bool:
+        seen, todo = {start}, [start]
+        while todo:
+            for nxt in edges[todo.pop()]:
+                if nxt == goal:
+                    return True
+                if nxt not in seen:
+                    seen.add(nxt)
+                    todo.append(nxt)
+        return False
+
+    hidden = sorted(f"{_rel(modules[a])} imports {b} late, and {b} reaches back"
+                    for a, b in late if reaches(b, a) and _rel(modules[a]) not in LATE_CYCLES)
+    assert not hidden, "cycles broken by late imports:\n" + "\n".join(hidden)
+    used = {_rel(modules[a]) for a, b in late if reaches(b, a)}
+    assert not set(LATE_CYCLES) - used, f"stale LATE_CYCLES: {sorted(set(LATE_CYCLES) - used)}"

@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from elderdesk.devices.base import UNAVAILABLE, CardData, Reader
-from elderdesk.devices.config import ReaderConfig
+from elderdesk.devices.config import ReaderConfig, make_library_reader
 from elderdesk.domain.errors import ElderError
 
 VERSION = 1
@@ -65,8 +65,6 @@ def card_from_wire(data: dict[str, Any] | None) -> CardData | None:
 # --- the helper side -----------------------------------------------------------------------
 def serve(config: ReaderConfig, requests: IO[str], replies: IO[str]) -> int:
     """Answer requests until quit or end of input (the same code runs in tests)."""
-    from elderdesk.devices.config import make_library_reader
-
     reader = make_library_reader(config)
 
     def say(doc: dict[str, Any]) -> None:
