@@ -43,7 +43,7 @@ def fen_to_zh(fen: int) -> str:
 
 def _group_upper(n: int) -> str:
     """0 < n < 10000 in capital numerals, zeros collapsed, trailing zeros dropped."""
-    out = []
+    out: list[str] = []
     zero = False
     for pos in range(3, -1, -1):
         d = n // 10**pos % 10

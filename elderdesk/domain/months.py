@@ -6,6 +6,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import overload
 
 from elderdesk.domain.errors import ElderError
 
@@ -68,7 +69,14 @@ class Month:
     def __add__(self, months: int) -> Month:
         return Month.from_index(self.index + months)
 
-    def __sub__(self, other: int | Month):  # type: ignore[no-untyped-def]
+    @overload
+    def __sub__(self, other: Month) -> int: ...
+
+    @overload
+    def __sub__(self, other: int) -> Month: ...
+
+    def __sub__(self, other: int | Month) -> int | Month:
+        """Months between two months, or the month `other` months earlier."""
         if isinstance(other, Month):
             return self.index - other.index
         return Month.from_index(self.index - other)

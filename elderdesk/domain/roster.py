@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from itertools import chain
@@ -159,7 +159,8 @@ def replace_lines(lines: tuple[LineView, ...], drop: Collection[str],
         prev = i + 1
     parts.append(lines[prev:])
     kept = list(chain.from_iterable(parts))
-    out, prev = [], 0
+    out: list[Sequence[LineView]] = []
+    prev = 0
     for view in sorted(new, key=_BY_ID):
         at = bisect_left(kept, view.id_number, lo=prev, key=_BY_ID)
         out.append(kept[prev:at])

@@ -146,8 +146,10 @@ def give_back_space(db: Database) -> None:
     """VACUUM after a migration that freed much of the file. Not needed for correctness: a
     failure (a full disk: it needs room for a copy) leaves the file as it is."""
     raw = db.engine.raw_connection()
+    driver = raw.driver_connection  # sqlite3's own connection (None only once detached)
     try:
-        raw.driver_connection.execute("VACUUM")  # type: ignore[union-attr]
+        if driver is not None:
+            driver.execute("VACUUM")
     except sqlite3.Error:
         pass
     finally:
