@@ -47,6 +47,7 @@ test: system-packages $(TEST_STAMP)
 
 lint: $(TEST_STAMP)
 	$(PY) -m ruff check elderdesk tests
+	$(PY) -m mypy
 
 bench: system-packages $(STAMP)
 	$(PY) bench/run_all.py

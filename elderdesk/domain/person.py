@@ -6,6 +6,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field, fields, replace
 from datetime import date
+from typing import Any
 
 from elderdesk.domain.errors import ElderError
 
@@ -149,7 +150,8 @@ def clean_account(bank: str | None, account: str | None) -> tuple[str, str]:
 
 def clean_input(data: PersonInput) -> PersonInput:
     """Checked and cleaned copy of the input; ID checks are done separately (idcard)."""
-    values = {name: clean_field(name, getattr(data, name)) for name in TEXT_FIELDS}
+    # by field name (TEXT_FIELDS): each value goes back into the field it came from
+    values: dict[str, Any] = {name: clean_field(name, getattr(data, name)) for name in TEXT_FIELDS}
     if not values["name"]:
         raise ElderError("FIELD_REQUIRED", field="姓名")
     if values["phone"] and not _PHONE.match(values["phone"]):

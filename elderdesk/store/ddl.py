@@ -60,8 +60,8 @@ def refuse(name: str, table_name: str, event: str, message: str, when: str | Non
         op.execute(f"CREATE TRIGGER {name} BEFORE {event} ON {table_name}{cond} "
                    f"BEGIN SELECT RAISE(ABORT, '{message}'); END")
         return
-    cond = pg_when or when
-    check = (f"IF {cond} THEN RAISE EXCEPTION '{message}'; END IF;" if cond
+    pg_cond = pg_when or when
+    check = (f"IF {pg_cond} THEN RAISE EXCEPTION '{message}'; END IF;" if pg_cond
              else f"RAISE EXCEPTION '{message}';")
     # Row values are checked in the function (a PostgreSQL trigger's WHEN takes no subquery).
     op.execute(

@@ -267,7 +267,7 @@ def copy_office(source: Database, url: str,
     try:
         with source.write() as s:  # DB_MOVED for a file moved before; nobody writes meanwhile
             target = check_target(url)
-            raw = s.connection().connection.driver_connection
+            raw: Any = s.connection().connection.driver_connection  # psycopg's
             version = raw.execute("SELECT version_num FROM alembic_version").fetchone()
             if version is None or version[0] != HEAD:
                 raise ElderError("COPY_MISMATCH", detail=f"数据库版本 {version} 不是 {HEAD}")
@@ -337,7 +337,7 @@ def _copy_in(raw: Any, s: Session, conn: Connection, server: str,
         conn.exec_driver_sql(f'ALTER TABLE "{table}" DROP CONSTRAINT "{name}"')
     for name, _d in indexes:
         conn.exec_driver_sql(f'DROP INDEX "{name}"')
-    dbapi = conn.connection.driver_connection
+    dbapi: Any = conn.connection.driver_connection  # psycopg's connection
     with dbapi.cursor() as cur:
         for table in order:
             t0 = time.perf_counter()

@@ -96,7 +96,7 @@ def _frozen_triggers(tables: tuple[str, ...]) -> None:
 
 
 def _count(table: str) -> int:
-    return op.get_bind().execute(text(f"SELECT count(*) FROM {table}")).scalar()
+    return op.get_bind().execute(text(f"SELECT count(*) FROM {table}")).scalar_one()
 
 
 def upgrade() -> None:

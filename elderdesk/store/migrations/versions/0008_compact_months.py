@@ -64,7 +64,7 @@ _ITEMS_FROZEN = ("(SELECT r.status FROM rosters r JOIN roster_lines l ON l.roste
 
 
 def _count(table: str) -> int:
-    return op.get_bind().execute(text(f"SELECT count(*) FROM {table}")).scalar()
+    return op.get_bind().execute(text(f"SELECT count(*) FROM {table}")).scalar_one()
 
 
 def upgrade() -> None:
