@@ -9,7 +9,7 @@ from datetime import date
 from elderdesk.domain.text import squeeze
 from elderdesk.importing.cells import cell_text, is_blank, read_date
 from elderdesk.importing.findings import ERROR, WARNING, DeathRow, DeathsResult
-from elderdesk.importing.register import checked_rows, ignored_columns
+from elderdesk.importing.register import Prefetch, checked_rows, ignored_columns, prefetched
 from elderdesk.importing.workbook import DEATH_FIELDS, Table, read_table
 
 # lookup(id18) -> None | (registered_name, birth_date, status, death_date), e.g. the store's
@@ -23,10 +23,12 @@ def read_deaths(
     sheet: str | None = None,
     today: date,
     lookup: DeathLookup,
+    prefetch: Prefetch | None = None,
 ) -> DeathsResult:
-    """Read and check a death list; the caller records the deaths of `rows` (or not)."""
+    """Read and check a death list; the caller records the deaths of `rows` (or not).
+    `prefetch`: as for the register (register.prefetched), one query per stretch of rows."""
     table = read_table(path, sheet=sheet, fields=DEATH_FIELDS)
-    return check_deaths(table, today=today, lookup=lookup)
+    return check_deaths(table, today=today, lookup=lookup, prefetch=prefetch)
 
 
 def _death_date(value: object) -> date | None:
@@ -37,7 +39,8 @@ def _death_date(value: object) -> date | None:
     return None if read is None else read.as_date()
 
 
-def check_deaths(table: Table, *, today: date, lookup: DeathLookup) -> DeathsResult:
+def check_deaths(table: Table, *, today: date, lookup: DeathLookup,
+                 prefetch: Prefetch | None = None) -> DeathsResult:
     """Check every row of a located death list.
 
     Rows apply in order: a later row for an ID applied earlier in the file is judged as if that
@@ -49,7 +52,7 @@ def check_deaths(table: Table, *, today: date, lookup: DeathLookup) -> DeathsRes
     rows: list[DeathRow] = []
     rows_read = 0
 
-    for check in checked_rows(table, today):
+    for check in prefetched(checked_rows(table, today), prefetch):
         rows_read += 1
         row, cells, name, found, add, info = (check.row, check.cells, check.name, check.found,
                                               check.add, check.info)
@@ -57,6 +60,8 @@ def check_deaths(table: Table, *, today: date, lookup: DeathLookup) -> DeathsRes
             findings.extend(found)
             continue
         number = info.number
+        if info.converted_from_15:  # "the ID codes above" (import-rules.md): a warning
+            add(WARNING, "ID_15_CONVERTED", new=number)
         record = lookup(number)
         birth = info.birth_date
         deceased, recorded = number in applied, applied.get(number)

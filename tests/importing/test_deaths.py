@@ -116,7 +116,8 @@ def test_ignored_columns_and_15_digit_ids(tmp_path):
         [["姓名", "性别", "公民身份号码", "死亡日期"], ["钱七", "女", old, "2026年4月1日"]],
     )
     result = read_deaths(path, today=TODAY, lookup=register.get)
-    assert [(f.row, f.code) for f in result.findings] == [(1, "COLUMN_IGNORED")]
+    assert [(f.row, f.code) for f in result.findings] == [(1, "COLUMN_IGNORED"),
+                                                          (2, "ID_15_CONVERTED")]
     assert result.rows[0].id_number == "11010519491231002X"
 
 
@@ -127,3 +128,13 @@ def test_a_death_after_today_is_date_in_future(tmp_path):
     result = read(tmp_path, [HEADER, [1, "张三", A, later], [2, "王五", C, TODAY]])
     assert [(f.row, f.level, f.code) for f in result.findings] == [(2, "error", "DATE_IN_FUTURE")]
     assert [r.id_number for r in result.rows] == [C]
+
+
+def test_a_15_digit_id_is_converted_with_the_warning_and_applied(tmp_path):
+    """import-rules.md: death lists report "the ID codes above", ID_15_CONVERTED among them (a
+    warning: the row still applies, under the 18-digit number)."""
+    old15 = A[:6] + A[8:17]
+    result = read(tmp_path, [HEADER, [1, "张三", old15, "2026-04-01"]])
+    assert [(f.row, f.code, f.level) for f in result.findings] == [
+        (2, "ID_15_CONVERTED", "warning")]
+    assert [(r.row, r.id_number) for r in result.rows] == [(2, A)]

@@ -97,3 +97,48 @@ def test_import_over_several_stretches_gives_the_per_id_findings(registered, adm
     assert outcome.imported == len(expected.rows) == 3
     for number in NEW[:3]:
         assert registered.people.get(admin, number).status == "active"
+
+
+def test_death_list_over_several_stretches_gives_the_per_id_findings(registered, admin,
+                                                                     tmp_path, monkeypatch):
+    """The death list is looked up the same way: one query per stretch of rows, and every ID
+    the check asks about was in the stretch fetched before it; findings as per ID."""
+    from elderdesk.importing.deaths import read_deaths
+
+    monkeypatch.setattr(register, "PREFETCH_ROWS", 2)  # 7 rows: four stretches
+    old15 = OLD[:6] + OLD[8:17]
+    rows = [["姓名", "身份证号", "死亡日期"],
+            ["张三", ACTIVE, "2025-06-01"], ["李四", DECEASED, "2025-05-05"],
+            ["某人", ABSENT, "2025-06-02"], ["乙", "12345", "2025-06-03"],
+            ["王五", old15, "2025-06-04"], ["张三", ACTIVE, "2025-06-01"],
+            ["甲", NEW[0], "2025-06-05"]]
+    book = write_xlsx(tmp_path / "deaths.xlsx", rows)
+
+    lookup = lookup_repo.status_lookup(registered.db)
+    fetched: list[list[str]] = []
+    asked: list[tuple[str, bool]] = []  # (ID, in the stretch fetched last)
+    try:
+        expected = read_deaths(book, today=today(), lookup=lookup)  # per ID, no prefetch
+
+        def prefetch(ids: list[str]) -> None:
+            fetched.append(ids)
+            lookup.prefetch(ids)
+
+        def ask(number: str) -> lookup_repo.Registered | None:
+            asked.append((number, bool(fetched) and number in fetched[-1]))
+            return lookup(number)
+
+        stretched = read_deaths(book, today=today(), lookup=ask, prefetch=prefetch)
+    finally:
+        lookup.close()
+    assert [f.as_dict() for f in stretched.findings] == [f.as_dict() for f in expected.findings]
+    assert stretched.rows == expected.rows
+    assert len(fetched) == 4 and all(inside for _n, inside in asked) and len(asked) == 6
+    assert [(f.row, f.code) for f in expected.findings] == [
+        (3, "ALREADY_DECEASED"), (4, "NOT_REGISTERED"), (5, "ID_FORMAT"),
+        (6, "ID_15_CONVERTED"), (7, "ALREADY_DECEASED"), (8, "NOT_REGISTERED")]  # 6: applied
+
+    outcome = registered.imports.import_deaths(admin, book)  # the service prefetches too
+    assert [f.as_dict() for f in outcome.findings] == [f.as_dict() for f in expected.findings]
+    assert registered.people.get(admin, ACTIVE).status == "deceased"
+    assert registered.people.get(admin, OLD).status == "deceased"

@@ -197,7 +197,8 @@ class ImportService:
         _step(progress, cancel, 0, 3)
         lookup = self._status_lookup()
         try:
-            result = read_deaths(path, sheet=sheet, today=today(), lookup=lookup)
+            result = read_deaths(path, sheet=sheet, today=today(), lookup=lookup,
+                                 prefetch=lookup.prefetch)
         finally:
             lookup.close()
         _step(progress, cancel, 1, 3)
