@@ -13,16 +13,8 @@ from pathlib import Path
 
 from elderdesk.store import leftovers
 from elderdesk.store.audit_repo import RecordHash
-
-# Backup file names (store/backup_names.py) and quick_check (store/sqlite_file.py) are read
-# through this module too (services, pg_backup, tests): `X as X` exports them.
-from elderdesk.store.backup_names import PG_SUFFIX as PG_SUFFIX
-from elderdesk.store.backup_names import SQLITE_SUFFIX as SQLITE_SUFFIX
-from elderdesk.store.backup_names import BackupName as BackupName
-from elderdesk.store.backup_names import backup_name as backup_name
-from elderdesk.store.backup_names import parse_name as parse_name
+from elderdesk.store.backup_names import backup_name
 from elderdesk.store.sqlite_file import SQLITE_HEADER
-from elderdesk.store.sqlite_file import quick_check as quick_check
 from elderdesk.store.sqlite_file import read_only as _read_only
 
 FOLDER_KEY = "backup.folder"  # office setting: where automatic backups go

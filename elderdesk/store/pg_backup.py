@@ -45,7 +45,7 @@ from sqlalchemy.orm import Session
 
 from elderdesk import paths
 from elderdesk.domain.errors import ElderError
-from elderdesk.store import backup, leftovers, pg, schema
+from elderdesk.store import backup, backup_names, leftovers, pg, schema
 from elderdesk.store.audit_repo import RecordHash
 from elderdesk.store.db import GENERATION_KEY, RESTORING_KEY
 from elderdesk.store.orm import Base
@@ -54,7 +54,7 @@ from elderdesk.store.safety import reason
 log = logging.getLogger(__name__)
 
 TOOLS_ENV = "ELDERDESK_PG_BIN"  # the folder of pg_dump/pg_restore (only that one when set)
-SUFFIX = backup.PG_SUFFIX
+SUFFIX = backup_names.PG_SUFFIX
 RESTORE_WAIT = 10.0  # seconds the restore waits for other writers (= store/safety.py)
 _TIMEOUT_SETS = re.compile(
     r"^SET (statement_timeout|lock_timeout|idle_in_transaction_session_timeout|"
@@ -291,7 +291,7 @@ def snapshot(engine: Any, url: str, folder: Path, at: datetime, kind: str) -> Pa
     named = Path(stem(url))
     n = 0
     while True:
-        target = folder / backup.backup_name(named, at, f"{kind}-{n}" if n else kind, SUFFIX)
+        target = folder / backup_names.backup_name(named, at, f"{kind}-{n}" if n else kind, SUFFIX)
         n += 1
         if target.exists():
             continue
@@ -532,7 +532,7 @@ def _keep(exe: Path, url: str, exported: str, folder: Path, at: datetime,
     n = 0
     while True:
         kind = "before-restore" + (f"-{n}" if n else "")
-        target = folder / backup.backup_name(Path(stem(url)), at, kind, SUFFIX)
+        target = folder / backup_names.backup_name(Path(stem(url)), at, kind, SUFFIX)
         n += 1
         if target.exists():
             continue
@@ -547,7 +547,7 @@ def _keep(exe: Path, url: str, exported: str, folder: Path, at: datetime,
 
 def _keep_older(source: Path, url: str, folder: Path, at: datetime, found: DumpInfo) -> None:
     """A dump at an older revision is copied into the backup folder before it is migrated."""
-    target = folder / backup.backup_name(Path(stem(url)), at,
+    target = folder / backup_names.backup_name(Path(stem(url)), at,
                                          f"before-migration-{found.schema}", SUFFIX)
     if not target.exists():
         shutil.copyfile(source, target)

@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from elderdesk.domain.errors import ElderError
-from elderdesk.store import backup, leftovers, schema
+from elderdesk.store import backup, leftovers, schema, sqlite_file
 from elderdesk.store.audit_repo import RecordHash
 from elderdesk.store.db import GENERATION_KEY, MOVED_KEY, RESTORING_KEY, Database
 
@@ -82,11 +82,11 @@ def usable(db_path: Path) -> bool:
     """The file is an SQLite database that passes quick_check."""
     try:
         with open(db_path, "rb") as f:
-            if f.read(16) != backup.SQLITE_HEADER:
+            if f.read(16) != sqlite_file.SQLITE_HEADER:
                 return False
     except OSError:
         return False
-    return backup.quick_check(db_path) == "ok"
+    return sqlite_file.quick_check(db_path) == "ok"
 
 
 # --- restore ---------------------------------------------------------------------------------

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from elderdesk.domain.errors import ElderError
-from elderdesk.store import backup, pg
+from elderdesk.store import backup, pg, sqlite_file
 from elderdesk.store.db import Database, database_error, schema_version, translated
 from elderdesk.store.orm import Base
 from elderdesk.store.sqlite_file import check_header
@@ -163,7 +163,7 @@ def before_migration(db: Database, found: str) -> None:
     path = db.path
     if path is None:
         return
-    check = backup.quick_check(path)
+    check = sqlite_file.quick_check(path)
     if check != "ok":
         db.close()
         raise ElderError("DB_CORRUPT", detail=check)

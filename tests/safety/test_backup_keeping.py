@@ -19,7 +19,7 @@ from elderdesk.domain.person import PersonInput
 from elderdesk.services.container import Services
 from elderdesk.services.safety import rotation
 from elderdesk.services.safety.service import SafetyService
-from elderdesk.store import backup
+from elderdesk.store import backup, backup_names
 from tests.cli.conftest import Runner
 from tests.helpers import make_id
 
@@ -36,7 +36,7 @@ def _touch(folder: Path, name: str, age_seconds: float = 0) -> Path:
 
 
 def _name(at: datetime, kind: str) -> str:
-    return backup.backup_name(Path("office.db"), at, kind)
+    return backup_names.backup_name(Path("office.db"), at, kind)
 
 
 def last_record(path: Path) -> tuple[int, str]:

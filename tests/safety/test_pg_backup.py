@@ -19,7 +19,7 @@ from elderdesk.domain.errors import ElderError
 from elderdesk.domain.person import PersonInput
 from elderdesk.services.container import Services
 from elderdesk.services.safety import rotation
-from elderdesk.store import backup
+from elderdesk.store import backup_names
 from tests.cli.conftest import Runner
 from tests.conftest import ADMIN_PASSWORD, PASSWORD, wuhan_policy
 from tests.helpers import make_id
@@ -274,9 +274,9 @@ def test_retention_on_the_server_is_the_sqlite_one(run, office, tmp_path):
         for i in range(400):
             for kind in ("daily", "manual") if i % 50 == 0 else ("daily",):
                 at = start + timedelta(days=i, hours=i % 5)
-                (folder / backup.backup_name(Path("office"), at, kind, suffix)).write_bytes(b"x")
+                (folder / backup_names.backup_name(Path("office"), at, kind, suffix)).write_bytes(b"x")
         for hours in (1, 5, 23):
-            name = backup.backup_name(Path("office"), now - timedelta(hours=hours), "daily", suffix)
+            name = backup_names.backup_name(Path("office"), now - timedelta(hours=hours), "daily", suffix)
             (folder / name).write_bytes(b"x")
     rotation.rotate(folders[".db"], "office", now)
     rotation.rotate(folders[".dump"], "office", now, ".dump")

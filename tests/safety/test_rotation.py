@@ -14,7 +14,7 @@ import pytest
 from elderdesk.domain.errors import ElderError
 from elderdesk.services.safety import rotation
 from elderdesk.services.safety.service import SafetyService
-from elderdesk.store import backup, schema
+from elderdesk.store import backup, backup_names, schema
 from elderdesk.store.db import Database
 from tests.safety.damage import damage
 
@@ -57,7 +57,7 @@ def _touch(folder: Path, name: str, age_seconds: float = 0) -> Path:
 def test_rotate_deletes_only_thinned_backups_of_this_database(tmp_path):
     start = datetime(2025, 1, 1, 8)
     for i in range(505):
-        _touch(tmp_path, backup.backup_name(Path("office.db"), start + timedelta(days=i), "daily"))
+        _touch(tmp_path, backup_names.backup_name(Path("office.db"), start + timedelta(days=i), "daily"))
     keep = {
         _touch(tmp_path, "office-20250102-080000-before-migration-0002.db"),  # never thinned
         _touch(tmp_path, "office-20250102-080000-before-restore.db"),

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox
 from elderdesk.domain.errors import ElderError
 from elderdesk.domain.person import PersonInput
 from elderdesk.services.safety.service import SafetyService
-from elderdesk.store import backup
+from elderdesk.store import backup, sqlite_file
 from elderdesk.ui import startup
 from tests.helpers import make_id
 from tests.safety.damage import damage
@@ -42,8 +42,8 @@ def test_the_days_first_start_backs_up_off_the_gui_thread(qtbot, services, clerk
                                                          dialogs, monkeypatch):
     monkeypatch.setenv("ELDERDESK_TODAY", "2026-05-20")
     threads = []
-    real_check = backup.quick_check
-    monkeypatch.setattr(backup, "quick_check", lambda path: (
+    real_check = sqlite_file.quick_check
+    monkeypatch.setattr(sqlite_file, "quick_check", lambda path: (
         threads.append(threading.current_thread()), real_check(path))[1])
     w = _window(qtbot, services, clerk)
     startup.start_safety_checks(w, clerk)

@@ -23,7 +23,7 @@ from typing import Any, NamedTuple
 
 from elderdesk.domain.errors import ElderError
 from elderdesk.services import audit
-from elderdesk.store import audit_repo, office_repo
+from elderdesk.store import audit_repo, backup_names, office_repo
 from elderdesk.store import backup as backup_store
 from elderdesk.store.db import Session
 
@@ -178,7 +178,7 @@ def backup_anchors(folder: Path, offices: set[str]) -> list[Anchor]:
         if parsed is None or parsed.office not in offices:
             continue
         name = path.name[: -len(HEAD_SUFFIX)]
-        stamp = backup_store.parse_name(name)
+        stamp = backup_names.parse_name(name)
         found.append(Anchor("backup", name, parsed.head, stamp.at if stamp else None))
     return found
 

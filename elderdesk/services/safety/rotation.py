@@ -16,7 +16,7 @@ from elderdesk import pc_config
 from elderdesk.domain.errors import ElderError
 from elderdesk.domain.text import CONTROL
 from elderdesk.services.clock import now
-from elderdesk.store import backup, leftovers, pg_backup
+from elderdesk.store import backup, backup_names, leftovers, pg_backup, sqlite_file
 from elderdesk.store import safety as store_safety
 from elderdesk.store.db import Database
 from elderdesk.store.safety import reason
@@ -80,8 +80,8 @@ def names_of(db: Database) -> BackupNames:
     """The names of this database's backups: `office` and .db for office.db; the database's
     name and .dump on a PostgreSQL server."""
     if db.is_pg:
-        return BackupNames(pg_backup.stem(db.url), backup.PG_SUFFIX)
-    return BackupNames(db.path.stem, backup.SQLITE_SUFFIX)
+        return BackupNames(pg_backup.stem(db.url), backup_names.PG_SUFFIX)
+    return BackupNames(db.path.stem, backup_names.SQLITE_SUFFIX)
 
 
 def base_kind(kind: str) -> str:
@@ -89,12 +89,12 @@ def base_kind(kind: str) -> str:
     return re.sub(r"(-\d+)+$", "", kind)
 
 
-def list_backups(folder: Path, stem: str, suffix: str = backup.SQLITE_SUFFIX) -> list[Backup]:
+def list_backups(folder: Path, stem: str, suffix: str = backup_names.SQLITE_SUFFIX) -> list[Backup]:
     """This database's backups in folder (by name), newest first."""
     found = []
     if folder.is_dir():
         for path in folder.glob(f"{glob_escape(stem)}-*{suffix}"):
-            name = backup.parse_name(path.name)
+            name = backup_names.parse_name(path.name)
             if name is not None and name.stem == stem and name.suffix == suffix:
                 found.append(Backup(path, name.at, base_kind(name.kind)))
     found.sort(key=lambda b: (b.at, b.path.name), reverse=True)
@@ -132,7 +132,7 @@ def keep(backups: list[Backup], daily: int = DAILY, weekly: int = WEEKLY,
 
 
 def rotate(folder: Path, stem: str, at: datetime | None = None,
-           suffix: str = backup.SQLITE_SUFFIX) -> list[Path]:
+           suffix: str = backup_names.SQLITE_SUFFIX) -> list[Path]:
     """Delete the daily backups the rotation does not keep (with their head files) and the
     temporary files of interrupted backups; returns what was deleted. Backups of the 24 hours
     before `at` (default: now), manual and pre-upgrade backups, files of other kinds or other
@@ -156,7 +156,7 @@ def rotate(folder: Path, stem: str, at: datetime | None = None,
 
 
 def has_backup_on(folder: Path, stem: str, day: date,
-                  suffix: str = backup.SQLITE_SUFFIX) -> bool:
+                  suffix: str = backup_names.SQLITE_SUFFIX) -> bool:
     """That day's automatic backup exists (a manual one, or a copy from before a migration, does
     not count: they are not in the rotation)."""
     return any(b.at.date() == day and b.kind == BackupKind.DAILY
@@ -189,7 +189,7 @@ def check_integrity(db: Database) -> None:
     (A PostgreSQL server checks its own pages: nothing to do.)"""
     if db.is_pg:
         return
-    result = backup.quick_check(db.path)
+    result = sqlite_file.quick_check(db.path)
     if result != "ok":
         db.damaged = result
         raise ElderError("DB_CORRUPT", detail=result)

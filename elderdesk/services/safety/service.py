@@ -18,7 +18,7 @@ from elderdesk.services.clock import now
 from elderdesk.services.safety import rotation as backup_rotation
 from elderdesk.services.safety.rotation import BackupKind, check_integrity
 from elderdesk.services.users.passwords import hash_password, verify_password
-from elderdesk.store import backup, leftovers, pg_backup
+from elderdesk.store import backup, leftovers, pg_backup, sqlite_file
 from elderdesk.store import safety as store_safety
 from elderdesk.store.db import Database, Session
 from elderdesk.store.safety import RESTORE_WAIT
@@ -135,7 +135,7 @@ class SafetyService:
         folder = backup_rotation.folder_of(self.db)
         names = backup_rotation.names_of(self.db)
         self.clean_leftovers(folder)
-        integrity = "ok" if self.db.is_pg else backup.quick_check(self.db.path)
+        integrity = "ok" if self.db.is_pg else sqlite_file.quick_check(self.db.path)
         if integrity != "ok":
             self.db.damaged = integrity
             found = backup_rotation.list_backups(folder, names.stem, names.suffix)
