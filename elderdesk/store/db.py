@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import ConnectionPoolEntry
 
 from elderdesk.domain.errors import ElderError
+from elderdesk.paths import is_url, masked
 from elderdesk.store import pg, sqlite_file
 from elderdesk.store.leftovers import mark_stale
 from elderdesk.store.sqlite_file import is_damage, machine_error, quick_check
@@ -61,7 +62,7 @@ class Database:
         # A PostgreSQL URL (store/pg.py) or an SQLite file; `path` is None on PostgreSQL.
         self.url: str | None = None
         self.path: Path | None = None
-        if pg.is_url(path):
+        if is_url(path):
             self.url = path.strip()
             self.engine = pg.make_engine(self.url)
         else:
@@ -93,7 +94,7 @@ class Database:
     @property
     def shown(self) -> str:
         """Where the data is, for messages: the file, or the URL without its password."""
-        return pg.masked(self.url) if self.url else str(self.path)
+        return masked(self.url) if self.url else str(self.path)
 
     @contextmanager
     def read(self) -> Iterator[Session]:

@@ -19,9 +19,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.orm import Session
 
 from elderdesk.domain.errors import ElderError
-from elderdesk.paths import is_url, masked
-
-__all__ = ["is_url", "masked"]  # pure text checks, kept in paths (the CLI and the GUI use them)
+from elderdesk.paths import masked
 
 log = logging.getLogger(__name__)
 

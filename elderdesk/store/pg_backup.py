@@ -45,6 +45,7 @@ from sqlalchemy.orm import Session
 
 from elderdesk import paths
 from elderdesk.domain.errors import ElderError
+from elderdesk.paths import masked
 from elderdesk.store import backup, backup_names, leftovers, pg, schema
 from elderdesk.store.audit_repo import RecordHash
 from elderdesk.store.db import GENERATION_KEY, RESTORING_KEY
@@ -142,7 +143,7 @@ def _quoted(value: str) -> str:
 
 def _said(stderr: str, url: str) -> str:
     """A tool's complaint for the log and for a message: without the password, one line."""
-    shown = stderr.replace(url, pg.masked(url)).strip()
+    shown = stderr.replace(url, masked(url)).strip()
     password = pg.engine_url(url).password
     if password:
         shown = shown.replace(str(password), "***")
@@ -156,10 +157,10 @@ def _tool_fault(stderr: str, url: str) -> ElderError | None:
         return ElderError("PG_TOOLS_MISSING", tool="pg_dump/pg_restore", major="与服务器相同",
                           detail=_said(stderr, url))
     if "password authentication failed" in stderr or "no password supplied" in stderr:
-        return ElderError("PG_LOGIN_REFUSED", url=pg.masked(url))
+        return ElderError("PG_LOGIN_REFUSED", url=masked(url))
     if "Connection refused" in stderr or "could not connect" in stderr \
             or "could not translate host name" in stderr:
-        return ElderError("PG_UNREACHABLE", url=pg.masked(url))
+        return ElderError("PG_UNREACHABLE", url=masked(url))
     return None
 
 
@@ -271,7 +272,7 @@ def _dump_snapshot(exe: Path, url: str, snapshot: str, target: Path, exclusive: 
              "--no-privileges", f"--file={partial}", f"--dbname={info}"],
             env=env, capture_output=True, text=True, check=False, **_quiet())
         if done.returncode != 0:
-            log.warning("pg_dump failed on %s: %s", pg.masked(url), _said(done.stderr, url))
+            log.warning("pg_dump failed on %s: %s", masked(url), _said(done.stderr, url))
             fault = _tool_fault(done.stderr, url)
             if fault is not None:
                 raise fault

@@ -33,6 +33,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from elderdesk.domain.errors import ElderError
+from elderdesk.paths import is_url, masked
 from elderdesk.store import pg, settings_repo
 from elderdesk.store.db import MOVED_KEY, Database, schema_version, translated
 from elderdesk.store.schema import HEAD, MIGRATIONS, drop_all_pg
@@ -258,8 +259,8 @@ def copy_office(source: Database, url: str,
     beyond rows and sums (the services' audit verification); anything: COPY_MISMATCH."""
     if source.is_pg:
         raise ElderError("USAGE", detail="源数据库必须是本机数据库文件（SQLite）")
-    if not pg.is_url(url):
-        raise ElderError("PG_URL_INVALID", url=pg.masked(url))
+    if not is_url(url):
+        raise ElderError("PG_URL_INVALID", url=masked(url))
     started = time.perf_counter()
     server = server_name(url)
     target: Database | None = None

@@ -8,8 +8,9 @@ import pytest
 from sqlalchemy import create_engine, inspect
 from sqlalchemy.types import TypeDecorator
 
+from elderdesk.paths import is_url, masked
 from elderdesk.store.orm import Base
-from elderdesk.store.pg import engine_url, is_url, masked
+from elderdesk.store.pg import engine_url
 from tests.cli.conftest import Runner
 from tests.conftest import ADMIN_PASSWORD
 

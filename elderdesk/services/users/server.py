@@ -2,7 +2,7 @@
 PostgreSQL URL before it is saved, and save it as this PC's database (elderdesk/pc_config.py;
 pc_config.db_location reads it when neither --db nor ELDERDESK_DB is given).
 
-The URL may carry the password; it is shown and logged only masked (store/pg.masked)."""
+The URL may carry the password; it is shown and logged only masked (paths.masked)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from urllib.parse import quote
 
 from elderdesk import pc_config
 from elderdesk.domain.errors import ElderError
+from elderdesk.paths import is_url, masked
 from elderdesk.store import pg, schema
 from elderdesk.store.db import Database, schema_version
 
@@ -24,15 +25,15 @@ def server_url(url: str, password: str = "") -> str:
     """The URL with the password put in (a password typed in its own field); PG_URL_INVALID
     for anything but a PostgreSQL URL naming a database."""
     url = (url or "").strip()
-    if not pg.is_url(url):
-        raise ElderError("PG_URL_INVALID", url=pg.masked(url)[:200])
+    if not is_url(url):
+        raise ElderError("PG_URL_INVALID", url=masked(url)[:200])
     pg.engine_url(url)  # a database name, parseable
     if not password:
         return url
     scheme, rest = url.split("://", 1)
     userinfo, at, host = rest.rpartition("@")
     if not at:
-        raise ElderError("PG_URL_INVALID", url=pg.masked(url))
+        raise ElderError("PG_URL_INVALID", url=masked(url))
     user = userinfo.split(":", 1)[0]
     return f"{scheme}://{user}:{quote(password, safe='')}@{host}"
 
@@ -55,7 +56,7 @@ def probe(url: str) -> ServerState:
 
 def shown(url: str) -> str:
     """The URL for a message or a label: never its password."""
-    return pg.masked(url)
+    return masked(url)
 
 
 def remember(url: str) -> None:
