@@ -138,3 +138,16 @@ def test_a_15_digit_id_is_converted_with_the_warning_and_applied(tmp_path):
     assert [(f.row, f.code, f.level) for f in result.findings] == [
         (2, "ID_15_CONVERTED", "warning")]
     assert [(r.row, r.id_number) for r in result.rows] == [(2, A)]
+
+
+def test_the_15_and_18_digit_forms_of_one_id_in_one_list_apply_once(tmp_path):
+    """The same person twice, once by the old 15-digit number: the later row is judged as if
+    the first death were recorded (same date: a warning; another date: an error), never two."""
+    old15 = A[:6] + A[8:17]
+    result = read(tmp_path, [HEADER, [1, "张三", old15, "2026-04-01"],
+                             [2, "张三", A, "2026-04-01"], [3, "张三", old15, "2026-04-09"]])
+    assert [(f.row, f.code, f.level) for f in result.findings] == [
+        (2, "ID_15_CONVERTED", "warning"), (3, "ALREADY_DECEASED", "warning"),
+        (4, "ID_15_CONVERTED", "warning"), (4, "ALREADY_DECEASED", "error")]
+    assert [(r.row, r.id_number, r.death_date) for r in result.rows] == [
+        (2, A, date(2026, 4, 1))]
