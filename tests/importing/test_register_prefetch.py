@@ -142,3 +142,28 @@ def test_death_list_over_several_stretches_gives_the_per_id_findings(registered,
     assert [f.as_dict() for f in outcome.findings] == [f.as_dict() for f in expected.findings]
     assert registered.people.get(admin, ACTIVE).status == "deceased"
     assert registered.people.get(admin, OLD).status == "deceased"
+
+
+def test_a_death_recorded_elsewhere_between_check_and_commit_applies_nothing(
+        registered, admin, tmp_path, monkeypatch):
+    """Another counter records one of the list's deaths after the list was checked (the
+    prefetched answers are then stale): the import refuses as busy and applies none of it."""
+    from elderdesk.domain.errors import ElderError
+    from elderdesk.services.people import imports
+
+    book = write_xlsx(tmp_path / "deaths.xlsx", [["姓名", "身份证号", "死亡日期"],
+                                                 ["张三", ACTIVE, "2025-06-01"],
+                                                 ["王五", OLD, "2025-06-04"]])
+    real = imports.read_deaths
+
+    def checked_then_changed(*args, **kwargs):  # the second counter acts in between
+        result = real(*args, **kwargs)
+        registered.people.record_death(admin, OLD, date(2025, 6, 2))
+        return result
+
+    monkeypatch.setattr(imports, "read_deaths", checked_then_changed)
+    with pytest.raises(ElderError) as refused:
+        registered.imports.import_deaths(admin, book)
+    assert refused.value.code == "DB_BUSY"
+    assert registered.people.get(admin, ACTIVE).status == "active"  # rolled back whole
+    assert registered.people.get(admin, OLD).status == "deceased"  # the other counter's stands
